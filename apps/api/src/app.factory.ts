@@ -1,0 +1,140 @@
+import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './core/config/config.js';
+import { RequestContext } from './core/context/request-context.js';
+import { AppError } from './core/errors/app-error.js';
+import { HttpExceptionFilter, type SpaFallback } from './core/errors/http-exception.filter.js';
+import { createRootLogger, PinoNestLogger } from './core/logging.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface CreateAppOptions {
+  /** Build the module graph without instantiating anything (OpenAPI emission). */
+  preview?: boolean;
+  logger?: Logger;
+}
+
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createRootLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: config.env === 'production',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    preview: options.preview,
+    logger: options.preview ? false : new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      exceptionFactory: (errors) =>
+        new AppError(422, 'VALIDATION_FAILED', 'Some fields are not valid', flattenValidationErrors(errors)),
+    }),
+  );
+  if (options.preview) return app;
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', req.id);
+    RequestContext.run({ requestId: String(req.id) }, done);
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    hsts: config.env === 'production',
+  });
+  await app.register(fastifyCors, {
+    origin: config.corsOrigins,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id', 'last-event-id'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  });
+  await app.register(fastifyCookie);
+
+  const webDir = resolve(config.webDistDir ?? resolve(import.meta.dirname, '../../web/dist'));
+  const serveWeb = existsSync(resolve(webDir, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.useGlobalFilters(new HttpExceptionFilter(serveWeb ? spaFallback : undefined));
+
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Kapok API',
+    swaggerOptions: { persistAuthorization: true },
+  });
+  return app;
+}
+
+/** The browser app owns every path outside the API: unknown GETs that accept HTML get index.html. */
+const spaFallback: SpaFallback = (request, reply) => {
+  const path = request.url.split('?')[0];
+  if (request.method !== 'GET' || path.startsWith('/api') || path === '/metrics') return false;
+  if (!String(request.headers.accept ?? '').includes('text/html')) return false;
+  void reply.type('text/html').sendFile('index.html');
+  return true;
+};
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Kapok API')
+    .setDescription(
+      'Production, warehouse and e-kanban for a soft-toy factory. Every operation names its permission in `x-permission` ' +
+        '(`public` and `signed-in` mark the open ones). Errors are `{statusCode, code, message, details?, requestId}`.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+  });
+}
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
+  });
+}

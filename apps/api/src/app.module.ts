@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './core/config/config.js';
+import { CoreModule } from './core/core.module.js';
+import { dataSourceOptions } from './core/database/data-source.js';
+import { AdminModule } from './modules/admin/admin.module.js';
+import { HealthController } from './modules/health/health.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.dbPoolSize), retryAttempts: 0 }),
+        CoreModule.forRoot(config, databaseUrl),
+        AdminModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { RequirePermission } from '../permissions/route-access.decorators.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+import { AuditPage, type AuditEntryResponse, AuditQuery } from './dto/audit.dto.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@ApiTags('admin')
+@Controller('admin/audit')
+export class AuditController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequirePermission('admin.view')
+  @ApiOkResponse({ type: AuditPage })
+  async listAuditEntries(@Query() q: AuditQuery): Promise<AuditPage> {
+    const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
+    if (q.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: q.entityType });
+    if (q.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: q.entityId });
+    if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+    if (q.actor) {
+      if (UUID.test(q.actor)) qb.andWhere('a.actor_id = :actorId', { actorId: q.actor });
+      else qb.andWhere('a.actor_username = :actor', { actor: q.actor.toLowerCase() });
+    }
+    if (q.from) qb.andWhere('a.at >= :from', { from: q.from });
+    if (q.to) qb.andWhere('a.at < :to', { to: q.to });
+    const [rows, total] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').skip(q.skip).take(q.limit).getManyAndCount();
+    return { items: rows.map(toResponse), total, skip: q.skip, limit: q.limit };
+  }
+}
+
+const toResponse = (a: AuditEntryEntity): AuditEntryResponse => ({
+  id: a.id,
+  at: a.at.toISOString(),
+  actor: a.actorId ? { id: a.actorId, username: a.actorUsername ?? '' } : null,
+  action: a.action,
+  entityType: a.entityType,
+  entityId: a.entityId,
+  before: a.before,
+  after: a.after,
+  requestId: a.requestId,
+});

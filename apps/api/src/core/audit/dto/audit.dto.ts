@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageOf, PageQuery } from '../../http/paging.js';
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  entityType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  entityId?: string;
+
+  @ApiPropertyOptional({ description: 'Username or user id of whoever made the change' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  actor?: string;
+
+  @ApiPropertyOptional({ example: 'user.updated' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  action?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export class AuditActor {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  username: string;
+}
+
+export class AuditEntryResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+  @ApiProperty({ type: AuditActor, nullable: true })
+  actor: AuditActor | null;
+  @ApiProperty({ example: 'user.updated' })
+  action: string;
+  @ApiProperty({ example: 'user' })
+  entityType: string;
+  @ApiProperty()
+  entityId: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  before: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  after: unknown;
+  @ApiProperty({ nullable: true, type: String })
+  requestId: string | null;
+}
+
+export const AuditPage = PageOf(AuditEntryResponse, 'AuditPage');
+export type AuditPage = InstanceType<typeof AuditPage>;

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEPARTMENTS, PERMISSIONS, type Department, type Permission } from '@kapok/contracts';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class LoginRequest {
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  username: string;
+
+  @ApiProperty({ example: 'kapok-demo' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password: string;
+}
+
+export class RefreshRequest {
+  @ApiPropertyOptional({ description: 'The refresh token; browsers may send it in the httpOnly cookie instead' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
+}
+
+export class LogoutRequest extends RefreshRequest {}
+
+export class MeResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  username: string;
+  @ApiProperty()
+  fullName: string;
+  @ApiProperty({ description: 'Role code', example: 'warehouse_admin' })
+  role: string;
+  @ApiProperty({ enum: DEPARTMENTS, enumName: 'Department', nullable: true, type: String })
+  department: Department | null;
+  @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true })
+  permissions: Permission[];
+}
+
+export class TokenPairResponse {
+  @ApiProperty()
+  accessToken: string;
+  @ApiProperty()
+  refreshToken: string;
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  expiresIn: number;
+}
+
+export class LoginResponse extends TokenPairResponse {
+  @ApiProperty({ type: MeResponse })
+  user: MeResponse;
+}

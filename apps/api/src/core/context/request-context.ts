@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Permission, Department } from '@kapok/contracts';
+
+/** The signed-in user behind a request, as the guards resolved it. */
+export interface Principal {
+  userId: string;
+  username: string;
+  sessionId: string;
+  roleCode: string;
+  department: Department | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+export interface RequestStore {
+  requestId: string;
+  principal?: Principal;
+}
+
+const storage = new AsyncLocalStorage<RequestStore>();
+
+/** Per-request values (request id, principal) that audit and services read without threading them through. */
+export const RequestContext = {
+  run<T>(store: RequestStore, fn: () => T): T {
+    return storage.run(store, fn);
+  },
+  current(): RequestStore | undefined {
+    return storage.getStore();
+  },
+  requestId(): string | undefined {
+    return storage.getStore()?.requestId;
+  },
+  principal(): Principal | undefined {
+    return storage.getStore()?.principal;
+  },
+  setPrincipal(principal: Principal): void {
+    const store = storage.getStore();
+    if (store) store.principal = principal;
+  },
+};

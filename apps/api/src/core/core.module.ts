@@ -1,0 +1,42 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditWriter } from './audit/audit.writer.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthService } from './auth/auth.service.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { PrincipalCache } from './auth/principal.cache.js';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { DATABASE_URL } from './database/database.tokens.js';
+import { Transactions } from './database/transactions.js';
+import { EventPublisher } from './events/event-publisher.js';
+import { EventsController } from './events/events.controller.js';
+import { EventsHub } from './events/events.hub.js';
+import { AccessGuard } from './permissions/access.guard.js';
+
+/** Cross-cutting services every module uses: transactions, audit, events, auth and the access guard. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } })],
+      controllers: [AuthController, AuditController, EventsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        Transactions,
+        AuditWriter,
+        EventPublisher,
+        EventsHub,
+        PrincipalCache,
+        LoginThrottle,
+        AuthService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL, Transactions, AuditWriter, EventPublisher, EventsHub, PrincipalCache, AuthService],
+    };
+  }
+}

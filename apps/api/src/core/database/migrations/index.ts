@@ -1,0 +1,3 @@
+import { Init1795666103031 } from './1795666103031-Init.js';
+/** Every migration in order. `npm run migration:generate -- <Name>` writes a new one and adds it here. */
+export const MIGRATIONS: Function[] = [Init1795666103031];

@@ -1,0 +1,29 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isRetryableTransactionError } from './db-errors.js';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs one command in one transaction. The work, its audit rows and its events commit together.
+ * Serialization failures and deadlocks are retried a bounded number of times with jitter, so the
+ * callback must be safe to run again (it is: nothing it did survives a rollback).
+ */
+@Injectable()
+export class Transactions {
+  private readonly logger = new Logger('Transactions');
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (!isRetryableTransactionError(error) || attempt >= MAX_ATTEMPTS) throw error;
+        this.logger.warn(`transaction retry ${attempt} after ${(error as { code?: string }).code}`);
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+      }
+    }
+  }
+}

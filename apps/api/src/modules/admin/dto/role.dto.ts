@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PERMISSIONS, type Permission } from '@kapok/contracts';
+import { Type } from 'class-transformer';
+import { PageOf } from '../../../core/http/paging.js';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+
+export class UpdateRoleRequest {
+  @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PERMISSIONS, { each: true })
+  permissions: Permission[];
+}
+
+export class RoleResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'warehouse_admin' })
+  code: string;
+  @ApiProperty({ example: 'Warehouse admin' })
+  name: string;
+  @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true })
+  permissions: Permission[];
+  @ApiProperty({ description: 'How many users hold the role' })
+  userCount: number;
+  @ApiProperty()
+  version: number;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export const RolePage = PageOf(RoleResponse, 'RolePage');
+export type RolePage = InstanceType<typeof RolePage>;

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { PERMISSIONS } from '@kapok/contracts';
+import { DataSource } from 'typeorm';
+import { AuditWriter } from '../../core/audit/audit.writer.js';
+import { RoleEntity } from '../../core/auth/entities/role.entity.js';
+import { PrincipalCache } from '../../core/auth/principal.cache.js';
+import { Transactions } from '../../core/database/transactions.js';
+import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
+import { EventPublisher } from '../../core/events/event-publisher.js';
+import type { RolePage, RoleResponse, UpdateRoleRequest } from './dto/role.dto.js';
+
+export const SUPERADMIN_ROLE = 'superadmin';
+
+@Injectable()
+export class RolesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly audit: AuditWriter,
+    private readonly events: EventPublisher,
+    private readonly principals: PrincipalCache,
+  ) {}
+
+  async list(): Promise<RolePage> {
+    const rows = await this.dataSource.getRepository(RoleEntity).find({ order: { code: 'ASC' } });
+    const counts: Array<{ role_id: string; n: string }> = await this.dataSource.query(
+      'select role_id, count(*) as n from users group by role_id',
+    );
+    const byRole = new Map(counts.map((c) => [c.role_id, Number(c.n)]));
+    const items = rows.map((r) => toRoleResponse(r, byRole.get(r.id) ?? 0));
+    return { items, total: items.length, skip: 0, limit: 500 };
+  }
+
+  async update(code: string, body: UpdateRoleRequest): Promise<RoleResponse> {
+    const result = await this.tx.run(async (manager) => {
+      const role = await manager.findOne(RoleEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
+      if (!role) throw notFound('role', code);
+      if (body.version !== undefined && body.version !== role.version) throw staleVersion('role', role.version);
+      if (code === SUPERADMIN_ROLE && PERMISSIONS.some((p) => !body.permissions.includes(p))) {
+        throw new AppError(409, 'ROLE_PROTECTED', 'The superadmin role keeps every permission, so nobody is locked out');
+      }
+      const before = toRoleResponse(role, 0);
+      const permissions = [...body.permissions].sort();
+      await manager.update(RoleEntity, { id: role.id }, { permissions, name: body.name?.trim() ?? role.name, version: role.version + 1 });
+      const updated = await manager.findOneByOrFail(RoleEntity, { id: role.id });
+      const [{ n }] = await manager.query('select count(*) as n from users where role_id = $1', [role.id]);
+      const after = toRoleResponse(updated, Number(n));
+      await this.audit.record(manager, {
+        action: 'role.updated',
+        entityType: 'role',
+        entityId: role.id,
+        before: { code: before.code, name: before.name, permissions: before.permissions },
+        after: { code: after.code, name: after.name, permissions: after.permissions },
+      });
+      await this.events.publish(manager, 'admin.role.updated', [role.id]);
+      return after;
+    });
+    this.principals.clear();
+    return result;
+  }
+}
+
+const toRoleResponse = (r: RoleEntity, userCount: number): RoleResponse => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  permissions: [...r.permissions].sort(),
+  userCount,
+  version: r.version,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});

@@ -1,0 +1,21 @@
+import { DEMO_PASSWORD, DEMO_USERS } from '@kapok/contracts';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../core/auth/passwords.js';
+
+/** The demo factory: idempotent, so it may run at every start; it only adds what is missing. */
+export async function seedDemo(ds: DataSource, log: (m: string) => void = () => undefined): Promise<void> {
+  const existing: Array<{ username: string }> = await ds.query('select username from users');
+  const have = new Set(existing.map((u) => u.username));
+  const missing = DEMO_USERS.filter((u) => !have.has(u.username));
+  if (missing.length === 0) return;
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const user of missing) {
+    await ds.query(
+      `insert into users (username, full_name, password_hash, role_id, department)
+       select $1, $2, $3, r.id, $5 from roles r where r.code = $4
+       on conflict (username) do nothing`,
+      [user.username, user.fullName, hash, user.role, user.department],
+    );
+  }
+  log(`demo users added: ${missing.map((u) => u.username).join(', ')} (password "${DEMO_PASSWORD}")`);
+}

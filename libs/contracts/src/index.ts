@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './permissions.js';
+export * from './events.js';

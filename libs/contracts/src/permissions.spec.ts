@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_USERS, PERMISSIONS, SEEDED_ROLES, isPermission } from './permissions.js';
+import { eventModule } from './events.js';
+
+describe('permission catalogue', () => {
+  it('has module.action for six modules and five actions', () => {
+    expect(PERMISSIONS).toHaveLength(30);
+    expect(isPermission('kanban.approve')).toBe(true);
+    expect(isPermission('kanban.fly')).toBe(false);
+  });
+
+  it('gives superadmin every permission and every role only catalogue permissions', () => {
+    const superadmin = SEEDED_ROLES.find((r) => r.code === 'superadmin');
+    expect(new Set(superadmin?.permissions)).toEqual(new Set(PERMISSIONS));
+    for (const role of SEEDED_ROLES) for (const p of role.permissions) expect(isPermission(p)).toBe(true);
+  });
+
+  it('matches the role table of domain.md on a few rows', () => {
+    const role = (code: string) => new Set(SEEDED_ROLES.find((r) => r.code === code)?.permissions);
+    expect(role('viewer')).toEqual(new Set(PERMISSIONS.filter((p) => p.endsWith('.view'))));
+    expect(role('dept_supervisor').has('production.approve')).toBe(true);
+    expect(role('dept_admin').has('production.approve')).toBe(false);
+    expect(role('manager').has('ppic.approve')).toBe(true);
+    expect(role('manager').has('ppic.create')).toBe(false);
+    expect(role('warehouse_operator')).toEqual(
+      new Set(['warehouse.view', 'warehouse.create', 'kanban.view', 'kanban.update']),
+    );
+  });
+
+  it('assigns every demo user a seeded role', () => {
+    const codes = new Set(SEEDED_ROLES.map((r) => r.code));
+    for (const u of DEMO_USERS) expect(codes.has(u.role)).toBe(true);
+    expect(DEMO_USERS.map((u) => u.username)).toContain('spv_sewing');
+  });
+
+  it('maps event types to the module a client must view', () => {
+    expect(eventModule('kanban.card.updated')).toBe('kanban');
+    expect(eventModule('stock.changed')).toBe('warehouse');
+    expect(eventModule('mystery.thing')).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The permission catalogue and the seeded roles of domain.md. The API guards and the web buttons both
+ * read this list, so they always agree.
+ */
+import type { Department } from './enums.js';
+
+export const PERMISSION_MODULES = ['warehouse', 'bom', 'ppic', 'production', 'kanban', 'admin'] as const;
+export type PermissionModule = (typeof PERMISSION_MODULES)[number];
+export const PERMISSION_ACTIONS = ['view', 'create', 'update', 'delete', 'approve'] as const;
+export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
+export type Permission = `${PermissionModule}.${PermissionAction}`;
+
+export const PERMISSIONS: readonly Permission[] = PERMISSION_MODULES.flatMap((m) =>
+  PERMISSION_ACTIONS.map((a) => `${m}.${a}` as Permission),
+);
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+const all = (module: PermissionModule): Permission[] => PERMISSION_ACTIONS.map((a) => `${module}.${a}` as const);
+const views: Permission[] = PERMISSION_MODULES.map((m) => `${m}.view` as const);
+
+export interface RoleDefinition {
+  code: string;
+  name: string;
+  permissions: readonly Permission[];
+}
+
+const deptAdmin: Permission[] = [
+  'production.view',
+  'production.create',
+  'production.update',
+  'kanban.view',
+  'kanban.create',
+  'kanban.update',
+  'warehouse.view',
+  'bom.view',
+  'ppic.view',
+];
+
+export const SEEDED_ROLES: readonly RoleDefinition[] = [
+  { code: 'superadmin', name: 'Superadmin', permissions: PERMISSIONS },
+  {
+    code: 'manager',
+    name: 'Production manager',
+    permissions: [...views, 'ppic.approve', 'bom.approve', 'kanban.approve'],
+  },
+  {
+    code: 'ppic_manager',
+    name: 'PPIC manager',
+    permissions: [...all('ppic'), 'production.view', 'warehouse.view', 'bom.view', 'kanban.view'],
+  },
+  {
+    code: 'ppic_admin',
+    name: 'PPIC admin',
+    permissions: ['ppic.view', 'ppic.create', 'ppic.update', 'production.view', 'warehouse.view', 'bom.view', 'kanban.view'],
+  },
+  {
+    code: 'engineer',
+    name: 'BOM engineer',
+    permissions: ['bom.view', 'bom.create', 'bom.update', 'bom.delete', 'warehouse.view'],
+  },
+  {
+    code: 'warehouse_admin',
+    name: 'Warehouse admin',
+    permissions: [...all('warehouse'), 'bom.view', 'kanban.view', 'kanban.update', 'kanban.approve', 'ppic.view'],
+  },
+  {
+    code: 'warehouse_operator',
+    name: 'Warehouse operator',
+    permissions: ['warehouse.view', 'warehouse.create', 'kanban.view', 'kanban.update'],
+  },
+  { code: 'dept_admin', name: 'Department admin', permissions: deptAdmin },
+  { code: 'dept_supervisor', name: 'Department supervisor', permissions: [...deptAdmin, 'production.approve'] },
+  { code: 'qc_inspector', name: 'QC inspector', permissions: ['production.view', 'production.update', 'ppic.view'] },
+  { code: 'viewer', name: 'Viewer', permissions: views },
+];
+
+export interface DemoUser {
+  username: string;
+  fullName: string;
+  role: string;
+  department: Department | null;
+}
+
+export const DEMO_PASSWORD = 'kapok-demo';
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'admin', fullName: 'Adi Nugroho', role: 'superadmin', department: null },
+  { username: 'manager', fullName: 'Budi Santoso', role: 'manager', department: null },
+  { username: 'ppic', fullName: 'Citra Lestari', role: 'ppic_manager', department: 'PPIC' },
+  { username: 'ppic_admin', fullName: 'Dewi Anggraini', role: 'ppic_admin', department: 'PPIC' },
+  { username: 'engineer', fullName: 'Eko Prasetyo', role: 'engineer', department: null },
+  { username: 'warehouse', fullName: 'Fajar Hidayat', role: 'warehouse_admin', department: 'WAREHOUSE' },
+  { username: 'wh_operator', fullName: 'Gita Permata', role: 'warehouse_operator', department: 'WAREHOUSE' },
+  { username: 'cutting', fullName: 'Hendra Wijaya', role: 'dept_admin', department: 'CUTTING' },
+  { username: 'embroidery', fullName: 'Indah Sari', role: 'dept_admin', department: 'EMBROIDERY' },
+  { username: 'sewing', fullName: 'Joko Susilo', role: 'dept_admin', department: 'SEWING' },
+  { username: 'finishing', fullName: 'Kartika Putri', role: 'dept_admin', department: 'FINISHING' },
+  { username: 'packing', fullName: 'Lukman Hakim', role: 'dept_admin', department: 'PACKING' },
+  { username: 'spv_sewing', fullName: 'Maya Kusuma', role: 'dept_supervisor', department: 'SEWING' },
+  { username: 'qc', fullName: 'Nur Aisyah', role: 'qc_inspector', department: 'QC' },
+  { username: 'viewer', fullName: 'Oki Setiawan', role: 'viewer', department: null },
+];
