@@ -27,7 +27,11 @@ export interface CreateAppOptions {
   logger?: Logger;
 }
 
-export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createRootLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -38,11 +42,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: config.env === 'production',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    preview: options.preview,
-    logger: options.preview ? false : new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    adapter,
+    {
+      preview: options.preview,
+      logger: options.preview ? false : new PinoNestLogger(logger),
+      abortOnError: false,
+    },
+  );
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(
     new ValidationPipe({

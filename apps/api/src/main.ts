@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   logger.info(
     `Kapok is ready on http://localhost:${config.port}` +
-      (config.seedDemo ? ` — sign in as admin, manager, warehouse, packing, viewer, … with the password "${DEMO_PASSWORD}"` : ''),
+      (config.seedDemo
+        ? ` — sign in as admin, manager, warehouse, packing, viewer, … with the password "${DEMO_PASSWORD}"`
+        : ''),
   );
 
   let stopping = false;

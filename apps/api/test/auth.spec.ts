@@ -19,7 +19,10 @@ describe('POST /auth/login', () => {
   it('signs a demo user in with tokens, the user and an httpOnly refresh cookie', async () => {
     const res = await login('warehouse', 'kapok-demo');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ expiresIn: 900, user: { username: 'warehouse', role: 'warehouse_admin', department: 'WAREHOUSE' } });
+    expect(res.body).toMatchObject({
+      expiresIn: 900,
+      user: { username: 'warehouse', role: 'warehouse_admin', department: 'WAREHOUSE' },
+    });
     expect(res.body.user.permissions).toContain('kanban.approve');
     expect(typeof res.body.accessToken).toBe('string');
     expect(typeof res.body.refreshToken).toBe('string');
@@ -38,12 +41,20 @@ describe('POST /auth/login', () => {
     const unknown = await login('nobody', 'kapok-demo');
     for (const res of [wrong, unknown]) {
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong username or password', requestId: expect.any(String) });
+      expect(res.body).toEqual({
+        statusCode: 401,
+        code: 'INVALID_CREDENTIALS',
+        message: 'Wrong username or password',
+        requestId: expect.any(String),
+      });
     }
   });
 
   it('answers 422 naming the fields for a missing password and an unknown field', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ username: 'admin', role: 'x' }) });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', role: 'x' }),
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const fields = res.body.details.map((d: { field: string }) => d.field);
@@ -68,14 +79,18 @@ describe('POST /auth/login', () => {
 describe('access tokens', () => {
   it('answers 401 without a token, with a forged one, an expired one and a refresh token', async () => {
     const me = (token?: string) => raw(t.baseUrl, '/api/v1/auth/me', { token });
-    const { accessToken, refreshToken, userId } = await t.as('viewer');
+    const { accessToken, refreshToken, userId } = await t.signIn('viewer');
     expect((await me(accessToken)).status).toBe(200);
     const missing = await me();
     expect(missing.status).toBe(401);
     expect(missing.body.code).toBe('UNAUTHORIZED');
 
     const sid = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()).sid;
-    const forged = new JwtService({ secret: 'not-the-secret-not-the-secret-not-the-secret' }).sign({ sub: userId, sid, typ: 'access' });
+    const forged = new JwtService({ secret: 'not-the-secret-not-the-secret-not-the-secret' }).sign({
+      sub: userId,
+      sid,
+      typ: 'access',
+    });
     expect((await me(forged)).body.code).toBe('INVALID_TOKEN');
 
     const signer = new JwtService({ secret: TEST_JWT_SECRET });
@@ -91,7 +106,7 @@ describe('access tokens', () => {
   });
 
   it('GET /auth/me returns the user with the permissions of their role', async () => {
-    const { client } = await t.as('spv_sewing');
+    const { client } = await t.signIn('spv_sewing');
     const me = unwrap(await client.GET('/api/v1/auth/me'));
     expect(me).toMatchObject({ username: 'spv_sewing', role: 'dept_supervisor', department: 'SEWING' });
     expect(me.permissions).toContain('production.approve');
@@ -101,18 +116,28 @@ describe('access tokens', () => {
 
 describe('POST /auth/refresh', () => {
   it('rotates: the new pair works and the old refresh token is dead', async () => {
-    const first = await t.as('engineer');
-    const rotated = await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: first.refreshToken }) });
+    const first = await t.signIn('engineer');
+    const rotated = await raw(t.baseUrl, '/api/v1/auth/refresh', {
+      method: 'POST',
+      body: JSON.stringify({ refreshToken: first.refreshToken }),
+    });
     expect(rotated.status).toBe(200);
     expect(rotated.body.refreshToken).not.toBe(first.refreshToken);
     expect((await raw(t.baseUrl, '/api/v1/auth/me', { token: rotated.body.accessToken })).status).toBe(200);
-    const again = await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: rotated.body.refreshToken }) });
+    const again = await raw(t.baseUrl, '/api/v1/auth/refresh', {
+      method: 'POST',
+      body: JSON.stringify({ refreshToken: rotated.body.refreshToken }),
+    });
     expect(again.status).toBe(200);
   });
 
   it('treats a reused refresh token as stolen: 401 and the whole session is revoked', async () => {
-    const first = await t.as('ppic_admin');
-    const refresh = (token: string) => raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: token }) });
+    const first = await t.signIn('ppic_admin');
+    const refresh = (token: string) =>
+      raw(t.baseUrl, '/api/v1/auth/refresh', {
+        method: 'POST',
+        body: JSON.stringify({ refreshToken: token }),
+      });
     const second = await refresh(first.refreshToken);
     expect(second.status).toBe(200);
     const reuse = await refresh(first.refreshToken);
@@ -121,31 +146,62 @@ describe('POST /auth/refresh', () => {
     // The legitimate newer token and the access tokens of the session are dead too.
     expect((await refresh(second.body.refreshToken)).status).toBe(401);
     expect((await raw(t.baseUrl, '/api/v1/auth/me', { token: second.body.accessToken })).status).toBe(401);
-    const { rows } = await t.db.query(`select revoked_reason from auth_sessions s join users u on u.id = s.user_id where u.username = 'ppic_admin'`);
+    const { rows } = await t.db.query(
+      `select revoked_reason from auth_sessions s join users u on u.id = s.user_id where u.username = 'ppic_admin'`,
+    );
     expect(rows.map((r) => r.revoked_reason)).toContain('REFRESH_TOKEN_REUSED');
   });
 
   it('accepts the refresh token from the httpOnly cookie', async () => {
     const res = await login('sewing', 'kapok-demo');
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-    const refreshed = await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', body: '{}', headers: { cookie } });
+    const refreshed = await raw(t.baseUrl, '/api/v1/auth/refresh', {
+      method: 'POST',
+      body: '{}',
+      headers: { cookie },
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.headers.get('set-cookie')).toMatch(/kapok_refresh=/);
   });
 
   it('answers 401 for an unknown token and 422 for a wrong type', async () => {
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: 'nope' }) })).status).toBe(401);
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: 42 }) })).status).toBe(422);
+    expect(
+      (
+        await raw(t.baseUrl, '/api/v1/auth/refresh', {
+          method: 'POST',
+          body: JSON.stringify({ refreshToken: 'nope' }),
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await raw(t.baseUrl, '/api/v1/auth/refresh', {
+          method: 'POST',
+          body: JSON.stringify({ refreshToken: 42 }),
+        })
+      ).status,
+    ).toBe(422);
   });
 });
 
 describe('POST /auth/logout', () => {
   it('ends the session: 204, then the refresh token and the access token are refused', async () => {
-    const s = await t.as('embroidery');
-    const out = await raw(t.baseUrl, '/api/v1/auth/logout', { method: 'POST', token: s.accessToken, body: JSON.stringify({ refreshToken: s.refreshToken }) });
+    const s = await t.signIn('embroidery');
+    const out = await raw(t.baseUrl, '/api/v1/auth/logout', {
+      method: 'POST',
+      token: s.accessToken,
+      body: JSON.stringify({ refreshToken: s.refreshToken }),
+    });
     expect(out.status).toBe(204);
     expect((await raw(t.baseUrl, '/api/v1/auth/me', { token: s.accessToken })).status).toBe(401);
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: s.refreshToken }) })).status).toBe(401);
+    expect(
+      (
+        await raw(t.baseUrl, '/api/v1/auth/refresh', {
+          method: 'POST',
+          body: JSON.stringify({ refreshToken: s.refreshToken }),
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('needs a signed-in user', async () => {

@@ -37,7 +37,7 @@ export interface KapokClientOptions {
   /** Returns the current access token (or nothing when signed out). */
   getAccessToken?: () => string | undefined | null;
   /** Sent with browser requests so the httpOnly refresh cookie travels. */
-  credentials?: RequestCredentials;
+  credentials?: 'include' | 'omit' | 'same-origin';
   fetch?: typeof fetch;
 }
 
@@ -51,7 +51,8 @@ export function createKapokClient(options: KapokClientOptions = {}): KapokClient
   const auth: Middleware = {
     onRequest({ request }) {
       const token = options.getAccessToken?.();
-      if (token && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
+      if (token && !request.headers.has('authorization'))
+        request.headers.set('authorization', `Bearer ${token}`);
       return request;
     },
   };

@@ -18,7 +18,15 @@ export const DEPARTMENTS = values(
 );
 export type Department = (typeof DEPARTMENTS)[number];
 
-export const LOCATION_TYPES = values('WAREHOUSE', 'LINE', 'TRANSIT', 'SUPPLIER', 'CUSTOMER', 'PRODUCTION', 'LOSS');
+export const LOCATION_TYPES = values(
+  'WAREHOUSE',
+  'LINE',
+  'TRANSIT',
+  'SUPPLIER',
+  'CUSTOMER',
+  'PRODUCTION',
+  'LOSS',
+);
 export type LocationType = (typeof LOCATION_TYPES)[number];
 
 export const ROUTES = {
@@ -36,7 +44,14 @@ export const MO_STATES = values('DRAFT', 'APPROVED', 'IN_PROGRESS', 'COMPLETED',
 export type MoState = (typeof MO_STATES)[number];
 export const WORK_ORDER_STATES = values('PENDING', 'READY', 'IN_PROGRESS', 'DONE', 'CANCELLED');
 export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
-export const KANBAN_STATUSES = values('REQUESTED', 'APPROVED', 'IN_TRANSIT', 'RECEIVED', 'REJECTED', 'CANCELLED');
+export const KANBAN_STATUSES = values(
+  'REQUESTED',
+  'APPROVED',
+  'IN_TRANSIT',
+  'RECEIVED',
+  'REJECTED',
+  'CANCELLED',
+);
 export type KanbanStatus = (typeof KANBAN_STATUSES)[number];
 export const PRIORITIES = values('LOW', 'NORMAL', 'HIGH', 'URGENT');
 export type Priority = (typeof PRIORITIES)[number];
@@ -54,5 +69,18 @@ export const MOVE_TYPES = values(
   'SCRAP',
 );
 export type MoveType = (typeof MOVE_TYPES)[number];
-export const UNITS = values('PCS', 'METER', 'YARD', 'CM', 'KG', 'GRAM', 'CONE', 'ROLL', 'CARTON', 'SET', 'PACK', 'SHEET');
+export const UNITS = values(
+  'PCS',
+  'METER',
+  'YARD',
+  'CM',
+  'KG',
+  'GRAM',
+  'CONE',
+  'ROLL',
+  'CARTON',
+  'SET',
+  'PACK',
+  'SHEET',
+);
 export type Unit = (typeof UNITS)[number];

@@ -18,7 +18,8 @@ export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
 }
 
-const all = (module: PermissionModule): Permission[] => PERMISSION_ACTIONS.map((a) => `${module}.${a}` as const);
+const all = (module: PermissionModule): Permission[] =>
+  PERMISSION_ACTIONS.map((a) => `${module}.${a}` as const);
 const views: Permission[] = PERMISSION_MODULES.map((m) => `${m}.view` as const);
 
 export interface RoleDefinition {
@@ -54,7 +55,15 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
   {
     code: 'ppic_admin',
     name: 'PPIC admin',
-    permissions: ['ppic.view', 'ppic.create', 'ppic.update', 'production.view', 'warehouse.view', 'bom.view', 'kanban.view'],
+    permissions: [
+      'ppic.view',
+      'ppic.create',
+      'ppic.update',
+      'production.view',
+      'warehouse.view',
+      'bom.view',
+      'kanban.view',
+    ],
   },
   {
     code: 'engineer',
@@ -64,7 +73,14 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
   {
     code: 'warehouse_admin',
     name: 'Warehouse admin',
-    permissions: [...all('warehouse'), 'bom.view', 'kanban.view', 'kanban.update', 'kanban.approve', 'ppic.view'],
+    permissions: [
+      ...all('warehouse'),
+      'bom.view',
+      'kanban.view',
+      'kanban.update',
+      'kanban.approve',
+      'ppic.view',
+    ],
   },
   {
     code: 'warehouse_operator',
@@ -72,8 +88,16 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
     permissions: ['warehouse.view', 'warehouse.create', 'kanban.view', 'kanban.update'],
   },
   { code: 'dept_admin', name: 'Department admin', permissions: deptAdmin },
-  { code: 'dept_supervisor', name: 'Department supervisor', permissions: [...deptAdmin, 'production.approve'] },
-  { code: 'qc_inspector', name: 'QC inspector', permissions: ['production.view', 'production.update', 'ppic.view'] },
+  {
+    code: 'dept_supervisor',
+    name: 'Department supervisor',
+    permissions: [...deptAdmin, 'production.approve'],
+  },
+  {
+    code: 'qc_inspector',
+    name: 'QC inspector',
+    permissions: ['production.view', 'production.update', 'ppic.view'],
+  },
   { code: 'viewer', name: 'Viewer', permissions: views },
 ];
 

@@ -36,7 +36,16 @@ export class CoreModule {
         AuthService,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [APP_CONFIG, DATABASE_URL, Transactions, AuditWriter, EventPublisher, EventsHub, PrincipalCache, AuthService],
+      exports: [
+        APP_CONFIG,
+        DATABASE_URL,
+        Transactions,
+        AuditWriter,
+        EventPublisher,
+        EventsHub,
+        PrincipalCache,
+        AuthService,
+      ],
     };
   }
 }

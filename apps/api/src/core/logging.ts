@@ -6,7 +6,10 @@ export function createRootLogger(level: string): Logger {
     level,
     base: { service: 'kapok-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'],
+      censor: '[redacted]',
+    },
   });
 }
 
@@ -14,12 +17,22 @@ export function createRootLogger(level: string): Logger {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]) {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    params: unknown[],
+  ) {
     const context = typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
     if (message && typeof message === 'object') {
-      this.logger[level]({ context, ...(message as object) }, typeof params[0] === 'string' ? params[0] : undefined);
+      this.logger[level](
+        { context, ...(message as object) },
+        typeof params[0] === 'string' ? params[0] : undefined,
+      );
     } else {
-      this.logger[level]({ context, ...(params.length && level === 'error' ? { stack: params[0] } : {}) }, String(message));
+      this.logger[level](
+        { context, ...(params.length && level === 'error' ? { stack: params[0] } : {}) },
+        String(message),
+      );
     }
   }
   log(message: unknown, ...params: unknown[]) {

@@ -31,10 +31,12 @@ async function pendingSchemaChanges(): Promise<{ up: string[]; down: string[] }>
   }
 }
 
-const quote = (sql: string) => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+const quote = (sql: string) =>
+  '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 
 async function generate(name: string): Promise<void> {
-  if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Give the migration a PascalCase name, e.g. AddKanbanCards');
+  if (!/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('Give the migration a PascalCase name, e.g. AddKanbanCards');
   const { up, down } = await pendingSchemaChanges();
   if (up.length === 0) {
     console.log('The entities match the migrations: nothing to generate.');
@@ -62,24 +64,36 @@ ${down.map((s) => `    await q.query(${quote(s)});`).join('\n')}
   let index = await readFile(indexPath, 'utf8');
   index = `import { ${className} } from './${file}.js';\n` + index;
   index = index.replace(/export const MIGRATIONS: Function\[\] = \[([^\]]*)\];/, (_, list: string) => {
-    const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return `export const MIGRATIONS: Function[] = [${[...items, className].join(', ')}];`;
   });
   await writeFile(indexPath, index);
-  console.log(`Wrote src/core/database/migrations/${file}.ts (${up.length} statements). Review it, then rebuild.`);
+  console.log(
+    `Wrote src/core/database/migrations/${file}.ts (${up.length} statements). Review it, then rebuild.`,
+  );
 }
 
 async function check(): Promise<void> {
   const { up } = await pendingSchemaChanges();
   if (up.length) {
-    console.error(`The entities differ from the migrations; run npm run migration:generate -- <Name>:\n${up.join(';\n')}`);
+    console.error(
+      `The entities differ from the migrations; run npm run migration:generate -- <Name>:\n${up.join(';\n')}`,
+    );
     process.exit(1);
   }
   console.log('Migrations are up to date with the entities.');
 }
 
 const [command, name] = process.argv.slice(2);
-const run = command === 'generate' ? generate(name ?? '') : command === 'check' ? check() : Promise.reject(new Error('usage: migrations generate <Name> | check'));
+const run =
+  command === 'generate'
+    ? generate(name ?? '')
+    : command === 'check'
+      ? check()
+      : Promise.reject(new Error('usage: migrations generate <Name> | check'));
 run.catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);

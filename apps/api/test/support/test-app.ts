@@ -24,8 +24,10 @@ export interface TestApp {
   db: pg.Pool;
   /** A client without a token. */
   anonymous: KapokClient;
-  /** Signs a demo user in and returns a client carrying the access token. */
+  /** A signed-in demo user, one session per username per suite (cheap to call often). */
   as(username: string): Promise<SignedInClient>;
+  /** Signs a demo user in anew: a fresh session every call. */
+  signIn(username: string): Promise<SignedInClient>;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,9 @@ async function ensureTemplate(adminUrl: string): Promise<void> {
   await admin.connect();
   try {
     await admin.query('select pg_advisory_lock(424242)');
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1 and datistemplate', [TEMPLATE]);
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1 and datistemplate', [
+      TEMPLATE,
+    ]);
     if (rowCount) return;
     await admin.query(`drop database if exists ${TEMPLATE}`);
     await admin.query(`create database ${TEMPLATE}`);
@@ -67,13 +71,20 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
   let url = databaseUrl;
   if (!url) {
     const adminUrl = process.env.KAPOK_TEST_PG_ADMIN_URL;
-    if (!adminUrl) throw new Error('KAPOK_TEST_PG_ADMIN_URL is not set: run the tests through jest (global setup)');
+    if (!adminUrl)
+      throw new Error('KAPOK_TEST_PG_ADMIN_URL is not set: run the tests through jest (global setup)');
     await ensureTemplate(adminUrl);
     const name = `kapok_test_${randomBytes(6).toString('hex')}`;
     await ensureDatabase(adminUrl, name, TEMPLATE);
     url = adminUrl.replace(/\/postgres$/, `/${name}`);
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, SSE_HEARTBEAT_SECONDS: '1', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
+    SSE_HEARTBEAT_SECONDS: '1',
+    ...env,
+  });
   const app = await createApp(config, url);
   await app.listen({ port: 0, host: '127.0.0.1' });
   await app.get(EventsHub).ready;
@@ -81,6 +92,19 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const db = new pg.Pool({ connectionString: url, max: 3 });
   const anonymous = createKapokClient({ baseUrl });
+  const signIn = async (username: string): Promise<SignedInClient> => {
+    const login = unwrap(
+      await anonymous.POST('/api/v1/auth/login', { body: { username, password: DEMO_PASSWORD } }),
+    );
+    const client = createKapokClient({ baseUrl, getAccessToken: () => login.accessToken });
+    return {
+      client,
+      accessToken: login.accessToken,
+      refreshToken: login.refreshToken,
+      userId: login.user.id,
+    };
+  };
+  const sessions = new Map<string, Promise<SignedInClient>>();
   return {
     app,
     baseUrl,
@@ -88,10 +112,10 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     config,
     db,
     anonymous,
-    async as(username: string) {
-      const login = unwrap(await anonymous.POST('/api/v1/auth/login', { body: { username, password: DEMO_PASSWORD } }));
-      const client = createKapokClient({ baseUrl, getAccessToken: () => login.accessToken });
-      return { client, accessToken: login.accessToken, refreshToken: login.refreshToken, userId: login.user.id };
+    signIn,
+    as(username: string) {
+      if (!sessions.has(username)) sessions.set(username, signIn(username));
+      return sessions.get(username)!;
     },
     async close() {
       await app.close();

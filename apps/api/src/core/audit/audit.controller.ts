@@ -26,7 +26,12 @@ export class AuditController {
     }
     if (q.from) qb.andWhere('a.at >= :from', { from: q.from });
     if (q.to) qb.andWhere('a.at < :to', { to: q.to });
-    const [rows, total] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').skip(q.skip).take(q.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip(q.skip)
+      .take(q.limit)
+      .getManyAndCount();
     return { items: rows.map(toResponse), total, skip: q.skip, limit: q.limit };
   }
 }

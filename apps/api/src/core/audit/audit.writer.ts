@@ -19,7 +19,12 @@ export interface AuditRecord {
 export class AuditWriter {
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     const principal = RequestContext.principal();
-    const actor = record.actor !== undefined ? record.actor : principal ? { id: principal.userId, username: principal.username } : null;
+    const actor =
+      record.actor !== undefined
+        ? record.actor
+        : principal
+          ? { id: principal.userId, username: principal.username }
+          : null;
     await manager.insert(AuditEntryEntity, {
       action: record.action,
       entityType: record.entityType,

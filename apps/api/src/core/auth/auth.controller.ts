@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Principal } from '../context/request-context.js';
@@ -8,7 +14,14 @@ import { ErrorBody } from '../errors/error-body.js';
 import { CurrentPrincipal } from '../permissions/current-principal.decorator.js';
 import { Public, SignedIn } from '../permissions/route-access.decorators.js';
 import { AuthService } from './auth.service.js';
-import { LoginRequest, LoginResponse, LogoutRequest, MeResponse, RefreshRequest, TokenPairResponse } from './dto/auth.dto.js';
+import {
+  LoginRequest,
+  LoginResponse,
+  LogoutRequest,
+  MeResponse,
+  RefreshRequest,
+  TokenPairResponse,
+} from './dto/auth.dto.js';
 
 export const REFRESH_COOKIE = 'kapok_refresh';
 
@@ -25,9 +38,19 @@ export class AuthController {
   @Public()
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Wrong username or password' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: '5 failed attempts for one username from one address in 15 minutes' })
-  async login(@Body() body: LoginRequest, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
-    const result = await this.auth.login(body.username, body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: '5 failed attempts for one username from one address in 15 minutes',
+  })
+  async login(
+    @Body() body: LoginRequest,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const result = await this.auth.login(body.username, body.password, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+    });
     this.setRefreshCookie(reply, result.refreshToken);
     return result;
   }
@@ -36,8 +59,15 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: TokenPairResponse })
-  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Unknown, expired or reused refresh token (reuse revokes the session)' })
-  async refresh(@Body() body: RefreshRequest, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairResponse> {
+  @ApiUnauthorizedResponse({
+    type: ErrorBody,
+    description: 'Unknown, expired or reused refresh token (reuse revokes the session)',
+  })
+  async refresh(
+    @Body() body: RefreshRequest,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairResponse> {
     const token = body.refreshToken ?? req.cookies?.[REFRESH_COOKIE];
     if (!token) throw new AppError(401, 'INVALID_REFRESH_TOKEN', 'No refresh token was sent');
     try {

@@ -57,7 +57,9 @@ export class AuthService {
       where: { username: username.trim().toLowerCase() },
       relations: { role: true },
     });
-    const valid = user?.active ? await verifyPassword(user.passwordHash, password) : (await burnVerification(password), false);
+    const valid = user?.active
+      ? await verifyPassword(user.passwordHash, password)
+      : (await burnVerification(password), false);
     if (!user || !valid) {
       await this.throttle.failed(username, client.ip);
       throw unauthorized('INVALID_CREDENTIALS', 'Wrong username or password');
@@ -96,8 +98,12 @@ export class AuthService {
         .setLock('pessimistic_write')
         .where('t.token_hash = :tokenHash', { tokenHash })
         .getOne();
-      if (!token) return { error: unauthorized('INVALID_REFRESH_TOKEN', 'Unknown refresh token; sign in again') };
-      const session = await manager.findOneOrFail(AuthSessionEntity, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!token)
+        return { error: unauthorized('INVALID_REFRESH_TOKEN', 'Unknown refresh token; sign in again') };
+      const session = await manager.findOneOrFail(AuthSessionEntity, {
+        where: { id: token.sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (session.revokedAt || session.expiresAt < new Date()) {
         return { error: unauthorized('SESSION_ENDED', 'This session has ended; sign in again') };
       }
@@ -112,7 +118,12 @@ export class AuthService {
           after: { sessionId: session.id, reason: 'REFRESH_TOKEN_REUSED' },
           actor: { id: user.id, username: user.username },
         });
-        return { error: unauthorized('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session is revoked') };
+        return {
+          error: unauthorized(
+            'REFRESH_TOKEN_REUSED',
+            'This refresh token was already used; the session is revoked',
+          ),
+        };
       }
       await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: new Date() });
       return { pair: await this.issue(manager, session.userId, session.id) };
@@ -128,11 +139,17 @@ export class AuthService {
     await this.tx.run(async (manager) => {
       const sessionIds = new Set([principal.sessionId]);
       if (refreshToken) {
-        const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash: hashRefreshToken(refreshToken) });
+        const token = await manager.findOneBy(RefreshTokenEntity, {
+          tokenHash: hashRefreshToken(refreshToken),
+        });
         if (token) sessionIds.add(token.sessionId);
       }
       for (const id of sessionIds) {
-        const session = await manager.findOneBy(AuthSessionEntity, { id, userId: principal.userId, revokedAt: IsNull() });
+        const session = await manager.findOneBy(AuthSessionEntity, {
+          id,
+          userId: principal.userId,
+          revokedAt: IsNull(),
+        });
         if (session) await this.revokeSession(manager, session, 'LOGOUT');
       }
     });
@@ -148,9 +165,13 @@ export class AuthService {
       claims = await this.jwt.verifyAsync<AccessClaims>(match[1], { algorithms: ['HS256'] });
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
-      throw unauthorized(expired ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN', expired ? 'The access token has expired; refresh it' : 'The access token is not valid');
+      throw unauthorized(
+        expired ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN',
+        expired ? 'The access token has expired; refresh it' : 'The access token is not valid',
+      );
     }
-    if (claims.typ !== 'access' || !claims.sid || !claims.sub) throw unauthorized('INVALID_TOKEN', 'Not an access token');
+    if (claims.typ !== 'access' || !claims.sid || !claims.sub)
+      throw unauthorized('INVALID_TOKEN', 'Not an access token');
     const cached = this.cache.get(claims.sid);
     if (cached) return cached;
     const rows: Array<{
@@ -170,7 +191,8 @@ export class AuthService {
       [claims.sid, claims.sub],
     );
     const row = rows[0];
-    if (!row || row.revoked_at || !row.active) throw unauthorized('SESSION_ENDED', 'This session has ended; sign in again');
+    if (!row || row.revoked_at || !row.active)
+      throw unauthorized('SESSION_ENDED', 'This session has ended; sign in again');
     const principal: Principal = {
       userId: row.user_id,
       username: row.username,
@@ -204,16 +226,31 @@ export class AuthService {
 
   private async issue(manager: EntityManager, userId: string, sessionId: string): Promise<TokenPair> {
     const refreshToken = newRefreshToken();
-    await manager.insert(RefreshTokenEntity, { sessionId, tokenHash: hashRefreshToken(refreshToken), usedAt: null });
-    const accessToken = await this.jwt.signAsync({ sub: userId, sid: sessionId, typ: 'access' } satisfies AccessClaims, {
-      expiresIn: this.config.accessTokenTtlSeconds,
-      algorithm: 'HS256',
+    await manager.insert(RefreshTokenEntity, {
+      sessionId,
+      tokenHash: hashRefreshToken(refreshToken),
+      usedAt: null,
     });
+    const accessToken = await this.jwt.signAsync(
+      { sub: userId, sid: sessionId, typ: 'access' } satisfies AccessClaims,
+      {
+        expiresIn: this.config.accessTokenTtlSeconds,
+        algorithm: 'HS256',
+      },
+    );
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }
 
-  private async revokeSession(manager: EntityManager, session: AuthSessionEntity, reason: string): Promise<void> {
-    await manager.update(AuthSessionEntity, { id: session.id }, { revokedAt: new Date(), revokedReason: reason });
+  private async revokeSession(
+    manager: EntityManager,
+    session: AuthSessionEntity,
+    reason: string,
+  ): Promise<void> {
+    await manager.update(
+      AuthSessionEntity,
+      { id: session.id },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
     await this.events.publish(manager, 'auth.session.revoked', [session.id]);
   }
 

@@ -9,7 +9,11 @@ import { AppError } from '../errors/app-error.js';
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly failures = new RateLimiterMemory({ keyPrefix: 'login-fail', points: 5, duration: 15 * 60 });
+  private readonly failures = new RateLimiterMemory({
+    keyPrefix: 'login-fail',
+    points: 5,
+    duration: 15 * 60,
+  });
   private readonly perAddress = new RateLimiterMemory({ keyPrefix: 'login-ip', points: 100, duration: 60 });
 
   private key(username: string, address: string) {

@@ -14,7 +14,11 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   JWT_SECRET: z.string().min(1).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
-  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(14 * 86_400),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(14 * 86_400),
   CORS_ORIGINS: z.string().optional(),
   KAPOK_SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -59,7 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('JWT_SECRET must be set to a secret of at least 32 characters');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL must point to the production PostgreSQL');
     if (seedDemo) problems.push('KAPOK_SEED_DEMO must be false: the demo seed never runs in production');
-    if (problems.length) throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
+    if (problems.length)
+      throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
   }
   const corsOrigins = e.CORS_ORIGINS
     ? e.CORS_ORIGINS.split(',')

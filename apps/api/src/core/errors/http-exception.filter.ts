@@ -39,7 +39,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (reply.sent) return;
     if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') {
       this.logger.error(
-        { requestId: body.requestId, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception },
+        {
+          requestId: body.requestId,
+          err:
+            exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception,
+        },
         `${request.method} ${request.url} failed`,
       );
     }
@@ -53,26 +57,64 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const r = (typeof response === 'object' && response ? response : {}) as Record<string, unknown>;
-      const code = typeof r.code === 'string' ? r.code : (DEFAULT_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR'));
-      let message = typeof r.message === 'string' ? r.message : typeof response === 'string' ? response : exception.message;
+      const code =
+        typeof r.code === 'string'
+          ? r.code
+          : (DEFAULT_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR'));
+      let message =
+        typeof r.message === 'string'
+          ? r.message
+          : typeof response === 'string'
+            ? response
+            : exception.message;
       if (status === 404 && !r.code) message = `No route ${request.method} ${request.url.split('?')[0]}`;
-      return { statusCode: status, code, message, ...(r.details !== undefined ? { details: r.details } : {}), requestId };
+      return {
+        statusCode: status,
+        code,
+        message,
+        ...(r.details !== undefined ? { details: r.details } : {}),
+        requestId,
+      };
     }
     // Errors raised by Fastify itself (bad JSON, wrong content type, body too large) carry a statusCode.
     const fastifyError = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
-    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    if (
+      typeof fastifyError?.statusCode === 'number' &&
+      fastifyError.statusCode >= 400 &&
+      fastifyError.statusCode < 500
+    ) {
       const status = fastifyError.statusCode;
-      return { statusCode: status, code: DEFAULT_CODES[status] ?? 'BAD_REQUEST', message: String(fastifyError.message ?? 'Bad request'), requestId };
+      return {
+        statusCode: status,
+        code: DEFAULT_CODES[status] ?? 'BAD_REQUEST',
+        message: String(fastifyError.message ?? 'Bad request'),
+        requestId,
+      };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unreachable; try again shortly', requestId };
+      return {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is unreachable; try again shortly',
+        requestId,
+      };
     }
     if (isUniqueViolation(exception)) {
-      return { statusCode: 409, code: 'CONFLICT', message: 'A record with the same unique key already exists', requestId };
+      return {
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: 'A record with the same unique key already exists',
+        requestId,
+      };
     }
     if (isCheckViolation(exception)) {
       return { statusCode: 409, code: 'CONFLICT', message: 'The change would break a data rule', requestId };
     }
-    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged', requestId };
+    return {
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side; it has been logged',
+      requestId,
+    };
   }
 }

@@ -12,7 +12,11 @@ const MAX_IDS = 100;
 @Injectable()
 export class EventPublisher {
   async publish(manager: EntityManager, type: string, ids: readonly string[]): Promise<void> {
-    const payload = JSON.stringify({ type, ids: ids.length > MAX_IDS ? [] : ids, at: new Date().toISOString() });
+    const payload = JSON.stringify({
+      type,
+      ids: ids.length > MAX_IDS ? [] : ids,
+      at: new Date().toISOString(),
+    });
     await manager.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
   }
 }

@@ -23,7 +23,11 @@ export class EventsController {
   @SignedIn()
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'A text/event-stream of `{type, ids, at}` change notices' })
-  streamEvents(@CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
+  streamEvents(
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): void {
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -50,7 +54,10 @@ export class EventsController {
       (event) => void send(event),
       () => close(),
     );
-    const heartbeat = setInterval(() => raw.write(`: heartbeat ${new Date().toISOString()}\n\n`), this.config.sseHeartbeatSeconds * 1000);
+    const heartbeat = setInterval(
+      () => raw.write(`: heartbeat ${new Date().toISOString()}\n\n`),
+      this.config.sseHeartbeatSeconds * 1000,
+    );
     const close = () => {
       clearInterval(heartbeat);
       unsubscribe();

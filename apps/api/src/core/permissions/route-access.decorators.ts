@@ -5,7 +5,8 @@ import { ErrorBody } from '../errors/error-body.js';
 
 export const ROUTE_ACCESS = 'kapok:route-access';
 
-export type RouteAccess = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
+export type RouteAccess =
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'permission'; permission: Permission };
 
 /** The route needs this one permission; it is written into the OpenAPI operation as `x-permission`. */
 export const RequirePermission = (permission: Permission) =>
@@ -19,7 +20,10 @@ export const RequirePermission = (permission: Permission) =>
 
 /** Anyone may call the route, signed in or not (login, refresh, health, docs, metrics). */
 export const Public = () =>
-  applyDecorators(SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess), ApiExtension('x-permission', 'public'));
+  applyDecorators(
+    SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess),
+    ApiExtension('x-permission', 'public'),
+  );
 
 /** Any signed-in user may call the route (me, logout, events). */
 export const SignedIn = () =>

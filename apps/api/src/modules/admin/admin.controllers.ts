@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { IdParam } from '../../core/http/id-param.js';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorBody } from '../../core/errors/error-body.js';
 import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
 import { RolePage, RoleResponse, UpdateRoleRequest } from './dto/role.dto.js';

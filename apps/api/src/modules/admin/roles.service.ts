@@ -33,15 +33,27 @@ export class RolesService {
 
   async update(code: string, body: UpdateRoleRequest): Promise<RoleResponse> {
     const result = await this.tx.run(async (manager) => {
-      const role = await manager.findOne(RoleEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
+      const role = await manager.findOne(RoleEntity, {
+        where: { code },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!role) throw notFound('role', code);
-      if (body.version !== undefined && body.version !== role.version) throw staleVersion('role', role.version);
+      if (body.version !== undefined && body.version !== role.version)
+        throw staleVersion('role', role.version);
       if (code === SUPERADMIN_ROLE && PERMISSIONS.some((p) => !body.permissions.includes(p))) {
-        throw new AppError(409, 'ROLE_PROTECTED', 'The superadmin role keeps every permission, so nobody is locked out');
+        throw new AppError(
+          409,
+          'ROLE_PROTECTED',
+          'The superadmin role keeps every permission, so nobody is locked out',
+        );
       }
       const before = toRoleResponse(role, 0);
       const permissions = [...body.permissions].sort();
-      await manager.update(RoleEntity, { id: role.id }, { permissions, name: body.name?.trim() ?? role.name, version: role.version + 1 });
+      await manager.update(
+        RoleEntity,
+        { id: role.id },
+        { permissions, name: body.name?.trim() ?? role.name, version: role.version + 1 },
+      );
       const updated = await manager.findOneByOrFail(RoleEntity, { id: role.id });
       const [{ n }] = await manager.query('select count(*) as n from users where role_id = $1', [role.id]);
       const after = toRoleResponse(updated, Number(n));

@@ -10,7 +10,13 @@ import { Transactions } from '../../core/database/transactions.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
-import type { CreateUserRequest, UpdateUserRequest, UserPage, UserQuery, UserResponse } from './dto/user.dto.js';
+import type {
+  CreateUserRequest,
+  UpdateUserRequest,
+  UserPage,
+  UserQuery,
+  UserResponse,
+} from './dto/user.dto.js';
 
 @Injectable()
 export class UsersService {
@@ -24,8 +30,12 @@ export class UsersService {
   ) {}
 
   async list(q: UserQuery): Promise<UserPage> {
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').innerJoinAndSelect('u.role', 'r');
-    if (q.search) qb.andWhere('(u.username ilike :s or u.full_name ilike :s)', { s: `%${escapeLike(q.search)}%` });
+    const qb = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.role', 'r');
+    if (q.search)
+      qb.andWhere('(u.username ilike :s or u.full_name ilike :s)', { s: `%${escapeLike(q.search)}%` });
     if (q.role) qb.andWhere('r.code = :role', { role: q.role });
     if (q.department) qb.andWhere('u.department = :department', { department: q.department });
     if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
@@ -55,12 +65,18 @@ export class UsersService {
         );
         const user = await this.find(manager, saved.id);
         const after = toUserResponse(user);
-        await this.audit.record(manager, { action: 'user.created', entityType: 'user', entityId: user.id, after });
+        await this.audit.record(manager, {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          after,
+        });
         await this.events.publish(manager, 'admin.user.created', [user.id]);
         return after;
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError(409, 'USERNAME_TAKEN', `The username ${body.username} is already taken`);
+      if (isUniqueViolation(e))
+        throw new AppError(409, 'USERNAME_TAKEN', `The username ${body.username} is already taken`);
       throw e;
     }
   }
@@ -79,7 +95,11 @@ export class UsersService {
       if (passwordHash) changes.passwordHash = passwordHash;
       await manager.update(UserEntity, { id }, { ...changes, version: user.version + 1 });
       if (body.active === false || passwordHash) {
-        await this.auth.revokeAllSessions(manager, id, body.active === false ? 'ACCOUNT_DISABLED' : 'PASSWORD_CHANGED');
+        await this.auth.revokeAllSessions(
+          manager,
+          id,
+          body.active === false ? 'ACCOUNT_DISABLED' : 'PASSWORD_CHANGED',
+        );
       }
       const after = toUserResponse(await this.find(manager, id));
       await this.audit.record(manager, {
@@ -108,7 +128,10 @@ export class UsersService {
 
   private async role(manager: EntityManager, code: string): Promise<RoleEntity> {
     const role = await manager.findOneBy(RoleEntity, { code });
-    if (!role) throw new AppError(422, 'VALIDATION_FAILED', `There is no role ${code}`, [{ field: 'role', messages: ['unknown role'] }]);
+    if (!role)
+      throw new AppError(422, 'VALIDATION_FAILED', `There is no role ${code}`, [
+        { field: 'role', messages: ['unknown role'] },
+      ]);
     return role;
   }
 }

@@ -17,7 +17,9 @@ export class LoginRequest {
 }
 
 export class RefreshRequest {
-  @ApiPropertyOptional({ description: 'The refresh token; browsers may send it in the httpOnly cookie instead' })
+  @ApiPropertyOptional({
+    description: 'The refresh token; browsers may send it in the httpOnly cookie instead',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -2,7 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PERMISSIONS, type Permission } from '@kapok/contracts';
 import { Type } from 'class-transformer';
 import { PageOf } from '../../../core/http/paging.js';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class UpdateRoleRequest {
   @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409' })

@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEPARTMENTS, type Department } from '@kapok/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class UserQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the username or full name' })
@@ -34,7 +46,9 @@ export class UserQuery extends PageQuery {
 export class CreateUserRequest {
   @ApiProperty({ example: 'sewing2', description: 'Lower-case letters, digits, dot, dash, underscore' })
   @IsString()
-  @Matches(/^[a-z0-9._-]{3,50}$/, { message: 'username must be 3–50 lower-case letters, digits, dots, dashes or underscores' })
+  @Matches(/^[a-z0-9._-]{3,50}$/, {
+    message: 'username must be 3–50 lower-case letters, digits, dots, dashes or underscores',
+  })
   username: string;
 
   @ApiProperty({ example: 'Rina Marlina' })

@@ -1,0 +1,148 @@
+import { type Permission, SEEDED_ROLES } from '@kapok/contracts';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROUTE_ACCESS, type RouteAccess } from '../src/core/permissions/route-access.decorators.js';
+import { raw, startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+interface RouteInfo {
+  key: string;
+  access: RouteAccess | undefined;
+}
+
+/** Every route Nest registered, with the access rule the guard will read. */
+function registeredRoutes(): RouteInfo[] {
+  const routes: RouteInfo[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler);
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const full = ['/api/v1', base, String(path)]
+          .join('/')
+          .replace(/\/+/g, '/')
+          .replace(/\/$/, '')
+          .replace(/:(\w+)/g, '{$1}');
+        const access =
+          (Reflect.getMetadata(ROUTE_ACCESS, handler) as RouteAccess | undefined) ??
+          (Reflect.getMetadata(ROUTE_ACCESS, controller) as RouteAccess | undefined);
+        routes.push({ key: `${method} ${full}`, access });
+      }
+    }
+  }
+  return routes.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+const label = (a: RouteAccess | undefined) =>
+  !a ? 'UNDECLARED' : a.kind === 'permission' ? a.permission : a.kind;
+
+describe('route access declarations', () => {
+  it('every route declares exactly one of @RequirePermission, @Public or @SignedIn', () => {
+    const routes = registeredRoutes();
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((r) => !r.access).map((r) => r.key)).toEqual([]);
+  });
+
+  it('matches the committed route → permission snapshot (apps/api/route-permissions.json)', () => {
+    const snapshot = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../route-permissions.json'), 'utf8'),
+    );
+    const current = Object.fromEntries(registeredRoutes().map((r) => [r.key, label(r.access)]));
+    expect(current).toEqual(snapshot);
+  });
+
+  it('only public routes are public: health, login and refresh', () => {
+    const open = registeredRoutes()
+      .filter((r) => r.access?.kind === 'public')
+      .map((r) => r.key);
+    expect(open).toEqual([
+      'GET /api/v1/health/live',
+      'GET /api/v1/health/ready',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/refresh',
+    ]);
+  });
+});
+
+describe('the permission guard', () => {
+  const snapshot: Record<string, string> = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../route-permissions.json'), 'utf8'),
+  );
+  const protectedRoutes = Object.entries(snapshot).filter(([, p]) => p !== 'public');
+
+  it.each(protectedRoutes)('%s answers 401 without a token', async (route) => {
+    const [method, path] = route.split(' ');
+    const res = await raw(t.baseUrl, path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000'), {
+      method,
+      body: method === 'GET' ? undefined : '{}',
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('UNAUTHORIZED');
+  });
+
+  const demoUserOfRole = new Map([
+    ['manager', 'manager'],
+    ['ppic_manager', 'ppic'],
+    ['ppic_admin', 'ppic_admin'],
+    ['engineer', 'engineer'],
+    ['warehouse_admin', 'warehouse'],
+    ['warehouse_operator', 'wh_operator'],
+    ['dept_admin', 'packing'],
+    ['dept_supervisor', 'spv_sewing'],
+    ['qc_inspector', 'qc'],
+    ['viewer', 'viewer'],
+  ]);
+  const cases = protectedRoutes.flatMap(([route, permission]) =>
+    SEEDED_ROLES.filter(
+      (role) => permission.includes('.') && !role.permissions.includes(permission as Permission),
+    ).map((role) => [route, role.code] as const),
+  );
+
+  it.each(cases)('%s answers 403 for role %s', async (route, role) => {
+    const [method, path] = route.split(' ');
+    const { accessToken } = await t.as(demoUserOfRole.get(role)!);
+    const res = await raw(t.baseUrl, path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000'), {
+      method,
+      token: accessToken,
+      body: method === 'GET' ? undefined : '{}',
+    });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'FORBIDDEN', details: { required: snapshot[route] } });
+  });
+
+  it('drops the cached permissions when a role changes: the next request is judged by the new role', async () => {
+    const viewer = await t.as('viewer');
+    const admin = await t.as('admin');
+    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: viewer.accessToken })).status).toBe(200);
+    const roles = await raw(t.baseUrl, '/api/v1/admin/roles', { token: admin.accessToken });
+    const viewerRole = roles.body.items.find((r: { code: string }) => r.code === 'viewer');
+    const without = viewerRole.permissions.filter((p: string) => p !== 'admin.view');
+    const put = await raw(t.baseUrl, '/api/v1/admin/roles/viewer', {
+      method: 'PUT',
+      token: admin.accessToken,
+      body: JSON.stringify({ version: viewerRole.version, permissions: without }),
+    });
+    expect(put.status).toBe(200);
+    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: viewer.accessToken })).status).toBe(403);
+    await raw(t.baseUrl, '/api/v1/admin/roles/viewer', {
+      method: 'PUT',
+      token: admin.accessToken,
+      body: JSON.stringify({ permissions: viewerRole.permissions }),
+    });
+    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: viewer.accessToken })).status).toBe(200);
+  });
+});
