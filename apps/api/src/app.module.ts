@@ -5,6 +5,7 @@ import { CoreModule } from './core/core.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { HealthController } from './modules/health/health.controller.js';
+import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 
 @Module({})
 export class AppModule {
@@ -15,6 +16,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.dbPoolSize), retryAttempts: 0 }),
         CoreModule.forRoot(config, databaseUrl),
         AdminModule,
+        WarehouseModule,
       ],
       controllers: [HealthController],
     };

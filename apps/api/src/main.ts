@@ -6,7 +6,7 @@ import { dataSourceOptions, migrate } from './core/database/data-source.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './core/database/embedded.js';
 import { createRootLogger } from './core/logging.js';
 import { seedDemo } from './seed/demo.seed.js';
-import { ensureRoles } from './seed/roles.seed.js';
+import { ensureReferenceData } from './seed/reference-data.js';
 import { DEMO_PASSWORD } from '@kapok/contracts';
 
 async function main(): Promise<void> {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const bootstrap = new DataSource(dataSourceOptions(databaseUrl, 2));
   await bootstrap.initialize();
   try {
-    await ensureRoles(bootstrap);
+    await ensureReferenceData(bootstrap);
     if (config.seedDemo) await seedDemo(bootstrap, (m) => logger.info(m));
   } finally {
     await bootstrap.destroy();

@@ -192,10 +192,343 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/warehouse/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/alerts/thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listThresholds"];
+        put?: never;
+        post: operations["setThreshold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/alerts/thresholds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteThreshold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listLocations"];
+        put?: never;
+        post: operations["createLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listLots"];
+        put?: never;
+        post: operations["createLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listProducts"];
+        put?: never;
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProduct"];
+        put: operations["updateProduct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/stock/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProductStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/stock/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["adjustStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/stock/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["issueStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/stock/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listStockMoves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/stock/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["receiveStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/stock/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getStockSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/stock/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["transferStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AcknowledgeAlertRequest: {
+            note?: string;
+        };
+        AdjustmentRequest: {
+            /**
+             * @description What was counted, in `uom`
+             * @example 40
+             */
+            countedQuantity: number;
+            /** Format: uuid */
+            locationId: string;
+            /**
+             * Format: uuid
+             * @description Count of this lot; without it, of everything at the location
+             */
+            lotId?: string;
+            /** Format: uuid */
+            productId: string;
+            /** @example Cycle count rack A1 */
+            reason: string;
+            /** @description Unit the quantity is entered in; default the product's stock unit */
+            uom?: components["schemas"]["Unit"];
+        };
+        /** @enum {string} */
+        AlertLevel: "OK" | "LOW" | "CRITICAL" | "OUT";
+        AlertPage: {
+            items: components["schemas"]["AlertResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        AlertResponse: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedBy: components["schemas"]["MoveActor"] | null;
+            acknowledgeNote: string | null;
+            availableAtOpen: number;
+            availableNow: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            level: components["schemas"]["AlertLevel"];
+            locationCode: string | null;
+            /** Format: uuid */
+            locationId: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            status: components["schemas"]["AlertStatus"];
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        AlertStatus: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
         AuditActor: {
             /** Format: uuid */
             id: string;
@@ -225,6 +558,71 @@ export type components = {
             limit: number;
             skip: number;
             total: number;
+        };
+        BalancePage: {
+            items: components["schemas"]["BalanceResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        BalanceResponse: {
+            available: number;
+            locationCode: string;
+            /** Format: uuid */
+            locationId: string;
+            locationName: string;
+            /** Format: uuid */
+            lotId: string | null;
+            lotNumber: string | null;
+            /** Format: date-time */
+            lotReceivedAt: string | null;
+            onHand: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            reserved: number;
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateLocationRequest: {
+            /** @example WH-RAW-A1 */
+            code: string;
+            /** @description Required for LINE and TRANSIT, refused otherwise */
+            department?: components["schemas"]["Department"];
+            /** @description The one WAREHOUSE location that holds finished goods */
+            isFinishedGoods?: boolean;
+            /** @example Rak A1 — fabric */
+            name: string;
+            type: components["schemas"]["LocationType"];
+        };
+        CreateLotRequest: {
+            /** @example LOT-PO2611-IKHR504-01 */
+            lotNumber: string;
+            /** Format: uuid */
+            productId: string;
+            /**
+             * Format: date-time
+             * @description When the lot arrived (FIFO order); default now
+             */
+            receivedAt?: string;
+            /** @description Supplier delivery note or roll number */
+            supplierReference?: string;
+        };
+        CreateProductRequest: {
+            /** @default true */
+            active: boolean;
+            /**
+             * @description Letters, digits, . _ - /
+             * @example IKHR504
+             */
+            code: string;
+            /** @example KOHAIR 7MM RECYCLE D.BROWN */
+            name: string;
+            type: components["schemas"]["ProductType"];
+            unitConversions?: components["schemas"]["UnitConversionDto"][];
+            /** @description Stock unit */
+            uom: components["schemas"]["Unit"];
         };
         CreateUserRequest: {
             /** @enum {string|null} */
@@ -264,6 +662,55 @@ export type components = {
             /** @example ok */
             status: string;
         };
+        IssueRequest: {
+            /** Format: uuid */
+            fromLocationId: string;
+            /**
+             * Format: uuid
+             * @description Take this lot; default oldest lot first (FIFO)
+             */
+            lotId?: string;
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description In `uom`
+             * @example 12.5
+             */
+            quantity: number;
+            reference?: string;
+            /**
+             * Format: uuid
+             * @description Where the goods go; default the virtual PRODUCTION location
+             */
+            toLocationId?: string;
+            /** @description Unit the quantity is entered in; default the product's stock unit */
+            uom?: components["schemas"]["Unit"];
+        };
+        LocationPage: {
+            items: components["schemas"]["LocationResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        LocationResponse: {
+            active: boolean;
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string|null} */
+            department: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING" | "WAREHOUSE" | "FINISHED_GOODS" | "QC" | "PPIC" | null;
+            /** Format: uuid */
+            id: string;
+            /** @description WAREHOUSE, LINE and TRANSIT hold stock; the others are virtual */
+            internal: boolean;
+            isFinishedGoods: boolean;
+            name: string;
+            type: components["schemas"]["LocationType"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        LocationType: "WAREHOUSE" | "LINE" | "TRANSIT" | "SUPPLIER" | "CUSTOMER" | "PRODUCTION" | "LOSS";
         LoginRequest: {
             /** @example kapok-demo */
             password: string;
@@ -284,6 +731,28 @@ export type components = {
             /** @description The refresh token; browsers may send it in the httpOnly cookie instead */
             refreshToken?: string;
         };
+        LotPage: {
+            items: components["schemas"]["LotResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        LotResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lotNumber: string;
+            /** @description On hand over all locations */
+            onHand: number;
+            /** Format: uuid */
+            productId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            supplierReference: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         MeResponse: {
             /** @enum {string|null} */
             department: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING" | "WAREHOUSE" | "FINISHED_GOODS" | "QC" | "PPIC" | null;
@@ -298,8 +767,122 @@ export type components = {
             role: string;
             username: string;
         };
+        MoveActor: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+        };
+        MovePage: {
+            items: components["schemas"]["MoveResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        MoveResponse: {
+            actor: components["schemas"]["MoveActor"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            documentId: string | null;
+            documentType: string | null;
+            enteredQuantity: number | null;
+            /** @enum {string|null} */
+            enteredUom: "PCS" | "METER" | "YARD" | "CM" | "KG" | "GRAM" | "CONE" | "ROLL" | "CARTON" | "SET" | "PACK" | "SHEET" | null;
+            fromLocationCode: string;
+            /** Format: uuid */
+            fromLocationId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lotId: string | null;
+            lotNumber: string | null;
+            note: string | null;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description In the stock unit */
+            quantity: number;
+            reference: string | null;
+            toLocationCode: string;
+            /** Format: uuid */
+            toLocationId: string;
+            type: components["schemas"]["MoveType"];
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        MoveType: "RECEIPT" | "ISSUE" | "TRANSFER" | "ADJUSTMENT" | "PRODUCTION_CONSUME" | "PRODUCTION_OUTPUT" | "SCRAP";
         /** @enum {string} */
         Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve";
+        PostingResponse: {
+            moves: components["schemas"]["MoveResponse"][];
+        };
+        ProductPage: {
+            items: components["schemas"]["ProductResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        ProductResponse: {
+            active: boolean;
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: components["schemas"]["ProductType"];
+            unitConversions: components["schemas"]["UnitConversionResponse"][];
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ProductStockResponse: {
+            available: number;
+            balances: components["schemas"]["BalanceResponse"][];
+            code: string;
+            name: string;
+            /** @description Summed over internal locations (warehouse racks, lines, transit) */
+            onHand: number;
+            /** Format: uuid */
+            productId: string;
+            reserved: number;
+            uom: components["schemas"]["Unit"];
+        };
+        /** @enum {string} */
+        ProductType: "RAW_MATERIAL" | "ACCESSORY" | "WIP" | "FINISHED_GOOD";
+        ReceiptRequest: {
+            /**
+             * Format: uuid
+             * @description An internal location (rack, line)
+             */
+            locationId: string;
+            /**
+             * @description Lot (roll) number; a new lot is created on first receipt
+             * @example LOT-PO2611-IKHR504-01
+             */
+            lotNumber?: string;
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description In `uom`
+             * @example 12.5
+             */
+            quantity: number;
+            /**
+             * Format: date-time
+             * @description Received date of a new lot; default now
+             */
+            receivedAt?: string;
+            /** @description Document number (PO, delivery note) */
+            reference?: string;
+            /** @description Supplier delivery note, roll number */
+            supplierReference?: string;
+            /** @description Unit the quantity is entered in; default the product's stock unit */
+            uom?: components["schemas"]["Unit"];
+        };
         RefreshRequest: {
             /** @description The refresh token; browsers may send it in the httpOnly cookie instead */
             refreshToken?: string;
@@ -326,6 +909,71 @@ export type components = {
             userCount: number;
             version: number;
         };
+        SetThresholdRequest: {
+            /**
+             * @description CRITICAL at or below this; default 15% of minQty
+             * @example 40
+             */
+            criticalQty?: number;
+            /**
+             * Format: uuid
+             * @description A location of its own; without it the threshold applies to the stock over all warehouse racks
+             */
+            locationId?: string;
+            /**
+             * @description LOW at or below this available quantity (stock unit)
+             * @example 12.5
+             */
+            minQty: number;
+            /** Format: uuid */
+            productId: string;
+        };
+        StockSummaryItem: {
+            /**
+             * @description Worst level of the open alerts; null when none is open
+             * @enum {string|null}
+             */
+            alertLevel: "OK" | "LOW" | "CRITICAL" | "OUT" | null;
+            available: number;
+            code: string;
+            name: string;
+            onHand: number;
+            /** Format: uuid */
+            productId: string;
+            reserved: number;
+            type: components["schemas"]["ProductType"];
+            uom: components["schemas"]["Unit"];
+        };
+        StockSummaryPage: {
+            items: components["schemas"]["StockSummaryItem"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        ThresholdPage: {
+            items: components["schemas"]["ThresholdResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        ThresholdResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            criticalQty: number;
+            /** Format: uuid */
+            id: string;
+            locationCode: string | null;
+            /** Format: uuid */
+            locationId: string | null;
+            minQty: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         TokenPairResponse: {
             accessToken: string;
             /**
@@ -334,6 +982,59 @@ export type components = {
              */
             expiresIn: number;
             refreshToken: string;
+        };
+        TransferRequest: {
+            /** Format: uuid */
+            fromLocationId: string;
+            /**
+             * Format: uuid
+             * @description Take this lot; default oldest lot first (FIFO)
+             */
+            lotId?: string;
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description In `uom`
+             * @example 12.5
+             */
+            quantity: number;
+            reference?: string;
+            /** Format: uuid */
+            toLocationId: string;
+            /** @description Unit the quantity is entered in; default the product's stock unit */
+            uom?: components["schemas"]["Unit"];
+        };
+        /** @enum {string} */
+        Unit: "PCS" | "METER" | "YARD" | "CM" | "KG" | "GRAM" | "CONE" | "ROLL" | "CARTON" | "SET" | "PACK" | "SHEET";
+        UnitConversionDto: {
+            /**
+             * @description How many stock units one `uom` is (CARTON → 60 PCS)
+             * @example 60
+             */
+            factor: number;
+            /** @example CARTON */
+            uom: components["schemas"]["Unit"];
+        };
+        UnitConversionResponse: {
+            factor: number;
+            uom: components["schemas"]["Unit"];
+        };
+        UpdateProductRequest: {
+            /** @default true */
+            active: boolean;
+            /**
+             * @description Letters, digits, . _ - /
+             * @example IKHR504
+             */
+            code: string;
+            /** @example KOHAIR 7MM RECYCLE D.BROWN */
+            name: string;
+            type: components["schemas"]["ProductType"];
+            unitConversions?: components["schemas"]["UnitConversionDto"][];
+            /** @description Stock unit */
+            uom: components["schemas"]["Unit"];
+            /** @description The version you read; a stale one is refused with 409 */
+            version?: number;
         };
         UpdateRoleRequest: {
             name?: string;
@@ -931,6 +1632,1035 @@ export interface operations {
             };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                level?: components["schemas"]["AlertLevel"];
+                limit?: number;
+                productId?: string;
+                skip?: number;
+                status?: components["schemas"]["AlertStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeAlertRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE: the alert is not OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listThresholds: {
+        parameters: {
+            query?: {
+                limit?: number;
+                locationId?: string;
+                productId?: string;
+                skip?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThresholdPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setThreshold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetThresholdRequest"];
+            };
+        };
+        responses: {
+            /** @description Created or replaced (one per product × location) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThresholdResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteThreshold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listLocations: {
+        parameters: {
+            query?: {
+                department?: components["schemas"]["Department"];
+                limit?: number;
+                /** @description Part of the code or name */
+                search?: string;
+                skip?: number;
+                type?: components["schemas"]["LocationType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLocationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description DUPLICATE_CODE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listLots: {
+        parameters: {
+            query?: {
+                /** @description Only lots with stock on hand */
+                inStock?: boolean;
+                limit?: number;
+                productId?: string;
+                /** @description Part of the lot number */
+                search?: string;
+                skip?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLotRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description DUPLICATE_CODE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                /** @description Exact product code */
+                code?: string;
+                limit?: number;
+                /** @description Part of the code or name */
+                search?: string;
+                skip?: number;
+                type?: components["schemas"]["ProductType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description DUPLICATE_CODE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description DUPLICATE_CODE, STALE_VERSION or PRODUCT_HAS_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBalances: {
+        parameters: {
+            query?: {
+                limit?: number;
+                locationId?: string;
+                lotId?: string;
+                productId?: string;
+                skip?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalancePage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getProductStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductStockResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    adjustStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INSUFFICIENT_STOCK when the count is below what is reserved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    issueStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listStockMoves: {
+        parameters: {
+            query?: {
+                from?: string;
+                limit?: number;
+                /** @description Moves from or to this location */
+                locationId?: string;
+                lotId?: string;
+                productId?: string;
+                reference?: string;
+                skip?: number;
+                to?: string;
+                type?: components["schemas"]["MoveType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovePage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receiveStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getStockSummary: {
+        parameters: {
+            query?: {
+                /** @description Only products whose open alert has this level */
+                alertLevel?: components["schemas"]["AlertLevel"];
+                limit?: number;
+                /** @description Part of the code or name */
+                search?: string;
+                skip?: number;
+                type?: components["schemas"]["ProductType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockSummaryPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    transferStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INSUFFICIENT_STOCK */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,5 @@
 export * from './enums.js';
 export * from './permissions.js';
 export * from './events.js';
+export * from './units.js';
+export * from './alerts.js';

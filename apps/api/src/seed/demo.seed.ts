@@ -1,13 +1,22 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '@kapok/contracts';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../core/auth/passwords.js';
+import { seedWarehouse } from './warehouse.seed.js';
 
 /** The demo factory: idempotent, so it may run at every start; it only adds what is missing. */
 export async function seedDemo(ds: DataSource, log: (m: string) => void = () => undefined): Promise<void> {
   const existing: Array<{ username: string }> = await ds.query('select username from users');
   const have = new Set(existing.map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !have.has(u.username));
-  if (missing.length === 0) return;
+  if (missing.length > 0) await seedUsers(ds, missing, log);
+  await seedWarehouse(ds, log);
+}
+
+async function seedUsers(
+  ds: DataSource,
+  missing: typeof DEMO_USERS,
+  log: (m: string) => void,
+): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const user of missing) {
     await ds.query(

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrate } from '../../src/core/database/data-source.js';
 import { ensureDatabase } from '../../src/core/database/embedded.js';
 import { seedDemo } from '../../src/seed/demo.seed.js';
-import { ensureRoles } from '../../src/seed/roles.seed.js';
+import { ensureReferenceData } from '../../src/seed/reference-data.js';
 import { EventsHub } from '../../src/core/events/events.hub.js';
 
 export const DEMO_PASSWORD = 'kapok-demo';
@@ -56,7 +56,7 @@ async function ensureTemplate(adminUrl: string): Promise<void> {
     await migrate(url);
     const ds = new DataSource(dataSourceOptions(url, 1));
     await ds.initialize();
-    await ensureRoles(ds);
+    await ensureReferenceData(ds);
     await seedDemo(ds);
     await ds.destroy();
     await admin.query(`alter database ${TEMPLATE} with is_template true allow_connections false`);

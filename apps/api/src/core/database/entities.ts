@@ -3,6 +3,28 @@ import { AuthSessionEntity } from '../auth/entities/auth-session.entity.js';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity.js';
 import { RoleEntity } from '../auth/entities/role.entity.js';
 import { UserEntity } from '../auth/entities/user.entity.js';
+import { LocationEntity } from '../../modules/warehouse/entities/location.entity.js';
+import { LotEntity } from '../../modules/warehouse/entities/lot.entity.js';
+import { ProductEntity } from '../../modules/warehouse/entities/product.entity.js';
+import { StockAlertEntity } from '../../modules/warehouse/entities/stock-alert.entity.js';
+import { StockBalanceEntity } from '../../modules/warehouse/entities/stock-balance.entity.js';
+import { StockMoveEntity } from '../../modules/warehouse/entities/stock-move.entity.js';
+import { StockReservationEntity } from '../../modules/warehouse/entities/stock-reservation.entity.js';
+import { StockThresholdEntity } from '../../modules/warehouse/entities/stock-threshold.entity.js';
 
 /** Every entity of the application, listed so the same set serves the app, migrations and the drift check. */
-export const ENTITIES = [RoleEntity, UserEntity, AuthSessionEntity, RefreshTokenEntity, AuditEntryEntity];
+export const ENTITIES = [
+  RoleEntity,
+  UserEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  AuditEntryEntity,
+  ProductEntity,
+  LocationEntity,
+  LotEntity,
+  StockBalanceEntity,
+  StockMoveEntity,
+  StockReservationEntity,
+  StockThresholdEntity,
+  StockAlertEntity,
+];

@@ -1,0 +1,25 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../../core/database/base.entity.js';
+import { ProductEntity } from './product.entity.js';
+
+/** A received batch (a fabric roll, a filling bag lot): the FIFO unit. */
+@Entity('lots')
+@Index('lots_product_number_key', ['productId', 'lotNumber'], { unique: true })
+@Index('lots_fifo_idx', ['productId', 'receivedAt'])
+export class LotEntity extends BaseEntity {
+  @Column({ type: 'uuid' })
+  productId: string;
+
+  @ManyToOne(() => ProductEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'product_id' })
+  product?: ProductEntity;
+
+  @Column({ type: 'varchar', length: 60 })
+  lotNumber: string;
+
+  @Column({ type: 'timestamptz' })
+  receivedAt: Date;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  supplierReference: string | null;
+}

@@ -1,0 +1,31 @@
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { PRODUCT_TYPES, UNITS, type ProductType, type Unit, type UnitConversion } from '@kapok/contracts';
+import { BaseEntity } from '../../../core/database/base.entity.js';
+
+@Entity('products')
+export class ProductEntity extends BaseEntity {
+  @Index('products_code_key', { unique: true })
+  @Column({ type: 'varchar', length: 50 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Index('products_type_idx')
+  @Column({ type: 'enum', enum: PRODUCT_TYPES, enumName: 'product_type' })
+  type: ProductType;
+
+  /** The stock unit: every balance and move of the product is in it. */
+  @Column({ type: 'enum', enum: UNITS, enumName: 'unit' })
+  uom: Unit;
+
+  /** Per-product factors: 1 `uom` = `factor` stock units (CARTON = 60 PCS). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  unitConversions: UnitConversion[];
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import type { LocationType } from '@kapok/contracts';
+import { DataSource } from 'typeorm';
+import { AuditWriter } from '../../../core/audit/audit.writer.js';
+import { isCheckViolation, isUniqueViolation } from '../../../core/database/db-errors.js';
+import { Transactions } from '../../../core/database/transactions.js';
+import { AppError, notFound } from '../../../core/errors/app-error.js';
+import { EventPublisher } from '../../../core/events/event-publisher.js';
+import { escapeLike } from '../../admin/users.service.js';
+import type {
+  CreateLocationRequest,
+  LocationPage,
+  LocationQuery,
+  LocationResponse,
+} from '../dto/location.dto.js';
+import { isInternal, LocationEntity } from '../entities/location.entity.js';
+
+@Injectable()
+export class LocationsService {
+  private readonly virtualIds = new Map<LocationType, string>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly audit: AuditWriter,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async list(q: LocationQuery): Promise<LocationPage> {
+    const qb = this.dataSource.getRepository(LocationEntity).createQueryBuilder('l');
+    if (q.type) qb.andWhere('l.type = :type', { type: q.type });
+    if (q.department) qb.andWhere('l.department = :department', { department: q.department });
+    if (q.search) qb.andWhere('(l.code ilike :s or l.name ilike :s)', { s: `%${escapeLike(q.search)}%` });
+    const [rows, total] = await qb
+      .orderBy('l.type')
+      .addOrderBy('l.code')
+      .skip(q.skip)
+      .take(q.limit)
+      .getManyAndCount();
+    return { items: rows.map(toLocationResponse), total, skip: q.skip, limit: q.limit };
+  }
+
+  async get(id: string): Promise<LocationEntity> {
+    const location = await this.dataSource.getRepository(LocationEntity).findOneBy({ id });
+    if (!location) throw notFound('location', id);
+    return location;
+  }
+
+  async create(body: CreateLocationRequest): Promise<LocationResponse> {
+    const needsDepartment = body.type === 'LINE' || body.type === 'TRANSIT';
+    if (needsDepartment !== !!body.department) {
+      throw new AppError(
+        422,
+        'VALIDATION_FAILED',
+        needsDepartment
+          ? `A ${body.type} location needs a department`
+          : 'Only LINE and TRANSIT locations have a department',
+        [
+          {
+            field: 'department',
+            messages: [needsDepartment ? 'required for LINE and TRANSIT' : 'only for LINE and TRANSIT'],
+          },
+        ],
+      );
+    }
+    if (body.isFinishedGoods && body.type !== 'WAREHOUSE') {
+      throw new AppError(422, 'VALIDATION_FAILED', 'Only a WAREHOUSE location can hold finished goods', [
+        { field: 'isFinishedGoods', messages: ['only for WAREHOUSE'] },
+      ]);
+    }
+    try {
+      return await this.tx.run(async (m) => {
+        const location = await m.save(
+          m.create(LocationEntity, {
+            code: body.code,
+            name: body.name.trim(),
+            type: body.type,
+            department: body.department ?? null,
+            isFinishedGoods: body.isFinishedGoods ?? false,
+            active: true,
+          }),
+        );
+        const after = toLocationResponse(location);
+        await this.audit.record(m, {
+          action: 'location.created',
+          entityType: 'location',
+          entityId: location.id,
+          after,
+        });
+        await this.events.publish(m, 'location.created', [location.id]);
+        return after;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        const detail = String(
+          (e as { detail?: string }).detail ??
+            (e as { driverError?: { detail?: string } }).driverError?.detail ??
+            '',
+        );
+        const message = detail.includes('(code)')
+          ? `A location with the code ${body.code} already exists`
+          : body.department
+            ? `${body.department} already has a ${body.type} location`
+            : body.isFinishedGoods
+              ? 'There is already a finished-goods warehouse'
+              : `There is already a ${body.type} location`;
+        throw new AppError(409, 'DUPLICATE_CODE', message, { code: body.code });
+      }
+      if (isCheckViolation(e))
+        throw new AppError(422, 'VALIDATION_FAILED', 'The location breaks a location rule');
+      throw e;
+    }
+  }
+
+  /** Id of the one virtual location of a type (SUPPLIER, CUSTOMER, PRODUCTION, LOSS); they never change. */
+  async virtual(type: 'SUPPLIER' | 'CUSTOMER' | 'PRODUCTION' | 'LOSS'): Promise<string> {
+    const cached = this.virtualIds.get(type);
+    if (cached) return cached;
+    const row = await this.dataSource.getRepository(LocationEntity).findOneBy({ type });
+    if (!row) throw new AppError(500, 'MISSING_VIRTUAL_LOCATION', `The ${type} location is missing`);
+    this.virtualIds.set(type, row.id);
+    return row.id;
+  }
+}
+
+export const toLocationResponse = (l: LocationEntity): LocationResponse => ({
+  id: l.id,
+  code: l.code,
+  name: l.name,
+  type: l.type,
+  department: l.department,
+  isFinishedGoods: l.isFinishedGoods,
+  internal: isInternal(l.type),
+  active: l.active,
+  createdAt: l.createdAt.toISOString(),
+  updatedAt: l.updatedAt.toISOString(),
+});

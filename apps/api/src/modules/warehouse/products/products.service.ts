@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditWriter } from '../../../core/audit/audit.writer.js';
+import { isUniqueViolation } from '../../../core/database/db-errors.js';
+import { Transactions } from '../../../core/database/transactions.js';
+import { AppError, notFound, staleVersion } from '../../../core/errors/app-error.js';
+import { EventPublisher } from '../../../core/events/event-publisher.js';
+import { escapeLike } from '../../admin/users.service.js';
+import type {
+  CreateProductRequest,
+  ProductPage,
+  ProductQuery,
+  ProductResponse,
+  UpdateProductRequest,
+} from '../dto/product.dto.js';
+import { ProductEntity } from '../entities/product.entity.js';
+
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly audit: AuditWriter,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async list(q: ProductQuery): Promise<ProductPage> {
+    const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p');
+    if (q.code) qb.andWhere('p.code = :code', { code: q.code });
+    if (q.type) qb.andWhere('p.type = :type', { type: q.type });
+    if (q.active !== undefined) qb.andWhere('p.active = :active', { active: q.active });
+    if (q.search) qb.andWhere('(p.code ilike :s or p.name ilike :s)', { s: `%${escapeLike(q.search)}%` });
+    const [rows, total] = await qb.orderBy('p.code').skip(q.skip).take(q.limit).getManyAndCount();
+    return { items: rows.map(toProductResponse), total, skip: q.skip, limit: q.limit };
+  }
+
+  async get(id: string): Promise<ProductResponse> {
+    const product = await this.dataSource.getRepository(ProductEntity).findOneBy({ id });
+    if (!product) throw notFound('product', id);
+    return toProductResponse(product);
+  }
+
+  async create(body: CreateProductRequest): Promise<ProductResponse> {
+    validateConversions(body);
+    return this.unique(body.code, () =>
+      this.tx.run(async (m) => {
+        const product = await m.save(
+          m.create(ProductEntity, {
+            code: body.code,
+            name: body.name.trim(),
+            type: body.type,
+            uom: body.uom,
+            unitConversions: body.unitConversions ?? [],
+            active: body.active ?? true,
+          }),
+        );
+        const after = toProductResponse(product);
+        await this.audit.record(m, {
+          action: 'product.created',
+          entityType: 'product',
+          entityId: product.id,
+          after,
+        });
+        await this.events.publish(m, 'product.created', [product.id]);
+        return after;
+      }),
+    );
+  }
+
+  async update(id: string, body: UpdateProductRequest): Promise<ProductResponse> {
+    validateConversions(body);
+    return this.unique(body.code, () =>
+      this.tx.run(async (m) => {
+        const product = await this.lock(m, id);
+        if (body.version !== undefined && body.version !== product.version)
+          throw staleVersion('product', product.version);
+        const before = toProductResponse(product);
+        if (body.uom !== product.uom) {
+          const [{ moved }] = await m.query(
+            'select exists(select 1 from stock_moves where product_id = $1) as moved',
+            [id],
+          );
+          if (moved) {
+            throw new AppError(
+              409,
+              'PRODUCT_HAS_STOCK',
+              `The stock unit of ${product.code} cannot change once stock has moved`,
+              {
+                uom: product.uom,
+              },
+            );
+          }
+        }
+        await m.update(
+          ProductEntity,
+          { id },
+          {
+            code: body.code,
+            name: body.name.trim(),
+            type: body.type,
+            uom: body.uom,
+            unitConversions: body.unitConversions ?? [],
+            active: body.active ?? product.active,
+            version: product.version + 1,
+          },
+        );
+        const after = toProductResponse(await m.findOneByOrFail(ProductEntity, { id }));
+        await this.audit.record(m, {
+          action: 'product.updated',
+          entityType: 'product',
+          entityId: id,
+          before,
+          after,
+        });
+        await this.events.publish(m, 'product.updated', [id]);
+        return after;
+      }),
+    );
+  }
+
+  private async lock(m: EntityManager, id: string): Promise<ProductEntity> {
+    const product = await m.findOne(ProductEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!product) throw notFound('product', id);
+    return product;
+  }
+
+  private async unique<T>(code: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new AppError(409, 'DUPLICATE_CODE', `A product with the code ${code} already exists`, { code });
+      throw e;
+    }
+  }
+}
+
+function validateConversions(body: CreateProductRequest): void {
+  const units = (body.unitConversions ?? []).map((c) => c.uom);
+  if (units.includes(body.uom)) {
+    throw new AppError(422, 'VALIDATION_FAILED', 'A unit conversion cannot be for the stock unit itself', [
+      { field: 'unitConversions', messages: ['conversion for the stock unit'] },
+    ]);
+  }
+  if (new Set(units).size !== units.length) {
+    throw new AppError(422, 'VALIDATION_FAILED', 'Each unit may have one conversion', [
+      { field: 'unitConversions', messages: ['duplicate unit'] },
+    ]);
+  }
+}
+
+export const toProductResponse = (p: ProductEntity): ProductResponse => ({
+  id: p.id,
+  code: p.code,
+  name: p.name,
+  type: p.type,
+  uom: p.uom,
+  unitConversions: (p.unitConversions ?? []).map((c) => ({ uom: c.uom, factor: Number(c.factor) })),
+  active: p.active,
+  version: p.version,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+});

@@ -1,0 +1,601 @@
+import { Injectable } from '@nestjs/common';
+import type { LocationType } from '@kapok/contracts';
+import { Decimal } from 'decimal.js';
+import type { EntityManager } from 'typeorm';
+import { RequestContext } from '../../../core/context/request-context.js';
+import { EventPublisher } from '../../../core/events/event-publisher.js';
+import { AlertsEvaluator } from '../alerts/alerts.evaluator.js';
+import { isInternal } from '../entities/location.entity.js';
+import { insufficientStock, invalidMove, type Shortage, unknownLocation } from '../warehouse.errors.js';
+import type {
+  DocumentRef,
+  MoveOp,
+  PostedMove,
+  PostingOp,
+  PostingOptions,
+  PostingResult,
+  ReleaseOp,
+  ReserveOp,
+} from './posting.types.js';
+
+const ZERO = new Decimal(0);
+const SCALE = 4;
+
+interface Balance {
+  id: string | null;
+  productId: string;
+  locationId: string;
+  lotId: string | null;
+  lotReceivedAt: Date | null;
+  lotNumber: string | null;
+  onHand: Decimal;
+  reserved: Decimal;
+  dOnHand: Decimal;
+  dReserved: Decimal;
+}
+
+interface Reservation {
+  id: string | null;
+  productId: string;
+  locationId: string;
+  lotId: string | null;
+  documentType: string;
+  documentId: string;
+  quantity: Decimal;
+  open: Decimal;
+  changed: boolean;
+}
+
+interface MoveRow {
+  productId: string;
+  quantity: Decimal;
+  fromLocationId: string;
+  toLocationId: string;
+  lotId: string | null;
+  type: MoveOp['type'];
+  enteredQuantity: string | null;
+  enteredUom: string | null;
+  note: string | null;
+}
+
+const key = (productId: string, locationId: string, lotId: string | null) =>
+  `${productId}|${locationId}|${lotId ?? ''}`;
+const pairKey = (productId: string, locationId: string) => `${productId}|${locationId}`;
+const docKey = (d: DocumentRef) => `${d.type}|${d.id}`;
+const fixed = (d: Decimal) => d.toFixed(SCALE);
+
+function quantityOf(q: string | number, what: string): Decimal {
+  let d: Decimal;
+  try {
+    d = new Decimal(q).toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP);
+  } catch {
+    throw invalidMove(`${what} is not a number`);
+  }
+  if (!d.isFinite() || d.lte(0)) throw invalidMove(`${what} must be greater than zero`);
+  return d;
+}
+
+/** FIFO: oldest received lot first; stock without a lot after every lot. */
+const fifo = (a: Balance, b: Balance) => {
+  if (a.lotReceivedAt && b.lotReceivedAt) {
+    const diff = a.lotReceivedAt.getTime() - b.lotReceivedAt.getTime();
+    return diff !== 0 ? diff : (a.lotNumber ?? '').localeCompare(b.lotNumber ?? '');
+  }
+  if (a.lotReceivedAt) return -1;
+  if (b.lotReceivedAt) return 1;
+  return a.locationId.localeCompare(b.locationId);
+};
+
+/**
+ * The one way stock changes in Kapok. Callers pass their transaction and a list of operations; the
+ * postings are applied all or nothing: balance rows are locked in one fixed order (product, location,
+ * lot) before they are read, shortages answer 409 INSUFFICIENT_STOCK naming everything missing, moves
+ * are appended, balances and reservations updated, alerts evaluated and `stock.changed` published, all
+ * in the caller's transaction.
+ */
+@Injectable()
+export class PostingService {
+  constructor(
+    private readonly alerts: AlertsEvaluator,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async post(manager: EntityManager, ops: PostingOp[], options: PostingOptions = {}): Promise<PostingResult> {
+    if (ops.length === 0) return { moves: [], reserved: [], released: [] };
+    const run = new PostingRun(manager, options);
+    await run.prepare(ops);
+    for (const op of ops) {
+      if (op.kind === 'move') run.move(op);
+      else if (op.kind === 'reserve') run.reserve(op);
+      else run.release(op);
+    }
+    await run.failOnShortages();
+    const result = await run.persist();
+    const productIds = [...run.touchedProducts];
+    await this.alerts.evaluate(manager, productIds, [...run.touchedLocations]);
+    await this.events.publish(manager, 'stock.changed', productIds);
+    return result;
+  }
+}
+
+/** The state of one posting call: what is locked, what changes, what is missing. */
+class PostingRun {
+  private readonly locationTypes = new Map<string, LocationType>();
+  private readonly balances = new Map<string, Balance>();
+  private readonly byPair = new Map<string, Balance[]>();
+  private readonly reservations = new Map<string, Reservation[]>();
+  private readonly moves: MoveRow[] = [];
+  private readonly shortages: Shortage[] = [];
+  private readonly result: PostingResult = { moves: [], reserved: [], released: [] };
+  readonly touchedProducts = new Set<string>();
+  readonly touchedLocations = new Set<string>();
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly options: PostingOptions,
+  ) {}
+
+  /** Loads location types, locks the open reservations involved, then every source balance, in key order. */
+  async prepare(ops: PostingOp[]): Promise<void> {
+    const locationIds = new Set<string>();
+    for (const op of ops) {
+      if (op.kind === 'move') [op.fromLocationId, op.toLocationId].forEach((id) => locationIds.add(id));
+      if (op.kind === 'reserve') op.locationIds.forEach((id) => locationIds.add(id));
+    }
+    if (locationIds.size) {
+      const rows: Array<{ id: string; type: LocationType }> = await this.manager.query(
+        'select id, type from locations where id = any($1::uuid[])',
+        [[...locationIds]],
+      );
+      for (const r of rows) this.locationTypes.set(r.id, r.type);
+      for (const id of locationIds) if (!this.locationTypes.has(id)) throw unknownLocation(id);
+    }
+
+    const documents = new Map<string, DocumentRef>();
+    for (const op of ops) {
+      if (op.kind === 'release') documents.set(docKey(op.document), op.document);
+      if (op.kind === 'move' && op.fromReservationOf)
+        documents.set(docKey(op.fromReservationOf), op.fromReservationOf);
+    }
+    const pairs = new Map<string, [string, string]>();
+    if (documents.size) {
+      const docs = [...documents.values()];
+      const rows: Array<{
+        id: string;
+        product_id: string;
+        location_id: string;
+        lot_id: string | null;
+        document_type: string;
+        document_id: string;
+        quantity: string;
+        open_quantity: string;
+      }> = await this.manager.query(
+        `select r.id, r.product_id, r.location_id, r.lot_id, r.document_type, r.document_id, r.quantity, r.open_quantity
+           from stock_reservations r
+           join unnest($1::text[], $2::uuid[]) d(type, id) on r.document_type = d.type and r.document_id = d.id
+          where r.status = 'OPEN'
+          order by r.id
+          for update of r`,
+        [docs.map((d) => d.type), docs.map((d) => d.id)],
+      );
+      for (const r of rows) {
+        const list = this.reservations.get(`${r.document_type}|${r.document_id}`) ?? [];
+        list.push({
+          id: r.id,
+          productId: r.product_id,
+          locationId: r.location_id,
+          lotId: r.lot_id,
+          documentType: r.document_type,
+          documentId: r.document_id,
+          quantity: new Decimal(r.quantity),
+          open: new Decimal(r.open_quantity),
+          changed: false,
+        });
+        this.reservations.set(`${r.document_type}|${r.document_id}`, list);
+        pairs.set(pairKey(r.product_id, r.location_id), [r.product_id, r.location_id]);
+      }
+    }
+
+    for (const op of ops) {
+      if (op.kind === 'move' && isInternal(this.type(op.fromLocationId))) {
+        pairs.set(pairKey(op.productId, op.fromLocationId), [op.productId, op.fromLocationId]);
+      }
+      if (op.kind === 'reserve')
+        for (const l of op.locationIds) pairs.set(pairKey(op.productId, l), [op.productId, l]);
+    }
+    for (const [, [productId, locationId]] of pairs) this.byPair.set(pairKey(productId, locationId), []);
+    if (pairs.size === 0) return;
+    const sorted = [...pairs.values()].sort(
+      ([p1, l1], [p2, l2]) => p1.localeCompare(p2) || l1.localeCompare(l2),
+    );
+    const rows: Array<{
+      id: string;
+      product_id: string;
+      location_id: string;
+      lot_id: string | null;
+      on_hand: string;
+      reserved: string;
+      received_at: Date | null;
+      lot_number: string | null;
+    }> = await this.manager.query(
+      `select b.id, b.product_id, b.location_id, b.lot_id, b.on_hand, b.reserved, l.received_at, l.lot_number
+         from stock_balances b
+         join unnest($1::uuid[], $2::uuid[]) k(product_id, location_id)
+           on b.product_id = k.product_id and b.location_id = k.location_id
+         left join lots l on l.id = b.lot_id
+        order by b.product_id, b.location_id, b.lot_id nulls first
+        for update of b`,
+      [sorted.map(([p]) => p), sorted.map(([, l]) => l)],
+    );
+    for (const r of rows) {
+      this.remember({
+        id: r.id,
+        productId: r.product_id,
+        locationId: r.location_id,
+        lotId: r.lot_id,
+        lotReceivedAt: r.received_at,
+        lotNumber: r.lot_number,
+        onHand: new Decimal(r.on_hand),
+        reserved: new Decimal(r.reserved),
+        dOnHand: ZERO,
+        dReserved: ZERO,
+      });
+    }
+  }
+
+  move(op: MoveOp): void {
+    const quantity = quantityOf(op.quantity, 'quantity');
+    if (op.fromLocationId === op.toLocationId) throw invalidMove('A move needs two different locations');
+    const fromInternal = isInternal(this.type(op.fromLocationId));
+    const toInternal = isInternal(this.type(op.toLocationId));
+    if (!fromInternal && !toInternal)
+      throw invalidMove('A move between two virtual locations changes no stock');
+    this.touch(op.productId, op.fromLocationId, op.toLocationId);
+    const entered = op.entered
+      ? { quantity: fixed(new Decimal(op.entered.quantity)), uom: op.entered.uom }
+      : null;
+
+    // Portions of the quantity, each with its lot.
+    const portions: Array<{ lotId: string | null; quantity: Decimal }> = [];
+    if (!fromInternal) {
+      portions.push({ lotId: op.lotId ?? null, quantity });
+    } else {
+      let remaining = quantity;
+      if (op.fromReservationOf) {
+        for (const r of this.reservations.get(docKey(op.fromReservationOf)) ?? []) {
+          if (remaining.lte(0)) break;
+          if (r.productId !== op.productId || r.locationId !== op.fromLocationId || r.open.lte(0)) continue;
+          if (op.lotId !== undefined && op.lotId !== null && r.lotId !== op.lotId) continue;
+          const take = Decimal.min(remaining, r.open);
+          const balance = this.balances.get(key(r.productId, r.locationId, r.lotId));
+          if (!balance) continue;
+          r.open = r.open.minus(take);
+          r.changed = true;
+          this.change(balance, take.neg(), take.neg());
+          this.result.released.push({
+            productId: r.productId,
+            locationId: r.locationId,
+            lotId: r.lotId,
+            quantity: fixed(take),
+          });
+          portions.push({ lotId: r.lotId, quantity: take });
+          remaining = remaining.minus(take);
+        }
+      }
+      if (remaining.gt(0)) {
+        const candidates = this.sources(op.productId, [op.fromLocationId], op.lotId);
+        const free = candidates.reduce((sum, b) => sum.plus(this.available(b)), ZERO);
+        if (free.lt(remaining)) {
+          this.short(
+            op.productId,
+            op.fromLocationId,
+            op.lotId ?? null,
+            quantity,
+            free.plus(quantity.minus(remaining)),
+          );
+          return;
+        }
+        for (const b of candidates) {
+          if (remaining.lte(0)) break;
+          const take = Decimal.min(remaining, this.available(b));
+          if (take.lte(0)) continue;
+          this.change(b, take.neg(), ZERO);
+          portions.push({ lotId: b.lotId, quantity: take });
+          remaining = remaining.minus(take);
+        }
+      }
+    }
+    for (const portion of mergeByLot(portions)) {
+      if (toInternal) {
+        const destination = this.balanceFor(op.productId, op.toLocationId, portion.lotId);
+        this.change(destination, portion.quantity, ZERO);
+      }
+      this.moves.push({
+        productId: op.productId,
+        quantity: portion.quantity,
+        fromLocationId: op.fromLocationId,
+        toLocationId: op.toLocationId,
+        lotId: portion.lotId,
+        type: op.type,
+        enteredQuantity: portions.length === 1 ? (entered?.quantity ?? null) : null,
+        enteredUom: entered?.uom ?? null,
+        note: op.note ?? null,
+      });
+    }
+  }
+
+  reserve(op: ReserveOp): void {
+    const quantity = quantityOf(op.quantity, 'quantity');
+    for (const l of op.locationIds)
+      if (!isInternal(this.type(l))) throw invalidMove('Stock can only be reserved at internal locations');
+    this.touch(op.productId, ...op.locationIds);
+    const candidates = this.sources(op.productId, op.locationIds, op.lotId);
+    const free = candidates.reduce((sum, b) => sum.plus(this.available(b)), ZERO);
+    if (free.lt(quantity)) {
+      this.short(
+        op.productId,
+        op.locationIds.length === 1 ? op.locationIds[0] : null,
+        op.lotId ?? null,
+        quantity,
+        free,
+      );
+      return;
+    }
+    let remaining = quantity;
+    const list = this.reservations.get(docKey(op.document)) ?? [];
+    for (const b of candidates) {
+      if (remaining.lte(0)) break;
+      const take = Decimal.min(remaining, this.available(b));
+      if (take.lte(0)) continue;
+      this.change(b, ZERO, take);
+      list.push({
+        id: null,
+        productId: b.productId,
+        locationId: b.locationId,
+        lotId: b.lotId,
+        documentType: op.document.type,
+        documentId: op.document.id,
+        quantity: take,
+        open: take,
+        changed: true,
+      });
+      this.result.reserved.push({
+        productId: b.productId,
+        locationId: b.locationId,
+        lotId: b.lotId,
+        quantity: fixed(take),
+      });
+      remaining = remaining.minus(take);
+    }
+    this.reservations.set(docKey(op.document), list);
+  }
+
+  release(op: ReleaseOp): void {
+    for (const r of this.reservations.get(docKey(op.document)) ?? []) {
+      if (r.open.lte(0) || (op.productId && r.productId !== op.productId)) continue;
+      const balance = this.balances.get(key(r.productId, r.locationId, r.lotId));
+      if (!balance) continue;
+      this.touch(r.productId, r.locationId);
+      this.change(balance, ZERO, r.open.neg());
+      this.result.released.push({
+        productId: r.productId,
+        locationId: r.locationId,
+        lotId: r.lotId,
+        quantity: fixed(r.open),
+      });
+      r.open = ZERO;
+      r.changed = true;
+    }
+  }
+
+  async failOnShortages(): Promise<void> {
+    if (this.shortages.length === 0) return;
+    const productIds = [...new Set(this.shortages.map((s) => s.productId))];
+    const locationIds = [...new Set(this.shortages.map((s) => s.locationId).filter((l): l is string => !!l))];
+    const products: Array<{ id: string; code: string; uom: string }> = await this.manager.query(
+      'select id, code, uom from products where id = any($1::uuid[])',
+      [productIds],
+    );
+    const locations: Array<{ id: string; code: string }> = locationIds.length
+      ? await this.manager.query('select id, code from locations where id = any($1::uuid[])', [locationIds])
+      : [];
+    for (const s of this.shortages) {
+      const product = products.find((p) => p.id === s.productId);
+      s.productCode = product?.code;
+      s.uom = product?.uom;
+      s.locationCode = locations.find((l) => l.id === s.locationId)?.code ?? null;
+    }
+    throw insufficientStock(this.shortages);
+  }
+
+  async persist(): Promise<PostingResult> {
+    const m = this.manager;
+    const all = [...this.balances.values()].filter(
+      (b) => !b.dOnHand.isZero() || !b.dReserved.isZero() || b.id === null,
+    );
+    const existing = all.filter((b) => b.id !== null);
+    const fresh = all
+      .filter((b) => b.id === null)
+      .sort(
+        (a, b) =>
+          a.productId.localeCompare(b.productId) ||
+          a.locationId.localeCompare(b.locationId) ||
+          (a.lotId ?? '').localeCompare(b.lotId ?? ''),
+      );
+    if (existing.length) {
+      await m.query(
+        `update stock_balances b
+            set on_hand = b.on_hand + v.d_on_hand, reserved = b.reserved + v.d_reserved, updated_at = now()
+           from unnest($1::uuid[], $2::numeric[], $3::numeric[]) v(id, d_on_hand, d_reserved)
+          where b.id = v.id`,
+        [
+          existing.map((b) => b.id),
+          existing.map((b) => fixed(b.dOnHand)),
+          existing.map((b) => fixed(b.dReserved)),
+        ],
+      );
+    }
+    if (fresh.length) {
+      // Increments commute, so a key another transaction created meanwhile is simply added to.
+      await m.query(
+        `insert into stock_balances (product_id, location_id, lot_id, on_hand, reserved)
+         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::numeric[])
+         on conflict (product_id, location_id, lot_id)
+         do update set on_hand = stock_balances.on_hand + excluded.on_hand, reserved = stock_balances.reserved + excluded.reserved, updated_at = now()`,
+        [
+          fresh.map((b) => b.productId),
+          fresh.map((b) => b.locationId),
+          fresh.map((b) => b.lotId),
+          fresh.map((b) => fixed(b.dOnHand)),
+          fresh.map((b) => fixed(b.dReserved)),
+        ],
+      );
+    }
+
+    const reservations = [...this.reservations.values()].flat().filter((r) => r.changed);
+    const updated = reservations.filter((r) => r.id !== null);
+    const created = reservations.filter((r) => r.id === null && r.open.gt(0));
+    if (updated.length) {
+      await m.query(
+        `update stock_reservations r
+            set open_quantity = v.open, status = case when v.open = 0 then 'CLOSED'::reservation_status else 'OPEN'::reservation_status end,
+                updated_at = now()
+           from unnest($1::uuid[], $2::numeric[]) v(id, open)
+          where r.id = v.id`,
+        [updated.map((r) => r.id), updated.map((r) => fixed(r.open))],
+      );
+    }
+    if (created.length) {
+      await m.query(
+        `insert into stock_reservations (product_id, location_id, lot_id, document_type, document_id, quantity, open_quantity, status)
+         select p, l, lot, dt, di, q, q, 'OPEN' from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::numeric[]) v(p, l, lot, dt, di, q)`,
+        [
+          created.map((r) => r.productId),
+          created.map((r) => r.locationId),
+          created.map((r) => r.lotId),
+          created.map((r) => r.documentType),
+          created.map((r) => r.documentId),
+          created.map((r) => fixed(r.open)),
+        ],
+      );
+    }
+
+    if (this.moves.length) {
+      const principal = RequestContext.principal();
+      const doc = this.options.document;
+      const rows: Array<PostedMove & { created_at: Date }> = await m.query(
+        `insert into stock_moves (product_id, quantity, from_location_id, to_location_id, lot_id, type, reference, document_type,
+                                  document_id, entered_quantity, entered_uom, note, actor_id, actor_username)
+         select p, q, f, t, lot, ty::move_type, $7, $8, $9::uuid, eq, eu::unit, n, $13::uuid, $14
+           from unnest($1::uuid[], $2::numeric[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $10::numeric[], $11::text[], $12::text[])
+                v(p, q, f, t, lot, ty, eq, eu, n)
+         returning id, product_id as "productId", quantity, from_location_id as "fromLocationId", to_location_id as "toLocationId",
+                   lot_id as "lotId", type, created_at as "createdAt"`,
+        [
+          this.moves.map((mv) => mv.productId),
+          this.moves.map((mv) => fixed(mv.quantity)),
+          this.moves.map((mv) => mv.fromLocationId),
+          this.moves.map((mv) => mv.toLocationId),
+          this.moves.map((mv) => mv.lotId),
+          this.moves.map((mv) => mv.type),
+          this.options.reference ?? null,
+          doc?.type ?? null,
+          doc?.id ?? null,
+          this.moves.map((mv) => mv.enteredQuantity),
+          this.moves.map((mv) => mv.enteredUom),
+          this.moves.map((mv) => mv.note),
+          principal?.userId ?? null,
+          principal?.username ?? null,
+        ],
+      );
+      this.result.moves = rows;
+    }
+    return this.result;
+  }
+
+  private type(locationId: string): LocationType {
+    const type = this.locationTypes.get(locationId);
+    if (!type) throw unknownLocation(locationId);
+    return type;
+  }
+
+  private touch(productId: string, ...locationIds: string[]): void {
+    this.touchedProducts.add(productId);
+    for (const l of locationIds) this.touchedLocations.add(l);
+  }
+
+  private remember(b: Balance): void {
+    this.balances.set(key(b.productId, b.locationId, b.lotId), b);
+    const list = this.byPair.get(pairKey(b.productId, b.locationId)) ?? [];
+    list.push(b);
+    this.byPair.set(pairKey(b.productId, b.locationId), list);
+  }
+
+  private balanceFor(productId: string, locationId: string, lotId: string | null): Balance {
+    const existing = this.balances.get(key(productId, locationId, lotId));
+    if (existing) return existing;
+    const b: Balance = {
+      id: null,
+      productId,
+      locationId,
+      lotId,
+      lotReceivedAt: null,
+      lotNumber: null,
+      onHand: ZERO,
+      reserved: ZERO,
+      dOnHand: ZERO,
+      dReserved: ZERO,
+    };
+    // Only balances of locked pairs may be drawn from later in this posting; others are increments only.
+    if (this.byPair.has(pairKey(productId, locationId))) this.remember(b);
+    else this.balances.set(key(productId, locationId, lotId), b);
+    return b;
+  }
+
+  private sources(productId: string, locationIds: string[], lotId: string | null | undefined): Balance[] {
+    return locationIds
+      .flatMap((l) => this.byPair.get(pairKey(productId, l)) ?? [])
+      .filter((b) => lotId === undefined || lotId === null || b.lotId === lotId)
+      .filter((b) => b.id !== null || b.onHand.gt(0))
+      .sort(fifo);
+  }
+
+  private available(b: Balance): Decimal {
+    return b.onHand.minus(b.reserved);
+  }
+
+  private change(b: Balance, onHand: Decimal, reserved: Decimal): void {
+    b.onHand = b.onHand.plus(onHand);
+    b.reserved = b.reserved.plus(reserved);
+    b.dOnHand = b.dOnHand.plus(onHand);
+    b.dReserved = b.dReserved.plus(reserved);
+  }
+
+  private short(
+    productId: string,
+    locationId: string | null,
+    lotId: string | null,
+    requested: Decimal,
+    available: Decimal,
+  ): void {
+    this.shortages.push({
+      productId,
+      locationId,
+      lotId,
+      requested: requested.toNumber(),
+      available: Decimal.max(available, 0).toNumber(),
+      missing: requested.minus(Decimal.max(available, 0)).toNumber(),
+    });
+  }
+}
+
+function mergeByLot(portions: Array<{ lotId: string | null; quantity: Decimal }>) {
+  const merged = new Map<string, { lotId: string | null; quantity: Decimal }>();
+  for (const p of portions) {
+    const k = p.lotId ?? '';
+    const existing = merged.get(k);
+    if (existing) existing.quantity = existing.quantity.plus(p.quantity);
+    else merged.set(k, { ...p });
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import type { AlertLevel, ProductType, Unit } from '@kapok/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound } from '../../../core/errors/app-error.js';
+import { escapeLike } from '../../admin/users.service.js';
+import type {
+  BalancePage,
+  BalanceResponse,
+  MovePage,
+  MoveResponse,
+  MovesQuery,
+  ProductStockResponse,
+  StockQuery,
+  StockSummaryPage,
+  StockSummaryQuery,
+} from '../dto/stock.dto.js';
+
+const INTERNAL = `('WAREHOUSE', 'LINE', 'TRANSIT')`;
+
+const BALANCE_SELECT = `
+  select b.product_id, p.code as product_code, p.uom, b.location_id, loc.code as location_code, loc.name as location_name,
+         b.lot_id, lot.lot_number, lot.received_at, b.on_hand, b.reserved, b.updated_at
+    from stock_balances b
+    join products p on p.id = b.product_id
+    join locations loc on loc.id = b.location_id
+    left join lots lot on lot.id = b.lot_id`;
+
+const MOVE_SELECT = `
+  select m.*, p.code as product_code, p.uom, f.code as from_code, t.code as to_code, lot.lot_number
+    from stock_moves m
+    join products p on p.id = m.product_id
+    join locations f on f.id = m.from_location_id
+    join locations t on t.id = m.to_location_id
+    left join lots lot on lot.id = m.lot_id`;
+
+/** The read side of the warehouse: balances, product stock, the overview and the ledger. */
+@Injectable()
+export class StockQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async balances(q: StockQuery): Promise<BalancePage> {
+    const where = ['b.on_hand > 0 or b.reserved > 0'];
+    const params: unknown[] = [];
+    if (q.productId) where.push(`b.product_id = $${params.push(q.productId)}`);
+    if (q.locationId) where.push(`b.location_id = $${params.push(q.locationId)}`);
+    if (q.lotId) where.push(`b.lot_id = $${params.push(q.lotId)}`);
+    const filter = `where ${where.map((w) => `(${w})`).join(' and ')}`;
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `${BALANCE_SELECT} ${filter} order by p.code, loc.code, lot.received_at nulls last limit $${params.length + 1} offset $${params.length + 2}`,
+        [...params, q.limit, q.skip],
+      ),
+      this.dataSource.query(`select count(*)::int as n from stock_balances b ${filter}`, params),
+    ]);
+    return { items: rows.map(balanceRow), total: count[0].n, skip: q.skip, limit: q.limit };
+  }
+
+  async productStock(productId: string): Promise<ProductStockResponse> {
+    const [product]: Array<{ id: string; code: string; name: string; uom: Unit }> =
+      await this.dataSource.query('select id, code, name, uom from products where id = $1', [productId]);
+    if (!product) throw notFound('product', productId);
+    const rows = await this.dataSource.query(
+      `${BALANCE_SELECT} where b.product_id = $1 and loc.type in ${INTERNAL} and (b.on_hand > 0 or b.reserved > 0)
+        order by loc.type, loc.code, lot.received_at nulls last`,
+      [productId],
+    );
+    const balances: BalanceResponse[] = rows.map(balanceRow);
+    const sum = (f: (b: BalanceResponse) => number) =>
+      round(balances.reduce((s: number, b: BalanceResponse) => s + f(b), 0));
+    return {
+      productId,
+      code: product.code,
+      name: product.name,
+      uom: product.uom,
+      onHand: sum((b) => b.onHand),
+      reserved: sum((b) => b.reserved),
+      available: sum((b) => b.available),
+      balances,
+    };
+  }
+
+  async summary(q: StockSummaryQuery): Promise<StockSummaryPage> {
+    const where = ['p.active'];
+    const params: unknown[] = [];
+    if (q.type) where.push(`p.type = $${params.push(q.type)}`);
+    if (q.search)
+      where.push(
+        `(p.code ilike $${params.push(`%${escapeLike(q.search)}%`)} or p.name ilike $${params.length})`,
+      );
+    if (q.alertLevel) where.push(`a.level = $${params.push(q.alertLevel)}`);
+    const rows: Array<{
+      id: string;
+      code: string;
+      name: string;
+      type: ProductType;
+      uom: Unit;
+      on_hand: string;
+      reserved: string;
+      level: AlertLevel | null;
+      total: number;
+    }> = await this.dataSource.query(
+      `select p.id, p.code, p.name, p.type, p.uom,
+              coalesce(s.on_hand, 0) as on_hand, coalesce(s.reserved, 0) as reserved, a.level,
+              count(*) over()::int as total
+         from products p
+         left join lateral (
+           select sum(b.on_hand) as on_hand, sum(b.reserved) as reserved
+             from stock_balances b join locations l on l.id = b.location_id
+            where b.product_id = p.id and l.type in ${INTERNAL}
+         ) s on true
+         left join lateral (
+           select level from stock_alerts
+            where product_id = p.id and status <> 'RESOLVED'
+            order by case level when 'OUT' then 3 when 'CRITICAL' then 2 when 'LOW' then 1 else 0 end desc
+            limit 1
+         ) a on true
+        where ${where.join(' and ')}
+        order by p.code
+        limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, q.limit, q.skip],
+    );
+    return {
+      items: rows.map((r) => ({
+        productId: r.id,
+        code: r.code,
+        name: r.name,
+        type: r.type,
+        uom: r.uom,
+        onHand: Number(r.on_hand),
+        reserved: Number(r.reserved),
+        available: round(Number(r.on_hand) - Number(r.reserved)),
+        alertLevel: r.level,
+      })),
+      total: rows[0]?.total ?? 0,
+      skip: q.skip,
+      limit: q.limit,
+    };
+  }
+
+  async moves(q: MovesQuery): Promise<MovePage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.productId) where.push(`m.product_id = $${params.push(q.productId)}`);
+    if (q.locationId)
+      where.push(
+        `(m.from_location_id = $${params.push(q.locationId)} or m.to_location_id = $${params.length})`,
+      );
+    if (q.type) where.push(`m.type = $${params.push(q.type)}`);
+    if (q.reference) where.push(`m.reference = $${params.push(q.reference)}`);
+    if (q.lotId) where.push(`m.lot_id = $${params.push(q.lotId)}`);
+    if (q.from) where.push(`m.created_at >= $${params.push(q.from)}`);
+    if (q.to) where.push(`m.created_at < $${params.push(q.to)}`);
+    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `${MOVE_SELECT} ${filter} order by m.created_at desc, m.id desc limit $${params.length + 1} offset $${params.length + 2}`,
+        [...params, q.limit, q.skip],
+      ),
+      this.dataSource.query(`select count(*)::int as n from stock_moves m ${filter}`, params),
+    ]);
+    return { items: rows.map(moveRow), total: count[0].n, skip: q.skip, limit: q.limit };
+  }
+
+  async movesByIds(m: EntityManager, ids: string[]): Promise<MoveResponse[]> {
+    if (ids.length === 0) return [];
+    const rows = await m.query(`${MOVE_SELECT} where m.id = any($1::uuid[]) order by m.created_at, m.id`, [
+      ids,
+    ]);
+    return rows.map(moveRow);
+  }
+}
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+export function balanceRow(r: Record<string, any>): BalanceResponse {
+  const onHand = Number(r.on_hand);
+  const reserved = Number(r.reserved);
+  return {
+    productId: r.product_id,
+    productCode: r.product_code,
+    locationId: r.location_id,
+    locationCode: r.location_code,
+    locationName: r.location_name,
+    lotId: r.lot_id,
+    lotNumber: r.lot_number ?? null,
+    lotReceivedAt: r.received_at ? new Date(r.received_at).toISOString() : null,
+    onHand,
+    reserved,
+    available: round(onHand - reserved),
+    uom: r.uom,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+export function moveRow(r: Record<string, any>): MoveResponse {
+  const at = new Date(r.created_at).toISOString();
+  return {
+    id: r.id,
+    productId: r.product_id,
+    productCode: r.product_code,
+    quantity: Number(r.quantity),
+    uom: r.uom,
+    fromLocationId: r.from_location_id,
+    fromLocationCode: r.from_code,
+    toLocationId: r.to_location_id,
+    toLocationCode: r.to_code,
+    lotId: r.lot_id,
+    lotNumber: r.lot_number ?? null,
+    type: r.type,
+    reference: r.reference,
+    documentType: r.document_type,
+    documentId: r.document_id,
+    enteredQuantity: r.entered_quantity === null ? null : Number(r.entered_quantity),
+    enteredUom: r.entered_uom,
+    note: r.note,
+    actor: r.actor_id ? { id: r.actor_id, username: r.actor_username } : null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AlertsEvaluator } from './alerts/alerts.evaluator.js';
+import { AlertsService } from './alerts/alerts.service.js';
+import { LocationsService } from './locations/locations.service.js';
+import { LotsService } from './lots/lots.service.js';
+import { ProductsService } from './products/products.service.js';
+import { PostingService } from './stock/posting.service.js';
+import { StockCommands } from './stock/stock.commands.js';
+import { StockQueries } from './stock/stock.queries.js';
+import {
+  AlertsController,
+  LocationsController,
+  LotsController,
+  ProductsController,
+  StockController,
+} from './warehouse.controllers.js';
+
+/** Products, locations, lots, the stock ledger and stock alerts. PostingService is what other modules use. */
+@Module({
+  controllers: [ProductsController, LocationsController, LotsController, StockController, AlertsController],
+  providers: [
+    ProductsService,
+    LocationsService,
+    LotsService,
+    StockQueries,
+    StockCommands,
+    PostingService,
+    AlertsEvaluator,
+    AlertsService,
+  ],
+  exports: [PostingService, LocationsService, StockQueries],
+})
+export class WarehouseModule {}
