@@ -1,3 +1,4 @@
+import type { SqlRow } from '../../../core/database/sql-row.js';
 import { Injectable } from '@nestjs/common';
 import { defaultCriticalQty } from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
@@ -186,7 +187,7 @@ export class AlertsService {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-function thresholdRow(r: Record<string, any>): ThresholdResponse {
+function thresholdRow(r: SqlRow): ThresholdResponse {
   return {
     id: r.id,
     productId: r.product_id,
@@ -202,7 +203,7 @@ function thresholdRow(r: Record<string, any>): ThresholdResponse {
   };
 }
 
-function alertRow(r: Record<string, any>): AlertResponse {
+function alertRow(r: SqlRow): AlertResponse {
   return {
     id: r.id,
     productId: r.product_id,

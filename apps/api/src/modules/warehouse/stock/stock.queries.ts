@@ -1,3 +1,4 @@
+import type { SqlRow } from '../../../core/database/sql-row.js';
 import { Injectable } from '@nestjs/common';
 import type { AlertLevel, ProductType, Unit } from '@kapok/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -172,7 +173,7 @@ export class StockQueries {
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
-export function balanceRow(r: Record<string, any>): BalanceResponse {
+export function balanceRow(r: SqlRow): BalanceResponse {
   const onHand = Number(r.on_hand);
   const reserved = Number(r.reserved);
   return {
@@ -192,7 +193,7 @@ export function balanceRow(r: Record<string, any>): BalanceResponse {
   };
 }
 
-export function moveRow(r: Record<string, any>): MoveResponse {
+export function moveRow(r: SqlRow): MoveResponse {
   const at = new Date(r.created_at).toISOString();
   return {
     id: r.id,
