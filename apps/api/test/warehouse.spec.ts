@@ -471,9 +471,16 @@ describe('receipts, issues, transfers, adjustments', () => {
     const admin = await t.as('admin');
     const audit = await f.call('GET', `/admin/audit?entityType=stock_move&entityId=${res.moves[0].id}`);
     expect(audit.status).toBe(403); // warehouse staff cannot read the audit log
-    const viaAdmin = await raw(t.baseUrl, `/api/v1/admin/audit?entityType=stock_move&entityId=${res.moves[0].id}`, {
-      token: admin.accessToken,
+    const viaAdmin = await raw(
+      t.baseUrl,
+      `/api/v1/admin/audit?entityType=stock_move&entityId=${res.moves[0].id}`,
+      {
+        token: admin.accessToken,
+      },
+    );
+    expect(viaAdmin.body.items[0]).toMatchObject({
+      action: 'stock.receipt',
+      actor: { username: 'warehouse' },
     });
-    expect(viaAdmin.body.items[0]).toMatchObject({ action: 'stock.receipt', actor: { username: 'warehouse' } });
   });
 });

@@ -103,11 +103,14 @@ export class AlertsService {
   /** Removes a threshold; an alert it had open is resolved. */
   async removeThreshold(id: string): Promise<void> {
     await this.tx.run(async (m) => {
-      const [threshold] = await m.query('delete from stock_thresholds where id = $1 returning *', [id]);
+      const [threshold] = await m.query(
+        'with d as (delete from stock_thresholds where id = $1 returning *) select * from d',
+        [id],
+      );
       if (!threshold) throw notFound('stock threshold', id);
       const resolved: Array<{ id: string }> = await m.query(
-        `update stock_alerts set status = 'RESOLVED', resolved_at = now(), updated_at = now()
-          where product_id = $1 and location_id is not distinct from $2 and status <> 'RESOLVED' returning id`,
+        `with u as (update stock_alerts set status = 'RESOLVED', resolved_at = now(), updated_at = now()
+          where product_id = $1 and location_id is not distinct from $2 and status <> 'RESOLVED' returning id) select id from u`,
         [threshold.product_id, threshold.location_id],
       );
       await this.audit.record(m, {
