@@ -1,0 +1,65 @@
+import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { KapokEvent } from '@kapok/contracts';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { KapokLogo } from '../../components/KapokLogo';
+import { PageLoader } from '../../components/LoadingState';
+import { useSession } from '../../lib/auth';
+import { matchesPrefix, useLiveEvents } from '../../lib/live-events';
+import { EVENT_ROUTES } from '../live-events';
+import { Navigation } from './Navigation';
+import { UserMenu } from './UserMenu';
+
+/** The signed-in frame: brand and account in the header, modules on the side, the page in the middle. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { manager } = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+
+  useLiveEvents(EVENT_ROUTES, (event: KapokEvent) => {
+    // A role change may be the user's own: re-read the permissions the navigation is built from.
+    if (matchesPrefix(event.type, 'admin.role')) void manager.reloadUser().catch(() => undefined);
+  });
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+      styles={{ main: { background: 'var(--mantine-color-gray-0)' } }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('common.openMenu')}
+            />
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }} aria-label="Kapok">
+              <KapokLogo size={30} />
+            </Link>
+            <Text size="sm" c="dimmed" visibleFrom="md" ml="xs">
+              {t('common.tagline')}
+            </Text>
+          </Group>
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <Navigation onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <div style={{ maxWidth: 1280, margin: '0 auto' }}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,14 @@
+import { adminKeys } from '../features/admin/api';
+import type { EventRoute } from '../lib/live-events';
+
+/**
+ * Event type prefix → the query-key roots it makes stale. Every admin change also writes an audit
+ * entry, so the audit log follows all of them. Modules add their rows here as they arrive
+ * (`kanban.card` → the board's keys, `stock` → the warehouse's).
+ */
+export const EVENT_ROUTES: readonly EventRoute[] = [
+  { prefix: 'admin.user', keys: [adminKeys.users(), adminKeys.roles()] },
+  { prefix: 'admin.role', keys: [adminKeys.roles()] },
+  { prefix: 'admin', keys: [adminKeys.audit()] },
+  { prefix: 'auth', keys: [adminKeys.audit()] },
+];

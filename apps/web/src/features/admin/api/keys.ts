@@ -1,0 +1,33 @@
+import type { Department } from '@kapok/contracts';
+
+export interface UserFilters {
+  search?: string;
+  role?: string;
+  department?: Department;
+  active?: boolean;
+  skip: number;
+  limit: number;
+}
+
+export interface AuditFilters {
+  entityType?: string;
+  entityId?: string;
+  actor?: string;
+  action?: string;
+  /** UTC ISO instants. */
+  from?: string;
+  to?: string;
+  skip: number;
+  limit: number;
+}
+
+/** Every admin query key is made here; invalidating a root refreshes everything under it. */
+export const adminKeys = {
+  all: ['admin'] as const,
+  users: () => [...adminKeys.all, 'users'] as const,
+  userList: (filters: UserFilters) => [...adminKeys.users(), 'list', filters] as const,
+  user: (id: string) => [...adminKeys.users(), 'detail', id] as const,
+  roles: () => [...adminKeys.all, 'roles'] as const,
+  audit: () => [...adminKeys.all, 'audit'] as const,
+  auditList: (filters: AuditFilters) => [...adminKeys.audit(), 'list', filters] as const,
+};

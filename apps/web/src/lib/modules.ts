@@ -1,0 +1,48 @@
+import type { Permission } from '@kapok/contracts';
+import {
+  IconBinaryTree2,
+  IconBuildingFactory2,
+  IconBuildingWarehouse,
+  IconCalendarStats,
+  IconLayoutKanban,
+  IconShieldLock,
+  type Icon,
+} from '@tabler/icons-react';
+
+export type ModuleKey = 'warehouse' | 'bom' | 'ppic' | 'production' | 'kanban' | 'admin';
+
+export interface ModuleEntry {
+  key: ModuleKey;
+  path: string;
+  /** Needed to see the module in the navigation and to open its pages. */
+  permission: Permission;
+  icon: Icon;
+  color: string;
+}
+
+/** The factory's modules in navigation order; the navigation and the home tiles both read this. */
+export const MODULES: readonly ModuleEntry[] = [
+  {
+    key: 'warehouse',
+    path: '/warehouse',
+    permission: 'warehouse.view',
+    icon: IconBuildingWarehouse,
+    color: 'teal',
+  },
+  { key: 'bom', path: '/bom', permission: 'bom.view', icon: IconBinaryTree2, color: 'grape' },
+  { key: 'ppic', path: '/ppic', permission: 'ppic.view', icon: IconCalendarStats, color: 'blue' },
+  {
+    key: 'production',
+    path: '/production',
+    permission: 'production.view',
+    icon: IconBuildingFactory2,
+    color: 'orange',
+  },
+  { key: 'kanban', path: '/kanban', permission: 'kanban.view', icon: IconLayoutKanban, color: 'pink' },
+  { key: 'admin', path: '/admin', permission: 'admin.view', icon: IconShieldLock, color: 'gray' },
+];
+
+export const moduleByKey = (key: ModuleKey): ModuleEntry => MODULES.find((m) => m.key === key)!;
+
+export const modulesFor = (permissions: readonly string[]): ModuleEntry[] =>
+  MODULES.filter((m) => permissions.includes(m.permission));
