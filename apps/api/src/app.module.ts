@@ -4,6 +4,7 @@ import type { AppConfig } from './core/config/config.js';
 import { CoreModule } from './core/core.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
 import { AdminModule } from './modules/admin/admin.module.js';
+import { BomModule } from './modules/bom/bom.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 
@@ -17,6 +18,7 @@ export class AppModule {
         CoreModule.forRoot(config, databaseUrl),
         AdminModule,
         WarehouseModule,
+        BomModule,
       ],
       controllers: [HealthController],
     };

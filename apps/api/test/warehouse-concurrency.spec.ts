@@ -243,21 +243,17 @@ describe('stock alerts', () => {
         (a: { level: string; locationCode: string }) => [a.locationCode, a.level],
       ),
     ).toEqual([['LINE-PACKING', 'OUT']]);
-    await t.app
-      .get(Transactions)
-      .run((m) =>
-        t.app
-          .get(PostingService)
-          .post(m, [
-            {
-              kind: 'reserve',
-              productId: p.id,
-              locationIds: [rack.id],
-              quantity: 65,
-              document: { type: 'manufacturing_order', id: randomUUID() },
-            },
-          ]),
-      );
+    await t.app.get(Transactions).run((m) =>
+      t.app.get(PostingService).post(m, [
+        {
+          kind: 'reserve',
+          productId: p.id,
+          locationIds: [rack.id],
+          quantity: 65,
+          document: { type: 'manufacturing_order', id: randomUUID() },
+        },
+      ]),
+    );
     const levels = (await f.ok('GET', `/warehouse/alerts?productId=${p.id}&status=OPEN`)).items.map(
       (a: { level: string; locationCode: string | null }) => [a.locationCode, a.level],
     );

@@ -256,6 +256,70 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/warehouse/bom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listBoms"];
+        put?: never;
+        post: operations["createBom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/bom/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getBom"];
+        put: operations["updateBom"];
+        post?: never;
+        delete: operations["deleteBom"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/bom/{id}/explode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["explodeBom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/bom/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listBomRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/warehouse/locations": {
         parameters: {
             query?: never;
@@ -585,6 +649,148 @@ export type components = {
             /** Format: date-time */
             updatedAt: string;
         };
+        BomLineInput: {
+            /** Format: uuid */
+            componentId: string;
+            /** @description The department that consumes it */
+            department: components["schemas"]["Department"];
+            /**
+             * @description Per `qtyOutput` units of the product, in `uom`
+             * @example 0.1005
+             */
+            qtyNeeded: number;
+            /** @description Default the component's stock unit */
+            uom?: components["schemas"]["Unit"];
+            variants?: components["schemas"]["BomVariantInput"][];
+            /** @default 0 */
+            wastagePercent: number;
+        };
+        BomLineResponse: {
+            /**
+             * Format: uuid
+             * @description The active BOM of the component, when it is made in-house
+             */
+            componentBomId: string | null;
+            componentCode: string;
+            /** Format: uuid */
+            componentId: string;
+            componentName: string;
+            componentType: components["schemas"]["ProductType"];
+            /** @description The component's stock unit */
+            componentUom: components["schemas"]["Unit"];
+            department: components["schemas"]["Department"];
+            /** Format: uuid */
+            id: string;
+            position: number;
+            qtyNeeded: number;
+            uom: components["schemas"]["Unit"];
+            variants: components["schemas"]["BomVariantResponse"][];
+            wastagePercent: number;
+        };
+        BomPage: {
+            items: components["schemas"]["BomSummary"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        BomResponse: {
+            active: boolean;
+            bomType: components["schemas"]["BomType"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["BomLineResponse"][];
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            productUom: components["schemas"]["Unit"];
+            qtyOutput: number;
+            revision: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        BomRevisionList: {
+            items: components["schemas"]["BomRevisionResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        BomRevisionResponse: {
+            /** Format: date-time */
+            at: string;
+            author: components["schemas"]["RevisionAuthor"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            revision: number;
+            /** @description The BOM as saved in this revision */
+            snapshot: components["schemas"]["BomResponse"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BomSummary: {
+            active: boolean;
+            bomType: components["schemas"]["BomType"];
+            /** Format: date-time */
+            createdAt: string;
+            departments: components["schemas"]["Department"][];
+            /** Format: uuid */
+            id: string;
+            lineCount: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            productType: components["schemas"]["ProductType"];
+            qtyOutput: number;
+            revision: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        BomType: "MANUFACTURING" | "KIT";
+        BomVariantInput: {
+            /** Format: uuid */
+            materialId: string;
+            /** @description Quantity per output unit in the line's unit, when it differs */
+            qtyNeeded?: number;
+            /** @description Preference order, lower first */
+            sequence: number;
+            variantType: components["schemas"]["VariantType"];
+        };
+        BomVariantResponse: {
+            /** Format: uuid */
+            id: string;
+            materialCode: string;
+            /** Format: uuid */
+            materialId: string;
+            materialName: string;
+            qtyNeeded: number | null;
+            sequence: number;
+            variantType: components["schemas"]["VariantType"];
+        };
+        CreateBomRequest: {
+            bomType: components["schemas"]["BomType"];
+            lines: components["schemas"]["BomLineInput"][];
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description The lines make this many units of the product
+             * @default 1
+             */
+            qtyOutput: number;
+            /**
+             * @description Revision number to start from (when importing)
+             * @default 1
+             */
+            revision: number;
+        };
         CreateLocationRequest: {
             /** @example WH-RAW-A1 */
             code: string;
@@ -657,6 +863,38 @@ export type components = {
             requestId: string;
             /** @example 409 */
             statusCode: number;
+        };
+        ExplosionNode: {
+            /** Format: uuid */
+            bomId: string | null;
+            children: components["schemas"]["ExplosionNode"][];
+            code: string;
+            /** @enum {string|null} */
+            department: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING" | "WAREHOUSE" | "FINISHED_GOODS" | "QC" | "PPIC" | null;
+            /** @enum {string} */
+            kind: "PRODUCT" | "WIP" | "KIT" | "MATERIAL";
+            name: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            substitutesFor: string | null;
+            uom: components["schemas"]["Unit"];
+            wastagePercent: number;
+        };
+        ExplosionResponse: {
+            /** Format: uuid */
+            bomId: string;
+            /** @description True when some required material is short */
+            hasShortage: boolean;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            /** @description Purchased materials per department */
+            requirements: components["schemas"]["RequirementItem"][];
+            revision: number;
+            tree: components["schemas"]["ExplosionNode"];
+            uom: components["schemas"]["Unit"];
         };
         HealthResponse: {
             /** @example ok */
@@ -887,6 +1125,29 @@ export type components = {
             /** @description The refresh token; browsers may send it in the httpOnly cookie instead */
             refreshToken?: string;
         };
+        RequirementItem: {
+            /** @description Free stock over the warehouse racks */
+            available: number;
+            code: string;
+            department: components["schemas"]["Department"];
+            name: string;
+            /** @description OPTIONAL variants never count as a shortage */
+            optional: boolean;
+            /** Format: uuid */
+            productId: string;
+            /** @description In the material's stock unit, wastage included */
+            quantity: number;
+            /** @description What is missing for this row after the rows before it */
+            shortage: number;
+            /** @description Code of the material this one replaces (an ALTERNATIVE chosen by availability) */
+            substitutesFor: string | null;
+            uom: components["schemas"]["Unit"];
+        };
+        RevisionAuthor: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+        };
         RolePage: {
             items: components["schemas"]["RoleResponse"][];
             limit: number;
@@ -1019,6 +1280,29 @@ export type components = {
             factor: number;
             uom: components["schemas"]["Unit"];
         };
+        UpdateBomRequest: {
+            bomType: components["schemas"]["BomType"];
+            lines: components["schemas"]["BomLineInput"][];
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description The lines make this many units of the product
+             * @default 1
+             */
+            qtyOutput: number;
+            /**
+             * @description Revision number to start from (when importing)
+             * @default 1
+             */
+            revision: number;
+            /**
+             * @description Why this revision: shown in the history
+             * @example Filling reduced to 54 g after QC weight check
+             */
+            revisionReason: string;
+            /** @description The version you read; a stale one is refused with 409 */
+            version: number;
+        };
         UpdateProductRequest: {
             /** @default true */
             active: boolean;
@@ -1079,6 +1363,8 @@ export type components = {
             username: string;
             version: number;
         };
+        /** @enum {string} */
+        VariantType: "PRIMARY" | "ALTERNATIVE" | "OPTIONAL";
     };
     responses: never;
     parameters: never;
@@ -1856,6 +2142,359 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBoms: {
+        parameters: {
+            query?: {
+                /** @description Only active BOMs */
+                activeOnly?: boolean;
+                bomType?: components["schemas"]["BomType"];
+                /** @description Where used: BOMs with a line or variant using this product */
+                componentId?: string;
+                limit?: number;
+                productId?: string;
+                /** @description Part of the product code or name */
+                search?: string;
+                skip?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BomPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs bom.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createBom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBomRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BomResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs bom.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown product or component */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description BOM_ALREADY_ACTIVE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid, or BOM_CYCLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BomResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs bom.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateBom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBomRequest"];
+            };
+        };
+        responses: {
+            /** @description The new revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BomResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs bom.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid, or BOM_CYCLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteBom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soft-deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs bom.delete */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description BOM_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    explodeBom: {
+        parameters: {
+            query: {
+                /** @description How many units of the product to make */
+                quantity: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExplosionResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs bom.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBomRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BomRevisionList"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs bom.view */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,7 +11,9 @@ import { checkLedger } from '../modules/warehouse/stock/ledger-check.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
   const url = config.databaseUrl ?? embedded!.urlFor('kapok');
   const ds = new DataSource(dataSourceOptions(url, 1));
   try {
@@ -25,7 +27,9 @@ async function main(): Promise<void> {
       console.table(problems.slice(0, 50));
       process.exitCode = 1;
     } else {
-      console.log(`Ledger check passed: ${balances} balances agree with ${moves} moves and the open reservations.`);
+      console.log(
+        `Ledger check passed: ${balances} balances agree with ${moves} moves and the open reservations.`,
+      );
     }
   } finally {
     if (ds.isInitialized) await ds.destroy();

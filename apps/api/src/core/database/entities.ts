@@ -3,6 +3,10 @@ import { AuthSessionEntity } from '../auth/entities/auth-session.entity.js';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity.js';
 import { RoleEntity } from '../auth/entities/role.entity.js';
 import { UserEntity } from '../auth/entities/user.entity.js';
+import { BomLineVariantEntity } from '../../modules/bom/entities/bom-line-variant.entity.js';
+import { BomLineEntity } from '../../modules/bom/entities/bom-line.entity.js';
+import { BomRevisionEntity } from '../../modules/bom/entities/bom-revision.entity.js';
+import { BomEntity } from '../../modules/bom/entities/bom.entity.js';
 import { LocationEntity } from '../../modules/warehouse/entities/location.entity.js';
 import { LotEntity } from '../../modules/warehouse/entities/lot.entity.js';
 import { ProductEntity } from '../../modules/warehouse/entities/product.entity.js';
@@ -27,4 +31,8 @@ export const ENTITIES = [
   StockReservationEntity,
   StockThresholdEntity,
   StockAlertEntity,
+  BomEntity,
+  BomLineEntity,
+  BomLineVariantEntity,
+  BomRevisionEntity,
 ];

@@ -1,4 +1,5 @@
+import { Bom1795667082201 } from './1795667082201-Bom.js';
 import { Warehouse1795666723364 } from './1795666723364-Warehouse.js';
 import { Init1795666103031 } from './1795666103031-Init.js';
 /** Every migration in order. `npm run migration:generate -- <Name>` writes a new one and adds it here. */
-export const MIGRATIONS: Function[] = [Init1795666103031, Warehouse1795666723364];
+export const MIGRATIONS: Function[] = [Init1795666103031, Warehouse1795666723364, Bom1795667082201];

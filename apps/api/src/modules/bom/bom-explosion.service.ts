@@ -1,0 +1,318 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ROUTES,
+  unitFactor,
+  type BomType,
+  type Department,
+  type Unit,
+  type UnitConversion,
+  type VariantType,
+} from '@kapok/contracts';
+import { Decimal } from 'decimal.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError, notFound } from '../../core/errors/app-error.js';
+import type { ExplosionNode, ExplosionResponse, RequirementItem } from './dto/bom.dto.js';
+
+const MAX_LEVELS = 20;
+const SCALE = 4;
+
+interface LevelRow {
+  bom_id: string;
+  qty_output: string;
+  line_id: string;
+  department: Department;
+  qty_needed: string;
+  line_uom: Unit;
+  wastage_percent: string;
+  component_id: string;
+  code: string;
+  name: string;
+  uom: Unit;
+  unit_conversions: UnitConversion[];
+  child_bom_id: string | null;
+  child_bom_type: BomType | null;
+  variants: Array<{
+    materialId: string;
+    code: string;
+    name: string;
+    uom: Unit;
+    unitConversions: UnitConversion[];
+    variantType: VariantType;
+    sequence: number;
+    qtyNeeded: string | null;
+  }>;
+}
+
+interface Expanding {
+  node: ExplosionNode;
+  bomId: string;
+  quantity: Decimal;
+}
+
+interface Candidate {
+  productId: string;
+  code: string;
+  name: string;
+  uom: Unit;
+  quantity: Decimal;
+  type: VariantType;
+}
+
+interface Leaf {
+  node: ExplosionNode;
+  department: Department;
+  candidates: Candidate[];
+  optional: Candidate[];
+}
+
+/** A planned material need: the product, department and quantity (stock unit) a production run consumes. */
+export interface MaterialNeed {
+  productId: string;
+  department: Department;
+  quantity: Decimal;
+}
+
+const DEPARTMENT_ORDER: Department[] = [
+  ...new Set<Department>([...ROUTES.ROUTE_1, 'SUBCON', 'FINISHED_GOODS', 'WAREHOUSE', 'QC', 'PPIC']),
+];
+
+/**
+ * Explodes a BOM for a quantity down to purchased materials: one query per BOM level, wastage and unit
+ * conversion applied per level, KIT BOMs inline, variants chosen by free warehouse stock in preference
+ * order, and one availability query at the end.
+ */
+@Injectable()
+export class BomExplosionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async explode(
+    bomId: string,
+    quantity: number | string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ExplosionResponse> {
+    const [bom]: Array<{
+      id: string;
+      product_id: string;
+      code: string;
+      name: string;
+      uom: Unit;
+      revision: number;
+      bom_type: BomType;
+    }> = await manager.query(
+      `select b.id, b.product_id, b.revision, b.bom_type, p.code, p.name, p.uom from boms b join products p on p.id = b.product_id
+        where b.id = $1 and b.deleted_at is null`,
+      [bomId],
+    );
+    if (!bom) throw notFound('bom', bomId);
+    const total = new Decimal(quantity);
+    const tree: ExplosionNode = {
+      productId: bom.product_id,
+      code: bom.code,
+      name: bom.name,
+      kind: 'PRODUCT',
+      department: null,
+      quantity: total.toDecimalPlaces(SCALE).toNumber(),
+      uom: bom.uom,
+      wastagePercent: 0,
+      bomId: bom.id,
+      substitutesFor: null,
+      children: [],
+    };
+    const leaves: Leaf[] = [];
+    let level: Expanding[] = [{ node: tree, bomId: bom.id, quantity: total }];
+    for (let depth = 0; level.length > 0; depth++) {
+      if (depth >= MAX_LEVELS)
+        throw new AppError(422, 'BOM_TOO_DEEP', `The BOM is more than ${MAX_LEVELS} levels deep`);
+      const rows = await this.levelRows(manager, [...new Set(level.map((e) => e.bomId))]);
+      const next: Expanding[] = [];
+      for (const parent of level) {
+        for (const row of rows.filter((r) => r.bom_id === parent.bomId)) {
+          const wastage = new Decimal(row.wastage_percent);
+          const perUnit = (qty: Decimal.Value, uom: Unit, conversions: UnitConversion[]) =>
+            parent.quantity
+              .div(row.qty_output)
+              .times(qty)
+              .times(unitFactor(row.line_uom, uom, conversions) ?? 1)
+              .times(wastage.div(100).plus(1));
+          const qty = perUnit(row.qty_needed, row.uom, row.unit_conversions);
+          const node: ExplosionNode = {
+            productId: row.component_id,
+            code: row.code,
+            name: row.name,
+            kind: row.child_bom_id ? (row.child_bom_type === 'KIT' ? 'KIT' : 'WIP') : 'MATERIAL',
+            department: row.department,
+            quantity: qty.toDecimalPlaces(SCALE).toNumber(),
+            uom: row.uom,
+            wastagePercent: wastage.toNumber(),
+            bomId: row.child_bom_id,
+            substitutesFor: null,
+            children: [],
+          };
+          parent.node.children.push(node);
+          if (row.child_bom_id) {
+            next.push({ node, bomId: row.child_bom_id, quantity: qty });
+            continue;
+          }
+          const variant = (v: LevelRow['variants'][number]): Candidate => ({
+            productId: v.materialId,
+            code: v.code,
+            name: v.name,
+            uom: v.uom,
+            quantity: perUnit(v.qtyNeeded ?? row.qty_needed, v.uom, v.unitConversions),
+            type: v.variantType,
+          });
+          const ranked = [...row.variants].sort(
+            (a, b) => rank(a.variantType) - rank(b.variantType) || a.sequence - b.sequence,
+          );
+          leaves.push({
+            node,
+            department: row.department,
+            candidates: [
+              {
+                productId: row.component_id,
+                code: row.code,
+                name: row.name,
+                uom: row.uom,
+                quantity: qty,
+                type: 'PRIMARY',
+              },
+              ...ranked.filter((v) => v.variantType !== 'OPTIONAL').map(variant),
+            ],
+            optional: ranked.filter((v) => v.variantType === 'OPTIONAL').map(variant),
+          });
+        }
+      }
+      level = next;
+    }
+
+    const materialIds = [
+      ...new Set(leaves.flatMap((l) => [...l.candidates, ...l.optional].map((c) => c.productId))),
+    ];
+    const free = await this.freeStock(manager, materialIds);
+    const requirements = new Map<string, RequirementItem & { exact: Decimal }>();
+    const add = (c: Candidate, department: Department, optional: boolean, substitutesFor: string | null) => {
+      const key = `${c.productId}|${department}|${optional}`;
+      const existing = requirements.get(key);
+      if (existing) existing.exact = existing.exact.plus(c.quantity);
+      else
+        requirements.set(key, {
+          productId: c.productId,
+          code: c.code,
+          name: c.name,
+          department,
+          quantity: 0,
+          uom: c.uom,
+          available: 0,
+          shortage: 0,
+          optional,
+          substitutesFor,
+          exact: c.quantity,
+        });
+    };
+    // Variants: the first candidate whose free stock covers the line, else the primary (and a shortage).
+    const remaining = new Map(materialIds.map((id) => [id, free.get(id) ?? new Decimal(0)]));
+    for (const leaf of leaves) {
+      const chosen =
+        leaf.candidates.find((c) => remaining.get(c.productId)!.gte(c.quantity)) ?? leaf.candidates[0];
+      remaining.set(chosen.productId, remaining.get(chosen.productId)!.minus(chosen.quantity));
+      const primary = leaf.candidates[0];
+      if (chosen !== primary) {
+        Object.assign(leaf.node, {
+          productId: chosen.productId,
+          code: chosen.code,
+          name: chosen.name,
+          uom: chosen.uom,
+          quantity: chosen.quantity.toDecimalPlaces(SCALE).toNumber(),
+          substitutesFor: primary.code,
+        });
+      }
+      add(chosen, leaf.department, false, chosen === primary ? null : primary.code);
+      for (const o of leaf.optional) {
+        leaf.node.children.push({
+          ...leaf.node,
+          productId: o.productId,
+          code: o.code,
+          name: o.name,
+          uom: o.uom,
+          quantity: o.quantity.toDecimalPlaces(SCALE).toNumber(),
+          substitutesFor: null,
+          children: [],
+        });
+        add(o, leaf.department, true, null);
+      }
+    }
+
+    // Shortages: rows in route order draw on the free stock one after the other.
+    const left = new Map(materialIds.map((id) => [id, free.get(id) ?? new Decimal(0)]));
+    const items = [...requirements.values()].sort(
+      (a, b) =>
+        DEPARTMENT_ORDER.indexOf(a.department) - DEPARTMENT_ORDER.indexOf(b.department) ||
+        a.code.localeCompare(b.code),
+    );
+    for (const item of items) {
+      const have = Decimal.max(left.get(item.productId)!, 0);
+      item.quantity = item.exact.toDecimalPlaces(SCALE, Decimal.ROUND_UP).toNumber();
+      item.available = (free.get(item.productId) ?? new Decimal(0)).toDecimalPlaces(SCALE).toNumber();
+      item.shortage = item.optional
+        ? 0
+        : Decimal.max(item.exact.minus(have), 0).toDecimalPlaces(SCALE, Decimal.ROUND_UP).toNumber();
+      left.set(item.productId, have.minus(item.exact));
+    }
+    return {
+      bomId: bom.id,
+      productId: bom.product_id,
+      productCode: bom.code,
+      revision: bom.revision,
+      quantity: total.toNumber(),
+      uom: bom.uom,
+      requirements: items.map(({ exact: _exact, ...item }) => item),
+      hasShortage: items.some((i) => i.shortage > 0),
+      tree,
+    };
+  }
+
+  /** Needs per material and department (unrounded), for the PPIC module to reserve and consume. */
+  async needs(bomId: string, quantity: number | string, manager?: EntityManager): Promise<MaterialNeed[]> {
+    const explosion = await this.explode(bomId, quantity, manager);
+    return explosion.requirements
+      .filter((r) => !r.optional)
+      .map((r) => ({ productId: r.productId, department: r.department, quantity: new Decimal(r.quantity) }));
+  }
+
+  private levelRows(manager: EntityManager, bomIds: string[]): Promise<LevelRow[]> {
+    return manager.query(
+      `select b.id as bom_id, b.qty_output, l.id as line_id, l.department, l.qty_needed, l.uom as line_uom, l.wastage_percent,
+              c.id as component_id, c.code, c.name, c.uom, c.unit_conversions,
+              cb.id as child_bom_id, cb.bom_type as child_bom_type,
+              coalesce(v.variants, '[]') as variants
+         from boms b
+         join bom_lines l on l.bom_id = b.id
+         join products c on c.id = l.component_id
+         left join boms cb on cb.product_id = c.id and cb.active and cb.deleted_at is null
+         left join lateral (
+           select json_agg(json_build_object('materialId', mp.id, 'code', mp.code, 'name', mp.name, 'uom', mp.uom,
+                                             'unitConversions', mp.unit_conversions, 'variantType', lv.variant_type,
+                                             'sequence', lv.sequence, 'qtyNeeded', lv.qty_needed)) as variants
+             from bom_line_variants lv join products mp on mp.id = lv.material_id
+            where lv.line_id = l.id
+         ) v on true
+        where b.id = any($1::uuid[])
+        order by b.id, l.position`,
+      [bomIds],
+    );
+  }
+
+  private async freeStock(manager: EntityManager, productIds: string[]): Promise<Map<string, Decimal>> {
+    if (productIds.length === 0) return new Map();
+    const rows: Array<{ product_id: string; free: string }> = await manager.query(
+      `select b.product_id, sum(b.on_hand - b.reserved) as free
+         from stock_balances b join locations l on l.id = b.location_id and l.type = 'WAREHOUSE'
+        where b.product_id = any($1::uuid[])
+        group by b.product_id`,
+      [productIds],
+    );
+    return new Map(rows.map((r) => [r.product_id, new Decimal(r.free)]));
+  }
+}
+
+const rank = (t: VariantType) => (t === 'PRIMARY' ? 0 : t === 'ALTERNATIVE' ? 1 : 2);
