@@ -344,3 +344,28 @@ describe('BOM explosion', () => {
     expect(levelQueries).toHaveLength(3);
   });
 });
+
+describe('the demo AFTONSPARV BOM', () => {
+  it('explodes 450 pieces into the plan a planner writes by hand', async () => {
+    const fg = (await f.ok('GET', '/warehouse/products?code=40551542')).items[0];
+    const bom = (await f.ok('GET', `/warehouse/bom?productId=${fg.id}`)).items[0];
+    const x = await f.ok('GET', `/warehouse/bom/${bom.id}/explode?quantity=450`);
+    const plan = Object.fromEntries(
+      x.requirements.map((r: { code: string; quantity: number }) => [r.code, r.quantity]),
+    );
+    expect(plan).toMatchObject({
+      IKHR504: 43.4215, // 450 × 0.1005 yd × 1.05 = 47.49 yd = 43.42 m
+      IPR301: 65.2402, // 450 × 0.151 yd × 1.05 = 71.35 yd
+      'THR-5080-UB103': 26.55, // 450 × 5.9 cm
+      ALL40030: 450,
+      IKP20157: 24.3, // 450 × 54 g (revision 2)
+      ALB40011: 450,
+      ACB30104: 7.5, // 60 per carton
+      ACB30121: 0.9375, // 8 cartons per pallet
+    });
+    const skin = x.tree.children[0].children[0].children[0];
+    expect(skin.code).toBe('AFTONSPARV_WIP_BONEKA');
+    const revisions = await f.ok('GET', `/warehouse/bom/${skin.bomId}/revisions`);
+    expect(revisions.items.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
+  });
+});

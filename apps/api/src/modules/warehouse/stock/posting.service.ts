@@ -485,10 +485,11 @@ class PostingRun {
       const doc = this.options.document;
       const rows: Array<PostedMove & { created_at: Date }> = await m.query(
         `insert into stock_moves (product_id, quantity, from_location_id, to_location_id, lot_id, type, reference, document_type,
-                                  document_id, entered_quantity, entered_uom, note, actor_id, actor_username)
-         select p, q, f, t, lot, ty::move_type, $7, $8, $9::uuid, eq, eu::unit, n, $13::uuid, $14
+                                  document_id, entered_quantity, entered_uom, note, actor_id, actor_username, created_at)
+         select p, q, f, t, lot, ty::move_type, $7, $8, $9::uuid, eq, eu::unit, n, $13::uuid, $14, clock_timestamp()
            from unnest($1::uuid[], $2::numeric[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $10::numeric[], $11::text[], $12::text[])
-                v(p, q, f, t, lot, ty, eq, eu, n)
+                with ordinality v(p, q, f, t, lot, ty, eq, eu, n, ord)
+          order by ord
          returning id, product_id as "productId", quantity, from_location_id as "fromLocationId", to_location_id as "toLocationId",
                    lot_id as "lotId", type, created_at as "createdAt"`,
         [

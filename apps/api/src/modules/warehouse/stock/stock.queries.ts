@@ -164,9 +164,10 @@ export class StockQueries {
 
   async movesByIds(m: EntityManager, ids: string[]): Promise<MoveResponse[]> {
     if (ids.length === 0) return [];
-    const rows = await m.query(`${MOVE_SELECT} where m.id = any($1::uuid[]) order by m.created_at, m.id`, [
-      ids,
-    ]);
+    const rows = await m.query(
+      `${MOVE_SELECT} where m.id = any($1::uuid[]) order by array_position($1::uuid[], m.id)`,
+      [ids],
+    );
     return rows.map(moveRow);
   }
 }
