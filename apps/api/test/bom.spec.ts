@@ -363,9 +363,9 @@ describe('the demo AFTONSPARV BOM', () => {
       ACB30104: 7.5, // 60 per carton
       ACB30121: 0.9375, // 8 cartons per pallet
     });
-    const skin = x.tree.children[0].children[0].children[0];
-    expect(skin.code).toBe('AFTONSPARV_WIP_BONEKA');
-    const revisions = await f.ok('GET', `/warehouse/bom/${skin.bomId}/revisions`);
+    const doll = x.tree.children[0].children[0];
+    expect(doll.code).toBe('AFTONSPARV_WIP_BONEKA');
+    const revisions = await f.ok('GET', `/warehouse/bom/${doll.bomId}/revisions`);
     expect(revisions.items.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
   });
 });
