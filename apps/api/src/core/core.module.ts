@@ -13,6 +13,7 @@ import { Transactions } from './database/transactions.js';
 import { EventPublisher } from './events/event-publisher.js';
 import { EventsController } from './events/events.controller.js';
 import { EventsHub } from './events/events.hub.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { AccessGuard } from './permissions/access.guard.js';
 
 /** Cross-cutting services every module uses: transactions, audit, events, auth and the access guard. */
@@ -34,6 +35,7 @@ export class CoreModule {
         PrincipalCache,
         LoginThrottle,
         AuthService,
+        IdempotencyInterceptor,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [

@@ -14,6 +14,8 @@ export interface Principal {
 export interface RequestStore {
   requestId: string;
   principal?: Principal;
+  /** The Idempotency-Key reserved for this request; the command's transaction marks it committed. */
+  idempotency?: { userId: string; key: string };
 }
 
 const storage = new AsyncLocalStorage<RequestStore>();

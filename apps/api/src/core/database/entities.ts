@@ -1,4 +1,5 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity.js';
 import { AuthSessionEntity } from '../auth/entities/auth-session.entity.js';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity.js';
 import { RoleEntity } from '../auth/entities/role.entity.js';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   AuthSessionEntity,
   RefreshTokenEntity,
   AuditEntryEntity,
+  IdempotencyKeyEntity,
   ProductEntity,
   LocationEntity,
   LotEntity,

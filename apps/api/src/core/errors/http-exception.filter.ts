@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isCheckViolation, isDatabaseUnavailable, isUniqueViolation } from '../database/db-errors.js';
+import { ReplayedAnswer } from '../idempotency/idempotency.interceptor.js';
 import type { ErrorBody } from './error-body.js';
 
 const DEFAULT_CODES: Record<number, string> = {
@@ -34,6 +35,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
+    if (exception instanceof ReplayedAnswer) {
+      void reply.status(exception.statusCode).header('idempotent-replayed', 'true').send(exception.body);
+      return;
+    }
     const body = this.toBody(exception, request);
     if (body.statusCode === 404 && this.spaFallback?.(request, reply)) return;
     if (reply.sent) return;

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBody } from '../../core/errors/error-body.js';
 import { IdParam } from '../../core/http/id-param.js';
+import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
 import { BomExplosionService } from './bom-explosion.service.js';
 import { BomService } from './bom.service.js';
@@ -34,6 +35,7 @@ export class BomController {
   ) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission('bom.create')
   @ApiCreatedResponse({ type: BomResponse })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'Unknown product or component' })

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBody } from '../../core/errors/error-body.js';
 import { IdParam } from '../../core/http/id-param.js';
+import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
 import { AlertsService } from './alerts/alerts.service.js';
 import {
@@ -71,6 +72,7 @@ export class ProductsController {
   }
 
   @Post()
+  @Idempotent()
   @RequirePermission('warehouse.create')
   @ApiCreatedResponse({ type: ProductResponse })
   @ApiConflictResponse({ type: ErrorBody, description: 'DUPLICATE_CODE' })
@@ -183,6 +185,7 @@ export class StockController {
   }
 
   @Post('receipts')
+  @Idempotent()
   @RequirePermission('warehouse.create')
   @ApiCreatedResponse({ type: PostingResponse })
   receiveStock(@Body() body: ReceiptRequest): Promise<PostingResponse> {
@@ -190,6 +193,7 @@ export class StockController {
   }
 
   @Post('issues')
+  @Idempotent()
   @RequirePermission('warehouse.create')
   @ApiCreatedResponse({ type: PostingResponse })
   @ApiConflictResponse({ type: ErrorBody, description: 'INSUFFICIENT_STOCK' })
@@ -198,6 +202,7 @@ export class StockController {
   }
 
   @Post('transfers')
+  @Idempotent()
   @RequirePermission('warehouse.create')
   @ApiCreatedResponse({ type: PostingResponse })
   @ApiConflictResponse({ type: ErrorBody, description: 'INSUFFICIENT_STOCK' })
@@ -206,6 +211,7 @@ export class StockController {
   }
 
   @Post('adjustments')
+  @Idempotent()
   @RequirePermission('warehouse.update')
   @ApiCreatedResponse({ type: PostingResponse })
   @ApiConflictResponse({

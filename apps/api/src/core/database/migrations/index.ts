@@ -1,5 +1,11 @@
+import { Idempotency1795667303687 } from './1795667303687-Idempotency.js';
 import { Bom1795667082201 } from './1795667082201-Bom.js';
 import { Warehouse1795666723364 } from './1795666723364-Warehouse.js';
 import { Init1795666103031 } from './1795666103031-Init.js';
 /** Every migration in order. `npm run migration:generate -- <Name>` writes a new one and adds it here. */
-export const MIGRATIONS: Function[] = [Init1795666103031, Warehouse1795666723364, Bom1795667082201];
+export const MIGRATIONS: Function[] = [
+  Init1795666103031,
+  Warehouse1795666723364,
+  Bom1795667082201,
+  Idempotency1795667303687,
+];
