@@ -26,7 +26,7 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       // Streams as it arrives, so server-sent events on /api/v1/events reach the page at once.
-      '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      '/api': { target: process.env.KAPOK_API_URL ?? 'http://localhost:3000', changeOrigin: false },
     },
   },
   build: {

@@ -25,7 +25,10 @@ export const theme = createTheme({
   cursorType: 'pointer',
   components: {
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
-    Modal: { defaultProps: { centered: true, overlayProps: { blur: 2 } } },
+    Modal: {
+      defaultProps: { centered: true, overlayProps: { blur: 2 } },
+      styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } },
+    },
     Paper: { defaultProps: { withBorder: true } },
   },
 });

@@ -7,7 +7,9 @@ import classes from './AuditDiff.module.css';
 /** Before and after, side by side, one row per field; changed fields are highlighted. */
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
-  const rows = diffSnapshots(entry.before, entry.after);
+  // What changed comes first; the unchanged fields follow for context.
+  const all = diffSnapshots(entry.before, entry.after);
+  const rows = [...all.filter((r) => r.changed), ...all.filter((r) => !r.changed)];
   if (rows.length === 0)
     return (
       <Text size="sm" c="dimmed">

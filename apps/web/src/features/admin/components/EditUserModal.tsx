@@ -121,7 +121,7 @@ function EditUserForm({ user, onDone }: { user: User; onDone: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Group gap="xs">
-          <Badge variant="light" color="gray">
+          <Badge variant="light" color="gray" tt="none">
             @{user.username}
           </Badge>
           <Text size="xs" c="dimmed">

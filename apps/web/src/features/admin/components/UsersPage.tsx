@@ -112,9 +112,10 @@ export function UsersPage() {
               onChange={(e) => filter(setSearch)(e.currentTarget.value)}
             />
             <Select
-              w={200}
+              style={{ flex: '1 1 160px' }}
+              maw={220}
               aria-label={t('admin.users.role')}
-              placeholder={t('admin.users.role')}
+              placeholder={t('admin.users.allRoles')}
               data={roleOptions}
               value={role}
               onChange={filter(setRole)}
@@ -122,19 +123,21 @@ export function UsersPage() {
               searchable
             />
             <Select
-              w={200}
+              style={{ flex: '1 1 160px' }}
+              maw={220}
               aria-label={t('admin.users.department')}
-              placeholder={t('admin.users.department')}
+              placeholder={t('admin.users.allDepartments')}
               data={departmentOptions}
               value={department}
               onChange={filter(setDepartment)}
               clearable
             />
             <Select
-              w={150}
+              style={{ flex: '1 1 140px' }}
+              maw={170}
               aria-label={t('admin.users.status')}
               data={[
-                { value: 'all', label: t('admin.users.statusAll') },
+                { value: 'all', label: t('admin.users.allStatuses') },
                 { value: 'active', label: t('admin.users.statusActive') },
                 { value: 'disabled', label: t('admin.users.statusDisabled') },
               ]}
@@ -259,11 +262,11 @@ function UserRow({
       </Table.Td>
       <Table.Td>
         {user.active ? (
-          <Badge color="green" variant="dot">
+          <Badge color="green" variant="dot" tt="none">
             {t('admin.users.statusActive')}
           </Badge>
         ) : (
-          <Badge color="gray" variant="dot">
+          <Badge color="gray" variant="dot" tt="none">
             {t('admin.users.statusDisabled')}
           </Badge>
         )}
