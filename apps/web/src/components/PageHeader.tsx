@@ -12,6 +12,7 @@ export function PageHeader({
 }) {
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
+      <title>{`${title} · Kapok`}</title>
       <Stack gap={4} maw={720}>
         <Title order={2}>{title}</Title>
         {description && (

@@ -72,7 +72,9 @@ export class SessionManager {
 
   async logout(): Promise<void> {
     try {
-      if (this.accessToken) await this.client.POST('/api/v1/auth/logout', { body: {} });
+      // A token that expired while the laptop slept is refreshed first, so the server really ends the
+      // session and clears the cookie; otherwise a reload would sign the user back in.
+      if (await this.freshToken()) await this.client.POST('/api/v1/auth/logout', { body: {} });
     } finally {
       this.end('logged-out');
     }

@@ -3,7 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import type { KapokEvent } from '@kapok/contracts';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { PageErrorBoundary } from '../../components/ErrorBoundary';
 import { KapokLogo } from '../../components/KapokLogo';
 import { PageLoader } from '../../components/LoadingState';
 import { useSession } from '../../lib/auth';
@@ -17,6 +18,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { manager } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
 
   useLiveEvents(EVENT_ROUTES, (event: KapokEvent) => {
     // A role change may be the user's own: re-read the permissions the navigation is built from.
@@ -55,9 +57,11 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <div style={{ maxWidth: 1280, margin: '0 auto' }}>
-          <Suspense fallback={<PageLoader />}>
-            <Outlet />
-          </Suspense>
+          <PageErrorBoundary resetKey={pathname}>
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
         </div>
       </AppShell.Main>
     </AppShell>
