@@ -1,5 +1,6 @@
 import { SEEDED_ROLES, type Permission } from '@kapok/contracts';
 import { createContext, use, useSyncExternalStore, type ReactNode } from 'react';
+import i18n from './i18n';
 import {
   session as appSession,
   type SessionManager,
@@ -47,7 +48,13 @@ export function usePermission(permission: Permission): boolean {
   return hasPermission(useSession().user, permission);
 }
 
-/** A role's name for people: the seeded name, else the code as it is (admins may add roles). */
-export function roleLabel(code: string): string {
-  return SEEDED_ROLES.find((r) => r.code === code)?.name ?? code;
+/**
+ * A role's name for people: a seeded role in the user's language, unless an admin renamed it; any
+ * other role as the admin named it (or its code when the name is not at hand).
+ */
+export function roleLabel(code: string, name?: string): string {
+  const seeded = SEEDED_ROLES.find((r) => r.code === code);
+  if (seeded && (name === undefined || name === seeded.name))
+    return i18n.t(`roles.${code}`, { defaultValue: seeded.name });
+  return name ?? code;
 }

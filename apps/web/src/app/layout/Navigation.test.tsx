@@ -1,6 +1,7 @@
 import { PERMISSIONS } from '@kapok/contracts';
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../lib/i18n';
 import { renderWithApp, testUser } from '../../test/render';
 import { Navigation } from './Navigation';
 
@@ -10,6 +11,11 @@ const viewer = testUser(
 );
 
 describe('Navigation', () => {
+  afterEach(async () => {
+    await setLanguage('en');
+    localStorage.clear();
+  });
+
   it('shows every module, Admin included, to a user holding all permissions', () => {
     renderWithApp(<Navigation />);
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
@@ -36,5 +42,15 @@ describe('Navigation', () => {
       .getAllByRole('link')
       .map((a) => a.textContent);
     expect(links).toEqual(['Home', 'Warehouse', 'Kanban']);
+  });
+
+  it('speaks Indonesian once chosen, and remembers the choice', async () => {
+    await setLanguage('id');
+    renderWithApp(<Navigation />);
+    const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
+    for (const name of ['Beranda', 'Gudang', 'Produksi', 'Admin'])
+      expect(within(nav).getByText(name)).toBeInTheDocument();
+    expect(localStorage.getItem('kapok.language')).toBe('id');
+    expect(document.documentElement.lang).toBe('id');
   });
 });

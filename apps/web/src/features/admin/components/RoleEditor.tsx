@@ -5,7 +5,7 @@ import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePermission } from '../../../lib/auth';
+import { roleLabel, usePermission } from '../../../lib/auth';
 import { describeError, isApiError } from '../../../lib/errors';
 import { rolesQueries, useUpdateRole, type Role } from '../api';
 import { PermissionMatrix } from './PermissionMatrix';
@@ -38,7 +38,10 @@ export function RoleEditor({ role }: { role: Role }) {
         onSuccess: (saved) => {
           setBase({ version: saved.version, permissions: saved.permissions as Permission[] });
           setDraft(saved.permissions as Permission[]);
-          notifications.show({ color: 'green', message: t('admin.roles.saved', { name: saved.name }) });
+          notifications.show({
+            color: 'green',
+            message: t('admin.roles.saved', { name: roleLabel(saved.code, saved.name) }),
+          });
         },
         onError: (error) => {
           if (!isApiError(error, 'STALE_VERSION')) return;
@@ -59,7 +62,7 @@ export function RoleEditor({ role }: { role: Role }) {
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <div>
-            <Title order={3}>{t('admin.roles.matrixTitle', { name: role.name })}</Title>
+            <Title order={3}>{t('admin.roles.matrixTitle', { name: roleLabel(role.code, role.name) })}</Title>
             <Group gap="xs" mt={4}>
               <Badge variant="light" color="gray" tt="none">
                 {role.code}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
+import { roleLabel } from '../../../lib/auth';
 import { rolesQueries } from '../api';
 import { RoleEditor } from './RoleEditor';
 
@@ -48,7 +49,7 @@ export function RolesPage() {
                     onClick={() => setParams({ role: role.code }, { replace: true })}
                     label={
                       <Text fw={600} size="sm">
-                        {role.name}
+                        {roleLabel(role.code, role.name)}
                       </Text>
                     }
                     description={t('admin.roles.permissions', {
