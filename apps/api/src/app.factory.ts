@@ -56,7 +56,6 @@ export async function createApp(
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
       transform: true,
       exceptionFactory: (errors) =>
         new AppError(422, 'VALIDATION_FAILED', 'Some fields are not valid', flattenValidationErrors(errors)),

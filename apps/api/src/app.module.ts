@@ -5,6 +5,7 @@ import { CoreModule } from './core/core.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { BomModule } from './modules/bom/bom.module.js';
+import { KanbanModule } from './modules/kanban/kanban.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 
@@ -19,6 +20,7 @@ export class AppModule {
         AdminModule,
         WarehouseModule,
         BomModule,
+        KanbanModule,
       ],
       controllers: [HealthController],
     };

@@ -192,6 +192,182 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ppic/kanban/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/cards/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["approveCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/cards/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancelCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/cards/{id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["setCardPosition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/cards/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["receiveCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/cards/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rejectCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/cards/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["shipCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/cards/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listBoardCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listKanbanRules"];
+        put?: never;
+        post: operations["setKanbanRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/kanban/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteKanbanRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/warehouse/alerts": {
         parameters: {
             query?: never;
@@ -593,6 +769,9 @@ export type components = {
         };
         /** @enum {string} */
         AlertStatus: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
+        ApproveCardRequest: {
+            notes?: string;
+        };
         AuditActor: {
             /** Format: uuid */
             id: string;
@@ -648,6 +827,11 @@ export type components = {
             uom: components["schemas"]["Unit"];
             /** Format: date-time */
             updatedAt: string;
+        };
+        BoardResponse: {
+            /** @description Open cards and the cards closed in the last 7 days, in board order */
+            items: components["schemas"]["CardResponse"][];
+            total: number;
         };
         BomLineInput: {
             /** Format: uuid */
@@ -775,6 +959,68 @@ export type components = {
             sequence: number;
             variantType: components["schemas"]["VariantType"];
         };
+        CancelCardRequest: Record<string, never>;
+        CardActor: {
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            username: string;
+        };
+        CardResponse: {
+            /** @description What the signed-in user may do with the card now */
+            actions: ("approve" | "reject" | "ship" | "receive" | "cancel")[];
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: components["schemas"]["CardActor"] | null;
+            approveNotes: string | null;
+            /** @description Made by a replenishment rule */
+            automatic: boolean;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelledBy: components["schemas"]["CardActor"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            department: components["schemas"]["Department"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            neededBy: string | null;
+            /** @example KB-20261126-0001 */
+            number: string;
+            position: number;
+            priority: components["schemas"]["Priority"];
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            quantity: number;
+            reason: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            receivedBy: components["schemas"]["CardActor"] | null;
+            receivedQuantity: number | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectedBy: components["schemas"]["CardActor"] | null;
+            rejectReason: string | null;
+            requestedBy: components["schemas"]["CardActor"] | null;
+            /** Format: date-time */
+            shippedAt: string | null;
+            shippedBy: components["schemas"]["CardActor"] | null;
+            shippedQuantity: number | null;
+            /** @description Shipped minus received, returned to the warehouse */
+            shortQuantity: number | null;
+            sourceLocationCode: string | null;
+            /** Format: uuid */
+            sourceLocationId: string | null;
+            status: components["schemas"]["KanbanStatus"];
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** Format: uuid */
+            workOrderId: string | null;
+        };
         CreateBomRequest: {
             bomType: components["schemas"]["BomType"];
             lines: components["schemas"]["BomLineInput"][];
@@ -790,6 +1036,31 @@ export type components = {
              * @default 1
              */
             revision: number;
+        };
+        CreateCardRequest: {
+            /** Format: date-time */
+            neededBy?: string;
+            /** @default NORMAL */
+            priority: components["schemas"]["Priority"];
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description In the product's stock unit
+             * @example 12.5
+             */
+            quantity: number;
+            /** @description Why the line needs it */
+            reason?: string;
+            /**
+             * Format: uuid
+             * @description Warehouse rack to take it from; default any rack, oldest lot first
+             */
+            sourceLocationId?: string;
+            /**
+             * Format: uuid
+             * @description The work order the material is for
+             */
+            workOrderId?: string;
         };
         CreateLocationRequest: {
             /** @example WH-RAW-A1 */
@@ -924,6 +1195,8 @@ export type components = {
             /** @description Unit the quantity is entered in; default the product's stock unit */
             uom?: components["schemas"]["Unit"];
         };
+        /** @enum {string} */
+        KanbanStatus: "REQUESTED" | "APPROVED" | "IN_TRANSIT" | "RECEIVED" | "REJECTED" | "CANCELLED";
         LocationPage: {
             items: components["schemas"]["LocationResponse"][];
             limit: number;
@@ -1053,9 +1326,15 @@ export type components = {
         MoveType: "RECEIPT" | "ISSUE" | "TRANSFER" | "ADJUSTMENT" | "PRODUCTION_CONSUME" | "PRODUCTION_OUTPUT" | "SCRAP";
         /** @enum {string} */
         Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve";
+        PositionRequest: {
+            /** @description Order within the column; see positionBetween in @kapok/contracts */
+            position: number;
+        };
         PostingResponse: {
             moves: components["schemas"]["MoveResponse"][];
         };
+        /** @enum {string} */
+        Priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
         ProductPage: {
             items: components["schemas"]["ProductResponse"][];
             limit: number;
@@ -1121,9 +1400,20 @@ export type components = {
             /** @description Unit the quantity is entered in; default the product's stock unit */
             uom?: components["schemas"]["Unit"];
         };
+        ReceiveCardRequest: {
+            /**
+             * @description What arrived, in the stock unit; default everything shipped. Less records a short receipt.
+             * @example 40
+             */
+            receivedQuantity?: number;
+        };
         RefreshRequest: {
             /** @description The refresh token; browsers may send it in the httpOnly cookie instead */
             refreshToken?: string;
+        };
+        RejectCardRequest: {
+            /** @example Use the cartons already on the line first */
+            reason: string;
         };
         RequirementItem: {
             /** @description Free stock over the warehouse racks */
@@ -1170,6 +1460,48 @@ export type components = {
             userCount: number;
             version: number;
         };
+        RuleList: {
+            items: components["schemas"]["RuleResponse"][];
+            total: number;
+        };
+        RuleResponse: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            department: components["schemas"]["Department"];
+            /** Format: uuid */
+            id: string;
+            orderQuantity: number;
+            priority: components["schemas"]["Priority"];
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            reorderPoint: number;
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        SetRuleRequest: {
+            /** @default true */
+            active: boolean;
+            department: components["schemas"]["Department"];
+            /**
+             * @description How much one automatic card asks for
+             * @example 12.5
+             */
+            orderQuantity: number;
+            /** @default NORMAL */
+            priority: components["schemas"]["Priority"];
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description Below this on the line (counting open cards) a card is made
+             * @example 40
+             */
+            reorderPoint: number;
+        };
         SetThresholdRequest: {
             /**
              * @description CRITICAL at or below this; default 15% of minQty
@@ -1189,6 +1521,7 @@ export type components = {
             /** Format: uuid */
             productId: string;
         };
+        ShipCardRequest: Record<string, never>;
         StockSummaryItem: {
             /**
              * @description Worst level of the open alerts; null when none is open
@@ -1918,6 +2251,590 @@ export interface operations {
             };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCardRequest"];
+            };
+        };
+        responses: {
+            /** @description REQUESTED, for the signed-in user's department */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approveCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveCardRequest"];
+            };
+        };
+        responses: {
+            /** @description APPROVED; the quantity is reserved at the source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, or INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelCardRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description Only the requester cancels
+             *
+             *     Needs kanban.update
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setCardPosition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receiveCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiveCardRequest"];
+            };
+        };
+        responses: {
+            /** @description RECEIVED; stock on the line, a short receipt returned to the rack */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description Only the requesting department receives
+             *
+             *     Needs kanban.update
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rejectCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCardRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    shipCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipCardRequest"];
+            };
+        };
+        responses: {
+            /** @description IN_TRANSIT; stock moved into the department's transit location */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description Only the warehouse ships
+             *
+             *     Needs kanban.update
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBoardCards: {
+        parameters: {
+            query?: {
+                department?: components["schemas"]["Department"];
+                status?: components["schemas"]["KanbanStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listKanbanRules: {
+        parameters: {
+            query?: {
+                department?: components["schemas"]["Department"];
+                productId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleList"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setKanbanRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created or replaced (one per department × product) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteKanbanRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.approve */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,3 +3,4 @@ export * from './permissions.js';
 export * from './events.js';
 export * from './units.js';
 export * from './alerts.js';
+export * from './kanban.js';

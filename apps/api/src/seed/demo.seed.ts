@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '@kapok/contracts';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../core/auth/passwords.js';
 import { seedBoms } from './bom.seed.js';
+import { seedKanban } from './kanban.seed.js';
 import { seedWarehouse } from './warehouse.seed.js';
 
 /** The demo factory: idempotent, so it may run at every start; it only adds what is missing. */
@@ -12,6 +13,7 @@ export async function seedDemo(ds: DataSource, log: (m: string) => void = () => 
   if (missing.length > 0) await seedUsers(ds, missing, log);
   await seedWarehouse(ds, log);
   await seedBoms(ds, log);
+  await seedKanban(ds, log);
 }
 
 async function seedUsers(

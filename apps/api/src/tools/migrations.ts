@@ -22,13 +22,45 @@ async function pendingSchemaChanges(): Promise<{ up: string[]; down: string[] }>
     await ds.initialize();
     try {
       const sql = await ds.driver.createSchemaBuilder().log();
-      return { up: sql.upQueries.map((q) => q.query), down: sql.downQueries.map((q) => q.query).reverse() };
+      return dedupeEnumTypes(
+        sql.upQueries.map((q) => q.query),
+        sql.downQueries.map((q) => q.query).reverse(),
+      );
     } finally {
       await ds.destroy();
     }
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * TypeORM emits CREATE TYPE once per column of a shared enum (enumName) and DROP TYPE as often: keep
+ * the first create and the last drop.
+ */
+function dedupeEnumTypes(up: string[], down: string[]): { up: string[]; down: string[] } {
+  const typeOf = (sql: string, verb: string) =>
+    new RegExp(`^${verb} TYPE ("[^"]+"\\."[^"]+")`).exec(sql)?.[1];
+  const created = new Set<string>();
+  const keptUp = up.filter((sql) => {
+    const type = typeOf(sql, 'CREATE');
+    if (!type) return true;
+    if (created.has(type)) return false;
+    created.add(type);
+    return true;
+  });
+  const dropped = new Set<string>();
+  const keptDown = [...down]
+    .reverse()
+    .filter((sql) => {
+      const type = typeOf(sql, 'DROP');
+      if (!type) return true;
+      if (dropped.has(type)) return false;
+      dropped.add(type);
+      return true;
+    })
+    .reverse();
+  return { up: keptUp, down: keptDown };
 }
 
 const quote = (sql: string) =>

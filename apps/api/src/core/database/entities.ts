@@ -1,4 +1,5 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { DocumentCounterEntity } from './document-counter.entity.js';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity.js';
 import { AuthSessionEntity } from '../auth/entities/auth-session.entity.js';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity.js';
@@ -8,6 +9,8 @@ import { BomLineVariantEntity } from '../../modules/bom/entities/bom-line-varian
 import { BomLineEntity } from '../../modules/bom/entities/bom-line.entity.js';
 import { BomRevisionEntity } from '../../modules/bom/entities/bom-revision.entity.js';
 import { BomEntity } from '../../modules/bom/entities/bom.entity.js';
+import { KanbanCardEntity } from '../../modules/kanban/entities/kanban-card.entity.js';
+import { KanbanRuleEntity } from '../../modules/kanban/entities/kanban-rule.entity.js';
 import { LocationEntity } from '../../modules/warehouse/entities/location.entity.js';
 import { LotEntity } from '../../modules/warehouse/entities/lot.entity.js';
 import { ProductEntity } from '../../modules/warehouse/entities/product.entity.js';
@@ -37,4 +40,7 @@ export const ENTITIES = [
   BomLineEntity,
   BomLineVariantEntity,
   BomRevisionEntity,
+  DocumentCounterEntity,
+  KanbanCardEntity,
+  KanbanRuleEntity,
 ];

@@ -4,6 +4,7 @@ import { AlertsService } from './alerts/alerts.service.js';
 import { LocationsService } from './locations/locations.service.js';
 import { LotsService } from './lots/lots.service.js';
 import { ProductsService } from './products/products.service.js';
+import { PostingHooks } from './stock/posting-hooks.js';
 import { PostingService } from './stock/posting.service.js';
 import { StockCommands } from './stock/stock.commands.js';
 import { StockQueries } from './stock/stock.queries.js';
@@ -19,6 +20,7 @@ import {
 @Module({
   controllers: [ProductsController, LocationsController, LotsController, StockController, AlertsController],
   providers: [
+    PostingHooks,
     ProductsService,
     LocationsService,
     LotsService,
@@ -28,6 +30,6 @@ import {
     AlertsEvaluator,
     AlertsService,
   ],
-  exports: [PostingService, LocationsService, StockQueries],
+  exports: [PostingService, PostingHooks, LocationsService, StockQueries],
 })
 export class WarehouseModule {}

@@ -1,3 +1,4 @@
+import { Kanban1795667480237 } from './1795667480237-Kanban.js';
 import { Idempotency1795667303687 } from './1795667303687-Idempotency.js';
 import { Bom1795667082201 } from './1795667082201-Bom.js';
 import { Warehouse1795666723364 } from './1795666723364-Warehouse.js';
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   Warehouse1795666723364,
   Bom1795667082201,
   Idempotency1795667303687,
+  Kanban1795667480237,
 ];

@@ -7,6 +7,7 @@ import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { AlertsEvaluator } from '../alerts/alerts.evaluator.js';
 import { isInternal } from '../entities/location.entity.js';
 import { insufficientStock, invalidMove, type Shortage, unknownLocation } from '../warehouse.errors.js';
+import { PostingHooks } from './posting-hooks.js';
 import type {
   DocumentRef,
   MoveOp,
@@ -98,6 +99,7 @@ export class PostingService {
   constructor(
     private readonly alerts: AlertsEvaluator,
     private readonly events: EventPublisher,
+    private readonly hooks: PostingHooks = new PostingHooks(),
   ) {}
 
   async post(manager: EntityManager, ops: PostingOp[], options: PostingOptions = {}): Promise<PostingResult> {
@@ -113,6 +115,7 @@ export class PostingService {
     const result = await run.persist();
     const productIds = [...run.touchedProducts];
     await this.alerts.evaluate(manager, productIds, [...run.touchedLocations]);
+    await this.hooks.run(manager, { productIds, locationIds: [...run.touchedLocations] });
     await this.events.publish(manager, 'stock.changed', productIds);
     return result;
   }

@@ -1,0 +1,191 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Principal } from '../../core/context/request-context.js';
+import { ErrorBody } from '../../core/errors/error-body.js';
+import { IdParam } from '../../core/http/id-param.js';
+import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
+import { CurrentPrincipal } from '../../core/permissions/current-principal.decorator.js';
+import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
+import {
+  ApproveCardRequest,
+  BoardQuery,
+  BoardResponse,
+  CancelCardRequest,
+  CardResponse,
+  CreateCardRequest,
+  PositionRequest,
+  ReceiveCardRequest,
+  RejectCardRequest,
+  RuleList,
+  RuleQuery,
+  RuleResponse,
+  SetRuleRequest,
+  ShipCardRequest,
+} from './dto/kanban.dto.js';
+import { KanbanRulesService } from './kanban-rules.service.js';
+import { KanbanService } from './kanban.service.js';
+
+/** Kept at the original path `/api/v1/ppic/kanban/cards` (the old `/api/v1/kanban/...` is gone). */
+@ApiTags('kanban')
+@Controller('ppic/kanban/cards')
+export class KanbanCardsController {
+  constructor(private readonly kanban: KanbanService) {}
+
+  @Post()
+  @Idempotent()
+  @RequirePermission('kanban.create')
+  @ApiCreatedResponse({ type: CardResponse, description: "REQUESTED, for the signed-in user's department" })
+  createCard(
+    @Body() body: CreateCardRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CardResponse> {
+    return this.kanban.create(body, principal);
+  }
+
+  @Get('all')
+  @RequirePermission('kanban.view')
+  @ApiOkResponse({ type: BoardResponse })
+  listBoardCards(
+    @Query() query: BoardQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BoardResponse> {
+    return this.kanban.board(query, principal);
+  }
+
+  @Get(':id')
+  @RequirePermission('kanban.view')
+  @ApiOkResponse({ type: CardResponse })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  getCard(@IdParam() id: string, @CurrentPrincipal() principal: Principal): Promise<CardResponse> {
+    return this.kanban.get(id, principal);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Idempotent()
+  @RequirePermission('kanban.approve')
+  @ApiOkResponse({ type: CardResponse, description: 'APPROVED; the quantity is reserved at the source' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE, or INSUFFICIENT_STOCK' })
+  approveCard(
+    @IdParam() id: string,
+    @Body() body: ApproveCardRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CardResponse> {
+    return this.kanban.approve(id, principal, body.notes);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Idempotent()
+  @RequirePermission('kanban.approve')
+  @ApiOkResponse({ type: CardResponse })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE' })
+  rejectCard(
+    @IdParam() id: string,
+    @Body() body: RejectCardRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CardResponse> {
+    return this.kanban.reject(id, principal, body.reason);
+  }
+
+  @Post(':id/ship')
+  @HttpCode(200)
+  @Idempotent()
+  @RequirePermission('kanban.update')
+  @ApiOkResponse({
+    type: CardResponse,
+    description: "IN_TRANSIT; stock moved into the department's transit location",
+  })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Only the warehouse ships' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE' })
+  shipCard(
+    @IdParam() id: string,
+    @Body() _body: ShipCardRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CardResponse> {
+    return this.kanban.ship(id, principal);
+  }
+
+  @Post(':id/receive')
+  @HttpCode(200)
+  @Idempotent()
+  @RequirePermission('kanban.update')
+  @ApiOkResponse({
+    type: CardResponse,
+    description: 'RECEIVED; stock on the line, a short receipt returned to the rack',
+  })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Only the requesting department receives' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE' })
+  receiveCard(
+    @IdParam() id: string,
+    @Body() body: ReceiveCardRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CardResponse> {
+    return this.kanban.receive(id, principal, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Idempotent()
+  @RequirePermission('kanban.update')
+  @ApiOkResponse({ type: CardResponse })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Only the requester cancels' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE' })
+  cancelCard(
+    @IdParam() id: string,
+    @Body() _body: CancelCardRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CardResponse> {
+    return this.kanban.cancel(id, principal);
+  }
+
+  @Put(':id/position')
+  @RequirePermission('kanban.update')
+  @ApiOkResponse({ type: CardResponse })
+  setCardPosition(
+    @IdParam() id: string,
+    @Body() body: PositionRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CardResponse> {
+    return this.kanban.position(id, body.position, principal);
+  }
+}
+
+@ApiTags('kanban')
+@Controller('ppic/kanban/rules')
+export class KanbanRulesController {
+  constructor(private readonly rules: KanbanRulesService) {}
+
+  @Get()
+  @RequirePermission('kanban.view')
+  @ApiOkResponse({ type: RuleList })
+  listKanbanRules(@Query() query: RuleQuery): Promise<RuleList> {
+    return this.rules.list(query);
+  }
+
+  @Post()
+  @RequirePermission('kanban.approve')
+  @ApiCreatedResponse({
+    type: RuleResponse,
+    description: 'Created or replaced (one per department × product)',
+  })
+  setKanbanRule(@Body() body: SetRuleRequest): Promise<RuleResponse> {
+    return this.rules.set(body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission('kanban.approve')
+  @ApiNoContentResponse()
+  deleteKanbanRule(@IdParam() id: string): Promise<void> {
+    return this.rules.remove(id);
+  }
+}
