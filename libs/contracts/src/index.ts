@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './units.js';
 export * from './alerts.js';
 export * from './kanban.js';
+export * from './manufacturing.js';

@@ -21,6 +21,8 @@ export function isPermission(value: string): value is Permission {
 const all = (module: PermissionModule): Permission[] =>
   PERMISSION_ACTIONS.map((a) => `${module}.${a}` as const);
 const views: Permission[] = PERMISSION_MODULES.map((m) => `${m}.view` as const);
+/** Every business module's view: the viewer role reads the factory, not its users and audit log (docs/decisions/0001). */
+const businessViews: Permission[] = views.filter((p) => p !== 'admin.view');
 
 export interface RoleDefinition {
   code: string;
@@ -98,7 +100,7 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
     name: 'QC inspector',
     permissions: ['production.view', 'production.update', 'ppic.view'],
   },
-  { code: 'viewer', name: 'Viewer', permissions: views },
+  { code: 'viewer', name: 'Viewer', permissions: businessViews },
 ];
 
 export interface DemoUser {
