@@ -125,24 +125,24 @@ describe('the permission guard', () => {
   });
 
   it('drops the cached permissions when a role changes: the next request is judged by the new role', async () => {
-    const viewer = await t.as('viewer');
+    const manager = await t.as('manager');
     const admin = await t.as('admin');
-    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: viewer.accessToken })).status).toBe(200);
+    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: manager.accessToken })).status).toBe(200);
     const roles = await raw(t.baseUrl, '/api/v1/admin/roles', { token: admin.accessToken });
-    const viewerRole = roles.body.items.find((r: { code: string }) => r.code === 'viewer');
-    const without = viewerRole.permissions.filter((p: string) => p !== 'admin.view');
-    const put = await raw(t.baseUrl, '/api/v1/admin/roles/viewer', {
+    const managerRole = roles.body.items.find((r: { code: string }) => r.code === 'manager');
+    const without = managerRole.permissions.filter((p: string) => p !== 'admin.view');
+    const put = await raw(t.baseUrl, '/api/v1/admin/roles/manager', {
       method: 'PUT',
       token: admin.accessToken,
-      body: JSON.stringify({ version: viewerRole.version, permissions: without }),
+      body: JSON.stringify({ version: managerRole.version, permissions: without }),
     });
     expect(put.status).toBe(200);
-    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: viewer.accessToken })).status).toBe(403);
-    await raw(t.baseUrl, '/api/v1/admin/roles/viewer', {
+    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: manager.accessToken })).status).toBe(403);
+    await raw(t.baseUrl, '/api/v1/admin/roles/manager', {
       method: 'PUT',
       token: admin.accessToken,
-      body: JSON.stringify({ permissions: viewerRole.permissions }),
+      body: JSON.stringify({ permissions: managerRole.permissions }),
     });
-    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: viewer.accessToken })).status).toBe(200);
+    expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: manager.accessToken })).status).toBe(200);
   });
 });
