@@ -6,6 +6,7 @@ import { dataSourceOptions } from './core/database/data-source.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { BomModule } from './modules/bom/bom.module.js';
 import { KanbanModule } from './modules/kanban/kanban.module.js';
+import { PpicModule } from './modules/ppic/ppic.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 
@@ -21,6 +22,7 @@ export class AppModule {
         WarehouseModule,
         BomModule,
         KanbanModule,
+        PpicModule,
       ],
       controllers: [HealthController],
     };

@@ -192,6 +192,54 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ppic/dashboard/bottlenecks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDashboardBottlenecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/dashboard/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDashboardOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/dashboard/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDashboardPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ppic/kanban/cards": {
         parameters: {
             query?: never;
@@ -363,6 +411,262 @@ export type paths = {
         put?: never;
         post?: never;
         delete: operations["deleteKanbanRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMos"];
+        put?: never;
+        post: operations["createMo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["approveMo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancelMo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["completeMo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["startMo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/batch/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["batchApproveMos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/batch/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["batchCancelMos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/batch/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["batchCompleteMos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/batch/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["batchStartMos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listHandovers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/handovers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["acceptHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listWorkOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/work-orders/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["handOverWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/work-orders/{id}/output": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["recordWorkOrderOutput"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/work-orders/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["startWorkOrder"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -708,6 +1012,13 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AcceptHandoverRequest: {
+            /**
+             * @description What the receiving department counted
+             * @example 40
+             */
+            receivedQty: number;
+        };
         AcknowledgeAlertRequest: {
             note?: string;
         };
@@ -827,6 +1138,36 @@ export type components = {
             uom: components["schemas"]["Unit"];
             /** Format: date-time */
             updatedAt: string;
+        };
+        BatchError: {
+            code: string;
+            message: string;
+        };
+        BatchItemResult: {
+            error?: components["schemas"]["BatchError"];
+            /** Format: uuid */
+            id: string;
+            ok: boolean;
+            state?: components["schemas"]["MoState"];
+        };
+        BatchRequest: {
+            /** @description complete: good pieces per order; default each order completes at its plan */
+            actualQuantity?: number;
+            /**
+             * @description All or nothing (409 naming the first failing id), or a result per id
+             * @default true
+             */
+            atomic: boolean;
+            ids: string[];
+            /** @description approve / start */
+            notes?: string;
+            /** @description complete */
+            qualityNotes?: string;
+            /** @description cancel: required */
+            reason?: string;
+        };
+        BatchResponse: {
+            results: components["schemas"]["BatchItemResult"][];
         };
         BoardResponse: {
             /** @description Open cards and the cards closed in the last 7 days, in board order */
@@ -959,7 +1300,23 @@ export type components = {
             sequence: number;
             variantType: components["schemas"]["VariantType"];
         };
+        BottlenecksResponse: {
+            /**
+             * @description Where work waits longest (then: most queued)
+             * @enum {string|null}
+             */
+            bottleneck: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING" | "WAREHOUSE" | "FINISHED_GOODS" | "QC" | "PPIC" | null;
+            departments: components["schemas"]["DepartmentLoad"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
         CancelCardRequest: Record<string, never>;
+        CancelMoRequest: {
+            /** @example Buyer moved the order to week 07 */
+            reason: string;
+        };
         CardActor: {
             fullName: string;
             /** Format: uuid */
@@ -1020,6 +1377,14 @@ export type components = {
             version: number;
             /** Format: uuid */
             workOrderId: string | null;
+        };
+        CompleteMoRequest: {
+            /**
+             * @description Good pieces actually made
+             * @example 12.5
+             */
+            actualQuantity: number;
+            qualityNotes?: string;
         };
         CreateBomRequest: {
             bomType: components["schemas"]["BomType"];
@@ -1086,6 +1451,32 @@ export type components = {
             /** @description Supplier delivery note or roll number */
             supplierReference?: string;
         };
+        CreateMoRequest: {
+            /** @description Buyer destination, e.g. Belgium / EU */
+            destination?: string;
+            /**
+             * Format: date
+             * @example 2026-12-18
+             */
+            dueDate?: string;
+            notes?: string;
+            /**
+             * Format: uuid
+             * @description A WIP or finished good with an active BOM
+             */
+            productId: string;
+            /**
+             * @description Pieces to make
+             * @example 12.5
+             */
+            qtyPlanned: number;
+            route: components["schemas"]["Route"];
+            /**
+             * @description Production week WW-YYYY
+             * @example 05-2026
+             */
+            week?: string;
+        };
         CreateProductRequest: {
             /** @default true */
             active: boolean;
@@ -1118,8 +1509,36 @@ export type components = {
              */
             username: string;
         };
+        DailyThroughput: {
+            completedOrders: number;
+            /** Format: date */
+            day: string;
+            produced: number;
+        };
         /** @enum {string} */
         Department: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING" | "WAREHOUSE" | "FINISHED_GOODS" | "QC" | "PPIC";
+        DepartmentLoad: {
+            /** @description Average hours from started to done */
+            averageProcessingHours: number | null;
+            /** @description Average hours from ready to started */
+            averageWaitHours: number | null;
+            department: components["schemas"]["Department"];
+            /** @description Open work orders waiting for or at the department now */
+            queuedOrders: number;
+            /** @description Pieces waiting in front of the department now */
+            queuedQty: number;
+            /** @description Share of the period with at least one work order in progress */
+            utilisation: number;
+        };
+        DepartmentWip: {
+            /** @description Work orders ready or in progress */
+            activeOrders: number;
+            /** @description Good pieces made and not handed over yet */
+            awaitingHandoverQty: number;
+            department: components["schemas"]["Department"];
+            /** @description Pieces received and not processed yet */
+            queuedQty: number;
+        };
         ErrorBody: {
             /**
              * @description Stable UPPER_SNAKE code a program can branch on
@@ -1167,6 +1586,47 @@ export type components = {
             tree: components["schemas"]["ExplosionNode"];
             uom: components["schemas"]["Unit"];
         };
+        HandoverList: {
+            items: components["schemas"]["HandoverResponse"][];
+            total: number;
+        };
+        HandoverRequest: {
+            /**
+             * @description Good pieces sent to the next department
+             * @example 12.5
+             */
+            quantity: number;
+        };
+        HandoverResponse: {
+            /** Format: date-time */
+            acceptedAt: string | null;
+            acceptedBy: components["schemas"]["MoActor"] | null;
+            batchNumber: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description (received − sent) / sent × 100 */
+            differencePercent: number | null;
+            fromDepartment: components["schemas"]["Department"];
+            /** Format: uuid */
+            fromWorkOrderId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            moId: string;
+            /** @example HO-20261126-0001 */
+            number: string;
+            productCode: string | null;
+            quantity: number;
+            receivedQty: number | null;
+            sentBy: components["schemas"]["MoActor"] | null;
+            /** @enum {string} */
+            state: "PENDING" | "ACCEPTED";
+            toDepartment: components["schemas"]["Department"];
+            /** Format: uuid */
+            toWorkOrderId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         HealthResponse: {
             /** @example ok */
             status: string;
@@ -1197,6 +1657,17 @@ export type components = {
         };
         /** @enum {string} */
         KanbanStatus: "REQUESTED" | "APPROVED" | "IN_TRANSIT" | "RECEIVED" | "REJECTED" | "CANCELLED";
+        LateOrder: {
+            batchNumber: string;
+            daysLate: number;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            productCode: string;
+            qtyPlanned: number;
+            state: components["schemas"]["MoState"];
+        };
         LocationPage: {
             items: components["schemas"]["LocationResponse"][];
             limit: number;
@@ -1278,6 +1749,144 @@ export type components = {
             role: string;
             username: string;
         };
+        MoActor: {
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            username: string;
+        };
+        MoDetailResponse: {
+            /** @description What the signed-in user may do now */
+            actions: ("approve" | "start" | "complete" | "cancel")[];
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: components["schemas"]["MoActor"] | null;
+            approveNotes: string | null;
+            /** @example MO-20261126-001 */
+            batchNumber: string;
+            /** Format: uuid */
+            bomId: string | null;
+            /** @description The BOM revision frozen at approval */
+            bomRevision: number | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelledBy: components["schemas"]["MoActor"] | null;
+            cancelReason: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: components["schemas"]["MoActor"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["MoActor"] | null;
+            destination: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Past the due date and not finished */
+            late: boolean;
+            materials: components["schemas"]["MoMaterialResponse"][];
+            notes: string | null;
+            producedQty: number | null;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            qtyPlanned: number;
+            qualityNotes: string | null;
+            route: components["schemas"]["Route"];
+            /** Format: date-time */
+            startedAt: string | null;
+            startedBy: components["schemas"]["MoActor"] | null;
+            startNotes: string | null;
+            state: components["schemas"]["MoState"];
+            timeline: components["schemas"]["TimelineEntry"][];
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description (produced − planned) / planned × 100 */
+            variancePercent: number | null;
+            /** @description Set when the variance is above 10% */
+            varianceWarning: string | null;
+            version: number;
+            week: string | null;
+            workOrders: components["schemas"]["WorkOrderResponse"][];
+        };
+        MoMaterialResponse: {
+            code: string;
+            consumedQty: number;
+            department: components["schemas"]["Department"];
+            name: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description For the plan, stock unit */
+            quantity: number;
+            /** @description Held for the order right now */
+            reservedQty: number;
+            uom: components["schemas"]["Unit"];
+        };
+        MoPage: {
+            items: components["schemas"]["MoResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        MoResponse: {
+            /** @description What the signed-in user may do now */
+            actions: ("approve" | "start" | "complete" | "cancel")[];
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: components["schemas"]["MoActor"] | null;
+            approveNotes: string | null;
+            /** @example MO-20261126-001 */
+            batchNumber: string;
+            /** Format: uuid */
+            bomId: string | null;
+            /** @description The BOM revision frozen at approval */
+            bomRevision: number | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelledBy: components["schemas"]["MoActor"] | null;
+            cancelReason: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: components["schemas"]["MoActor"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["MoActor"] | null;
+            destination: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Past the due date and not finished */
+            late: boolean;
+            notes: string | null;
+            producedQty: number | null;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            qtyPlanned: number;
+            qualityNotes: string | null;
+            route: components["schemas"]["Route"];
+            /** Format: date-time */
+            startedAt: string | null;
+            startedBy: components["schemas"]["MoActor"] | null;
+            startNotes: string | null;
+            state: components["schemas"]["MoState"];
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description (produced − planned) / planned × 100 */
+            variancePercent: number | null;
+            /** @description Set when the variance is above 10% */
+            varianceWarning: string | null;
+            version: number;
+            week: string | null;
+        };
+        /** @enum {string} */
+        MoState: "DRAFT" | "APPROVED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
         MoveActor: {
             /** Format: uuid */
             id: string;
@@ -1324,6 +1933,48 @@ export type components = {
         };
         /** @enum {string} */
         MoveType: "RECEIPT" | "ISSUE" | "TRANSFER" | "ADJUSTMENT" | "PRODUCTION_CONSUME" | "PRODUCTION_OUTPUT" | "SCRAP";
+        NotesRequest: {
+            notes?: string;
+        };
+        OutputRequest: {
+            /**
+             * @description Good pieces in this output
+             * @example 40
+             */
+            goodQty: number;
+            /**
+             * @description Rejected pieces in this output
+             * @example 40
+             */
+            rejectQty?: number;
+            /** @description Required when there are rejects */
+            rejectReason?: string;
+        };
+        OverviewResponse: {
+            byState: components["schemas"]["StateCount"][];
+            /** @description The 20 latest by due date */
+            late: components["schemas"]["LateOrder"][];
+            lateCount: number;
+            wipByDepartment: components["schemas"]["DepartmentWip"][];
+        };
+        PerformanceResponse: {
+            /** @description average hours from start to completion */
+            averageCycleHours: number | null;
+            completedOrders: number;
+            /** Format: date */
+            from: string;
+            /** @description share of completed orders finished on or before their due date */
+            onTimeRate: number | null;
+            /** @description produced / planned of the orders completed in the period */
+            planAttainment: number | null;
+            plannedQty: number;
+            producedQty: number;
+            throughput: components["schemas"]["DailyThroughput"][];
+            /** Format: date */
+            to: string;
+            /** @description good / (good + reject) of the outputs recorded in the period */
+            yield: number | null;
+        };
         /** @enum {string} */
         Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve";
         PositionRequest: {
@@ -1460,6 +2111,8 @@ export type components = {
             userCount: number;
             version: number;
         };
+        /** @enum {string} */
+        Route: "ROUTE_1" | "ROUTE_2" | "ROUTE_3";
         RuleList: {
             items: components["schemas"]["RuleResponse"][];
             total: number;
@@ -1522,6 +2175,10 @@ export type components = {
             productId: string;
         };
         ShipCardRequest: Record<string, never>;
+        StateCount: {
+            count: number;
+            state: components["schemas"]["MoState"];
+        };
         StockSummaryItem: {
             /**
              * @description Worst level of the open alerts; null when none is open
@@ -1567,6 +2224,14 @@ export type components = {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        TimelineEntry: {
+            actor: components["schemas"]["MoActor"] | null;
+            /** Format: date-time */
+            at: string;
+            /** @example approved */
+            event: string;
+            notes: string | null;
         };
         TokenPairResponse: {
             accessToken: string;
@@ -1698,6 +2363,49 @@ export type components = {
         };
         /** @enum {string} */
         VariantType: "PRIMARY" | "ALTERNATIVE" | "OPTIONAL";
+        WorkOrderList: {
+            items: components["schemas"]["WorkOrderResponse"][];
+            total: number;
+        };
+        WorkOrderResponse: {
+            actions: ("start" | "output" | "handover")[];
+            /** @description Good pieces not handed over yet */
+            availableToHandOver: number;
+            batchNumber: string;
+            /** Format: date-time */
+            createdAt: string;
+            department: components["schemas"]["Department"];
+            /** Format: date-time */
+            endedAt: string | null;
+            goodQty: number;
+            handedOverQty: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Sent by the previous department, not accepted yet */
+            incomingQty: number;
+            /** @description Accepted from the previous department */
+            inputQty: number;
+            /** Format: uuid */
+            moId: string;
+            operator: components["schemas"]["MoActor"] | null;
+            outputProductCode: string | null;
+            /** Format: uuid */
+            outputProductId: string | null;
+            productCode: string;
+            /** Format: date-time */
+            readyAt: string | null;
+            rejectQty: number;
+            sequence: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            state: components["schemas"]["WorkOrderState"];
+            targetQty: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        WorkOrderState: "PENDING" | "READY" | "IN_PROGRESS" | "DONE" | "CANCELLED";
     };
     responses: never;
     parameters: never;
@@ -2251,6 +2959,127 @@ export interface operations {
             };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDashboardBottlenecks: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default 30 days ago */
+                from?: string;
+                /** @description Last day, inclusive; default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BottlenecksResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDashboardOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDashboardPerformance: {
+        parameters: {
+            query?: {
+                /** @description First day (Asia/Jakarta); default 30 days ago */
+                from?: string;
+                /** @description Last day, inclusive; default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.view */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2835,6 +3664,889 @@ export interface operations {
             };
             /** @description Needs kanban.approve */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMos: {
+        parameters: {
+            query?: {
+                /** @description Only orders past their due date and not finished */
+                late?: boolean;
+                limit?: number;
+                productId?: string;
+                route?: components["schemas"]["Route"];
+                /** @description Part of the batch number, product code or name, week or destination */
+                search?: string;
+                skip?: number;
+                state?: components["schemas"]["MoState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createMo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMoRequest"];
+            };
+        };
+        responses: {
+            /** @description DRAFT */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoDetailResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approveMo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotesRequest"];
+            };
+        };
+        responses: {
+            /** @description APPROVED; the exploded BOM is frozen onto the order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description SELF_APPROVAL
+             *
+             *     Needs ppic.approve
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, NO_ACTIVE_BOM, BOM_ROUTE_MISMATCH */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelMo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMoRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    completeMo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteMoRequest"];
+            };
+        };
+        responses: {
+            /** @description COMPLETED with variancePercent, and varianceWarning above 10% */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startMo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotesRequest"];
+            };
+        };
+        responses: {
+            /** @description IN_PROGRESS; work orders created, the first department's materials reserved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, INSUFFICIENT_STOCK (nothing reserved) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    batchApproveMos: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description BATCH_FAILED (atomic): nothing changed, details.failedId */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    batchCancelMos: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description BATCH_FAILED (atomic) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    batchCompleteMos: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description BATCH_FAILED (atomic) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    batchStartMos: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description BATCH_FAILED (atomic) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listHandovers: {
+        parameters: {
+            query?: {
+                /** @description Receiving department */
+                department?: components["schemas"]["Department"];
+                moId?: string;
+                state?: "PENDING" | "ACCEPTED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverList"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acceptHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptHandoverRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description Another department, or APPROVAL_REQUIRED above 10% difference
+             *
+             *     Needs production.update
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWorkOrders: {
+        parameters: {
+            query?: {
+                department?: components["schemas"]["Department"];
+                moId?: string;
+                state?: components["schemas"]["WorkOrderState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Department users see only their own department */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderList"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    handOverWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, LAST_DEPARTMENT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordWorkOrderOutput: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startWorkOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description IN_PROGRESS; the department's materials reserved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, INSUFFICIENT_STOCK */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { handoverNeedsApproval, isVarianceWarning, MO_TRANSITIONS, nextDepartment, variance } from './manufacturing.js';
+import {
+  handoverNeedsApproval,
+  isVarianceWarning,
+  MO_TRANSITIONS,
+  nextDepartment,
+  variance,
+} from './manufacturing.js';
 
 describe('manufacturing rules', () => {
   it('holds the MO state machine', () => {

@@ -6,7 +6,10 @@ import type { Permission } from './permissions.js';
 export type MoAction = 'approve' | 'start' | 'complete' | 'cancel';
 
 /** The manufacturing-order state machine of domain.md: the one table API and web read. */
-export const MO_TRANSITIONS: Record<MoAction, { from: readonly MoState[]; to: MoState; permission: Permission }> = {
+export const MO_TRANSITIONS: Record<
+  MoAction,
+  { from: readonly MoState[]; to: MoState; permission: Permission }
+> = {
   approve: { from: ['DRAFT'], to: 'APPROVED', permission: 'ppic.approve' },
   start: { from: ['APPROVED'], to: 'IN_PROGRESS', permission: 'ppic.update' },
   complete: { from: ['IN_PROGRESS'], to: 'COMPLETED', permission: 'ppic.update' },
@@ -26,7 +29,8 @@ export function variance(actual: number | string, planned: number | string): num
   return new Decimal(actual).minus(planned).div(planned).toDecimalPlaces(4).toNumber();
 }
 
-export const isVarianceWarning = (fraction: number): boolean => Math.abs(fraction) > VARIANCE_WARNING_THRESHOLD;
+export const isVarianceWarning = (fraction: number): boolean =>
+  Math.abs(fraction) > VARIANCE_WARNING_THRESHOLD;
 
 /** The departments of a route, in order. */
 export const routeDepartments = (route: Route): readonly Department[] => ROUTES[route];

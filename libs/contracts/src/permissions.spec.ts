@@ -17,7 +17,9 @@ describe('permission catalogue', () => {
 
   it('matches the role table of domain.md on a few rows', () => {
     const role = (code: string) => new Set(SEEDED_ROLES.find((r) => r.code === code)?.permissions);
-    expect(role('viewer')).toEqual(new Set(PERMISSIONS.filter((p) => p.endsWith('.view') && p !== 'admin.view')));
+    expect(role('viewer')).toEqual(
+      new Set(PERMISSIONS.filter((p) => p.endsWith('.view') && p !== 'admin.view')),
+    );
     expect(role('manager').has('admin.view')).toBe(true);
     expect(role('dept_supervisor').has('production.approve')).toBe(true);
     expect(role('dept_admin').has('production.approve')).toBe(false);

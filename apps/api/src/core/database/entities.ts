@@ -11,6 +11,11 @@ import { BomRevisionEntity } from '../../modules/bom/entities/bom-revision.entit
 import { BomEntity } from '../../modules/bom/entities/bom.entity.js';
 import { KanbanCardEntity } from '../../modules/kanban/entities/kanban-card.entity.js';
 import { KanbanRuleEntity } from '../../modules/kanban/entities/kanban-rule.entity.js';
+import { HandoverEntity } from '../../modules/ppic/entities/handover.entity.js';
+import { ManufacturingOrderEntity } from '../../modules/ppic/entities/manufacturing-order.entity.js';
+import { MoMaterialEntity } from '../../modules/ppic/entities/mo-material.entity.js';
+import { WorkOrderOutputEntity } from '../../modules/ppic/entities/work-order-output.entity.js';
+import { WorkOrderEntity } from '../../modules/ppic/entities/work-order.entity.js';
 import { LocationEntity } from '../../modules/warehouse/entities/location.entity.js';
 import { LotEntity } from '../../modules/warehouse/entities/lot.entity.js';
 import { ProductEntity } from '../../modules/warehouse/entities/product.entity.js';
@@ -43,4 +48,9 @@ export const ENTITIES = [
   DocumentCounterEntity,
   KanbanCardEntity,
   KanbanRuleEntity,
+  ManufacturingOrderEntity,
+  MoMaterialEntity,
+  WorkOrderEntity,
+  WorkOrderOutputEntity,
+  HandoverEntity,
 ];

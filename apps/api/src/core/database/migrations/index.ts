@@ -1,3 +1,4 @@
+import { Ppic1795667938590 } from './1795667938590-Ppic.js';
 import { Kanban1795667480237 } from './1795667480237-Kanban.js';
 import { Idempotency1795667303687 } from './1795667303687-Idempotency.js';
 import { Bom1795667082201 } from './1795667082201-Bom.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   Bom1795667082201,
   Idempotency1795667303687,
   Kanban1795667480237,
+  Ppic1795667938590,
 ];

@@ -142,7 +142,8 @@ class PostingRun {
   async prepare(ops: PostingOp[]): Promise<void> {
     const locationIds = new Set<string>();
     for (const op of ops) {
-      if (op.kind === 'move') [op.fromLocationId, op.toLocationId].forEach((id) => locationIds.add(id));
+      if (op.kind === 'move')
+        [op.fromLocationId, op.toLocationId, ...(op.fromAny ?? [])].forEach((id) => locationIds.add(id));
       if (op.kind === 'reserve') op.locationIds.forEach((id) => locationIds.add(id));
     }
     if (locationIds.size) {
@@ -157,8 +158,7 @@ class PostingRun {
     const documents = new Map<string, DocumentRef>();
     for (const op of ops) {
       if (op.kind === 'release') documents.set(docKey(op.document), op.document);
-      if (op.kind === 'move' && op.fromReservationOf)
-        documents.set(docKey(op.fromReservationOf), op.fromReservationOf);
+      if (op.kind === 'move') for (const d of docsOf(op)) documents.set(docKey(d), d);
     }
     const pairs = new Map<string, [string, string]>();
     if (documents.size) {
@@ -201,7 +201,7 @@ class PostingRun {
 
     for (const op of ops) {
       if (op.kind === 'move' && isInternal(this.type(op.fromLocationId))) {
-        pairs.set(pairKey(op.productId, op.fromLocationId), [op.productId, op.fromLocationId]);
+        for (const l of sourcesOf(op)) pairs.set(pairKey(op.productId, l), [op.productId, l]);
       }
       if (op.kind === 'reserve')
         for (const l of op.locationIds) pairs.set(pairKey(op.productId, l), [op.productId, l]);
@@ -258,16 +258,19 @@ class PostingRun {
       ? { quantity: fixed(new Decimal(op.entered.quantity)), uom: op.entered.uom }
       : null;
 
-    // Portions of the quantity, each with its lot.
-    const portions: Array<{ lotId: string | null; quantity: Decimal }> = [];
+    // Portions of the quantity, each with its location and lot.
+    const portions: Portion[] = [];
+    const sources = sourcesOf(op);
+    if (op.fromAny?.some((l) => !isInternal(this.type(l))))
+      throw invalidMove('Stock can only be drawn from internal locations');
     if (!fromInternal) {
-      portions.push({ lotId: op.lotId ?? null, quantity });
+      portions.push({ locationId: op.fromLocationId, lotId: op.lotId ?? null, quantity });
     } else {
       let remaining = quantity;
-      if (op.fromReservationOf) {
-        for (const r of this.reservations.get(docKey(op.fromReservationOf)) ?? []) {
+      for (const document of docsOf(op)) {
+        for (const r of this.reservations.get(docKey(document)) ?? []) {
           if (remaining.lte(0)) break;
-          if (r.productId !== op.productId || r.locationId !== op.fromLocationId || r.open.lte(0)) continue;
+          if (r.productId !== op.productId || !sources.includes(r.locationId) || r.open.lte(0)) continue;
           if (op.lotId !== undefined && op.lotId !== null && r.lotId !== op.lotId) continue;
           const take = Decimal.min(remaining, r.open);
           const balance = this.balances.get(key(r.productId, r.locationId, r.lotId));
@@ -281,17 +284,17 @@ class PostingRun {
             lotId: r.lotId,
             quantity: fixed(take),
           });
-          portions.push({ lotId: r.lotId, quantity: take });
+          portions.push({ locationId: r.locationId, lotId: r.lotId, quantity: take });
           remaining = remaining.minus(take);
         }
       }
       if (remaining.gt(0)) {
-        const candidates = this.sources(op.productId, [op.fromLocationId], op.lotId);
+        const candidates = this.sources(op.productId, sources, op.lotId);
         const free = candidates.reduce((sum, b) => sum.plus(this.available(b)), ZERO);
         if (free.lt(remaining)) {
           this.short(
             op.productId,
-            op.fromLocationId,
+            sources.length === 1 ? sources[0] : null,
             op.lotId ?? null,
             quantity,
             free.plus(quantity.minus(remaining)),
@@ -303,12 +306,14 @@ class PostingRun {
           const take = Decimal.min(remaining, this.available(b));
           if (take.lte(0)) continue;
           this.change(b, take.neg(), ZERO);
-          portions.push({ lotId: b.lotId, quantity: take });
+          portions.push({ locationId: b.locationId, lotId: b.lotId, quantity: take });
           remaining = remaining.minus(take);
         }
       }
     }
-    for (const portion of mergeByLot(portions)) {
+    const merged = mergePortions(portions);
+    for (const portion of merged) {
+      if (portion.locationId === op.toLocationId) throw invalidMove('A move needs two different locations');
       if (toInternal) {
         const destination = this.balanceFor(op.productId, op.toLocationId, portion.lotId);
         this.change(destination, portion.quantity, ZERO);
@@ -316,11 +321,11 @@ class PostingRun {
       this.moves.push({
         productId: op.productId,
         quantity: portion.quantity,
-        fromLocationId: op.fromLocationId,
+        fromLocationId: portion.locationId,
         toLocationId: op.toLocationId,
         lotId: portion.lotId,
         type: op.type,
-        enteredQuantity: portions.length === 1 ? (entered?.quantity ?? null) : null,
+        enteredQuantity: merged.length === 1 ? (entered?.quantity ?? null) : null,
         enteredUom: entered?.uom ?? null,
         note: op.note ?? null,
       });
@@ -593,13 +598,27 @@ class PostingRun {
   }
 }
 
-function mergeByLot(portions: Array<{ lotId: string | null; quantity: Decimal }>) {
-  const merged = new Map<string, { lotId: string | null; quantity: Decimal }>();
+interface Portion {
+  locationId: string;
+  lotId: string | null;
+  quantity: Decimal;
+}
+
+function mergePortions(portions: Portion[]): Portion[] {
+  const merged = new Map<string, Portion>();
   for (const p of portions) {
-    const k = p.lotId ?? '';
+    const k = `${p.locationId}|${p.lotId ?? ''}`;
     const existing = merged.get(k);
     if (existing) existing.quantity = existing.quantity.plus(p.quantity);
     else merged.set(k, { ...p });
   }
   return [...merged.values()];
 }
+
+const sourcesOf = (op: MoveOp): string[] => (op.fromAny?.length ? op.fromAny : [op.fromLocationId]);
+const docsOf = (op: MoveOp): DocumentRef[] =>
+  op.fromReservationOf === undefined
+    ? []
+    : Array.isArray(op.fromReservationOf)
+      ? op.fromReservationOf
+      : [op.fromReservationOf];

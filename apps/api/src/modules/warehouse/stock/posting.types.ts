@@ -22,7 +22,9 @@ export interface MoveOp {
   toLocationId: string;
   quantity: Quantity;
   lotId?: string | null;
-  fromReservationOf?: DocumentRef;
+  /** Draw from any of these internal locations (oldest lot first across them) instead of `fromLocationId` alone. */
+  fromAny?: string[];
+  fromReservationOf?: DocumentRef | DocumentRef[];
   entered?: { quantity: Quantity; uom: Unit };
   note?: string | null;
 }

@@ -1,0 +1,347 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DEPARTMENTS,
+  MO_ACTIONS,
+  MO_STATES,
+  ROUTES,
+  UNITS,
+  type Department,
+  type MoAction,
+  type MoState,
+  type Route,
+  type Unit,
+} from '@kapok/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageOf, PageQuery } from '../../../core/http/paging.js';
+import { OptionalText, PositiveQuantity, RequiredUuid } from '../../warehouse/dto/common.js';
+import { toBoolean } from '../../warehouse/dto/product.dto.js';
+
+const ROUTE_NAMES = Object.keys(ROUTES) as Route[];
+
+export class CreateMoRequest {
+  @RequiredUuid('A WIP or finished good with an active BOM')
+  productId: string;
+
+  @PositiveQuantity('Pieces to make')
+  qtyPlanned: number;
+
+  @ApiProperty({ enum: ROUTE_NAMES, enumName: 'Route' })
+  @IsIn(ROUTE_NAMES)
+  route: Route;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-18' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date like 2026-12-18' })
+  dueDate?: string;
+
+  @ApiPropertyOptional({ example: '05-2026', description: 'Production week WW-YYYY' })
+  @IsOptional()
+  @Matches(/^(0[1-9]|[1-4]\d|5[0-3])-\d{4}$/, { message: 'week must look like 05-2026' })
+  week?: string;
+
+  @OptionalText(60, 'Buyer destination, e.g. Belgium / EU')
+  destination?: string;
+
+  @OptionalText(500)
+  notes?: string;
+}
+
+export class MoQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: MO_STATES, enumName: 'MoState' })
+  @IsOptional()
+  @IsIn(MO_STATES)
+  state?: MoState;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  productId?: string;
+
+  @ApiPropertyOptional({ enum: ROUTE_NAMES, enumName: 'Route' })
+  @IsOptional()
+  @IsIn(ROUTE_NAMES)
+  route?: Route;
+
+  @ApiPropertyOptional({ description: 'Part of the batch number, product code or name, week or destination' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({ description: 'Only orders past their due date and not finished' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  late?: boolean;
+}
+
+export class NotesRequest {
+  @OptionalText(500)
+  notes?: string;
+}
+
+export class CompleteMoRequest {
+  @PositiveQuantity('Good pieces actually made')
+  actualQuantity: number;
+
+  @OptionalText(500)
+  qualityNotes?: string;
+}
+
+export class CancelMoRequest {
+  @ApiProperty({ example: 'Buyer moved the order to week 07' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class BatchRequest {
+  @ApiProperty({ type: String, format: 'uuid', isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  ids: string[];
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'All or nothing (409 naming the first failing id), or a result per id',
+  })
+  @IsOptional()
+  @IsBoolean()
+  atomic?: boolean;
+
+  @OptionalText(500, 'approve / start')
+  notes?: string;
+
+  @OptionalText(500, 'cancel: required')
+  reason?: string;
+
+  @ApiPropertyOptional({
+    description: 'complete: good pieces per order; default each order completes at its plan',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  actualQuantity?: number;
+
+  @OptionalText(500, 'complete')
+  qualityNotes?: string;
+}
+
+export class BatchError {
+  @ApiProperty()
+  code: string;
+  @ApiProperty()
+  message: string;
+}
+
+export class BatchItemResult {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  ok: boolean;
+  @ApiPropertyOptional({ enum: MO_STATES, enumName: 'MoState' })
+  state?: MoState;
+  @ApiPropertyOptional({ type: BatchError })
+  error?: BatchError;
+}
+
+export class BatchResponse {
+  @ApiProperty({ type: BatchItemResult, isArray: true })
+  results: BatchItemResult[];
+}
+
+export class MoActor {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty()
+  username: string;
+  @ApiProperty()
+  fullName: string;
+}
+
+export class MoResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'MO-20261126-001' })
+  batchNumber: string;
+  @ApiProperty({ format: 'uuid' })
+  productId: string;
+  @ApiProperty()
+  productCode: string;
+  @ApiProperty()
+  productName: string;
+  @ApiProperty({ enum: UNITS, enumName: 'Unit' })
+  uom: Unit;
+  @ApiProperty()
+  qtyPlanned: number;
+  @ApiProperty({ enum: ROUTE_NAMES, enumName: 'Route' })
+  route: Route;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  dueDate: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  week: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  destination: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  notes: string | null;
+  @ApiProperty({ enum: MO_STATES, enumName: 'MoState' })
+  state: MoState;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  bomId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The BOM revision frozen at approval' })
+  bomRevision: number | null;
+  @ApiProperty({ type: MoActor, nullable: true })
+  createdBy: MoActor | null;
+  @ApiProperty({ type: MoActor, nullable: true })
+  approvedBy: MoActor | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  approvedAt: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  approveNotes: string | null;
+  @ApiProperty({ type: MoActor, nullable: true })
+  startedBy: MoActor | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  startedAt: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  startNotes: string | null;
+  @ApiProperty({ type: MoActor, nullable: true })
+  completedBy: MoActor | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  completedAt: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  qualityNotes: string | null;
+  @ApiProperty({ type: MoActor, nullable: true })
+  cancelledBy: MoActor | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  cancelledAt: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  cancelReason: string | null;
+  @ApiProperty({ nullable: true, type: Number })
+  producedQty: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '(produced − planned) / planned × 100' })
+  variancePercent: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when the variance is above 10%' })
+  varianceWarning: string | null;
+  @ApiProperty({ description: 'Past the due date and not finished' })
+  late: boolean;
+  @ApiProperty({ enum: MO_ACTIONS, isArray: true, description: 'What the signed-in user may do now' })
+  actions: MoAction[];
+  @ApiProperty()
+  version: number;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export const MoPage = PageOf(MoResponse, 'MoPage');
+export type MoPage = InstanceType<typeof MoPage>;
+
+export class MoMaterialResponse {
+  @ApiProperty({ format: 'uuid' })
+  productId: string;
+  @ApiProperty()
+  code: string;
+  @ApiProperty()
+  name: string;
+  @ApiProperty({ enum: DEPARTMENTS, enumName: 'Department' })
+  department: Department;
+  @ApiProperty({ description: 'For the plan, stock unit' })
+  quantity: number;
+  @ApiProperty()
+  consumedQty: number;
+  @ApiProperty({ description: 'Held for the order right now' })
+  reservedQty: number;
+  @ApiProperty({ enum: UNITS, enumName: 'Unit' })
+  uom: Unit;
+}
+
+export class WorkOrderResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  moId: string;
+  @ApiProperty()
+  batchNumber: string;
+  @ApiProperty()
+  productCode: string;
+  @ApiProperty({ enum: DEPARTMENTS, enumName: 'Department' })
+  department: Department;
+  @ApiProperty()
+  sequence: number;
+  @ApiProperty({ enum: ['PENDING', 'READY', 'IN_PROGRESS', 'DONE', 'CANCELLED'], enumName: 'WorkOrderState' })
+  state: 'PENDING' | 'READY' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  outputProductId: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  outputProductCode: string | null;
+  @ApiProperty()
+  targetQty: number;
+  @ApiProperty({ description: 'Accepted from the previous department' })
+  inputQty: number;
+  @ApiProperty()
+  goodQty: number;
+  @ApiProperty()
+  rejectQty: number;
+  @ApiProperty()
+  handedOverQty: number;
+  @ApiProperty({ description: 'Good pieces not handed over yet' })
+  availableToHandOver: number;
+  @ApiProperty({ description: 'Sent by the previous department, not accepted yet' })
+  incomingQty: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  readyAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  startedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  endedAt: string | null;
+  @ApiProperty({ type: MoActor, nullable: true })
+  operator: MoActor | null;
+  @ApiProperty({ enum: ['start', 'output', 'handover'], isArray: true })
+  actions: Array<'start' | 'output' | 'handover'>;
+  @ApiProperty()
+  version: number;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class TimelineEntry {
+  @ApiProperty({ example: 'approved' })
+  event: string;
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+  @ApiProperty({ type: MoActor, nullable: true })
+  actor: MoActor | null;
+  @ApiProperty({ nullable: true, type: String })
+  notes: string | null;
+}
+
+export class MoDetailResponse extends MoResponse {
+  @ApiProperty({ type: WorkOrderResponse, isArray: true })
+  workOrders: WorkOrderResponse[];
+  @ApiProperty({ type: MoMaterialResponse, isArray: true })
+  materials: MoMaterialResponse[];
+  @ApiProperty({ type: TimelineEntry, isArray: true })
+  timeline: TimelineEntry[];
+}
