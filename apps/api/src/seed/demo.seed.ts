@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../core/auth/passwords.js';
 import { seedBoms } from './bom.seed.js';
 import { seedKanban } from './kanban.seed.js';
+import { seedPpic } from './ppic.seed.js';
 import { seedWarehouse } from './warehouse.seed.js';
 
 /** The demo factory: idempotent, so it may run at every start; it only adds what is missing. */
@@ -14,6 +15,7 @@ export async function seedDemo(ds: DataSource, log: (m: string) => void = () => 
   await seedWarehouse(ds, log);
   await seedBoms(ds, log);
   await seedKanban(ds, log);
+  await seedPpic(ds, log);
 }
 
 async function seedUsers(

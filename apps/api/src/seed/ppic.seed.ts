@@ -1,0 +1,285 @@
+import { ROUTES, type Permission, type Route } from '@kapok/contracts';
+import { Decimal } from 'decimal.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditWriter } from '../core/audit/audit.writer.js';
+import type { Principal } from '../core/context/request-context.js';
+import { Transactions } from '../core/database/transactions.js';
+import { EventPublisher } from '../core/events/event-publisher.js';
+import { BomExplosionService } from '../modules/bom/bom-explosion.service.js';
+import { MoTransitions } from '../modules/ppic/orders/mo-transitions.service.js';
+import { MoService } from '../modules/ppic/orders/mo.service.js';
+import { WorkOrdersService } from '../modules/ppic/production/work-orders.service.js';
+import { AlertsEvaluator } from '../modules/warehouse/alerts/alerts.evaluator.js';
+import { PostingService } from '../modules/warehouse/stock/posting.service.js';
+
+const ARTICLES: Array<[string, Route, string]> = [
+  ['40551542', 'ROUTE_1', 'Belgium'],
+  ['40551543', 'ROUTE_2', 'Germany'],
+  ['40551544', 'ROUTE_1', 'Japan'],
+  ['40551545', 'ROUTE_3', 'USA'],
+  ['40551546', 'ROUTE_1', 'Belgium'],
+];
+
+/** Hours a department typically waits and works on a batch: sewing is where work piles up. */
+const PACE: Record<string, { wait: number; work: number }> = {
+  CUTTING: { wait: 2, work: 6 },
+  EMBROIDERY: { wait: 5, work: 10 },
+  SUBCON: { wait: 12, work: 30 },
+  SEWING: { wait: 20, work: 26 },
+  FINISHING: { wait: 6, work: 12 },
+  PACKING: { wait: 3, work: 5 },
+};
+
+type Plan = {
+  article: number;
+  qty: number;
+  daysAgo: number;
+  state: 'COMPLETED' | 'IN_PROGRESS' | 'APPROVED' | 'DRAFT' | 'CANCELLED';
+  dueInDays: number;
+  yieldLoss?: number;
+  stopAfter?: number;
+};
+
+/** About eight weeks of orders: completed history, some late, some with rejects, and orders in every state now. */
+const PLANS: Plan[] = [
+  { article: 0, qty: 450, daysAgo: 56, state: 'COMPLETED', dueInDays: 10, yieldLoss: 0.02 },
+  { article: 1, qty: 240, daysAgo: 52, state: 'COMPLETED', dueInDays: 8 },
+  { article: 2, qty: 192, daysAgo: 47, state: 'COMPLETED', dueInDays: 3, yieldLoss: 0.05 },
+  { article: 3, qty: 64, daysAgo: 44, state: 'COMPLETED', dueInDays: 7 },
+  { article: 4, qty: 256, daysAgo: 40, state: 'COMPLETED', dueInDays: 12, yieldLoss: 0.01 },
+  { article: 0, qty: 480, daysAgo: 35, state: 'COMPLETED', dueInDays: 3, yieldLoss: 0.13 },
+  { article: 1, qty: 288, daysAgo: 31, state: 'COMPLETED', dueInDays: 9 },
+  { article: 2, qty: 144, daysAgo: 27, state: 'COMPLETED', dueInDays: 10, yieldLoss: 0.03 },
+  { article: 4, qty: 128, daysAgo: 22, state: 'COMPLETED', dueInDays: 5 },
+  { article: 3, qty: 96, daysAgo: 18, state: 'COMPLETED', dueInDays: 11, yieldLoss: 0.02 },
+  { article: 0, qty: 360, daysAgo: 13, state: 'COMPLETED', dueInDays: 9 },
+  { article: 1, qty: 192, daysAgo: 9, state: 'COMPLETED', dueInDays: 8, yieldLoss: 0.04 },
+  { article: 2, qty: 240, daysAgo: 8, state: 'IN_PROGRESS', dueInDays: 6, stopAfter: 2 },
+  { article: 0, qty: 450, daysAgo: 6, state: 'IN_PROGRESS', dueInDays: 10, stopAfter: 3 },
+  { article: 4, qty: 192, daysAgo: 12, state: 'IN_PROGRESS', dueInDays: 9, stopAfter: 1 },
+  { article: 1, qty: 144, daysAgo: 4, state: 'APPROVED', dueInDays: 12 },
+  { article: 3, qty: 48, daysAgo: 15, state: 'APPROVED', dueInDays: 10 },
+  { article: 0, qty: 300, daysAgo: 2, state: 'DRAFT', dueInDays: 18 },
+  { article: 2, qty: 96, daysAgo: 1, state: 'DRAFT', dueInDays: 20 },
+  { article: 4, qty: 64, daysAgo: 20, state: 'CANCELLED', dueInDays: 14 },
+];
+
+async function principal(ds: DataSource, username: string): Promise<Principal> {
+  const [u] = await ds.query(
+    `select u.id, u.username, u.department, r.code, r.permissions from users u join roles r on r.id = u.role_id where u.username = $1`,
+    [username],
+  );
+  return {
+    userId: u.id,
+    username: u.username,
+    sessionId: 'demo-seed',
+    roleCode: u.code,
+    department: u.department,
+    permissions: new Set<Permission>(u.permissions),
+  };
+}
+
+const at = (daysAgo: number, hours: number) =>
+  new Date(Date.now() - daysAgo * 86_400_000 + hours * 3_600_000);
+
+/** The demo production history; stock for it arrives by receipts, so the warehouse levels stay as seeded. */
+export async function seedPpic(ds: DataSource, log: (m: string) => void = () => undefined): Promise<void> {
+  const [{ n }] = await ds.query('select count(*)::int as n from manufacturing_orders');
+  if (n > 0) return;
+  const events = new EventPublisher();
+  const tx = new Transactions(ds);
+  const audit = new AuditWriter();
+  const posting = new PostingService(new AlertsEvaluator(events), events);
+  const explosion = new BomExplosionService(ds);
+  const orders = new MoService(ds, tx, audit, events);
+  const transitions = new MoTransitions(tx, explosion, posting, audit, events);
+  const workOrders = new WorkOrdersService(ds, tx, posting, transitions, audit, events);
+  const planner = await principal(ds, 'ppic_admin');
+  const manager = await principal(ds, 'manager');
+  const supervisor = await principal(ds, 'ppic');
+  const [supplier] = await ds.query(`select id from locations where type = 'SUPPLIER'`);
+  const [rack] = await ds.query(`select id from locations where code = 'WH-RAW-A1'`);
+  const products = new Map<string, string>(
+    (await ds.query('select code, id from products')).map((r: { code: string; id: string }) => [
+      r.code,
+      r.id,
+    ]),
+  );
+
+  for (const plan of PLANS) {
+    const [code, route, destination] = ARTICLES[plan.article];
+    const start = plan.daysAgo;
+    const due = new Date(Date.now() + (plan.dueInDays - start) * 86_400_000).toISOString().slice(0, 10);
+    const week = isoWeek(at(start, 0));
+    const mo = await orders.create(
+      {
+        productId: products.get(code)!,
+        qtyPlanned: plan.qty,
+        route,
+        dueDate: due,
+        week,
+        destination,
+        notes: 'Demo history',
+      },
+      planner,
+    );
+    if (plan.state === 'DRAFT') {
+      await stamp(ds, mo.id, { created_at: at(start, 0) });
+      continue;
+    }
+    if (plan.state === 'CANCELLED') {
+      await transitions.run('cancel', mo.id, { reason: 'Buyer moved the order to a later week' }, planner);
+      await stamp(ds, mo.id, { created_at: at(start, 0), cancelled_at: at(start, 20) });
+      continue;
+    }
+    await transitions.run('approve', mo.id, { notes: 'Weekly plan' }, manager);
+    await stamp(ds, mo.id, { created_at: at(start, 0), approved_at: at(start, 4) });
+    if (plan.state === 'APPROVED') continue;
+
+    // Materials arrive for the order (a purchase order per batch), then it starts.
+    await receiveNeeds(ds, posting, mo.id, supplier.id, rack.id, mo.batchNumber);
+    await transitions.run('start', mo.id, { notes: 'Materials staged' }, supervisor);
+    const steps = ROUTES[route];
+    const wos: Array<{ id: string; department: string }> = await ds.query(
+      'select id, department from work_orders where mo_id = $1 order by sequence',
+      [mo.id],
+    );
+    let quantity = new Decimal(plan.qty);
+    let clock = start * 24 - 24; // hours ago when the first department was ready
+    const lastStep = plan.state === 'COMPLETED' ? steps.length : plan.stopAfter!;
+    for (let i = 0; i < lastStep; i++) {
+      const wo = wos[i];
+      const worker = await principal(ds, workerOf(wo.department));
+      const pace = PACE[wo.department];
+      const loss = i === 2 ? quantity.times(plan.yieldLoss ?? 0).floor() : new Decimal(0);
+      const good = quantity.minus(loss);
+      const readyAt = clock;
+      const startedAt = readyAt - pace.wait;
+      const endedAt = startedAt - pace.work;
+      await workOrders.start(wo.id, worker);
+      const runningNow = plan.state === 'IN_PROGRESS' && i === lastStep - 1;
+      if (runningNow) {
+        // The department in front of the queue today: half done.
+        const half = good.div(2).floor();
+        if (half.gt(0)) await workOrders.output(wo.id, { goodQty: half.toNumber() }, worker);
+        await stampWorkOrder(ds, wo.id, readyAt, startedAt, null);
+        break;
+      }
+      await workOrders.output(
+        wo.id,
+        {
+          goodQty: good.toNumber(),
+          rejectQty: loss.toNumber(),
+          rejectReason: loss.gt(0) ? 'Stitching defect at QC' : undefined,
+        },
+        worker,
+      );
+      await stampWorkOrder(ds, wo.id, readyAt, startedAt, endedAt);
+      if (i < steps.length - 1) {
+        const next = wos[i + 1];
+        const handover = await workOrders.handover(wo.id, good.toNumber(), worker);
+        await workOrders.accept(handover.id, good.toNumber(), await principal(ds, workerOf(next.department)));
+      }
+      quantity = good;
+      clock = endedAt - 1;
+    }
+    if (plan.state === 'COMPLETED') {
+      await transitions.run(
+        'complete',
+        mo.id,
+        { actualQuantity: quantity.toNumber(), qualityNotes: 'Final QC passed' },
+        supervisor,
+      );
+      await stamp(ds, mo.id, {
+        started_at: at(start - 1, 0),
+        completed_at: new Date(Date.now() - (clock - 2) * 3_600_000),
+      });
+    } else {
+      await stamp(ds, mo.id, { started_at: at(start - 1, 0) });
+    }
+  }
+  log(`demo production: ${PLANS.length} manufacturing orders over eight weeks`);
+}
+
+function workerOf(department: string): string {
+  return (
+    {
+      CUTTING: 'cutting',
+      EMBROIDERY: 'embroidery',
+      SUBCON: 'ppic',
+      SEWING: 'spv_sewing',
+      FINISHING: 'finishing',
+      PACKING: 'packing',
+    }[department] ?? 'ppic'
+  );
+}
+
+async function receiveNeeds(
+  ds: DataSource,
+  posting: PostingService,
+  moId: string,
+  supplier: string,
+  rack: string,
+  reference: string,
+): Promise<void> {
+  const needs: Array<{ product_id: string; quantity: string }> = await ds.query(
+    'select product_id, sum(quantity) as quantity from mo_materials where mo_id = $1 group by product_id',
+    [moId],
+  );
+  await ds.transaction((m: EntityManager) =>
+    posting.post(
+      m,
+      needs.map((n) => ({
+        kind: 'move',
+        type: 'RECEIPT',
+        productId: n.product_id,
+        fromLocationId: supplier,
+        toLocationId: rack,
+        quantity: new Decimal(n.quantity).toDecimalPlaces(4, Decimal.ROUND_UP).toFixed(4),
+      })),
+      { reference: `PO-${reference}` },
+    ),
+  );
+}
+
+async function stamp(ds: DataSource, id: string, values: Record<string, Date>): Promise<void> {
+  const entries = Object.entries(values);
+  await ds.query(
+    `update manufacturing_orders set ${entries.map(([c], i) => `${c} = $${i + 2}`).join(', ')} where id = $1`,
+    [id, ...entries.map(([, v]) => v)],
+  );
+}
+
+/** Work-order times in hours ago; outputs and handovers follow the work order's end. */
+async function stampWorkOrder(
+  ds: DataSource,
+  id: string,
+  ready: number,
+  started: number,
+  ended: number | null,
+): Promise<void> {
+  const ago = (h: number) => new Date(Date.now() - h * 3_600_000);
+  await ds.query('update work_orders set ready_at = $2, started_at = $3, ended_at = $4 where id = $1', [
+    id,
+    ago(ready),
+    ago(started),
+    ended === null ? null : ago(ended),
+  ]);
+  await ds.query('update work_order_outputs set created_at = $2 where work_order_id = $1', [
+    id,
+    ago(ended ?? started - 1),
+  ]);
+  await ds.query('update handovers set created_at = $2, accepted_at = $2 where from_work_order_id = $1', [
+    id,
+    ago((ended ?? started) - 0.5),
+  ]);
+}
+
+function isoWeek(d: Date): string {
+  const date = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+  const day = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(date.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((date.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
+  return `${String(week).padStart(2, '0')}-${date.getUTCFullYear()}`;
+}
