@@ -18,6 +18,7 @@ import { RequestContext } from './core/context/request-context.js';
 import { AppError } from './core/errors/app-error.js';
 import { HttpExceptionFilter, type SpaFallback } from './core/errors/http-exception.filter.js';
 import { createRootLogger, PinoNestLogger } from './core/logging.js';
+import { registerMetrics } from './core/metrics/metrics.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -99,6 +100,7 @@ export async function createApp(
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
   }
   app.useGlobalFilters(new HttpExceptionFilter(serveWeb ? spaFallback : undefined));
+  registerMetrics(app);
 
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',

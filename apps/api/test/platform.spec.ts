@@ -77,6 +77,21 @@ describe('platform', () => {
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('serves Prometheus metrics: request durations by route, business counters, SSE clients', async () => {
+    await raw(t.baseUrl, '/api/v1/health/live');
+    const res = await fetch(`${t.baseUrl}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(
+      /kapok_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/health\/live"[^}]*status="200"/,
+    );
+    expect(text).toMatch(/kapok_stock_moves_total\{type="RECEIPT"\} \d+/);
+    expect(text).toMatch(/kapok_open_alerts\{level="OUT"\} \d+/);
+    expect(text).toContain('kapok_sse_clients');
+    expect(text).toContain('kapok_process_resident_memory_bytes');
+  });
+
   it('serves the OpenAPI document with x-permission on every operation', async () => {
     const res = await raw(t.baseUrl, '/api/docs-json');
     expect(res.status).toBe(200);
