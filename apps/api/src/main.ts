@@ -6,7 +6,7 @@ import { dataSourceOptions, migrate } from './core/database/data-source.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './core/database/embedded.js';
 import { createRootLogger } from './core/logging.js';
 import { seedDemo } from './seed/demo.seed.js';
-import { ensureReferenceData } from './seed/reference-data.js';
+import { bootstrapAdmin, ensureReferenceData } from './seed/reference-data.js';
 import { DEMO_PASSWORD } from '@kapok/contracts';
 
 async function main(): Promise<void> {
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   await bootstrap.initialize();
   try {
     await ensureReferenceData(bootstrap);
+    await bootstrapAdmin(bootstrap, config.bootstrapAdminPassword, (m) => logger.info(m));
     if (config.seedDemo) await seedDemo(bootstrap, (m) => logger.info(m));
   } finally {
     await bootstrap.destroy();

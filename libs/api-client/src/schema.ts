@@ -1157,7 +1157,7 @@ export type components = {
              * @description All or nothing (409 naming the first failing id), or a result per id
              * @default true
              */
-            atomic: boolean;
+            atomic?: boolean;
             ids: string[];
             /** @description approve / start */
             notes?: string;
@@ -1188,7 +1188,7 @@ export type components = {
             uom?: components["schemas"]["Unit"];
             variants?: components["schemas"]["BomVariantInput"][];
             /** @default 0 */
-            wastagePercent: number;
+            wastagePercent?: number;
         };
         BomLineResponse: {
             /**
@@ -1395,18 +1395,18 @@ export type components = {
              * @description The lines make this many units of the product
              * @default 1
              */
-            qtyOutput: number;
+            qtyOutput?: number;
             /**
              * @description Revision number to start from (when importing)
              * @default 1
              */
-            revision: number;
+            revision?: number;
         };
         CreateCardRequest: {
             /** Format: date-time */
             neededBy?: string;
             /** @default NORMAL */
-            priority: components["schemas"]["Priority"];
+            priority?: components["schemas"]["Priority"];
             /** Format: uuid */
             productId: string;
             /**
@@ -1479,7 +1479,7 @@ export type components = {
         };
         CreateProductRequest: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Letters, digits, . _ - /
              * @example IKHR504
@@ -2138,7 +2138,7 @@ export type components = {
         };
         SetRuleRequest: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             department: components["schemas"]["Department"];
             /**
              * @description How much one automatic card asks for
@@ -2146,7 +2146,7 @@ export type components = {
              */
             orderQuantity: number;
             /** @default NORMAL */
-            priority: components["schemas"]["Priority"];
+            priority?: components["schemas"]["Priority"];
             /** Format: uuid */
             productId: string;
             /**
@@ -2287,12 +2287,12 @@ export type components = {
              * @description The lines make this many units of the product
              * @default 1
              */
-            qtyOutput: number;
+            qtyOutput?: number;
             /**
              * @description Revision number to start from (when importing)
              * @default 1
              */
-            revision: number;
+            revision?: number;
             /**
              * @description Why this revision: shown in the history
              * @example Filling reduced to 54 g after QC weight check
@@ -2303,7 +2303,7 @@ export type components = {
         };
         UpdateProductRequest: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Letters, digits, . _ - /
              * @example IKHR504

@@ -1,5 +1,6 @@
 import { SEEDED_ROLES } from '@kapok/contracts';
 import type { DataSource } from 'typeorm';
+import { hashPassword } from '../core/auth/passwords.js';
 
 const VIRTUAL_LOCATIONS = [
   { code: 'SUPPLIER', name: 'Suppliers', type: 'SUPPLIER' },
@@ -26,4 +27,22 @@ export async function ensureReferenceData(ds: DataSource): Promise<void> {
       [l.code, l.name, l.type],
     );
   }
+}
+
+/** A fresh production database has no user: the first superadmin comes from KAPOK_BOOTSTRAP_ADMIN_PASSWORD. */
+export async function bootstrapAdmin(
+  ds: DataSource,
+  password: string | undefined,
+  log: (m: string) => void,
+): Promise<void> {
+  if (!password) return;
+  const [{ n }] = await ds.query('select count(*)::int as n from users');
+  if (n > 0) return;
+  await ds.query(
+    `insert into users (username, full_name, password_hash, role_id) select 'admin', 'Administrator', $1, id from roles where code = 'superadmin'`,
+    [await hashPassword(password)],
+  );
+  log(
+    'created the first superadmin "admin" from KAPOK_BOOTSTRAP_ADMIN_PASSWORD; change the password after signing in',
+  );
 }

@@ -25,6 +25,7 @@ const schema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  KAPOK_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
 });
 
 export interface AppConfig {
@@ -43,6 +44,8 @@ export interface AppConfig {
   webDistDir: string | undefined;
   dbPoolSize: number;
   sseHeartbeatSeconds: number;
+  /** Creates the first superadmin `admin` with this password when the database has no user. */
+  bootstrapAdminPassword: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: e.WEB_DIST_DIR,
     dbPoolSize: e.DB_POOL_SIZE,
     sseHeartbeatSeconds: e.SSE_HEARTBEAT_SECONDS,
+    bootstrapAdminPassword: e.KAPOK_BOOTSTRAP_ADMIN_PASSWORD,
   };
 }
 

@@ -1,0 +1,47 @@
+import { createKapokClient, type KapokClient, unwrap } from '@kapok/api-client';
+import { createInterface } from 'node:readline/promises';
+
+export interface Session {
+  client: KapokClient;
+  baseUrl: string;
+}
+
+export interface ConnectOptions {
+  url?: string;
+  username?: string;
+}
+
+/** Asks on the terminal; the password is not echoed. */
+async function ask(question: string, secret = false): Promise<string> {
+  if (!process.stdin.isTTY)
+    throw new Error(`${question.trim()} is needed: set KAPOK_TOKEN, or KAPOK_USERNAME and KAPOK_PASSWORD`);
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  if (secret) {
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) =>
+      write(s.startsWith(question) ? s : '');
+  }
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+    if (secret) process.stderr.write('\n');
+  }
+}
+
+/**
+ * Signs in: a token from KAPOK_TOKEN, or a login with KAPOK_USERNAME / KAPOK_PASSWORD, or a prompt.
+ * The token stays in memory; nothing is written to disk.
+ */
+export async function connect(options: ConnectOptions = {}): Promise<Session> {
+  const baseUrl = (options.url ?? process.env.KAPOK_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  let token = process.env.KAPOK_TOKEN;
+  const client = createKapokClient({ baseUrl, getAccessToken: () => token });
+  if (!token) {
+    const username = options.username ?? process.env.KAPOK_USERNAME ?? (await ask('Username: '));
+    const password = process.env.KAPOK_PASSWORD ?? (await ask('Password: ', true));
+    const login = unwrap(await client.POST('/api/v1/auth/login', { body: { username, password } }));
+    token = login.accessToken;
+  }
+  return { client, baseUrl };
+}

@@ -1,0 +1,204 @@
+import { createKapokClient, type KapokClient, unwrap } from '@kapok/api-client';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const API = join(ROOT, 'apps/api/dist/main.js');
+const CLI = join(ROOT, 'apps/cli/dist/main.js');
+const ADMIN_PASSWORD = 'bootstrap-admin-secret';
+
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+
+interface Server {
+  url: string;
+  process: ChildProcess;
+  dir: string;
+  client: KapokClient;
+}
+
+/** The built API on its own embedded PostgreSQL, over real HTTP. */
+async function startServer(env: Record<string, string>, password: string): Promise<Server> {
+  const dir = await mkdtemp(join(tmpdir(), 'kapok-cli-'));
+  await chmod(dir, 0o755);
+  const [port, pgPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, [API], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      KAPOK_DATA_DIR: dir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`${url}/api/v1/health/ready`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) break;
+    await delay(100);
+  }
+  let token: string | undefined;
+  const client = createKapokClient({ baseUrl: url, getAccessToken: () => token });
+  token = unwrap(
+    await client.POST('/api/v1/auth/login', { body: { username: 'admin', password } }),
+  ).accessToken;
+  return { url, process: child, dir, client };
+}
+
+async function stop(server: Server | undefined) {
+  if (!server) return;
+  const exited = new Promise((done) => server.process.once('exit', done));
+  server.process.kill('SIGTERM');
+  await exited;
+  await rm(server.dir, { recursive: true, force: true });
+}
+
+/** Runs the built CLI like a user would, signed in through environment variables. */
+function kapok(
+  server: Server,
+  args: string[],
+  password: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        KAPOK_URL: server.url,
+        KAPOK_USERNAME: 'admin',
+        KAPOK_PASSWORD: password,
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => done({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+let demo: Server;
+let empty: Server;
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'kapok-cli-files-'));
+  demo = await startServer({}, 'kapok-demo');
+  empty = await startServer(
+    { KAPOK_SEED_DEMO: 'false', KAPOK_BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    ADMIN_PASSWORD,
+  );
+});
+afterAll(async () => {
+  await Promise.all([stop(demo), stop(empty)]);
+  await rm(work, { recursive: true, force: true });
+});
+
+async function plan(server: Server, code: string, quantity: number) {
+  const product = unwrap(
+    await server.client.GET('/api/v1/warehouse/products', { params: { query: { code } } }),
+  ).items[0];
+  const bom = unwrap(
+    await server.client.GET('/api/v1/warehouse/bom', {
+      params: { query: { productId: product.id, activeOnly: true } },
+    }),
+  ).items[0];
+  const x = unwrap(
+    await server.client.GET('/api/v1/warehouse/bom/{id}/explode', {
+      params: { path: { id: bom.id }, query: { quantity } },
+    }),
+  );
+  // Variants are chosen by free stock, so compare the line each requirement fills (the primary material).
+  return x.requirements
+    .map((r) => `${r.department} ${r.substitutesFor ?? r.code} ${r.quantity} ${r.uom}`)
+    .sort();
+}
+
+describe('the kapok CLI on the generated client', () => {
+  it('round-trips the demo BOMs: export, import into an empty database, the same explosion', async () => {
+    const products = join(work, 'products.csv');
+    const boms = join(work, 'boms.csv');
+    expect((await kapok(demo, ['products', 'export', '-o', products], 'kapok-demo')).code).toBe(0);
+    const exported = await kapok(demo, ['bom', 'export', '-o', boms], 'kapok-demo');
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toMatch(/28 BOMs/);
+    expect(await readFile(boms, 'utf8')).toContain('IKP20157');
+
+    const dry = await kapok(empty, ['products', 'import', products, '--dry-run'], ADMIN_PASSWORD);
+    expect(dry.stdout).toMatch(/\d+ would be written/);
+    expect(unwrap(await empty.client.GET('/api/v1/warehouse/products')).total).toBe(0);
+
+    expect((await kapok(empty, ['products', 'import', products], ADMIN_PASSWORD)).code).toBe(0);
+    const imported = await kapok(empty, ['bom', 'import', boms], ADMIN_PASSWORD);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/28 written, 0 unchanged, 0 failed/);
+    const again = await kapok(empty, ['bom', 'import', boms], ADMIN_PASSWORD);
+    expect(again.stdout).toMatch(/0 written, 28 unchanged, 0 failed/);
+
+    for (const code of ['40551542', '40551545'])
+      expect(await plan(empty, code, 450)).toEqual(await plan(demo, code, 450));
+  });
+
+  it('imports opening stock with per-line errors, a dry run, and a safe re-run', async () => {
+    const rack = unwrap(
+      await empty.client.POST('/api/v1/warehouse/locations', {
+        body: { code: 'WH-A1', name: 'Rack A1', type: 'WAREHOUSE' },
+      }),
+    );
+    const file = join(work, 'stock.csv');
+    await writeFile(
+      file,
+      [
+        'product_code,location_code,quantity,uom,lot_number,received_at',
+        'IKHR504,WH-A1,100,YARD,R-001,2026-10-01T00:00:00Z',
+        'NOPE-1,WH-A1,5,,,',
+        'IKP20157,WH-A1,2,PACK,F-001,2026-10-02T00:00:00Z',
+        'ACB30104,SUPPLIER,10,,,',
+      ].join('\n'),
+    );
+    const dry = await kapok(empty, ['stock', 'import', file, '--dry-run'], ADMIN_PASSWORD);
+    expect(dry.code).toBe(1);
+    expect(dry.stderr).toContain('line 3: unknown product NOPE-1');
+    expect(dry.stderr).toContain('line 5: SUPPLIER is a virtual location');
+    const stockOf = async (code: string) => {
+      const p = unwrap(await empty.client.GET('/api/v1/warehouse/products', { params: { query: { code } } }))
+        .items[0];
+      return unwrap(
+        await empty.client.GET('/api/v1/warehouse/stock/{productId}', {
+          params: { path: { productId: p.id } },
+        }),
+      ).onHand;
+    };
+    expect(await stockOf('IKHR504')).toBe(0);
+
+    const first = await kapok(empty, ['stock', 'import', file], ADMIN_PASSWORD);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/2 written, 0 unchanged, 2 failed/);
+    expect(await stockOf('IKHR504')).toBe(91.44);
+    expect(await stockOf('IKP20157')).toBe(40);
+    await kapok(empty, ['stock', 'import', file], ADMIN_PASSWORD);
+    expect(await stockOf('IKHR504')).toBe(91.44);
+    expect(rack.code).toBe('WH-A1');
+  });
+
+  it('reports a wrong password clearly and exits non-zero', async () => {
+    const res = await kapok(empty, ['login'], 'wrong-password');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('INVALID_CREDENTIALS');
+  });
+});
