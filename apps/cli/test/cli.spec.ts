@@ -53,11 +53,10 @@ async function startServer(env: Record<string, string>, password: string): Promi
     if (ok) break;
     await delay(100);
   }
-  let token: string | undefined;
+  const anonymous = createKapokClient({ baseUrl: url });
+  const login = await anonymous.POST('/api/v1/auth/login', { body: { username: 'admin', password } });
+  const token = unwrap(login).accessToken;
   const client = createKapokClient({ baseUrl: url, getAccessToken: () => token });
-  token = unwrap(
-    await client.POST('/api/v1/auth/login', { body: { username: 'admin', password } }),
-  ).accessToken;
   return { url, process: child, dir, client };
 }
 
