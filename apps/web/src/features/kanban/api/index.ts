@@ -1,0 +1,14 @@
+export { kanbanKeys, type BoardFilters } from './keys';
+export { boardQueries, storeCard, type Board, type KanbanCard } from './board';
+export { compareBoardOrder, placeCard, sameRank } from './board-order';
+export {
+  useCardPosition,
+  useCardTransition,
+  usePendingMoves,
+  type PendingMove,
+  type PositionVariables,
+  type TransitionRequest,
+  type TransitionVariables,
+} from './transitions';
+export { useCreateCard, type CreateCardBody } from './create-card';
+export { productQueries, type RequestableProduct } from './products';
