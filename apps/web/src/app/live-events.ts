@@ -1,4 +1,5 @@
 import { adminKeys } from '../features/admin/api';
+import { kanbanKeys } from '../features/kanban/api/keys';
 import type { EventRoute } from '../lib/live-events';
 
 /**
@@ -11,4 +12,7 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'admin.role', keys: [adminKeys.roles()] },
   { prefix: 'admin', keys: [adminKeys.audit()] },
   { prefix: 'auth', keys: [adminKeys.audit()] },
+  // E-kanban: any card change (another user's move, an automatic card) refreshes the boards.
+  { prefix: 'kanban.card', keys: [kanbanKeys.boards()] },
+  { prefix: 'kanban.rule', keys: [kanbanKeys.rules()] },
 ];

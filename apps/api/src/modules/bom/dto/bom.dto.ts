@@ -30,11 +30,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MaxDecimals } from '../../../core/http/validators.js';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
 import { toBoolean } from '../../warehouse/dto/product.dto.js';
 
 const BomQuantity = () => [
-  IsNumber({ maxDecimalPlaces: 6, allowNaN: false, allowInfinity: false }),
+  IsNumber({ allowNaN: false, allowInfinity: false }),
+  MaxDecimals(6),
   IsPositive(),
   Max(1_000_000),
 ];
@@ -84,7 +86,8 @@ export class BomLineInput {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 99.99, default: 0 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(2)
   @Min(0)
   @Max(99.99)
   wastagePercent?: number;
@@ -179,7 +182,8 @@ export class BomQuery extends PageQuery {
 export class ExplodeQuery {
   @ApiProperty({ example: 450, description: 'How many units of the product to make' })
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(4)
   @IsPositive()
   @Max(10_000_000)
   quantity: number;

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { MaxDecimals } from '../../../core/http/validators.js';
 
 const MAX_QUANTITY = 99_999_999_999_999;
 
@@ -21,7 +22,8 @@ const MAX_QUANTITY = 99_999_999_999_999;
 export const PositiveQuantity = (description?: string) =>
   applyDecorators(
     ApiProperty({ type: Number, exclusiveMinimum: true, minimum: 0, example: 12.5, description }),
-    IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    MaxDecimals(4),
     IsPositive(),
     Max(MAX_QUANTITY),
   );
@@ -30,7 +32,8 @@ export const PositiveQuantity = (description?: string) =>
 export const NonNegativeQuantity = (description?: string) =>
   applyDecorators(
     ApiProperty({ type: Number, minimum: 0, example: 40, description }),
-    IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    MaxDecimals(4),
     Min(0),
     Max(MAX_QUANTITY),
   );

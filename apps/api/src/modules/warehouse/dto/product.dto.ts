@@ -17,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MaxDecimals } from '../../../core/http/validators.js';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
 
 export const toBoolean = ({ value }: { value: unknown }) =>
@@ -28,7 +29,8 @@ export class UnitConversionDto {
   uom: Unit;
 
   @ApiProperty({ description: 'How many stock units one `uom` is (CARTON → 60 PCS)', example: 60 })
-  @IsNumber({ maxDecimalPlaces: 6, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(6)
   @IsPositive()
   factor: number;
 }
