@@ -1,5 +1,6 @@
 import { adminKeys } from '../features/admin/api';
 import { kanbanKeys } from '../features/kanban/api/keys';
+import { warehouseKeys } from '../features/warehouse/api/keys';
 import type { EventRoute } from '../lib/live-events';
 
 /**
@@ -12,6 +13,12 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'admin.role', keys: [adminKeys.roles()] },
   { prefix: 'admin', keys: [adminKeys.audit()] },
   { prefix: 'auth', keys: [adminKeys.audit()] },
+  // Warehouse: a posting changes stock (summary, balances, ledger, lots); alerts also colour the summary.
+  { prefix: 'stock.changed', keys: [warehouseKeys.stock()] },
+  { prefix: 'stock.alert', keys: [warehouseKeys.alerts(), warehouseKeys.summary()] },
+  { prefix: 'stock.threshold', keys: [warehouseKeys.thresholds()] },
+  { prefix: 'product', keys: [warehouseKeys.products(), warehouseKeys.stock()] },
+  { prefix: 'location', keys: [warehouseKeys.locations()] },
   // E-kanban: any card change (another user's move, an automatic card) refreshes the boards.
   { prefix: 'kanban.card', keys: [kanbanKeys.boards()] },
   { prefix: 'kanban.rule', keys: [kanbanKeys.rules()] },
