@@ -1,6 +1,55 @@
-import { ModulePlaceholder } from '../../../components/ModulePlaceholder';
+import { Badge, Tabs } from '@mantine/core';
+import { IconAlertTriangle, IconStack2 } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useRoutes } from 'react-router';
+import { NotFoundPage } from '../../../components/AccessPages';
+import { alertQueries } from '../api';
+import { AlertsPage } from './AlertsPage';
+import { ProductStockPage } from './ProductStockPage';
+import { StockOverviewPage } from './StockOverviewPage';
 
-/** The warehouse module's landing page; its team replaces the placeholder with the real screens. */
+/** The warehouse module: stock (overview and one page per product) and stock alerts, under two tabs. */
 export function WarehousePage() {
-  return <ModulePlaceholder module="warehouse" />;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const openAlerts = useQuery(alertQueries.openCount());
+  const page = useRoutes([
+    { index: true, element: <StockOverviewPage /> },
+    { path: 'products/:productId', element: <ProductStockPage /> },
+    { path: 'alerts', element: <AlertsPage /> },
+    { path: '*', element: <NotFoundPage /> },
+  ]);
+  const tab = pathname.startsWith('/warehouse/alerts') ? 'alerts' : 'stock';
+
+  return (
+    <>
+      <Tabs
+        value={tab}
+        onChange={(v) => v && void navigate(v === 'alerts' ? '/warehouse/alerts' : '/warehouse')}
+        mb="lg"
+      >
+        <Tabs.List>
+          <Tabs.Tab value="stock" leftSection={<IconStack2 size={16} />}>
+            {t('warehouse.tabs.stock')}
+          </Tabs.Tab>
+          <Tabs.Tab
+            value="alerts"
+            leftSection={<IconAlertTriangle size={16} />}
+            rightSection={
+              openAlerts.data ? (
+                <Badge size="sm" color="red" variant="light">
+                  {openAlerts.data}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {t('warehouse.tabs.alerts')}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {page}
+    </>
+  );
 }
