@@ -1,9 +1,15 @@
 import { NavLink, ScrollArea, Stack } from '@mantine/core';
 import { IconHistory, IconHome, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../lib/auth';
 import { modulesFor } from '../../lib/modules';
+
+// The open-alert count loads after the shell, so the first page stays small.
+const OpenAlertsBadge = lazy(() =>
+  import('../../features/warehouse/components/OpenAlertsBadge').then((m) => ({ default: m.OpenAlertsBadge })),
+);
 
 const ADMIN_PAGES = [
   { path: '/admin/users', label: 'nav.users', icon: IconUsers },
@@ -59,6 +65,13 @@ export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
               to={path}
               label={t(`nav.${key}`)}
               leftSection={<Icon size={20} stroke={1.7} />}
+              rightSection={
+                key === 'warehouse' ? (
+                  <Suspense fallback={null}>
+                    <OpenAlertsBadge />
+                  </Suspense>
+                ) : undefined
+              }
               active={within(path)}
               onClick={onNavigate}
             />
