@@ -2,8 +2,9 @@ import { KANBAN_TRANSITIONS, type Department, type KanbanAction, type Priority }
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/context/request-context.js';
 import { nextDocumentNumber } from '../../core/database/document-numbers.js';
+import { people } from '../../core/database/people.js';
 import type { SqlRow } from '../../core/database/sql-row.js';
-import type { CardActor, CardResponse } from './dto/kanban.dto.js';
+import type { CardResponse } from './dto/kanban.dto.js';
 
 export interface NewCard {
   department: Department;
@@ -64,26 +65,14 @@ export async function loadCards(
   principal: Principal | undefined,
 ): Promise<CardResponse[]> {
   const rows: SqlRow[] = await m.query(`${CARD_SELECT} where ${where} order by ${BOARD_ORDER}`, params);
-  const userIds = new Set<string>();
-  for (const r of rows) {
-    for (const k of [
-      'requested_by_id',
-      'approved_by_id',
-      'rejected_by_id',
-      'shipped_by_id',
-      'received_by_id',
-      'cancelled_by_id',
-    ]) {
-      if (r[k]) userIds.add(r[k]);
-    }
-  }
-  const users: Array<{ id: string; username: string; full_name: string }> = userIds.size
-    ? await m.query('select id, username, full_name from users where id = any($1::uuid[])', [[...userIds]])
-    : [];
-  const byId = new Map(
-    users.map((u) => [u.id, { id: u.id, username: u.username, fullName: u.full_name } satisfies CardActor]),
-  );
-  const actor = (id: string | null) => (id ? (byId.get(id) ?? null) : null);
+  const actor = await people(m, rows, [
+    'requested_by_id',
+    'approved_by_id',
+    'rejected_by_id',
+    'shipped_by_id',
+    'received_by_id',
+    'cancelled_by_id',
+  ]);
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   const num = (v: string | null) => (v === null ? null : Number(v));
   return rows.map((r) => ({

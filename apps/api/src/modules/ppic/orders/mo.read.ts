@@ -1,28 +1,16 @@
 import { isVarianceWarning, MO_TRANSITIONS, type MoAction } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../../core/context/request-context.js';
+import { people } from '../../../core/database/people.js';
 import type { SqlRow } from '../../../core/database/sql-row.js';
-import type { MoActor, MoResponse, WorkOrderResponse } from '../dto/mo.dto.js';
+import type { MoResponse, WorkOrderResponse } from '../dto/mo.dto.js';
 
 export const MO_SELECT = `
   select mo.*, p.code as product_code, p.name as product_name, p.uom,
          (mo.due_date < (now() at time zone 'Asia/Jakarta')::date and mo.state in ('DRAFT', 'APPROVED', 'IN_PROGRESS')) as late
     from manufacturing_orders mo join products p on p.id = mo.product_id`;
 
-/** The people named on rows, loaded once. */
-export async function actors(
-  m: EntityManager,
-  rows: SqlRow[],
-  columns: string[],
-): Promise<(id: string | null) => MoActor | null> {
-  const ids = new Set<string>();
-  for (const r of rows) for (const c of columns) if (r[c]) ids.add(r[c]);
-  const users: Array<{ id: string; username: string; full_name: string }> = ids.size
-    ? await m.query('select id, username, full_name from users where id = any($1::uuid[])', [[...ids]])
-    : [];
-  const byId = new Map(users.map((u) => [u.id, { id: u.id, username: u.username, fullName: u.full_name }]));
-  return (id) => (id ? (byId.get(id) ?? null) : null);
-}
+export const actors = people;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const dateOnly = (d: Date | string | null) =>
