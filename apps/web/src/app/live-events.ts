@@ -1,4 +1,5 @@
 import { adminKeys } from '../features/admin/api';
+import { bomKeys } from '../features/bom/api/keys';
 import { kanbanKeys } from '../features/kanban/api/keys';
 import { warehouseKeys } from '../features/warehouse/api/keys';
 import type { EventRoute } from '../lib/live-events';
@@ -22,4 +23,7 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   // E-kanban: any card change (another user's move, an automatic card) refreshes the boards.
   { prefix: 'kanban.card', keys: [kanbanKeys.boards()] },
   { prefix: 'kanban.rule', keys: [kanbanKeys.rules()] },
+  // BOMs: a saved revision changes the BOM, its history, the lists and every explosion preview.
+  { prefix: 'bom', keys: [bomKeys.all] },
+  { prefix: 'product', keys: [bomKeys.products()] },
 ];
