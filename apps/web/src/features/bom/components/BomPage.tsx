@@ -1,6 +1,13 @@
-import { ModulePlaceholder } from '../../../components/ModulePlaceholder';
+import { useRoutes } from 'react-router';
+import { BomCreatePage } from './BomCreatePage';
+import { BomDetailPage } from './BomDetailPage';
+import { BomListPage } from './BomListPage';
 
-/** The bom module's landing page; its team replaces the placeholder with the real screens. */
+/** The BOM module: the list, a new BOM, and one page per BOM (structure, history, explosion). */
 export function BomPage() {
-  return <ModulePlaceholder module="bom" />;
+  return useRoutes([
+    { index: true, element: <BomListPage /> },
+    { path: 'new', element: <BomCreatePage /> },
+    { path: ':id/*', element: <BomDetailPage /> },
+  ]);
 }
