@@ -3,7 +3,7 @@
  * stopped by pid (SIGTERM, then SIGKILL), every temporary folder removed, also on Ctrl-C.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -144,4 +144,57 @@ export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/** Busy and idle jiffies of the whole machine, from /proc/stat. */
+function machineJiffies() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = fields[3] + fields[4];
+  const total = fields.slice(0, 8).reduce((s, x) => s + x, 0);
+  return { busy: total - idle, total };
+}
+
+/** utime + stime of each live pid among `pids` and of their children (the database's backends). */
+function processJiffies(pids) {
+  const wanted = new Set(pids.filter(Boolean));
+  const out = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(entry);
+    const ppid = Number(fields[1]);
+    if (wanted.has(pid) || wanted.has(ppid)) out.set(pid, Number(fields[11]) + Number(fields[12]));
+  }
+  return out;
+}
+
+/**
+ * Measures how much of the machine's CPU went to the benchmark's own processes (`pids()` and their
+ * children) and how much to everything else, between start() and stop(); as % of all cores.
+ */
+export function cpuMonitor(pids) {
+  let machine;
+  let ours;
+  return {
+    start() {
+      machine = machineJiffies();
+      ours = processJiffies(pids());
+    },
+    stop() {
+      const m = machineJiffies();
+      const now = processJiffies(pids());
+      let used = 0;
+      for (const [pid, j] of now) used += j - (ours.get(pid) ?? 0);
+      const total = m.total - machine.total || 1;
+      const busyPct = (100 * (m.busy - machine.busy)) / total;
+      const oursPct = Math.min(busyPct, (100 * used) / total);
+      return { busyPct, oursPct, othersPct: Math.max(0, busyPct - oursPct) };
+    },
+  };
 }
