@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './core/config/config.js';
 import { dataSourceOptions, migrate } from './core/database/data-source.js';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './core/database/embedded.js';
+import type { EmbeddedServer } from './core/database/embedded.js';
 import { createRootLogger } from './core/logging.js';
 import { seedDemo } from './seed/demo.seed.js';
 import { bootstrapAdmin, ensureReferenceData } from './seed/reference-data.js';
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   let embedded: EmbeddedServer | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
+    // Loaded only when needed: a deployment with DATABASE_URL never touches the embedded binaries.
+    const { ensureDatabase, startEmbeddedPostgres } = await import('./core/database/embedded.js');
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => logger.info(m));
     await ensureDatabase(embedded.adminUrl, 'kapok');
     databaseUrl = embedded.urlFor('kapok');

@@ -21,14 +21,24 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
   };
 }
 
-/** Applies pending migrations with a short-lived connection; returns the names applied. */
+const MIGRATION_LOCK = 7_041_000;
+
+/**
+ * Applies pending migrations with a short-lived connection; returns the names applied. A session
+ * advisory lock makes replicas that start together migrate one after the other.
+ */
 export async function migrate(url: string): Promise<string[]> {
   const ds = new DataSource(dataSourceOptions(url, 2));
   await ds.initialize();
+  const runner = ds.createQueryRunner();
   try {
+    await runner.connect();
+    await runner.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await ds.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
+    await runner.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
     await ds.destroy();
   }
 }

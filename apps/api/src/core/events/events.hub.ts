@@ -49,8 +49,9 @@ export class EventsHub implements OnModuleInit, BeforeApplicationShutdown, OnApp
     await this.client?.end().catch(() => undefined);
   }
 
+  /** Open client streams (subscribers that registered a shutdown hook), not internal listeners. */
   get subscriberCount(): number {
-    return this.listeners.size;
+    return this.closers.size;
   }
 
   /** `onShutdown` is called when the application stops, to end the subscriber's stream. */
