@@ -1127,7 +1127,7 @@ export const id: Messages = {
       search: 'Cari kode atau nama',
       allTypes: 'Semua jenis',
       alertFilter: 'Tingkat peringatan',
-      anyAlert: 'Semua tingkat peringatan',
+      anyAlert: 'Semua peringatan',
       onHand: 'Stok fisik',
       reserved: 'Dipesan',
       available: 'Tersedia',

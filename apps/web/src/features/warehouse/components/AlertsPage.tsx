@@ -298,8 +298,8 @@ function AcknowledgeModal({ alert, onClose }: { alert: StockAlert | null; onClos
             <Textarea
               label={t('warehouse.alerts.note')}
               placeholder={t('warehouse.alerts.notePlaceholder')}
-              autosize
-              minRows={2}
+              rows={3}
+              resize="vertical"
               maxLength={300}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}

@@ -202,8 +202,8 @@ export function AdjustForm({ productId, onDone }: { productId?: string; onDone: 
           label={t('warehouse.forms.adjust.reason')}
           placeholder={t('warehouse.forms.adjust.reasonPlaceholder')}
           withAsterisk
-          autosize
-          minRows={2}
+          rows={3}
+          resize="vertical"
           error={message(errors.reason?.message)}
           {...register('reason')}
         />
