@@ -77,7 +77,10 @@ export function BomEditor({ bom }: { bom?: Bom }) {
   const form = useForm<BomFormValues, unknown, BomFormOutput>({
     resolver: zodResolver(bomFormSchema),
     defaultValues: bom ? bomToForm(bom) : emptyBomForm(),
-    mode: 'onTouched',
+    // Checked on save, then again as the user corrects (a check on blur would move the Save button away
+    // under the pointer).
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { control, handleSubmit, reset, getValues, setError, formState } = form;
   const { fields, insert, remove, move } = useFieldArray({ control, name: 'lines' });

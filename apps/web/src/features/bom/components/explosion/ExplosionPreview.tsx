@@ -44,8 +44,6 @@ export function ExplosionPreview({ bom }: { bom: Bom }) {
             max={10_000_000}
             decimalScale={4}
             allowNegative={false}
-            thousandSeparator={i18n.language === 'id' ? '.' : ','}
-            decimalSeparator={i18n.language === 'id' ? ',' : '.'}
             rightSection={
               <Text size="xs" c="dimmed">
                 {bom.productUom}

@@ -1,4 +1,4 @@
-import { Group, Select, Text, type ComboboxItem, type SelectProps } from '@mantine/core';
+import { Select, Text, type ComboboxItem, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { ProductType } from '@kapok/contracts';
 import { IconSearch } from '@tabler/icons-react';
@@ -80,22 +80,16 @@ export function ProductPicker({
       nothingFoundMessage={products.isFetching ? t('common.loading') : t('bom.picker.nothingFound')}
       renderOption={({ option }) => {
         const p = byId.get(option.value);
+        // The dropdown grows to its widest option, so the short facts go first and the name last.
         return (
-          <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
-            <div style={{ minWidth: 0, flex: 1 }}>
-              <Text size="sm" fw={700}>
-                {p?.code}
-              </Text>
-              <Text size="xs" c="dimmed" truncate>
-                {p?.name}
-              </Text>
-            </div>
-            {isProduct(p) && (
-              <Text size="xs" fw={600} c="dimmed" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
-                {t(`bom.productTypes.${p.type}`)} · {p.uom}
-              </Text>
-            )}
-          </Group>
+          <div>
+            <Text size="sm" fw={700}>
+              {p?.code}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {isProduct(p) ? `${p.uom} · ${t(`bom.productTypes.${p.type}`)} · ${p.name}` : p?.name}
+            </Text>
+          </div>
         );
       }}
       maxDropdownHeight={300}
