@@ -18,10 +18,11 @@ const product = (code: string, uom: string) => ({
   updatedAt: '2025-11-01T00:00:00.000Z',
 });
 
-function stubApi(answerPut: () => { status: number; body?: unknown }) {
+function stubApi(answerPut: () => { status: number; body?: unknown }, latest?: unknown) {
   const { fetch, requests } = stubFetch((r) => {
     const path = new URL(r.url).pathname;
     if (r.method === 'PUT') return answerPut();
+    if (latest && path.startsWith('/api/v1/warehouse/bom/')) return { status: 200, body: latest };
     const code = path.match(/products\/id-(.+)$/)?.[1];
     if (code) return { status: 200, body: product(code, 'PCS') };
     return { status: 404, body: errorBody(404, 'NOT_FOUND', 'nothing here') };
@@ -95,6 +96,47 @@ describe('BomEditor', () => {
       await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
       // The other lines are untouched.
       expect(input('Unit · Finishing line 3 (THR-5180-QA101)')).not.toHaveAttribute('aria-invalid', 'true');
+    },
+    SLOW,
+  );
+});
+
+describe('BomEditor when someone else saved first', () => {
+  it(
+    'loads the latest revision and lists both sides’ changes instead of overwriting',
+    async () => {
+      const base = boneka();
+      const latest = boneka({
+        revision: 3,
+        version: 3,
+        lines: base.lines.map((l) => (l.componentCode === 'IKP20157' ? { ...l, qtyNeeded: 0.052 } : l)),
+      });
+      const requests = stubApi(
+        () => ({
+          status: 409,
+          body: errorBody(409, 'STALE_VERSION', 'This bom was changed by someone else', {
+            currentVersion: 3,
+          }),
+        }),
+        latest,
+      );
+      renderWithApp(<BomEditor bom={base} />);
+
+      await saveRevisionWithNewQuantity();
+
+      const conflict = await screen.findByRole('alert', {
+        name: /Revision 3 was saved while you were editing/,
+      });
+      expect(within(conflict).getByRole('table', { name: 'Changed in revision 3' })).toHaveTextContent(
+        'Quantity: 0.054 → 0.052',
+      );
+      expect(within(conflict).getByRole('table', { name: 'Your unsaved changes' })).toHaveTextContent(
+        'Quantity: 0.6 → 0.65',
+      );
+      // The editor holds revision 3 now; nothing was sent again.
+      await waitFor(() => expect(input('Quantity · Finishing line 2 (IKP20157)')).toHaveValue('0.052'));
+      expect(input('Quantity · Finishing line 3 (THR-5180-QA101)')).toHaveValue('0.6');
+      expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
     },
     SLOW,
   );
