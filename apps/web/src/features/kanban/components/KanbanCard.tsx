@@ -46,8 +46,11 @@ export function useWhen() {
   };
 }
 
-/** One card: what is asked for, by whom, how urgent, and the moves this user may make. */
-export const KanbanCardView = memo(function KanbanCardView({
+/**
+ * One card: what is asked for, by whom, how urgent, and the moves this user may make. The frame follows the
+ * drag; its content is memoized apart, so that picking up one card does not redraw five hundred.
+ */
+export function KanbanCardView({
   card,
   now,
   pending = false,
@@ -61,14 +64,6 @@ export const KanbanCardView = memo(function KanbanCardView({
   handle,
 }: KanbanCardProps) {
   const { t, i18n } = useTranslation();
-  const when = useWhen();
-  const lang = i18n.language;
-  const overdue = isOverdue(card, now);
-  const age = ageOf(card.createdAt, now);
-  const quantity = formatQuantity(card.quantity, lang);
-  const department = t(`departments.${card.department}`);
-  const actions = ACTION_ORDER.filter((a) => card.actions.includes(a));
-
   const open = (event: MouseEvent<HTMLElement>) => {
     // Buttons inside the card do their own thing; a tap anywhere else opens the details.
     if ((event.target as HTMLElement).closest('button, a, input')) return;
@@ -89,17 +84,53 @@ export const KanbanCardView = memo(function KanbanCardView({
       data-dragging={dragging}
       data-pending={pending}
       data-overlay={overlay}
-      data-overdue={overdue}
+      data-overdue={isOverdue(card, now)}
       aria-label={t('kanban.card.label', {
         number: card.number,
         product: `${card.productCode} ${card.productName}`,
-        quantity: `${quantity} ${card.uom}`,
-        department,
+        quantity: `${formatQuantity(card.quantity, i18n.language)} ${card.uom}`,
+        department: t(`departments.${card.department}`),
       })}
       aria-busy={pending || undefined}
       onClick={overlay ? undefined : open}
       {...rootProps}
     >
+      <CardContent
+        card={card}
+        now={now}
+        pending={pending}
+        overlay={overlay}
+        onOpen={onOpen}
+        onAction={onAction}
+      />
+      {(pending || handle) && (
+        <div className={classes.corner}>
+          {pending ? <Loader size={14} aria-label={t('kanban.card.moving')} /> : handle}
+        </div>
+      )}
+    </article>
+  );
+}
+
+const CardContent = memo(function CardContent({
+  card,
+  now,
+  pending,
+  overlay,
+  onOpen,
+  onAction,
+}: Pick<KanbanCardProps, 'card' | 'now' | 'onOpen' | 'onAction'> & { pending: boolean; overlay: boolean }) {
+  const { t, i18n } = useTranslation();
+  const when = useWhen();
+  const lang = i18n.language;
+  const overdue = isOverdue(card, now);
+  const age = ageOf(card.createdAt, now);
+  const quantity = formatQuantity(card.quantity, lang);
+  const department = t(`departments.${card.department}`);
+  const actions = ACTION_ORDER.filter((a) => card.actions.includes(a));
+
+  return (
+    <>
       <div className={classes.cardTop}>
         <button
           type="button"
@@ -110,7 +141,6 @@ export const KanbanCardView = memo(function KanbanCardView({
         >
           {card.number}
         </button>
-        {pending ? <Loader size={14} aria-label={t('kanban.card.moving')} /> : handle}
       </div>
 
       <div className={classes.product}>
@@ -193,7 +223,7 @@ export const KanbanCardView = memo(function KanbanCardView({
           ))}
         </div>
       )}
-    </article>
+    </>
   );
 });
 

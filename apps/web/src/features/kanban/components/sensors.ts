@@ -62,8 +62,9 @@ class ContainerSubset extends Map<UniqueIdentifier, DroppableContainer> {
 }
 
 /**
- * Keyboard moves on the board: left and right jump to the nearest column the card may go to (the others are
- * disabled drop targets, so they are skipped); up and down change its place among the cards of its own column.
+ * Keyboard moves on the board: left and right step through the columns the card may go to (the others are
+ * disabled drop targets, so they are skipped), then the drop zones of hidden columns; up and down change its
+ * place among the cards of its own column.
  */
 export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
   const { collisionRect, droppableRects, droppableContainers, active, over } = args.context;
@@ -71,22 +72,38 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) 
 
   if (event.code === KeyboardCode.Right || event.code === KeyboardCode.Left) {
     event.preventDefault();
-    const direction = event.code === KeyboardCode.Right ? 1 : -1;
-    const centre = collisionRect.left + collisionRect.width / 2;
-    let target: { left: number; top: number; width: number } | null = null;
-    let nearest = Number.POSITIVE_INFINITY;
-    for (const container of droppableContainers.getEnabled()) {
-      if (!statusOfColumnId(container.id)) continue;
-      const rect = droppableRects.get(container.id);
-      if (!rect) continue;
-      const distance = (rect.left + rect.width / 2 - centre) * direction;
-      if (distance > 1 && distance < nearest) {
-        nearest = distance;
-        target = rect;
-      }
+    const step = event.code === KeyboardCode.Right ? 1 : -1;
+    // The columns left to right, then the drop zones of hidden columns, as if they stood after the last one.
+    const places = droppableContainers
+      .getEnabled()
+      .filter((c) => statusOfColumnId(c.id))
+      .map((c) => ({
+        status: statusOfColumnId(c.id),
+        zone: (c.data.current as { type?: string } | undefined)?.type === 'zone',
+        rect: droppableRects.get(c.id),
+      }))
+      .filter((p): p is typeof p & { rect: NonNullable<typeof p.rect> } => !!p.rect)
+      .sort((a, b) => Number(a.zone) - Number(b.zone) || a.rect.left - b.rect.left);
+    const here =
+      statusOfColumnId(over?.id) ??
+      (over?.data.current as { status?: string } | undefined)?.status ??
+      (active.data.current as { status?: string } | undefined)?.status;
+    let index = places.findIndex((p) => p.status === here);
+    if (index === -1) {
+      // Over nothing: start from the column under the card.
+      const centre = collisionRect.left + collisionRect.width / 2;
+      index = places.findIndex(
+        (p) => !p.zone && p.rect.left <= centre && centre < p.rect.left + p.rect.width,
+      );
     }
+    const target = index === -1 ? undefined : places[index + step];
     if (!target) return undefined;
-    return { x: target.left + (target.width - collisionRect.width) / 2, y: target.top + 40 };
+    return {
+      x: target.rect.left + (target.rect.width - collisionRect.width) / 2,
+      y: target.zone
+        ? target.rect.top + (target.rect.height - collisionRect.height) / 2
+        : target.rect.top + 40,
+    };
   }
 
   if (event.code === KeyboardCode.Up || event.code === KeyboardCode.Down) {
