@@ -4949,7 +4949,10 @@ export interface operations {
     updateBom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };

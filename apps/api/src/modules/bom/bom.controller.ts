@@ -61,6 +61,7 @@ export class BomController {
   }
 
   @Put(':id')
+  @Idempotent()
   @RequirePermission('bom.update')
   @ApiOkResponse({ type: BomResponse, description: 'The new revision' })
   @ApiConflictResponse({ type: ErrorBody, description: 'STALE_VERSION' })
