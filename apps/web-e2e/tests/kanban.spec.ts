@@ -31,8 +31,8 @@ test.describe('e-kanban board', () => {
     const packing = await openBoard(browser, 'packing');
     const warehouse = await openBoard(browser, 'warehouse');
     // A department user starts on their own department; the warehouse sees every line.
-    await expect(packing.getByRole('combobox', { name: 'Department' })).toHaveValue('Packing');
-    await expect(warehouse.getByRole('combobox', { name: 'Department' })).toHaveValue('All departments');
+    await expect(packing.getByRole('combobox', { name: 'Department' })).toHaveValue('PACKING');
+    await expect(warehouse.getByRole('combobox', { name: 'Department' })).toHaveValue('all');
 
     // Packing asks for 40 cartons.
     await packing.getByRole('button', { name: 'New request' }).click();

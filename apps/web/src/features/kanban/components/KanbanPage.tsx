@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Skeleton, Switch, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Skeleton, Switch, Text } from '@mantine/core';
 import type { Department, KanbanStatus } from '@kapok/contracts';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -20,13 +20,22 @@ import { KanbanBoard } from './KanbanBoard';
 import classes from './KanbanBoard.module.css';
 import { useCardActions } from './use-card-actions';
 
-// The dialogs and the drawer (forms, zod, the product search) load after the board, off its first paint.
-const loadPrompt = () => import('./TransitionPrompt');
-const loadDrawer = () => import('./CardDetailDrawer');
-const loadNewRequest = () => import('./NewRequestModal');
-const TransitionPrompt = lazy(() => loadPrompt().then((m) => ({ default: m.TransitionPrompt })));
-const CardDetailDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.CardDetailDrawer })));
-const NewRequestModal = lazy(() => loadNewRequest().then((m) => ({ default: m.NewRequestModal })));
+// The dialogs and the drawer (forms, zod, the product search) load the first time they are opened, so the
+// board route carries only the board.
+const TransitionPrompt = lazy(() =>
+  import('./TransitionPrompt').then((m) => ({ default: m.TransitionPrompt })),
+);
+const CardDetailDrawer = lazy(() =>
+  import('./CardDetailDrawer').then((m) => ({ default: m.CardDetailDrawer })),
+);
+const NewRequestModal = lazy(() => import('./NewRequestModal').then((m) => ({ default: m.NewRequestModal })));
+
+/** True from the first time `on` is true: a lazy dialog stays mounted once loaded, for its closing animation. */
+function useLatch(on: boolean): boolean {
+  const [latched, setLatched] = useState(on);
+  if (on && !latched) setLatched(true);
+  return latched || on;
+}
 
 const ALL = 'all';
 
@@ -92,6 +101,9 @@ export function KanbanPage() {
   }, [detailId, view]);
 
   const open = useCallback((card: KanbanCard) => setDetailId(card.id), []);
+  const promptLoaded = useLatch(!!actions.prompt);
+  const drawerLoaded = useLatch(!!detailId);
+  const createLoaded = useLatch(creating);
 
   const departmentOptions = [
     { value: ALL, label: t('kanban.allDepartments') },
@@ -112,13 +124,12 @@ export function KanbanPage() {
         }
       />
       <Group gap="md" mb="sm" wrap="wrap">
-        <Select
+        <NativeSelect
           w={220}
           aria-label={t('kanban.department')}
           data={departmentOptions}
           value={department ?? ALL}
-          onChange={(v) => setParam('department', v ?? ALL)}
-          allowDeselect={false}
+          onChange={(e) => setParam('department', e.currentTarget.value)}
         />
         <Switch
           checked={showClosed}
@@ -154,28 +165,37 @@ export function KanbanPage() {
         </div>
       )}
 
-      <Suspense fallback={null}>
-        <TransitionPrompt
-          card={actions.prompt?.card ?? null}
-          action={actions.prompt?.action ?? null}
-          onConfirm={actions.confirm}
-          onClose={actions.dismiss}
-        />
-        <CardDetailDrawer
-          card={detail}
-          pending={!!detail && view.pending.has(detail.id)}
-          now={now}
-          onAction={actions.request}
-          onClose={() => setDetailId(null)}
-        />
-        {canCreate && user.department && (
+      {/* One boundary each: the first opening of one must not hide another that is open. */}
+      {promptLoaded && (
+        <Suspense fallback={null}>
+          <TransitionPrompt
+            card={actions.prompt?.card ?? null}
+            action={actions.prompt?.action ?? null}
+            onConfirm={actions.confirm}
+            onClose={actions.dismiss}
+          />
+        </Suspense>
+      )}
+      {drawerLoaded && (
+        <Suspense fallback={null}>
+          <CardDetailDrawer
+            card={detail}
+            pending={!!detail && view.pending.has(detail.id)}
+            now={now}
+            onAction={actions.request}
+            onClose={() => setDetailId(null)}
+          />
+        </Suspense>
+      )}
+      {createLoaded && canCreate && user.department && (
+        <Suspense fallback={null}>
           <NewRequestModal
             opened={creating}
             department={user.department as Department}
             onClose={() => setCreating(false)}
           />
-        )}
-      </Suspense>
+        </Suspense>
+      )}
     </>
   );
 }
