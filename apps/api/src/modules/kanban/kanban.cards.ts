@@ -52,10 +52,11 @@ const CARD_SELECT = `
     join products p on p.id = c.product_id
     left join locations l on l.id = c.source_location_id`;
 
+/** Status, priority, the day it is needed; within one day the supervisor's own order (position). */
 export const BOARD_ORDER = `
   case c.status when 'REQUESTED' then 0 when 'APPROVED' then 1 when 'IN_TRANSIT' then 2 when 'RECEIVED' then 3 when 'REJECTED' then 4 else 5 end,
   case c.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,
-  c.needed_by nulls last, c.position, c.created_at`;
+  (c.needed_by at time zone 'Asia/Jakarta')::date nulls last, c.position, c.needed_by, c.created_at`;
 
 /** Loads cards with their product, source and people, as the API shows them to this user. */
 export async function loadCards(
