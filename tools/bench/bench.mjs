@@ -426,6 +426,18 @@ function table(report) {
       verdict(g.ratio <= 1.5),
     ]);
   }
+  if (report.growthError)
+    rows.push([
+      `growth: not measured (${report.growthError})`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'p50 within 1.5×',
+      'not measured',
+    ]);
   if (report.web?.entry) {
     rows.push([
       `web: entry JS (index.html) gzip KB; login + /kanban fetched ${fmt(report.web.render?.scriptsGzipKb)} KB`,
@@ -642,6 +654,16 @@ async function main() {
   );
 
   for (const other of compareScales.filter((s) => s !== scale)) {
+    try {
+      await compareScale(other);
+    } catch (e) {
+      report.growthError = `scale ${other}: ${e instanceof Error ? e.message : String(e)}`;
+      log(`comparison at scale ${other} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  /** Loads `other` into a second database and runs the reads against a fresh API on it. */
+  async function compareScale(other) {
     t = Date.now();
     const db = await prepareDatabase(
       server,

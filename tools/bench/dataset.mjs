@@ -377,7 +377,7 @@ export async function generateFactory(client, scale = 1, options = {}) {
                                                else make_interval(days => 8, mins => ((c - $1) * 53) % 80640) end as created_at
            from generate_series(0, $2 - 1) c
            join g_dept d on d.seq = c % 6
-           join g_lot l on l.n = (c * 7919) % $3
+           join g_lot l on l.n = (c::bigint * 7919) % $3
           cross join lateral (
             select case when c < $1 then case when c % 10 < 4 then 'REQUESTED' when c % 10 < 7 then 'APPROVED' else 'IN_TRANSIT' end
                         when (c - $1) % 20 = 0 then 'CANCELLED'
@@ -456,7 +456,7 @@ export async function generateFactory(client, scale = 1, options = {}) {
                 least(c.created_at + make_interval(hours => 5 + 6 * s.step), (select now from g_now))
            from g_card c cross join g_loc g
           cross join lateral generate_series(1, c.c % 5) s(step)
-           join g_done mo on mo.k = (c.c * 31 + s.step) % (select count(*) from g_done)
+           join g_done mo on mo.k = (c.c::bigint * 31 + s.step) % (select count(*) from g_done)
           where c.status = 'RECEIVED'`,
       );
     });
@@ -470,7 +470,7 @@ export async function generateFactory(client, scale = 1, options = {}) {
          select l.product_id, (1 + (x.n * 17) % 10) * l.u, l.rack_id, g.production, l.id, 'PRODUCTION_CONSUME',
                 mo.batch_number, 'manufacturing_order', mo.id, u.ppic, 'bench_ppic', mo.completed_at - make_interval(mins => x.n % 600)
            from generate_series(0, $1 - 1) x(n)
-           join g_lot l on l.n = (x.n * 4099) % $2
+           join g_lot l on l.n = (x.n::bigint * 4099) % $2
            join g_done mo on mo.k = x.n % (select count(*) from g_done)
           cross join g_loc g cross join g_user u`,
         [fill, size.materials * size.lotsPerMaterial],
