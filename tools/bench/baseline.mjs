@@ -54,7 +54,7 @@ const CARD_SELECT = cards`
 const BOARD_ORDER = cards`
   case c.status when 'REQUESTED' then 0 when 'APPROVED' then 1 when 'IN_TRANSIT' then 2 when 'RECEIVED' then 3 when 'REJECTED' then 4 else 5 end,
   case c.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,
-  c.needed_by nulls last, c.position, c.created_at`;
+  (c.needed_by at time zone 'Asia/Jakarta')::date nulls last, c.position, c.needed_by, c.created_at`;
 const CLOSED_DAYS_ON_BOARD = 7;
 const BOARD_WHERE = kanban`(c.status in ('REQUESTED', 'APPROVED', 'IN_TRANSIT') or c.updated_at > now() - interval '${CLOSED_DAYS_ON_BOARD} days')`;
 const BOARD = glue`${CARD_SELECT} where ${BOARD_WHERE} order by ${BOARD_ORDER}`;
