@@ -1,0 +1,12 @@
+export { productionKeys, type HandoverFilters, type WorkOrderFilters } from './keys';
+export {
+  handoverQueries,
+  useAcceptHandover,
+  useHandOver,
+  useRecordOutput,
+  useStartWorkOrder,
+  workOrderQueries,
+  type Handover,
+  type OutputBody,
+  type WorkOrder,
+} from './work-orders';
