@@ -326,6 +326,8 @@ export const en = {
       workOrders: 'Work orders per department',
       materials: 'Materials',
       noWorkOrders: 'Work orders are created when the order starts, one per department of the route:',
+      draftMaterials:
+        'Not frozen yet. What the active BOM needs for the planned quantity, against free stock now:',
       noMaterials: 'Materials are frozen onto the order when it is approved.',
       frozenRevision: 'BOM rev. {{revision}} frozen',
       revisionFrozen: 'Rev. {{revision}}, frozen at approval',

@@ -330,6 +330,8 @@ export const id: Messages = {
       workOrders: 'Work order per departemen',
       materials: 'Material',
       noWorkOrders: 'Work order dibuat saat order dimulai, satu untuk setiap departemen di rute:',
+      draftMaterials:
+        'Belum dibekukan. Kebutuhan BOM aktif untuk jumlah rencana, dibanding stok bebas saat ini:',
       noMaterials: 'Material dibekukan ke order saat order disetujui.',
       frozenRevision: 'BOM rev. {{revision}} dibekukan',
       revisionFrozen: 'Rev. {{revision}}, dibekukan saat disetujui',

@@ -1,0 +1,324 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ROUTES, type Route } from '@kapok/contracts';
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { usePermission } from '../../../../lib/auth';
+import { fieldErrors } from '../../../../lib/errors';
+import { planningQueries, useCreateMo, type CreateMoBody, type PlannableProduct } from '../../api';
+import { useActionKey } from '../shared/action-key';
+import { RouteChain } from '../shared/appearance';
+import { describePpicError } from '../shared/errors';
+import { addDays, factoryToday, formatShortDay, productionWeek, weekMonday } from '../shared/format';
+import { departmentsOffRoute, ExplosionPreview, type PreviewState } from './ExplosionPreview';
+import {
+  CREATE_FIELDS,
+  createMoSchema,
+  isRoute,
+  type CreateMoOutput,
+  type CreateMoValues,
+} from './mo-schema';
+import { ProductSelect } from './ProductSelect';
+
+const ROUTE_NAMES = Object.keys(ROUTES) as Route[];
+/** The preview waits for the planner to stop typing before it explodes the BOM again. */
+const PREVIEW_DEBOUNCE_MS = 400;
+
+const emptyValues = (): CreateMoValues => ({
+  productId: '',
+  qtyPlanned: Number.NaN,
+  route: '',
+  week: productionWeek(factoryToday()),
+  dueDate: '',
+  destination: '',
+  notes: '',
+});
+
+/** Last week, this week and the next twelve, named as on the planning board, with their Mondays. */
+function weekOptions(lang: string) {
+  const today = factoryToday();
+  return Array.from({ length: 14 }, (_, i) => {
+    const week = productionWeek(addDays(today, (i - 1) * 7));
+    const monday = weekMonday(week);
+    return {
+      value: week,
+      label: `${week} · ${formatShortDay(monday, lang)}`,
+    };
+  });
+}
+
+export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateMo();
+  const canReadBoms = usePermission('bom.view');
+  const { keyFor, forget } = useActionKey();
+  const [product, setProduct] = useState<PlannableProduct | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useForm<CreateMoValues, unknown, CreateMoOutput>({
+    resolver: zodResolver(createMoSchema),
+    defaultValues: emptyValues(),
+  });
+
+  const quantity = useWatch({ control, name: 'qtyPlanned' });
+  const routeValue = useWatch({ control, name: 'route' });
+  const route = isRoute(routeValue) ? routeValue : null;
+  const [previewQuantity] = useDebouncedValue(quantity, PREVIEW_DEBOUNCE_MS);
+  const previewable = canReadBoms && !!product;
+  const bom = useQuery({ ...planningQueries.activeBom(product?.id ?? ''), enabled: previewable });
+  const explodable = !!bom.data && Number.isFinite(previewQuantity) && previewQuantity > 0;
+  const explosion = useQuery({
+    ...planningQueries.explosion(bom.data?.id ?? '', previewQuantity),
+    enabled: explodable,
+  });
+
+  const preview: PreviewState = !previewable
+    ? { kind: 'idle' }
+    : bom.isPending
+      ? { kind: 'loading' }
+      : bom.isError
+        ? { kind: 'error', error: bom.error }
+        : !bom.data
+          ? { kind: 'no-bom', productCode: product.code }
+          : !explodable
+            ? { kind: 'idle' }
+            : explosion.isPending
+              ? { kind: 'loading' }
+              : explosion.isError
+                ? { kind: 'error', error: explosion.error }
+                : {
+                    kind: 'ready',
+                    bom: bom.data,
+                    explosion: explosion.data,
+                    stale: explosion.isPlaceholderData || previewQuantity !== quantity,
+                  };
+  // Routes that pass through every department the BOM needs.
+  const fitting =
+    preview.kind === 'ready'
+      ? ROUTE_NAMES.filter((r) => departmentsOffRoute(preview.explosion, r).length === 0)
+      : [];
+  const weeks = useMemo(() => weekOptions(i18n.language), [i18n.language]);
+
+  const close = () => {
+    reset(emptyValues());
+    setProduct(null);
+    create.reset();
+    forget();
+    onClose();
+  };
+
+  const send = (values: CreateMoOutput) => {
+    const body: CreateMoBody = {
+      productId: values.productId,
+      qtyPlanned: values.qtyPlanned,
+      route: values.route,
+      ...(values.week ? { week: values.week } : {}),
+      ...(values.dueDate ? { dueDate: values.dueDate } : {}),
+      ...(values.destination.trim() ? { destination: values.destination.trim() } : {}),
+      ...(values.notes.trim() ? { notes: values.notes.trim() } : {}),
+    };
+    create.mutate(
+      { body, idempotencyKey: keyFor(body) },
+      {
+        onSuccess: (mo) => {
+          notifications.show({
+            color: 'green',
+            message: t('ppic.create.created', { number: mo.batchNumber }),
+          });
+          close();
+          void navigate(`/ppic/orders/${mo.id}`);
+        },
+        onError: (error) => {
+          for (const [field, message] of Object.entries(fieldErrors(error)))
+            if ((CREATE_FIELDS as readonly string[]).includes(field))
+              setError(field as Path<CreateMoValues>, {
+                type: 'server',
+                message: field === 'productId' ? describePpicError(error, t).message : message,
+              });
+        },
+      },
+    );
+  };
+
+  const placed = Object.keys(fieldErrors(create.error)).some((f) =>
+    (CREATE_FIELDS as readonly string[]).includes(f),
+  );
+  const message = (key?: string) => (key ? t(key) : undefined);
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('ppic.create.title')} size={1080}>
+      <form onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <Stack gap="sm">
+              {create.error && !placed && (
+                <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
+                  {describePpicError(create.error, t).message}
+                </Alert>
+              )}
+              <Controller
+                control={control}
+                name="productId"
+                render={({ field }) => (
+                  <ProductSelect
+                    value={product}
+                    onChange={(p) => {
+                      setProduct(p);
+                      field.onChange(p?.id ?? '');
+                    }}
+                    onBlur={field.onBlur}
+                    error={message(errors.productId?.message)}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="qtyPlanned"
+                render={({ field }) => (
+                  <NumberInput
+                    label={t('ppic.create.quantity')}
+                    withAsterisk
+                    min={0}
+                    decimalScale={4}
+                    allowNegative={false}
+                    thousandSeparator={i18n.language === 'id' ? '.' : ','}
+                    decimalSeparator={i18n.language === 'id' ? ',' : '.'}
+                    rightSection={
+                      <Text size="xs" fw={700} c="dimmed">
+                        {product?.uom ?? ''}
+                      </Text>
+                    }
+                    rightSectionWidth={56}
+                    value={Number.isNaN(field.value) ? '' : field.value}
+                    onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+                    onBlur={field.onBlur}
+                    error={message(errors.qtyPlanned?.message)}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="route"
+                render={({ field }) => (
+                  <Radio.Group
+                    label={t('ppic.create.route')}
+                    description={t('ppic.create.routeHint')}
+                    withAsterisk
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={message(errors.route?.message)}
+                  >
+                    <Stack gap={6} mt={6}>
+                      {ROUTE_NAMES.map((r) => (
+                        <Radio.Card key={r} value={r} p="xs" radius="md">
+                          <Group wrap="nowrap" gap="sm" align="center">
+                            <Radio.Indicator />
+                            <div style={{ flex: 1 }}>
+                              <Group gap={6}>
+                                <Text size="sm" fw={700}>
+                                  {t(`ppic.route.${r}`)}
+                                </Text>
+                                {fitting.includes(r) && (
+                                  <Badge size="xs" color="green" variant="light" tt="none">
+                                    {t('ppic.create.fitsBom')}
+                                  </Badge>
+                                )}
+                              </Group>
+                              <RouteChain route={r} size="xs" />
+                            </div>
+                          </Group>
+                        </Radio.Card>
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                )}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Controller
+                  control={control}
+                  name="week"
+                  render={({ field }) => (
+                    <Select
+                      label={t('ppic.create.week')}
+                      description={t('ppic.create.weekHint')}
+                      data={weeks}
+                      clearable
+                      value={field.value || null}
+                      onChange={(v) => field.onChange(v ?? '')}
+                      onBlur={field.onBlur}
+                      error={message(errors.week?.message)}
+                    />
+                  )}
+                />
+                <TextInput
+                  type="date"
+                  label={t('ppic.create.dueDate')}
+                  description={t('ppic.create.dueDateHint')}
+                  min={factoryToday()}
+                  error={message(errors.dueDate?.message)}
+                  {...register('dueDate')}
+                />
+              </SimpleGrid>
+              <TextInput
+                label={t('ppic.create.destination')}
+                placeholder={t('ppic.create.destinationPlaceholder')}
+                error={message(errors.destination?.message)}
+                {...register('destination')}
+              />
+              <Textarea
+                label={t('ppic.create.notes')}
+                rows={2}
+                error={message(errors.notes?.message)}
+                {...register('notes')}
+              />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            {canReadBoms ? (
+              <ExplosionPreview state={preview} route={route} />
+            ) : (
+              <Alert color="gray" variant="light">
+                {t('ppic.preview.noPermission')}
+              </Alert>
+            )}
+          </Grid.Col>
+        </Grid>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending} disabled={preview.kind === 'no-bom'}>
+            {t('ppic.create.submit')}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

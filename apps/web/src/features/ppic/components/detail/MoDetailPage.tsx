@@ -1,0 +1,216 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  DataList,
+  Grid,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { ApiError } from '@kapok/api-client';
+import type { MoAction } from '@kapok/contracts';
+import { IconAlertTriangle, IconArrowLeft, IconSnowflake } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { NotFoundPage } from '../../../../components/AccessPages';
+import { ErrorState } from '../../../../components/ErrorState';
+import { PageLoader } from '../../../../components/LoadingState';
+import { formatDateTime } from '../../../../lib/time';
+import { moQueries, type MoDetail } from '../../api';
+import { ACTION_APPEARANCE, ACTION_ORDER, LateBadge, MoStateBadge, RouteChain } from '../shared/appearance';
+import { formatDay, formatNumber, formatSignedFraction } from '../shared/format';
+import { DraftMaterials } from './DraftMaterials';
+import { MaterialsTable } from './MaterialsTable';
+import { MoTimeline } from './MoTimeline';
+import { TransitionDialog } from './TransitionDialog';
+import { WorkOrderProgress } from './WorkOrderProgress';
+
+/** One manufacturing order: what it makes, who moved it when, how far each department is, its materials. */
+export function MoDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const order = useQuery(moQueries.detail(id));
+  const [action, setAction] = useState<MoAction | null>(null);
+
+  if (order.isPending) return <PageLoader />;
+  if (order.isError) {
+    if (order.error instanceof ApiError && (order.error.status === 404 || order.error.status === 400))
+      return <NotFoundPage />;
+    return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
+  }
+  const mo = order.data;
+  const actions = ACTION_ORDER.filter((a) => mo.actions.includes(a));
+
+  return (
+    <>
+      <title>{`${mo.batchNumber} · Kapok`}</title>
+      <Anchor component={Link} to="/ppic" size="sm" mb="xs" display="inline-flex" style={{ gap: 4 }}>
+        <IconArrowLeft size={16} /> {t('ppic.detail.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2} ff="monospace">
+              {mo.batchNumber}
+            </Title>
+            <MoStateBadge state={mo.state} size="lg" data-testid="mo-state" />
+            {mo.late && <LateBadge />}
+          </Group>
+          <Text c="dimmed">
+            <Text span fw={700} c="var(--mantine-color-text)">
+              {mo.productCode}
+            </Text>{' '}
+            · {mo.productName}
+          </Text>
+        </Stack>
+        {actions.length > 0 && (
+          <Group gap="sm">
+            {actions.map((a) => {
+              const { color, icon: Icon } = ACTION_APPEARANCE[a];
+              return (
+                <Button
+                  key={a}
+                  color={color}
+                  variant={a === 'cancel' ? 'light' : 'filled'}
+                  leftSection={<Icon size={16} />}
+                  onClick={() => setAction(a)}
+                >
+                  {t(`ppic.actions.${a}`)}
+                </Button>
+              );
+            })}
+          </Group>
+        )}
+      </Group>
+
+      {mo.varianceWarning && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle />} mb="md">
+          {mo.varianceWarning}
+        </Alert>
+      )}
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Section title={t('ppic.detail.workOrders')}>
+              <WorkOrderProgress route={mo.route} workOrders={mo.workOrders} uom={mo.uom} />
+            </Section>
+            <Section
+              title={t('ppic.detail.materials')}
+              extra={
+                mo.bomRevision !== null ? (
+                  <Badge variant="light" color="cyan" tt="none" leftSection={<IconSnowflake size={12} />}>
+                    {t('ppic.detail.frozenRevision', { revision: mo.bomRevision })}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {mo.materials.length === 0 && mo.state === 'DRAFT' ? (
+                <DraftMaterials mo={mo} />
+              ) : (
+                <MaterialsTable materials={mo.materials} />
+              )}
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <Section title={t('ppic.detail.summary')}>
+              <Summary mo={mo} />
+            </Section>
+            <Section title={t('ppic.detail.timeline')}>
+              <MoTimeline entries={mo.timeline} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {action && <TransitionDialog mo={mo} action={action} onClose={() => setAction(null)} />}
+    </>
+  );
+}
+
+function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <Paper p="md" radius="md" component="section" aria-label={title}>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} fz="md">
+          {title}
+        </Title>
+        {extra}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+function Summary({ mo }: { mo: MoDetail }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const none = t('common.none');
+  const quantity = (v: number) => `${formatNumber(v, lang)} ${mo.uom}`;
+  const rows: [string, ReactNode][] = [
+    [t('ppic.fields.qtyPlanned'), quantity(mo.qtyPlanned)],
+    [t('ppic.fields.produced'), mo.producedQty === null ? none : quantity(mo.producedQty)],
+    [
+      t('ppic.fields.variance'),
+      mo.variancePercent === null ? (
+        none
+      ) : (
+        <Text span size="sm" c={mo.varianceWarning ? 'orange.8' : undefined} fw={600}>
+          {formatSignedFraction(mo.variancePercent / 100, lang)}
+        </Text>
+      ),
+    ],
+    [
+      t('ppic.fields.route'),
+      <Stack gap={0} key="route">
+        <Text size="sm">{t(`ppic.route.${mo.route}`)}</Text>
+        <RouteChain route={mo.route} size="xs" />
+      </Stack>,
+    ],
+    [
+      t('ppic.fields.dueDate'),
+      mo.dueDate ? (
+        <Text span size="sm" c={mo.late ? 'red.8' : undefined} fw={mo.late ? 700 : undefined}>
+          {formatDay(mo.dueDate, lang)}
+        </Text>
+      ) : (
+        none
+      ),
+    ],
+    [t('ppic.fields.week'), mo.week ?? none],
+    [t('ppic.fields.destination'), mo.destination ?? none],
+    [
+      t('ppic.fields.bomRevision'),
+      mo.bomRevision === null
+        ? t('ppic.detail.notFrozen')
+        : t('ppic.detail.revisionFrozen', { revision: mo.bomRevision }),
+    ],
+    [
+      t('ppic.fields.createdBy'),
+      mo.createdBy
+        ? `${mo.createdBy.fullName} · ${formatDateTime(mo.createdAt, lang)}`
+        : formatDateTime(mo.createdAt, lang),
+    ],
+  ];
+  if (mo.notes) rows.push([t('ppic.fields.notes'), mo.notes]);
+  if (mo.qualityNotes) rows.push([t('ppic.fields.qualityNotes'), mo.qualityNotes]);
+  if (mo.cancelReason) rows.push([t('ppic.fields.cancelReason'), mo.cancelReason]);
+
+  return (
+    <DataList size="sm" labelWidth={120} withDivider>
+      {rows.map(([label, value]) => (
+        <DataList.Item key={label}>
+          <DataList.ItemLabel>{label}</DataList.ItemLabel>
+          <DataList.ItemValue>{value}</DataList.ItemValue>
+        </DataList.Item>
+      ))}
+    </DataList>
+  );
+}
