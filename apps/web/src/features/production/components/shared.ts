@@ -1,0 +1,56 @@
+import { newIdempotencyKey } from '@kapok/api-client';
+import type { WorkOrderState } from '@kapok/contracts';
+import { useCallback, useRef } from 'react';
+
+/** The departments that run work orders, in route order. */
+export const LINE_DEPARTMENTS = [
+  'CUTTING',
+  'EMBROIDERY',
+  'SUBCON',
+  'SEWING',
+  'FINISHING',
+  'PACKING',
+] as const;
+export type LineDepartment = (typeof LINE_DEPARTMENTS)[number];
+export const isLineDepartment = (d: string | null | undefined): d is LineDepartment =>
+  LINE_DEPARTMENTS.includes(d as LineDepartment);
+
+export const WORK_ORDER_COLORS: Record<WorkOrderState, string> = {
+  PENDING: 'gray',
+  READY: 'blue',
+  IN_PROGRESS: 'orange',
+  DONE: 'green',
+  CANCELLED: 'red',
+};
+
+const LOCALES: Record<string, string> = { en: 'en-GB', id: 'id-ID' };
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A quantity as people read it: up to 4 decimals, grouped the language's way. */
+export function formatNumber(value: number, lang = 'en'): string {
+  let format = formats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang] ?? lang, { maximumFractionDigits: 4 });
+    formats.set(lang, format);
+  }
+  return format.format(value);
+}
+
+/** Number inputs group and separate decimals the language's way. */
+export const numberSeparators = (lang: string) =>
+  lang === 'id'
+    ? { thousandSeparator: '.', decimalSeparator: ',' }
+    : { thousandSeparator: ',', decimalSeparator: '.' };
+
+/**
+ * One Idempotency-Key per user action: the same request asked again (a retry after a lost answer) gets
+ * the same key, so the server applies it once; a changed request gets a new key.
+ */
+export function useActionKey(): (request: unknown) => string {
+  const attempt = useRef<{ request: string; key: string } | null>(null);
+  return useCallback((request: unknown) => {
+    const json = JSON.stringify(request);
+    if (attempt.current?.request !== json) attempt.current = { request: json, key: newIdempotencyKey() };
+    return attempt.current.key;
+  }, []);
+}
