@@ -1,6 +1,8 @@
 import { adminKeys } from '../features/admin/api';
 import { bomKeys } from '../features/bom/api/keys';
 import { kanbanKeys } from '../features/kanban/api/keys';
+import { ppicKeys } from '../features/ppic/api/keys';
+import { productionKeys } from '../features/production/api/keys';
 import { warehouseKeys } from '../features/warehouse/api/keys';
 import type { EventRoute } from '../lib/live-events';
 
@@ -26,4 +28,12 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   // BOMs: a saved revision changes the BOM, its history, the lists and every explosion preview.
   { prefix: 'bom', keys: [bomKeys.all] },
   { prefix: 'product', keys: [bomKeys.products()] },
+  // PPIC and production: an order's change shows in the lists, its page and the dashboard; a work order's
+  // or a handover's also on the department pages and in the order's progress. Explosion previews follow
+  // free stock and BOM changes.
+  { prefix: 'mo', keys: [ppicKeys.orders(), ppicKeys.dashboard()] },
+  { prefix: 'work_order', keys: [productionKeys.workOrders(), ppicKeys.orders(), ppicKeys.dashboard()] },
+  { prefix: 'production.handover', keys: [productionKeys.all, ppicKeys.orders(), ppicKeys.dashboard()] },
+  { prefix: 'stock.changed', keys: [ppicKeys.planning()] },
+  { prefix: 'bom', keys: [ppicKeys.planning()] },
 ];
