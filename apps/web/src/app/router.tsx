@@ -6,34 +6,53 @@ import { LoginPage } from '../features/auth/components/LoginPage';
 import { HomePage } from '../features/home/components/HomePage';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAuth } from './RequireAuth';
+import { loadModuleTexts } from '../lib/i18n';
 
 // Module and admin pages load on demand, so the login page and the shell stay small.
 const WarehousePage = lazy(() =>
-  import('../features/warehouse/components/WarehousePage').then((m) => ({ default: m.WarehousePage })),
+  Promise.all([import('../features/warehouse/components/WarehousePage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.WarehousePage,
+  })),
 );
 const BomPage = lazy(() =>
-  import('../features/bom/components/BomPage').then((m) => ({ default: m.BomPage })),
+  Promise.all([import('../features/bom/components/BomPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.BomPage,
+  })),
 );
 const PpicPage = lazy(() =>
-  import('../features/ppic/components/PpicPage').then((m) => ({ default: m.PpicPage })),
+  Promise.all([import('../features/ppic/components/PpicPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.PpicPage,
+  })),
 );
 const ProductionPage = lazy(() =>
-  import('../features/production/components/ProductionPage').then((m) => ({ default: m.ProductionPage })),
+  Promise.all([import('../features/production/components/ProductionPage'), loadModuleTexts()]).then(
+    ([m]) => ({ default: m.ProductionPage }),
+  ),
 );
 const KanbanPage = lazy(() =>
-  import('../features/kanban/components/KanbanPage').then((m) => ({ default: m.KanbanPage })),
+  Promise.all([import('../features/kanban/components/KanbanPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.KanbanPage,
+  })),
 );
 const AdminLayout = lazy(() =>
-  import('../features/admin/components/AdminLayout').then((m) => ({ default: m.AdminLayout })),
+  Promise.all([import('../features/admin/components/AdminLayout'), loadModuleTexts()]).then(([m]) => ({
+    default: m.AdminLayout,
+  })),
 );
 const UsersPage = lazy(() =>
-  import('../features/admin/components/UsersPage').then((m) => ({ default: m.UsersPage })),
+  Promise.all([import('../features/admin/components/UsersPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.UsersPage,
+  })),
 );
 const RolesPage = lazy(() =>
-  import('../features/admin/components/RolesPage').then((m) => ({ default: m.RolesPage })),
+  Promise.all([import('../features/admin/components/RolesPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.RolesPage,
+  })),
 );
 const AuditPage = lazy(() =>
-  import('../features/admin/components/AuditPage').then((m) => ({ default: m.AuditPage })),
+  Promise.all([import('../features/admin/components/AuditPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.AuditPage,
+  })),
 );
 
 export const routes: RouteObject[] = [

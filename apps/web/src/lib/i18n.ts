@@ -14,9 +14,42 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<object>> = {
   id: () => import('./locales/id').then((m) => m.id),
 };
 
+/** The module pages' texts: fetched with the first module page, so the login page carries only its own. */
+const moduleLoaders: Record<Language, () => Promise<object>> = {
+  en: () => import('./locales/modules.en').then((m) => m.enModules),
+  id: () => import('./locales/modules.id').then((m) => m.idModules),
+};
+let modulesWanted = false;
+const coreLoaded = new Set<Language>(['en']);
+const modulesLoaded = new Set<Language>();
+
+async function addModuleTexts(language: Language): Promise<void> {
+  if (modulesLoaded.has(language)) return;
+  i18n.addResourceBundle(language, 'translation', await moduleLoaders[language](), true, false);
+  modulesLoaded.add(language);
+}
+
 async function ensureLoaded(language: Language): Promise<void> {
-  if (language === 'en' || i18n.hasResourceBundle(language, 'translation')) return;
-  i18n.addResourceBundle(language, 'translation', await loaders[language]());
+  if (language !== 'en' && !coreLoaded.has(language)) {
+    i18n.addResourceBundle(language, 'translation', await loaders[language](), true, false);
+    coreLoaded.add(language);
+  }
+  if (modulesWanted) await Promise.all([addModuleTexts('en'), addModuleTexts(language)]);
+}
+
+/** Loads the texts of the module pages in the current language (and English, the fallback). */
+export async function loadModuleTexts(): Promise<void> {
+  modulesWanted = true;
+  await Promise.all([addModuleTexts('en'), addModuleTexts(currentLanguage())]);
+}
+
+/** For tests: every text at once, synchronously. */
+export function addAllTexts(bundles: Partial<Record<Language, object>>): void {
+  for (const [language, texts] of Object.entries(bundles)) {
+    i18n.addResourceBundle(language, 'translation', texts, true, false);
+    modulesLoaded.add(language as Language);
+  }
+  modulesWanted = true;
 }
 
 export function storedLanguage(): Language {

@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import '../lib/i18n';
+import { addAllTexts } from '../lib/i18n';
+import { enModules } from '../lib/locales/modules.en';
+import { idModules } from '../lib/locales/modules.id';
+
+addAllTexts({ en: enModules, id: idModules });
 
 afterEach(() => {
   cleanup();

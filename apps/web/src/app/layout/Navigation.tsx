@@ -5,10 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../lib/auth';
 import { modulesFor } from '../../lib/modules';
+import { loadModuleTexts } from '../../lib/i18n';
 
 // The open-alert count loads after the shell, so the first page stays small.
 const OpenAlertsBadge = lazy(() =>
-  import('../../features/warehouse/components/OpenAlertsBadge').then((m) => ({ default: m.OpenAlertsBadge })),
+  Promise.all([import('../../features/warehouse/components/OpenAlertsBadge'), loadModuleTexts()]).then(
+    ([m]) => ({
+      default: m.OpenAlertsBadge,
+    }),
+  ),
 );
 
 const ADMIN_PAGES = [
