@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { type Department, type Permission } from '@kapok/contracts';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
@@ -40,6 +41,9 @@ const unauthorized = (code: string, message: string) => new AppError(401, code, 
 
 @Injectable()
 export class AuthService {
+  /** A prepared key: given the secret as text, the JWT library first tries to read it as a public key on every call. */
+  private readonly key: KeyObject;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
@@ -49,7 +53,9 @@ export class AuthService {
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+  }
 
   async login(username: string, password: string, client: ClientInfo): Promise<TokenPair & { user: Me }> {
     await this.throttle.before(username, client.ip);
@@ -162,7 +168,10 @@ export class AuthService {
     if (!match) throw unauthorized('UNAUTHORIZED', 'Sign in first: this needs a bearer access token');
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(match[1], { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<AccessClaims>(match[1], {
+        algorithms: ['HS256'],
+        secret: this.key as unknown as string,
+      });
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
       throw unauthorized(
@@ -236,6 +245,7 @@ export class AuthService {
       {
         expiresIn: this.config.accessTokenTtlSeconds,
         algorithm: 'HS256',
+        secret: this.key as unknown as string,
       },
     );
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
