@@ -148,6 +148,35 @@ describe('locations and lots', () => {
     ).toBe(409);
   });
 
+  it('renames and deactivates a rack (audited); virtual locations stay active; 404 for an unknown one', async () => {
+    const rack = await f.rack();
+    const res = await f.call('PUT', `/warehouse/locations/${rack.id}`, {
+      name: 'Rak Z9 — returns',
+      active: false,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: rack.id, code: rack.code, name: 'Rak Z9 — returns', active: false });
+    expect((await f.call('PUT', `/warehouse/locations/${rack.id}`, { code: 'NEW' })).status).toBe(422);
+    const supplier = await f.location('SUPPLIER');
+    expect((await f.call('PUT', `/warehouse/locations/${supplier.id}`, { active: false })).body.code).toBe(
+      'VIRTUAL_LOCATION',
+    );
+    expect(
+      (await f.call('PUT', '/warehouse/locations/00000000-0000-4000-8000-000000000000', { name: 'x' }))
+        .status,
+    ).toBe(404);
+    const operator = await t.as('wh_operator');
+    expect(
+      (
+        await raw(t.baseUrl, `/api/v1/warehouse/locations/${rack.id}`, {
+          method: 'PUT',
+          token: operator.accessToken,
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
   it('creates lots, refuses a duplicate number for the product, lists them with stock', async () => {
     const p = await f.product();
     const lot = await f.ok('POST', '/warehouse/lots', {

@@ -824,7 +824,7 @@ export type paths = {
             cookie?: never;
         };
         get: operations["getLocation"];
-        put?: never;
+        put: operations["updateLocation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2300,6 +2300,12 @@ export type components = {
             revisionReason: string;
             /** @description The version you read; a stale one is refused with 409 */
             version: number;
+        };
+        UpdateLocationRequest: {
+            /** @description An inactive location takes no new stock in pickers; its stock stays */
+            active?: boolean;
+            /** @example Rak A1 — plush fabric */
+            name?: string;
         };
         UpdateProductRequest: {
             /** @default true */
@@ -5271,6 +5277,66 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLocationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VIRTUAL_LOCATION */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

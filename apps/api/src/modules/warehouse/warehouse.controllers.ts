@@ -23,6 +23,7 @@ import {
   ThresholdResponse,
 } from './dto/alert.dto.js';
 import {
+  UpdateLocationRequest,
   CreateLocationRequest,
   CreateLotRequest,
   LocationPage,
@@ -123,6 +124,15 @@ export class LocationsController {
   @ApiNotFoundResponse({ type: ErrorBody })
   async getLocation(@IdParam() id: string): Promise<LocationResponse> {
     return toLocationResponse(await this.locations.get(id));
+  }
+
+  @Put(':id')
+  @RequirePermission('warehouse.update')
+  @ApiOkResponse({ type: LocationResponse })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'VIRTUAL_LOCATION' })
+  updateLocation(@IdParam() id: string, @Body() body: UpdateLocationRequest): Promise<LocationResponse> {
+    return this.locations.update(id, body);
   }
 }
 

@@ -57,6 +57,20 @@ export class CreateLocationRequest {
   isFinishedGoods?: boolean;
 }
 
+export class UpdateLocationRequest {
+  @ApiPropertyOptional({ example: 'Rak A1 — plush fabric' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'An inactive location takes no new stock in pickers; its stock stays' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
 export class LocationResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;

@@ -12,6 +12,7 @@ import type {
   LocationPage,
   LocationQuery,
   LocationResponse,
+  UpdateLocationRequest,
 } from '../dto/location.dto.js';
 import { isInternal, LocationEntity } from '../entities/location.entity.js';
 
@@ -110,6 +111,40 @@ export class LocationsService {
         throw new AppError(422, 'VALIDATION_FAILED', 'The location breaks a location rule');
       throw e;
     }
+  }
+
+  /** Renames or (de)activates a location; its code, type and department never change. */
+  async update(id: string, body: UpdateLocationRequest): Promise<LocationResponse> {
+    return this.tx.run(async (m) => {
+      const location = await m.findOne(LocationEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!location) throw notFound('location', id);
+      if (!isInternal(location.type) && body.active === false) {
+        throw new AppError(
+          409,
+          'VIRTUAL_LOCATION',
+          `${location.code} is a virtual location the stock ledger needs; it stays active`,
+        );
+      }
+      const before = toLocationResponse(location);
+      await m.update(
+        LocationEntity,
+        { id },
+        { name: body.name?.trim() ?? location.name, active: body.active ?? location.active },
+      );
+      const after = toLocationResponse(await m.findOneByOrFail(LocationEntity, { id }));
+      await this.audit.record(m, {
+        action: 'location.updated',
+        entityType: 'location',
+        entityId: id,
+        before,
+        after,
+      });
+      await this.events.publish(m, 'location.updated', [id]);
+      return after;
+    });
   }
 
   /** Id of the one virtual location of a type (SUPPLIER, CUSTOMER, PRODUCTION, LOSS); they never change. */
