@@ -8,22 +8,20 @@ import {
   Modal,
   NumberInput,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Textarea,
-  type ComboboxItem,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Controller, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { ProductSearchSelect } from '../../../components/ProductSearchSelect';
 import { fieldErrors } from '../../../lib/errors';
 import { productQueries, useCreateCard, type CreateCardBody, type RequestableProduct } from '../api';
 import { describeKanbanError } from './errors';
@@ -222,72 +220,29 @@ export function NewRequestModal({
   );
 }
 
-const productLabel = (p: RequestableProduct) => `${p.code} · ${p.name}`;
+const useRequestableProducts = (search: string) => useQuery(productQueries.search(search));
 
 /** Searches the warehouse's accessories and raw materials by code or name, on the server. */
-function ProductSelect({
-  value,
-  onChange,
-  onBlur,
-  error,
-}: {
+function ProductSelect(props: {
   value: RequestableProduct | null;
   onChange: (product: RequestableProduct | null) => void;
   onBlur: () => void;
   error?: string;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  // Once a product is chosen the input shows its label; that is not a new search.
-  const term = value && search === productLabel(value) ? '' : search.trim();
-  const [debounced] = useDebouncedValue(term, 250);
-  const products = useQuery(productQueries.search(debounced));
-  const byId = useMemo(() => {
-    const map = new Map<string, RequestableProduct>();
-    for (const p of products.data ?? []) map.set(p.id, p);
-    if (value) map.set(value.id, value);
-    return map;
-  }, [products.data, value]);
-  const data: ComboboxItem[] = [...byId.values()].map((p) => ({ value: p.id, label: productLabel(p) }));
-
   return (
-    <Select
+    <ProductSearchSelect
+      {...props}
       label={t('kanban.new.product')}
       placeholder={t('kanban.new.productPlaceholder')}
-      withAsterisk
-      searchable
-      clearable
-      data-autofocus
-      leftSection={<IconSearch size={16} />}
-      data={data}
-      // The server already filtered by the search; show what it answered.
-      filter={({ options }) => options}
-      searchValue={search}
-      onSearchChange={setSearch}
-      value={value?.id ?? null}
-      onChange={(id) => onChange(id ? (byId.get(id) ?? null) : null)}
-      onBlur={onBlur}
-      nothingFoundMessage={products.isFetching ? t('common.loading') : t('kanban.new.noProducts')}
-      renderOption={({ option }) => {
-        const p = byId.get(option.value);
-        return (
-          <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
-            <div style={{ minWidth: 0 }}>
-              <Text size="sm" fw={700}>
-                {p?.code}
-              </Text>
-              <Text size="xs" c="dimmed" truncate>
-                {p?.name}
-              </Text>
-            </div>
-            <Text size="xs" fw={600} c="dimmed">
-              {p?.uom}
-            </Text>
-          </Group>
-        );
-      }}
-      error={error}
+      nothingFound={t('kanban.new.noProducts')}
+      useResults={useRequestableProducts}
       maxDropdownHeight={280}
+      detail={(p) => (
+        <Text size="xs" fw={600} c="dimmed">
+          {p.uom}
+        </Text>
+      )}
     />
   );
 }
