@@ -1053,7 +1053,7 @@ export type components = {
         AlertResponse: {
             /** Format: date-time */
             acknowledgedAt: string | null;
-            acknowledgedBy: components["schemas"]["MoveActor"] | null;
+            acknowledgedBy: components["schemas"]["UserRef"] | null;
             acknowledgeNote: string | null;
             availableAtOpen: number;
             availableNow: number;
@@ -1083,15 +1083,10 @@ export type components = {
         ApproveCardRequest: {
             notes?: string;
         };
-        AuditActor: {
-            /** Format: uuid */
-            id: string;
-            username: string;
-        };
         AuditEntryResponse: {
             /** @example user.updated */
             action: string;
-            actor: components["schemas"]["AuditActor"] | null;
+            actor: components["schemas"]["UserRef"] | null;
             after: {
                 [key: string]: unknown;
             } | null;
@@ -1246,7 +1241,7 @@ export type components = {
         BomRevisionResponse: {
             /** Format: date-time */
             at: string;
-            author: components["schemas"]["RevisionAuthor"] | null;
+            author: components["schemas"]["UserRef"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -1317,24 +1312,18 @@ export type components = {
             /** @example Buyer moved the order to week 07 */
             reason: string;
         };
-        CardActor: {
-            fullName: string;
-            /** Format: uuid */
-            id: string;
-            username: string;
-        };
         CardResponse: {
             /** @description What the signed-in user may do with the card now */
             actions: ("approve" | "reject" | "ship" | "receive" | "cancel")[];
             /** Format: date-time */
             approvedAt: string | null;
-            approvedBy: components["schemas"]["CardActor"] | null;
+            approvedBy: components["schemas"]["PersonRef"] | null;
             approveNotes: string | null;
             /** @description Made by a replenishment rule */
             automatic: boolean;
             /** Format: date-time */
             cancelledAt: string | null;
-            cancelledBy: components["schemas"]["CardActor"] | null;
+            cancelledBy: components["schemas"]["PersonRef"] | null;
             /** Format: date-time */
             createdAt: string;
             department: components["schemas"]["Department"];
@@ -1354,16 +1343,16 @@ export type components = {
             reason: string | null;
             /** Format: date-time */
             receivedAt: string | null;
-            receivedBy: components["schemas"]["CardActor"] | null;
+            receivedBy: components["schemas"]["PersonRef"] | null;
             receivedQuantity: number | null;
             /** Format: date-time */
             rejectedAt: string | null;
-            rejectedBy: components["schemas"]["CardActor"] | null;
+            rejectedBy: components["schemas"]["PersonRef"] | null;
             rejectReason: string | null;
-            requestedBy: components["schemas"]["CardActor"] | null;
+            requestedBy: components["schemas"]["PersonRef"] | null;
             /** Format: date-time */
             shippedAt: string | null;
-            shippedBy: components["schemas"]["CardActor"] | null;
+            shippedBy: components["schemas"]["PersonRef"] | null;
             shippedQuantity: number | null;
             /** @description Shipped minus received, returned to the warehouse */
             shortQuantity: number | null;
@@ -1600,7 +1589,7 @@ export type components = {
         HandoverResponse: {
             /** Format: date-time */
             acceptedAt: string | null;
-            acceptedBy: components["schemas"]["MoActor"] | null;
+            acceptedBy: components["schemas"]["PersonRef"] | null;
             batchNumber: string;
             /** Format: date-time */
             createdAt: string;
@@ -1618,7 +1607,7 @@ export type components = {
             productCode: string | null;
             quantity: number;
             receivedQty: number | null;
-            sentBy: components["schemas"]["MoActor"] | null;
+            sentBy: components["schemas"]["PersonRef"] | null;
             /** @enum {string} */
             state: "PENDING" | "ACCEPTED";
             toDepartment: components["schemas"]["Department"];
@@ -1749,18 +1738,12 @@ export type components = {
             role: string;
             username: string;
         };
-        MoActor: {
-            fullName: string;
-            /** Format: uuid */
-            id: string;
-            username: string;
-        };
         MoDetailResponse: {
             /** @description What the signed-in user may do now */
             actions: ("approve" | "start" | "complete" | "cancel")[];
             /** Format: date-time */
             approvedAt: string | null;
-            approvedBy: components["schemas"]["MoActor"] | null;
+            approvedBy: components["schemas"]["PersonRef"] | null;
             approveNotes: string | null;
             /** @example MO-20261126-001 */
             batchNumber: string;
@@ -1770,14 +1753,14 @@ export type components = {
             bomRevision: number | null;
             /** Format: date-time */
             cancelledAt: string | null;
-            cancelledBy: components["schemas"]["MoActor"] | null;
+            cancelledBy: components["schemas"]["PersonRef"] | null;
             cancelReason: string | null;
             /** Format: date-time */
             completedAt: string | null;
-            completedBy: components["schemas"]["MoActor"] | null;
+            completedBy: components["schemas"]["PersonRef"] | null;
             /** Format: date-time */
             createdAt: string;
-            createdBy: components["schemas"]["MoActor"] | null;
+            createdBy: components["schemas"]["PersonRef"] | null;
             destination: string | null;
             /** Format: date */
             dueDate: string | null;
@@ -1797,7 +1780,7 @@ export type components = {
             route: components["schemas"]["Route"];
             /** Format: date-time */
             startedAt: string | null;
-            startedBy: components["schemas"]["MoActor"] | null;
+            startedBy: components["schemas"]["PersonRef"] | null;
             startNotes: string | null;
             state: components["schemas"]["MoState"];
             timeline: components["schemas"]["TimelineEntry"][];
@@ -1836,7 +1819,7 @@ export type components = {
             actions: ("approve" | "start" | "complete" | "cancel")[];
             /** Format: date-time */
             approvedAt: string | null;
-            approvedBy: components["schemas"]["MoActor"] | null;
+            approvedBy: components["schemas"]["PersonRef"] | null;
             approveNotes: string | null;
             /** @example MO-20261126-001 */
             batchNumber: string;
@@ -1846,14 +1829,14 @@ export type components = {
             bomRevision: number | null;
             /** Format: date-time */
             cancelledAt: string | null;
-            cancelledBy: components["schemas"]["MoActor"] | null;
+            cancelledBy: components["schemas"]["PersonRef"] | null;
             cancelReason: string | null;
             /** Format: date-time */
             completedAt: string | null;
-            completedBy: components["schemas"]["MoActor"] | null;
+            completedBy: components["schemas"]["PersonRef"] | null;
             /** Format: date-time */
             createdAt: string;
-            createdBy: components["schemas"]["MoActor"] | null;
+            createdBy: components["schemas"]["PersonRef"] | null;
             destination: string | null;
             /** Format: date */
             dueDate: string | null;
@@ -1872,7 +1855,7 @@ export type components = {
             route: components["schemas"]["Route"];
             /** Format: date-time */
             startedAt: string | null;
-            startedBy: components["schemas"]["MoActor"] | null;
+            startedBy: components["schemas"]["PersonRef"] | null;
             startNotes: string | null;
             state: components["schemas"]["MoState"];
             uom: components["schemas"]["Unit"];
@@ -1887,11 +1870,6 @@ export type components = {
         };
         /** @enum {string} */
         MoState: "DRAFT" | "APPROVED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
-        MoveActor: {
-            /** Format: uuid */
-            id: string;
-            username: string;
-        };
         MovePage: {
             items: components["schemas"]["MoveResponse"][];
             limit: number;
@@ -1899,7 +1877,7 @@ export type components = {
             total: number;
         };
         MoveResponse: {
-            actor: components["schemas"]["MoveActor"] | null;
+            actor: components["schemas"]["UserRef"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -1977,6 +1955,12 @@ export type components = {
         };
         /** @enum {string} */
         Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve";
+        PersonRef: {
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            username: string;
+        };
         PositionRequest: {
             /** @description Order within the column; see positionBetween in @kapok/contracts */
             position: number;
@@ -2083,11 +2067,6 @@ export type components = {
             /** @description Code of the material this one replaces (an ALTERNATIVE chosen by availability) */
             substitutesFor: string | null;
             uom: components["schemas"]["Unit"];
-        };
-        RevisionAuthor: {
-            /** Format: uuid */
-            id: string;
-            username: string;
         };
         RolePage: {
             items: components["schemas"]["RoleResponse"][];
@@ -2226,7 +2205,7 @@ export type components = {
             version: number;
         };
         TimelineEntry: {
-            actor: components["schemas"]["MoActor"] | null;
+            actor: components["schemas"]["PersonRef"] | null;
             /** Format: date-time */
             at: string;
             /** @example approved */
@@ -2349,6 +2328,11 @@ export type components = {
             skip: number;
             total: number;
         };
+        UserRef: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+        };
         UserResponse: {
             active: boolean;
             /** Format: date-time */
@@ -2393,7 +2377,7 @@ export type components = {
             inputQty: number;
             /** Format: uuid */
             moId: string;
-            operator: components["schemas"]["MoActor"] | null;
+            operator: components["schemas"]["PersonRef"] | null;
             outputProductCode: string | null;
             /** Format: uuid */
             outputProductId: string | null;

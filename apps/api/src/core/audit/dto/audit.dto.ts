@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageOf, PageQuery } from '../../http/paging.js';
+import { UserRef } from '../../http/refs.dto.js';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'user' })
@@ -41,20 +42,13 @@ export class AuditQuery extends PageQuery {
   to?: Date;
 }
 
-export class AuditActor {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  @ApiProperty()
-  username: string;
-}
-
 export class AuditEntryResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty({ format: 'date-time' })
   at: string;
-  @ApiProperty({ type: AuditActor, nullable: true })
-  actor: AuditActor | null;
+  @ApiProperty({ type: UserRef, nullable: true })
+  actor: UserRef | null;
   @ApiProperty({ example: 'user.updated' })
   action: string;
   @ApiProperty({ example: 'user' })

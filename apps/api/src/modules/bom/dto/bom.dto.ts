@@ -33,6 +33,7 @@ import {
 import { MaxDecimals } from '../../../core/http/validators.js';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
 import { toBoolean } from '../../warehouse/dto/product.dto.js';
+import { UserRef } from '../../../core/http/refs.dto.js';
 
 const BomQuantity = () => [
   IsNumber({ allowNaN: false, allowInfinity: false }),
@@ -303,13 +304,6 @@ export class BomSummary {
 export const BomPage = PageOf(BomSummary, 'BomPage');
 export type BomPage = InstanceType<typeof BomPage>;
 
-export class RevisionAuthor {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  @ApiProperty()
-  username: string;
-}
-
 export class BomRevisionResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -317,8 +311,8 @@ export class BomRevisionResponse {
   revision: number;
   @ApiProperty()
   reason: string;
-  @ApiProperty({ type: RevisionAuthor, nullable: true })
-  author: RevisionAuthor | null;
+  @ApiProperty({ type: UserRef, nullable: true })
+  author: UserRef | null;
   @ApiProperty({ format: 'date-time' })
   at: string;
   @ApiProperty({ type: BomResponse, description: 'The BOM as saved in this revision' })

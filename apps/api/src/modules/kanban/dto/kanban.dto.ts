@@ -30,6 +30,7 @@ import {
   PositiveQuantity,
   RequiredUuid,
 } from '../../warehouse/dto/common.js';
+import { PersonRef } from '../../../core/http/refs.dto.js';
 
 export const KANBAN_ACTIONS: KanbanAction[] = ['approve', 'reject', 'ship', 'receive', 'cancel'];
 
@@ -106,15 +107,6 @@ export class PositionRequest {
   position: number;
 }
 
-export class CardActor {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  @ApiProperty()
-  username: string;
-  @ApiProperty()
-  fullName: string;
-}
-
 export class CardResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -122,8 +114,8 @@ export class CardResponse {
   number: string;
   @ApiProperty({ enum: DEPARTMENTS, enumName: 'Department' })
   department: Department;
-  @ApiProperty({ type: CardActor, nullable: true })
-  requestedBy: CardActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  requestedBy: PersonRef | null;
   @ApiProperty({ format: 'uuid' })
   productId: string;
   @ApiProperty()
@@ -152,26 +144,26 @@ export class CardResponse {
   position: number;
   @ApiProperty({ description: 'Made by a replenishment rule' })
   automatic: boolean;
-  @ApiProperty({ type: CardActor, nullable: true })
-  approvedBy: CardActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  approvedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   approvedAt: string | null;
   @ApiProperty({ nullable: true, type: String })
   approveNotes: string | null;
-  @ApiProperty({ type: CardActor, nullable: true })
-  rejectedBy: CardActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  rejectedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   rejectedAt: string | null;
   @ApiProperty({ nullable: true, type: String })
   rejectReason: string | null;
-  @ApiProperty({ type: CardActor, nullable: true })
-  shippedBy: CardActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  shippedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   shippedAt: string | null;
   @ApiProperty({ nullable: true, type: Number })
   shippedQuantity: number | null;
-  @ApiProperty({ type: CardActor, nullable: true })
-  receivedBy: CardActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  receivedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   receivedAt: string | null;
   @ApiProperty({ nullable: true, type: Number })
@@ -182,8 +174,8 @@ export class CardResponse {
     type: Number,
   })
   shortQuantity: number | null;
-  @ApiProperty({ type: CardActor, nullable: true })
-  cancelledBy: CardActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  cancelledBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   cancelledAt: string | null;
   @ApiProperty({

@@ -30,6 +30,7 @@ import {
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
 import { OptionalText, PositiveQuantity, RequiredUuid } from '../../warehouse/dto/common.js';
 import { toBoolean } from '../../warehouse/dto/product.dto.js';
+import { PersonRef } from '../../../core/http/refs.dto.js';
 
 const ROUTE_NAMES = Object.keys(ROUTES) as Route[];
 
@@ -169,15 +170,6 @@ export class BatchResponse {
   results: BatchItemResult[];
 }
 
-export class MoActor {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  @ApiProperty()
-  username: string;
-  @ApiProperty()
-  fullName: string;
-}
-
 export class MoResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -209,28 +201,28 @@ export class MoResponse {
   bomId: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'The BOM revision frozen at approval' })
   bomRevision: number | null;
-  @ApiProperty({ type: MoActor, nullable: true })
-  createdBy: MoActor | null;
-  @ApiProperty({ type: MoActor, nullable: true })
-  approvedBy: MoActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  createdBy: PersonRef | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  approvedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   approvedAt: string | null;
   @ApiProperty({ nullable: true, type: String })
   approveNotes: string | null;
-  @ApiProperty({ type: MoActor, nullable: true })
-  startedBy: MoActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  startedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   startedAt: string | null;
   @ApiProperty({ nullable: true, type: String })
   startNotes: string | null;
-  @ApiProperty({ type: MoActor, nullable: true })
-  completedBy: MoActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  completedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   completedAt: string | null;
   @ApiProperty({ nullable: true, type: String })
   qualityNotes: string | null;
-  @ApiProperty({ type: MoActor, nullable: true })
-  cancelledBy: MoActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  cancelledBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   cancelledAt: string | null;
   @ApiProperty({ nullable: true, type: String })
@@ -314,8 +306,8 @@ export class WorkOrderResponse {
   startedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   endedAt: string | null;
-  @ApiProperty({ type: MoActor, nullable: true })
-  operator: MoActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  operator: PersonRef | null;
   @ApiProperty({ enum: ['start', 'output', 'handover'], isArray: true })
   actions: Array<'start' | 'output' | 'handover'>;
   @ApiProperty()
@@ -331,8 +323,8 @@ export class TimelineEntry {
   event: string;
   @ApiProperty({ format: 'date-time' })
   at: string;
-  @ApiProperty({ type: MoActor, nullable: true })
-  actor: MoActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  actor: PersonRef | null;
   @ApiProperty({ nullable: true, type: String })
   notes: string | null;
 }

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEPARTMENTS, WORK_ORDER_STATES, type Department, type WorkOrderState } from '@kapok/contracts';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { NonNegativeQuantity, OptionalText, PositiveQuantity } from '../../warehouse/dto/common.js';
-import { MoActor, WorkOrderResponse } from './mo.dto.js';
+import { WorkOrderResponse } from './mo.dto.js';
+import { PersonRef } from '../../../core/http/refs.dto.js';
 
 export class WorkOrderQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -95,10 +96,10 @@ export class HandoverResponse {
   state: 'PENDING' | 'ACCEPTED';
   @ApiProperty({ nullable: true, type: Number, description: '(received − sent) / sent × 100' })
   differencePercent: number | null;
-  @ApiProperty({ type: MoActor, nullable: true })
-  sentBy: MoActor | null;
-  @ApiProperty({ type: MoActor, nullable: true })
-  acceptedBy: MoActor | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  sentBy: PersonRef | null;
+  @ApiProperty({ type: PersonRef, nullable: true })
+  acceptedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   acceptedAt: string | null;
   @ApiProperty({ format: 'date-time' })

@@ -10,7 +10,7 @@ import {
 import { IsIn, IsOptional } from 'class-validator';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
 import { NonNegativeQuantity, OptionalText, OptionalUuid, PositiveQuantity, RequiredUuid } from './common.js';
-import { MoveActor } from './stock.dto.js';
+import { UserRef } from '../../../core/http/refs.dto.js';
 
 export class ThresholdQuery extends PageQuery {
   @OptionalUuid()
@@ -107,8 +107,8 @@ export class AlertResponse {
   openedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   acknowledgedAt: string | null;
-  @ApiProperty({ type: MoveActor, nullable: true })
-  acknowledgedBy: MoveActor | null;
+  @ApiProperty({ type: UserRef, nullable: true })
+  acknowledgedBy: UserRef | null;
   @ApiProperty({ nullable: true, type: String })
   acknowledgeNote: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })

@@ -20,6 +20,7 @@ import {
   PositiveQuantity,
   RequiredUuid,
 } from './common.js';
+import { UserRef } from '../../../core/http/refs.dto.js';
 
 export class StockQuery extends PageQuery {
   @OptionalUuid()
@@ -231,13 +232,6 @@ export class MovesQuery extends PageQuery {
   to?: Date;
 }
 
-export class MoveActor {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  @ApiProperty()
-  username: string;
-}
-
 export class MoveResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -275,8 +269,8 @@ export class MoveResponse {
   enteredUom: Unit | null;
   @ApiProperty({ nullable: true, type: String })
   note: string | null;
-  @ApiProperty({ type: MoveActor, nullable: true })
-  actor: MoveActor | null;
+  @ApiProperty({ type: UserRef, nullable: true })
+  actor: UserRef | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
   @ApiProperty({ format: 'date-time' })
