@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
+import { eventually } from './support/eventually.js';
 import { raw, startTestApp, type TestApp } from './support/test-app.js';
 import { warehouseFixtures } from './support/warehouse-fixtures.js';
 
@@ -246,6 +247,21 @@ describe('kanban cards', () => {
     expect((await as('warehouse').call('GET', '/cards/all?status=LOST')).status).toBe(422);
     const moved = await as('warehouse').call('PUT', `/cards/${urgent.id}/position`, { position: 42.5 });
     expect(moved.body.position).toBe(42.5);
+  });
+
+  it('serves the board from a cache that another instance’s change (its NOTIFY) clears', async () => {
+    const { product } = await stocked();
+    const c = await card(product.id, 3, { priority: 'HIGH' });
+    const find = async () =>
+      (await as('warehouse').call('GET', '/cards/all')).body.items.find((x: { id: string }) => x.id === c.id);
+    expect((await find()).priority).toBe('HIGH');
+    // Another API instance commits a change and announces it; this instance only hears the notice.
+    await t.db.query(`update kanban_cards set priority = 'LOW' where id = $1`, [c.id]);
+    expect((await find()).priority).toBe('HIGH');
+    await t.db.query(`select pg_notify('kapok_events', $1)`, [
+      JSON.stringify({ type: 'kanban.card.updated', ids: [c.id], at: new Date().toISOString() }),
+    ]);
+    expect(await eventually(async () => (await find()).priority === 'LOW')).toBe(true);
   });
 
   it('the old path /api/v1/kanban/... is gone (404)', async () => {

@@ -135,6 +135,14 @@ export function rowRuleViolation(
   return null;
 }
 
+/** What a user may do with a loaded card (the same rules as `allowedActions`, from the answer's fields). */
+export function cardActions(card: CardResponse, principal: Principal): KanbanAction[] {
+  return allowedActions(
+    { status: card.status, department: card.department, requested_by_id: card.requestedBy?.id ?? null },
+    principal,
+  );
+}
+
 function allowedActions(card: SqlRow, principal: Principal): KanbanAction[] {
   return (Object.keys(KANBAN_TRANSITIONS) as KanbanAction[]).filter((action) => {
     const t = KANBAN_TRANSITIONS[action];

@@ -17,7 +17,8 @@ import type {
   CreateCardRequest,
   ReceiveCardRequest,
 } from './dto/kanban.dto.js';
-import { insertCard, loadCards, rowRuleViolation } from './kanban.cards.js';
+import { BoardCache } from './board.cache.js';
+import { cardActions, insertCard, loadCards, rowRuleViolation } from './kanban.cards.js';
 
 const CLOSED_DAYS_ON_BOARD = 7;
 
@@ -30,8 +31,10 @@ export class KanbanService {
     private readonly posting: PostingService,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
+    private readonly cache: BoardCache = new BoardCache(),
   ) {}
 
+  /** The board is read far more often than it changes: the cards are cached until a kanban event, the actions are per user. */
   async board(q: BoardQuery, principal: Principal): Promise<BoardResponse> {
     const where = [
       `(c.status in ('REQUESTED', 'APPROVED', 'IN_TRANSIT') or c.updated_at > now() - interval '${CLOSED_DAYS_ON_BOARD} days')`,
@@ -39,7 +42,10 @@ export class KanbanService {
     const params: unknown[] = [];
     if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.department) where.push(`c.department = $${params.push(q.department)}`);
-    const items = await loadCards(this.dataSource.manager, where.join(' and '), params, principal);
+    const cards = await this.cache.get(`${q.status ?? ''}|${q.department ?? ''}`, () =>
+      loadCards(this.dataSource.manager, where.join(' and '), params, undefined),
+    );
+    const items = cards.map((card) => ({ ...card, actions: cardActions(card, principal) }));
     return { items, total: items.length };
   }
 
@@ -57,7 +63,7 @@ export class KanbanService {
         'NO_DEPARTMENT',
         'Your account has no department, so it cannot request material',
       );
-    return this.tx.run(async (m) => {
+    return this.committed(async (m) => {
       const [line] = await m.query(`select id from locations where type = 'LINE' and department = $1`, [
         department,
       ]);
@@ -233,7 +239,7 @@ export class KanbanService {
   }
 
   async position(id: string, position: number, principal: Principal): Promise<CardResponse> {
-    return this.tx.run(async (m) => {
+    return this.committed(async (m) => {
       const [card] = await m.query('select id, position from kanban_cards where id = $1 for update', [id]);
       if (!card) throw notFound('kanban card', id);
       await m.query('update kanban_cards set position = $2, updated_at = now() where id = $1', [
@@ -257,7 +263,7 @@ export class KanbanService {
     effect: (m: EntityManager, card: SqlRow) => Promise<Record<string, unknown>>,
   ): Promise<CardResponse> {
     const rule = KANBAN_TRANSITIONS[action];
-    return this.tx.run(async (m) => {
+    return this.committed(async (m) => {
       const [card]: SqlRow[] = await m.query('select * from kanban_cards where id = $1 for update', [id]);
       if (!card) throw notFound('kanban card', id);
       if (!rule.from.includes(card.status as KanbanStatus)) {
@@ -297,6 +303,13 @@ export class KanbanService {
       await this.events.publish(m, 'kanban.card.updated', [id]);
       return after;
     });
+  }
+
+  /** Runs a command and drops the cached board once it committed, before the answer goes out. */
+  private async committed<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.tx.run(work);
+    this.cache.invalidate();
+    return result;
   }
 
   private async departmentLocation(
