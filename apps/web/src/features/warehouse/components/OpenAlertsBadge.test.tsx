@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithApp, stubFetch } from '../../../test/render';
 import { OpenAlertsBadge } from './OpenAlertsBadge';
@@ -28,7 +28,10 @@ describe('OpenAlertsBadge', () => {
     renderWithApp(<OpenAlertsBadge />);
 
     await waitFor(() => expect(requests).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Let the answer settle (microtasks, no timer) before checking that nothing shows.
+    await act(async () => {
+      await Promise.resolve();
+    });
     expect(screen.queryByLabelText(/open stock alert/)).not.toBeInTheDocument();
     expect(screen.queryByText('0')).not.toBeInTheDocument();
   });
