@@ -26,6 +26,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { factoryDayEnd, factoryDayStart, formatDateTime } from '../../../lib/time';
 import { auditQueries, type AuditEntry } from '../api';
 import { AuditDiff } from './AuditDiff';
+import { DateRangeInputs } from '../../../components/DateRangeInputs';
 
 const PAGE_SIZE = 25;
 /** Entity types of domain.md's audit rule (snake_case, singular). */
@@ -114,21 +115,13 @@ export function AuditPage() {
               value={action}
               onChange={(e) => filter(setAction)(e.currentTarget.value)}
             />
-            <TextInput
-              w={160}
-              type="date"
-              label={t('admin.audit.from')}
-              value={from}
-              max={to || undefined}
-              onChange={(e) => filter(setFrom)(e.currentTarget.value)}
-            />
-            <TextInput
-              w={160}
-              type="date"
-              label={t('admin.audit.to')}
-              value={to}
-              min={from || undefined}
-              onChange={(e) => filter(setTo)(e.currentTarget.value)}
+            <DateRangeInputs
+              from={from}
+              to={to}
+              onFromChange={filter(setFrom)}
+              onToChange={filter(setTo)}
+              fromLabel={t('admin.audit.from')}
+              toLabel={t('admin.audit.to')}
             />
             {filtered && (
               <Button variant="subtle" color="gray" onClick={clearFilters}>

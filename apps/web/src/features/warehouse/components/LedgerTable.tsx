@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { MOVE_TYPES, type MoveType } from '@kapok/contracts';
 import { IconArrowRight, IconListDetails } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -20,6 +9,7 @@ import { TableSkeleton } from '../../../components/LoadingState';
 import { factoryDayEnd, factoryDayStart, formatDateTime } from '../../../lib/time';
 import { locationQueries, stockQueries, type Location, type StockMove } from '../api';
 import { formatNumber } from './format';
+import { DateRangeInputs } from '../../../components/DateRangeInputs';
 
 const PAGE_SIZE = 20;
 const INTERNAL = new Set(['WAREHOUSE', 'LINE', 'TRANSIT']);
@@ -103,21 +93,13 @@ export function LedgerTable({ productId }: { productId: string }) {
           searchable
           clearable
         />
-        <TextInput
-          w={160}
-          type="date"
-          label={t('warehouse.ledger.from')}
-          value={from}
-          max={to || undefined}
-          onChange={(e) => filter(setFrom)(e.currentTarget.value)}
-        />
-        <TextInput
-          w={160}
-          type="date"
-          label={t('warehouse.ledger.to')}
-          value={to}
-          min={from || undefined}
-          onChange={(e) => filter(setTo)(e.currentTarget.value)}
+        <DateRangeInputs
+          from={from}
+          to={to}
+          onFromChange={filter(setFrom)}
+          onToChange={filter(setTo)}
+          fromLabel={t('warehouse.ledger.from')}
+          toLabel={t('warehouse.ledger.to')}
         />
         {filtered && (
           <Button variant="subtle" color="gray" onClick={clearFilters}>
