@@ -15,6 +15,7 @@ import { EventsController } from './events/events.controller.js';
 import { EventsHub } from './events/events.hub.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { AccessGuard } from './permissions/access.guard.js';
+import { StateTransitions } from './transitions/state-machine.js';
 
 /** Cross-cutting services every module uses: transactions, audit, events, auth and the access guard. */
 @Global()
@@ -31,6 +32,7 @@ export class CoreModule {
         Transactions,
         AuditWriter,
         EventPublisher,
+        StateTransitions,
         EventsHub,
         PrincipalCache,
         LoginThrottle,
@@ -44,6 +46,7 @@ export class CoreModule {
         Transactions,
         AuditWriter,
         EventPublisher,
+        StateTransitions,
         EventsHub,
         PrincipalCache,
         AuthService,

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { Permission } from '@kapok/contracts';
+import type { EntityManager } from 'typeorm';
+import { AuditWriter } from '../audit/audit.writer.js';
+import type { Principal } from '../context/request-context.js';
+import { AppError, notFound } from '../errors/app-error.js';
+import { EventPublisher } from '../events/event-publisher.js';
+
+/** One row of a transition table in `libs/contracts`: the states it leaves, the state it reaches, who may. */
+export interface TransitionRule<S extends string> {
+  readonly from: readonly S[];
+  readonly to: S;
+  readonly permission: Permission;
+}
+
+/**
+ * What a module tells the helper about one of its state machines. The helper never names a table:
+ * `lock` and `save` are the owning module's own typed SQL.
+ */
+export interface StateMachine<Row, S extends string, A extends string> {
+  /** snake_case entity name: the audit entity type and the prefix of its events (`kanban_card.approved`). */
+  readonly entity: string;
+  /** How people call it in a message ("manufacturing order"). */
+  readonly noun: string;
+  readonly transitions: Readonly<Record<A, TransitionRule<S>>>;
+  readonly pastTense: Readonly<Record<A, string>>;
+  /** Reads and locks the row (`select … for update`); undefined when it does not exist. */
+  lock(m: EntityManager, id: string): Promise<Row | undefined>;
+  state(row: Row): S;
+  /** The document number a person knows it by. */
+  label(row: Row): string;
+  /** Writes the new state with the effect's changes (and bumps version / updated_at). */
+  save(m: EntityManager, row: Row, to: S, changes: Readonly<Record<string, unknown>>): Promise<void>;
+}
+
+export interface TransitionOptions<Row, C extends Record<string, unknown>> {
+  /** A rule on this row beyond the permission (department, self-approval): a refusal, or null. */
+  rowRule?: (row: Row, principal: Principal) => AppError | null;
+  /** The stock or other effect of the transition, run on the locked row; returns the columns to change. */
+  effect?: (m: EntityManager, row: Row) => Promise<C> | C;
+  /** What the audit row keeps beyond the state change (defaults to the effect's changes). */
+  auditAfter?: (row: Row, changes: C) => Record<string, unknown>;
+  /** Skip the permission check (a batch checked it once). */
+  permissionChecked?: boolean;
+}
+
+export interface TransitionResult<Row, S extends string, C> {
+  before: Row;
+  from: S;
+  to: S;
+  changes: C;
+}
+
+/**
+ * The one transition skeleton of every state machine: lock the row → check the table → check who →
+ * run the effect → save → audit → publish, all in the caller's transaction (so a batch can run many in
+ * one). A second concurrent transition of the same row waits on the lock, then answers 409.
+ */
+@Injectable()
+export class StateTransitions {
+  constructor(
+    private readonly audit: AuditWriter,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async apply<Row, S extends string, A extends string, C extends Record<string, unknown>>(
+    m: EntityManager,
+    machine: StateMachine<Row, S, A>,
+    action: A,
+    id: string,
+    principal: Principal,
+    options: TransitionOptions<Row, C> = {},
+  ): Promise<TransitionResult<Row, S, C>> {
+    const rule = machine.transitions[action];
+    const row = await machine.lock(m, id);
+    if (row === undefined) throw notFound(machine.noun, id);
+    const from = machine.state(row);
+    const past = machine.pastTense[action];
+    if (!rule.from.includes(from)) {
+      throw new AppError(409, 'INVALID_STATE', `${machine.label(row)} is ${from}; it cannot be ${past} now`, {
+        currentState: from,
+        allowedFrom: rule.from,
+      });
+    }
+    if (!options.permissionChecked && !principal.permissions.has(rule.permission)) {
+      throw new AppError(403, 'FORBIDDEN', `You need the permission ${rule.permission} for this`, {
+        required: rule.permission,
+      });
+    }
+    const refused = options.rowRule?.(row, principal);
+    if (refused) throw refused;
+    const changes = ((await options.effect?.(m, row)) ?? {}) as C;
+    await machine.save(m, row, rule.to, changes);
+    const name = `${machine.entity}.${past}`;
+    await this.audit.record(m, {
+      action: name,
+      entityType: machine.entity,
+      entityId: id,
+      before: { state: from },
+      after: { state: rule.to, ...(options.auditAfter ? options.auditAfter(row, changes) : changes) },
+    });
+    await this.events.publish(m, name, [id]);
+    return { before: row, from, to: rule.to, changes };
+  }
+}
