@@ -5,3 +5,4 @@ export * from './units.js';
 export * from './alerts.js';
 export * from './kanban.js';
 export * from './manufacturing.js';
+export * from './planning.js';

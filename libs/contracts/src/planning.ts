@@ -1,0 +1,31 @@
+/** MRP planning (planning.md): the kinds of planned orders, pegs, supplies and exceptions. */
+import type { Unit } from './enums.js';
+
+const values = <const T extends readonly string[]>(...v: T) => v;
+
+export const PLANNED_ORDER_TYPES = values('MAKE', 'BUY');
+export type PlannedOrderType = (typeof PLANNED_ORDER_TYPES)[number];
+
+/** What a demand (and so a planned order) serves. */
+export const MRP_PEG_KINDS = values(
+  'SALES_ORDER_LINE',
+  'PLANNED_ORDER',
+  'MANUFACTURING_ORDER',
+  'SAFETY_STOCK',
+);
+export type MrpPegKind = (typeof MRP_PEG_KINDS)[number];
+
+export const MRP_SUPPLY_KINDS = values('MANUFACTURING_ORDER', 'PURCHASE_ORDER_LINE');
+export type MrpSupplyKind = (typeof MRP_SUPPLY_KINDS)[number];
+
+export const MRP_EXCEPTION_TYPES = values('LATE', 'NO_BOM', 'NO_SUPPLIER', 'EXCESS', 'PAST_DUE');
+export type MrpExceptionType = (typeof MRP_EXCEPTION_TYPES)[number];
+
+export const MRP_DEFAULT_HORIZON_WEEKS = 12;
+export const MRP_MAX_HORIZON_WEEKS = 52;
+/** Default working days from MO start to ex-factory for a finished good. */
+export const DEFAULT_PRODUCTION_LEAD_DAYS = 10;
+
+/** Units that are never planned in fractions. */
+export const DISCRETE_UNITS: readonly Unit[] = ['PCS', 'CARTON', 'SET', 'PACK', 'SHEET', 'CONE', 'ROLL'];
+export const isDiscreteUnit = (u: Unit) => DISCRETE_UNITS.includes(u);
