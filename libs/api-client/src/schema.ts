@@ -1476,6 +1476,11 @@ export type components = {
             code: string;
             /** @example KOHAIR 7MM RECYCLE D.BROWN */
             name: string;
+            /**
+             * @description Finished goods: working days from MO start to ex-factory (MRP)
+             * @default 10
+             */
+            productionLeadDays?: number;
             type: components["schemas"]["ProductType"];
             unitConversions?: components["schemas"]["UnitConversionDto"][];
             /** @description Stock unit */
@@ -1984,6 +1989,8 @@ export type components = {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Working days from MO start to ex-factory (MRP) */
+            productionLeadDays: number;
             type: components["schemas"]["ProductType"];
             unitConversions: components["schemas"]["UnitConversionResponse"][];
             uom: components["schemas"]["Unit"];
@@ -2296,6 +2303,11 @@ export type components = {
             code: string;
             /** @example KOHAIR 7MM RECYCLE D.BROWN */
             name: string;
+            /**
+             * @description Finished goods: working days from MO start to ex-factory (MRP)
+             * @default 10
+             */
+            productionLeadDays?: number;
             type: components["schemas"]["ProductType"];
             unitConversions?: components["schemas"]["UnitConversionDto"][];
             /** @description Stock unit */

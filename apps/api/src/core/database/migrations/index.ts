@@ -1,3 +1,4 @@
+import { ProductionLeadDays1796410261843 } from './1796410261843-ProductionLeadDays.js';
 import { Ppic1795667938590 } from './1795667938590-Ppic.js';
 import { Kanban1795667480237 } from './1795667480237-Kanban.js';
 import { Idempotency1795667303687 } from './1795667303687-Idempotency.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   Idempotency1795667303687,
   Kanban1795667480237,
   Ppic1795667938590,
+  ProductionLeadDays1796410261843,
 ];

@@ -12,6 +12,7 @@ import {
   IsPositive,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -90,6 +91,18 @@ export class CreateProductRequest {
   @Type(() => UnitConversionDto)
   unitConversions?: UnitConversionDto[];
 
+  @ApiPropertyOptional({
+    default: 10,
+    minimum: 0,
+    maximum: 365,
+    description: 'Finished goods: working days from MO start to ex-factory (MRP)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  productionLeadDays?: number;
+
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
@@ -124,6 +137,8 @@ export class ProductResponse {
   uom: Unit;
   @ApiProperty({ type: UnitConversionResponse, isArray: true })
   unitConversions: UnitConversionResponse[];
+  @ApiProperty({ description: 'Working days from MO start to ex-factory (MRP)' })
+  productionLeadDays: number;
   @ApiProperty()
   active: boolean;
   @ApiProperty()

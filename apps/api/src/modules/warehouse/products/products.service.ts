@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_PRODUCTION_LEAD_DAYS } from '@kapok/contracts';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import { isUniqueViolation } from '../../../core/database/db-errors.js';
 import { Transactions } from '../../../core/database/transactions.js';
@@ -51,6 +52,7 @@ export class ProductsService {
             type: body.type,
             uom: body.uom,
             unitConversions: body.unitConversions ?? [],
+            productionLeadDays: body.productionLeadDays ?? DEFAULT_PRODUCTION_LEAD_DAYS,
             active: body.active ?? true,
           }),
         );
@@ -100,6 +102,7 @@ export class ProductsService {
             type: body.type,
             uom: body.uom,
             unitConversions: body.unitConversions ?? [],
+            productionLeadDays: body.productionLeadDays ?? product.productionLeadDays,
             active: body.active ?? product.active,
             version: product.version + 1,
           },
@@ -156,6 +159,7 @@ export const toProductResponse = (p: ProductEntity): ProductResponse => ({
   type: p.type,
   uom: p.uom,
   unitConversions: (p.unitConversions ?? []).map((c) => ({ uom: c.uom, factor: Number(c.factor) })),
+  productionLeadDays: p.productionLeadDays,
   active: p.active,
   version: p.version,
   createdAt: p.createdAt.toISOString(),

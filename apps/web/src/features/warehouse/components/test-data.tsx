@@ -13,6 +13,7 @@ export const kohair: Product = {
   type: 'RAW_MATERIAL',
   uom: 'METER',
   unitConversions: [{ uom: 'ROLL', factor: 45.72 }],
+  productionLeadDays: 10,
   active: true,
   version: 1,
   createdAt: at,
