@@ -1,9 +1,11 @@
-import { type Permission, SEEDED_ROLES } from '@kapok/contracts';
+import { type Permission, PERMISSIONS, SEEDED_ROLES } from '@kapok/contracts';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { QueryRunner } from 'typeorm';
+import { OrderPermissions1796409928386 } from '../src/core/database/migrations/1796409928386-OrderPermissions.js';
 import { ROUTE_ACCESS, type RouteAccess } from '../src/core/permissions/route-access.decorators.js';
 import { raw, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -105,6 +107,9 @@ describe('the permission guard', () => {
     ['dept_supervisor', 'spv_sewing'],
     ['qc_inspector', 'qc'],
     ['viewer', 'viewer'],
+    ['merchandiser', 'merchandiser'],
+    ['purchasing_admin', 'purchasing'],
+    ['purchasing_manager', 'purchasing_mgr'],
   ]);
   const cases = protectedRoutes.flatMap(([route, permission]) =>
     SEEDED_ROLES.filter(
@@ -144,5 +149,24 @@ describe('the permission guard', () => {
       body: JSON.stringify({ permissions: managerRole.permissions }),
     });
     expect((await raw(t.baseUrl, '/api/v1/admin/users', { token: manager.accessToken })).status).toBe(200);
+  });
+});
+
+describe('the order-permissions migration', () => {
+  it('grants the new modules to the roles of a database seeded before them, and takes them back on revert', async () => {
+    const runner = { query: (sql: string, params?: unknown[]) => t.db.query(sql, params) };
+    const migration = new OrderPermissions1796409928386();
+    const permissionsOf = async (code: string): Promise<string[]> =>
+      (await t.db.query('select permissions from roles where code = $1', [code])).rows[0].permissions;
+    await migration.down(runner as unknown as QueryRunner);
+    expect(await permissionsOf('superadmin')).toHaveLength(30);
+    expect((await permissionsOf('ppic_admin')).some((p) => p.startsWith('planning.'))).toBe(false);
+    await migration.up(runner as unknown as QueryRunner);
+    expect(new Set(await permissionsOf('superadmin'))).toEqual(new Set(PERMISSIONS));
+    expect((await permissionsOf('ppic_admin')).filter((p) => p.startsWith('planning.'))).toEqual([
+      'planning.create',
+      'planning.view',
+    ]);
+    expect((await permissionsOf('ppic_manager')).filter((p) => p.startsWith('planning.'))).toHaveLength(5);
   });
 });

@@ -1959,7 +1959,7 @@ export type components = {
             yield: number | null;
         };
         /** @enum {string} */
-        Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve";
+        Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve" | "partners.view" | "partners.create" | "partners.update" | "partners.delete" | "partners.approve" | "sales.view" | "sales.create" | "sales.update" | "sales.delete" | "sales.approve" | "purchasing.view" | "purchasing.create" | "purchasing.update" | "purchasing.delete" | "purchasing.approve" | "planning.view" | "planning.create" | "planning.update" | "planning.delete" | "planning.approve";
         PersonRef: {
             fullName: string;
             /** Format: uuid */

@@ -24,6 +24,12 @@ export function eventModule(type: string): PermissionModule | null {
     admin: 'admin',
     user: 'admin',
     role: 'admin',
+    partner: 'partners',
+    supplier_item: 'purchasing',
+    sales_order: 'sales',
+    purchase_order: 'purchasing',
+    goods_receipt: 'purchasing',
+    planning: 'planning',
   };
   return map[prefix] ?? null;
 }

@@ -3,8 +3,9 @@ import { DEMO_USERS, PERMISSIONS, SEEDED_ROLES, isPermission } from './permissio
 import { eventModule } from './events.js';
 
 describe('permission catalogue', () => {
-  it('has module.action for six modules and five actions', () => {
-    expect(PERMISSIONS).toHaveLength(30);
+  it('has module.action for ten modules and five actions', () => {
+    expect(PERMISSIONS).toHaveLength(50);
+    expect(isPermission('purchasing.approve')).toBe(true);
     expect(isPermission('kanban.approve')).toBe(true);
     expect(isPermission('kanban.fly')).toBe(false);
   });
@@ -28,6 +29,22 @@ describe('permission catalogue', () => {
     expect(role('warehouse_operator')).toEqual(
       new Set(['warehouse.view', 'warehouse.create', 'kanban.view', 'kanban.update']),
     );
+  });
+
+  it('gives the order roles of planning.md their permissions', () => {
+    const role = (code: string) => new Set(SEEDED_ROLES.find((r) => r.code === code)?.permissions);
+    const merchandiser = role('merchandiser');
+    for (const p of ['partners.approve', 'sales.approve', 'ppic.view', 'warehouse.view'] as const)
+      expect(merchandiser.has(p)).toBe(true);
+    expect(merchandiser.has('purchasing.view')).toBe(false);
+    const admin = role('purchasing_admin');
+    expect(admin.has('purchasing.delete')).toBe(true);
+    expect(admin.has('partners.delete')).toBe(false);
+    expect(admin.has('purchasing.approve')).toBe(false);
+    expect(role('purchasing_manager')).toEqual(new Set([...admin, 'purchasing.approve']));
+    expect(role('ppic_manager').has('planning.approve')).toBe(true);
+    expect(role('ppic_admin').has('planning.create')).toBe(true);
+    expect(role('ppic_admin').has('planning.approve')).toBe(false);
   });
 
   it('assigns every demo user a seeded role', () => {

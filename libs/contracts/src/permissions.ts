@@ -4,7 +4,18 @@
  */
 import type { Department } from './enums.js';
 
-export const PERMISSION_MODULES = ['warehouse', 'bom', 'ppic', 'production', 'kanban', 'admin'] as const;
+export const PERMISSION_MODULES = [
+  'warehouse',
+  'bom',
+  'ppic',
+  'production',
+  'kanban',
+  'admin',
+  'partners',
+  'sales',
+  'purchasing',
+  'planning',
+] as const;
 export type PermissionModule = (typeof PERMISSION_MODULES)[number];
 export const PERMISSION_ACTIONS = ['view', 'create', 'update', 'delete', 'approve'] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
@@ -42,6 +53,17 @@ const deptAdmin: Permission[] = [
   'ppic.view',
 ];
 
+const purchasingAdmin: Permission[] = [
+  'partners.view',
+  'partners.create',
+  'partners.update',
+  'purchasing.view',
+  'purchasing.create',
+  'purchasing.update',
+  'purchasing.delete',
+  'warehouse.view',
+];
+
 export const SEEDED_ROLES: readonly RoleDefinition[] = [
   { code: 'superadmin', name: 'Superadmin', permissions: PERMISSIONS },
   {
@@ -52,7 +74,14 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
   {
     code: 'ppic_manager',
     name: 'PPIC manager',
-    permissions: [...all('ppic'), 'production.view', 'warehouse.view', 'bom.view', 'kanban.view'],
+    permissions: [
+      ...all('ppic'),
+      ...all('planning'),
+      'production.view',
+      'warehouse.view',
+      'bom.view',
+      'kanban.view',
+    ],
   },
   {
     code: 'ppic_admin',
@@ -61,6 +90,8 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
       'ppic.view',
       'ppic.create',
       'ppic.update',
+      'planning.view',
+      'planning.create',
       'production.view',
       'warehouse.view',
       'bom.view',
@@ -100,6 +131,17 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
     name: 'QC inspector',
     permissions: ['production.view', 'production.update', 'ppic.view'],
   },
+  {
+    code: 'merchandiser',
+    name: 'Merchandiser',
+    permissions: [...all('partners'), ...all('sales'), 'ppic.view', 'warehouse.view'],
+  },
+  { code: 'purchasing_admin', name: 'Purchasing admin', permissions: purchasingAdmin },
+  {
+    code: 'purchasing_manager',
+    name: 'Purchasing manager',
+    permissions: [...purchasingAdmin, 'purchasing.approve'],
+  },
   { code: 'viewer', name: 'Viewer', permissions: businessViews },
 ];
 
@@ -128,4 +170,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'spv_sewing', fullName: 'Maya Kusuma', role: 'dept_supervisor', department: 'SEWING' },
   { username: 'qc', fullName: 'Nur Aisyah', role: 'qc_inspector', department: 'QC' },
   { username: 'viewer', fullName: 'Oki Setiawan', role: 'viewer', department: null },
+  { username: 'merchandiser', fullName: 'Putri Ramadhani', role: 'merchandiser', department: null },
+  { username: 'purchasing', fullName: 'Rudi Hartono', role: 'purchasing_admin', department: null },
+  { username: 'purchasing_mgr', fullName: 'Sinta Wulandari', role: 'purchasing_manager', department: null },
 ];

@@ -162,6 +162,9 @@ export const en = {
     dept_supervisor: 'Department supervisor',
     qc_inspector: 'QC inspector',
     viewer: 'Viewer',
+    merchandiser: 'Merchandiser',
+    purchasing_admin: 'Purchasing admin',
+    purchasing_manager: 'Purchasing manager',
   },
   departments: {
     CUTTING: 'Cutting',

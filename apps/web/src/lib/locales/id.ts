@@ -165,6 +165,9 @@ export const id: Messages = {
     dept_supervisor: 'Supervisor departemen',
     qc_inspector: 'Inspektor QC',
     viewer: 'Pemantau',
+    merchandiser: 'Merchandiser',
+    purchasing_admin: 'Admin pembelian',
+    purchasing_manager: 'Manajer pembelian',
   },
   departments: {
     CUTTING: 'Pemotongan',

@@ -867,6 +867,10 @@ export const enModules = {
         production: 'Production',
         kanban: 'Kanban',
         admin: 'Admin',
+        partners: 'Partners',
+        sales: 'Sales',
+        purchasing: 'Purchasing',
+        planning: 'Planning',
       },
     },
     audit: {

@@ -874,6 +874,10 @@ export const idModules: ModuleMessages = {
         production: 'Produksi',
         kanban: 'Kanban',
         admin: 'Admin',
+        partners: 'Mitra',
+        sales: 'Penjualan',
+        purchasing: 'Pembelian',
+        planning: 'Perencanaan',
       },
     },
     audit: {

@@ -1,3 +1,4 @@
+import { OrderPermissions1796409928386 } from './1796409928386-OrderPermissions.js';
 import { ProductionLeadDays1796410261843 } from './1796410261843-ProductionLeadDays.js';
 import { Ppic1795667938590 } from './1795667938590-Ppic.js';
 import { Kanban1795667480237 } from './1795667480237-Kanban.js';
@@ -13,5 +14,6 @@ export const MIGRATIONS: Function[] = [
   Idempotency1795667303687,
   Kanban1795667480237,
   Ppic1795667938590,
+  OrderPermissions1796409928386,
   ProductionLeadDays1796410261843,
 ];
