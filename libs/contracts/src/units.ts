@@ -65,3 +65,24 @@ export function convertibleUnits(stockUnit: Unit, conversions: readonly UnitConv
   for (const c of conversions) units.add(c.uom);
   return [...units];
 }
+
+/**
+ * Units counted in whole pieces: nobody types, plans or ships 0.4 of a carton. PALLET is listed
+ * although no product is kept in it yet, so a pallet conversion added later is whole from day one.
+ */
+export const WHOLE_UNITS = ['PCS', 'CARTON', 'PALLET', 'SET', 'PACK', 'SHEET', 'CONE', 'ROLL'] as const;
+export type WholeUnit = (typeof WHOLE_UNITS)[number];
+
+/** Whether quantities in `uom` must be whole numbers. */
+export const isWholeUnit = (uom: string | null | undefined): uom is WholeUnit =>
+  (WHOLE_UNITS as readonly string[]).includes(uom ?? '');
+
+/**
+ * What will actually be used of a requirement: whole units are rounded up once per order (8.65
+ * cartons means 9 cartons are opened), other units stay as computed (to the stored 4 decimals).
+ */
+export function wholeUnitsToUse(quantity: number | string, uom: string): number {
+  // The stored scale first, so float noise (3.0000000000000004) does not open one more carton.
+  const value = new Decimal(quantity).toDecimalPlaces(QUANTITY_SCALE, Decimal.ROUND_HALF_UP);
+  return (isWholeUnit(uom) ? value.toDecimalPlaces(0, Decimal.ROUND_CEIL) : value).toNumber();
+}

@@ -150,6 +150,15 @@ export const en = {
     usernameFormat: 'Lower-case letters, digits, dot, dash or underscore',
     tooLong: 'Too long',
   },
+  number: {
+    notANumber: 'Not a number: write it like {{example}}',
+    whole: '{{unit}} are counted whole: no fractions',
+    decimals_one: 'At most {{count}} decimal',
+    decimals_other: 'At most {{count}} decimals',
+    min: 'Must be at least {{min}}',
+    minExclusive: 'Must be more than {{min}}',
+    max: 'Must be at most {{max}}',
+  },
   roles: {
     superadmin: 'Superadmin',
     manager: 'Production manager',

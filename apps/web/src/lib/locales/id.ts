@@ -153,6 +153,15 @@ export const id: Messages = {
     usernameFormat: 'Huruf kecil, angka, titik, tanda hubung, atau garis bawah',
     tooLong: 'Terlalu panjang',
   },
+  number: {
+    notANumber: 'Bukan angka: tulis seperti {{example}}',
+    whole: '{{unit}} dihitung utuh: tanpa pecahan',
+    decimals_one: 'Paling banyak {{count}} desimal',
+    decimals_other: 'Paling banyak {{count}} desimal',
+    min: 'Minimal {{min}}',
+    minExclusive: 'Harus lebih dari {{min}}',
+    max: 'Maksimal {{max}}',
+  },
   roles: {
     superadmin: 'Superadmin',
     manager: 'Manajer produksi',

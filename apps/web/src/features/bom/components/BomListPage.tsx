@@ -27,7 +27,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/time';
 import { bomQueries, type BomSummary } from '../api';
 import { departmentRank } from './shared/departments';
-import { formatQuantity } from './shared/format';
+import { formatNumber } from '../../../lib/quantity';
 import { ProductPicker, type PickedProduct } from './shared/ProductPicker';
 
 const PAGE_SIZE = 20;
@@ -225,7 +225,7 @@ function BomRow({ bom, updated }: { bom: BomSummary; updated: string }) {
         </Group>
         {bom.qtyOutput !== 1 && (
           <Text size="xs" c="dimmed">
-            {t('bom.list.makes', { qty: formatQuantity(bom.qtyOutput, i18n.language) })}
+            {t('bom.list.makes', { qty: formatNumber(bom.qtyOutput, i18n.language) })}
           </Text>
         )}
       </Table.Td>

@@ -26,7 +26,7 @@ import { formatDateTime } from '../../../lib/time';
 import type { KanbanCard } from '../api';
 import { ACTION_ORDER, ACTION_STYLE, PRIORITY_COLOR, STATUS_COLOR } from './appearance';
 import { isOverdue } from './board-model';
-import { formatQuantity } from './format';
+import { formatQuantity } from '../../../lib/quantity';
 
 export interface CardDetailDrawerProps {
   card: KanbanCard | null;
@@ -93,7 +93,7 @@ function CardDetail({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const amount = (n: number) => `${formatQuantity(n, lang)} ${card.uom}`;
+  const amount = (n: number) => formatQuantity(n, card.uom, lang);
   const at = (iso: string) => formatDateTime(iso, lang);
   const by = (who: { fullName: string } | null, when: string | null) =>
     when ? t('kanban.detail.byAt', { name: who?.fullName ?? t('kanban.detail.system'), time: at(when) }) : '';

@@ -13,7 +13,8 @@ import { useTranslation } from 'react-i18next';
 import type { KanbanCard } from '../api';
 import { ACTION_ORDER, ACTION_STYLE, PRIORITY_COLOR } from './appearance';
 import { ageOf, isOverdue } from './board-model';
-import { factoryShortDate, factoryTime, formatQuantity, relativeDay } from './format';
+import { formatNumber, formatQuantity } from '../../../lib/quantity';
+import { factoryShortDate, factoryTime, relativeDay } from './format';
 import classes from './KanbanBoard.module.css';
 
 export interface KanbanCardProps {
@@ -88,7 +89,7 @@ export function KanbanCardView({
       aria-label={t('kanban.card.label', {
         number: card.number,
         product: `${card.productCode} ${card.productName}`,
-        quantity: `${formatQuantity(card.quantity, i18n.language)} ${card.uom}`,
+        quantity: formatQuantity(card.quantity, card.uom, i18n.language),
         department: t(`departments.${card.department}`),
       })}
       aria-busy={pending || undefined}
@@ -125,7 +126,7 @@ const CardContent = memo(function CardContent({
   const lang = i18n.language;
   const overdue = isOverdue(card, now);
   const age = ageOf(card.createdAt, now);
-  const quantity = formatQuantity(card.quantity, lang);
+  const quantity = formatNumber(card.quantity, lang);
   const department = t(`departments.${card.department}`);
   const actions = ACTION_ORDER.filter((a) => card.actions.includes(a));
 
@@ -230,7 +231,7 @@ const CardContent = memo(function CardContent({
 /** What happened to the card after it was requested, when that matters on the board. */
 function StatusNote({ card, lang }: { card: KanbanCard; lang: string }) {
   const { t } = useTranslation();
-  const amount = (n: number) => `${formatQuantity(n, lang)} ${card.uom}`;
+  const amount = (n: number) => formatQuantity(n, card.uom, lang);
   if (card.status === 'IN_TRANSIT' && card.shippedQuantity !== null)
     return (
       <div className={classes.note}>

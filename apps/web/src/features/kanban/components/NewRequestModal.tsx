@@ -6,7 +6,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -21,6 +20,7 @@ import { useRef, useState } from 'react';
 import { Controller, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { NumberField } from '../../../components/NumberField';
 import { ProductSearchSelect } from '../../../components/ProductSearchSelect';
 import { fieldErrors } from '../../../lib/errors';
 import { productQueries, useCreateCard, type CreateCardBody, type RequestableProduct } from '../api';
@@ -147,7 +147,7 @@ export function NewRequestModal({
               control={control}
               name="quantity"
               render={({ field }) => (
-                <NumberInput
+                <NumberField
                   label={t('kanban.new.quantity')}
                   description={
                     product
@@ -155,20 +155,19 @@ export function NewRequestModal({
                       : t('kanban.new.quantityNoProduct')
                   }
                   withAsterisk
+                  unit={product?.uom}
                   min={0}
-                  decimalScale={4}
-                  allowNegative={false}
-                  thousandSeparator={i18n.language === 'id' ? '.' : ','}
-                  decimalSeparator={i18n.language === 'id' ? ',' : '.'}
+                  minExclusive
                   rightSection={
                     <Text size="xs" fw={700} c="dimmed" data-testid="quantity-unit">
                       {product?.uom ?? ''}
                     </Text>
                   }
                   rightSectionWidth={64}
-                  value={Number.isNaN(field.value) ? '' : field.value}
-                  onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+                  value={field.value}
+                  onChange={field.onChange}
                   onBlur={field.onBlur}
+                  ref={field.ref}
                   error={message(errors.quantity?.message)}
                 />
               )}

@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { NumberField } from '../../../components/NumberField';
+import { formatQuantity } from '../../../lib/quantity';
 import type { KanbanCard, TransitionRequest } from '../api';
 import type { PromptedAction } from './board-model';
-import { formatQuantity } from './format';
 
 export interface TransitionPromptProps {
   card: KanbanCard | null;
@@ -45,7 +46,7 @@ function Subject({ card }: { card: KanbanCard }) {
       <Text span fw={700}>
         {card.productCode}
       </Text>{' '}
-      {card.productName} · {formatQuantity(card.quantity, i18n.language)} {card.uom}
+      {card.productName} · {formatQuantity(card.quantity, card.uom, i18n.language)}
     </Text>
   );
 }
@@ -107,7 +108,7 @@ function ReceiveForm({ card, onConfirm, onClose }: FormProps) {
   } = useForm({ resolver: zodResolver(schema), defaultValues: { receivedQuantity: shipped } });
   const received = useWatch({ control, name: 'receivedQuantity' });
   const short = typeof received === 'number' && received >= 0 && received < shipped ? shipped - received : 0;
-  const amount = (n: number) => `${formatQuantity(n, i18n.language)} ${card.uom}`;
+  const amount = (n: number) => formatQuantity(n, card.uom, i18n.language);
 
   return (
     <form
@@ -120,24 +121,18 @@ function ReceiveForm({ card, onConfirm, onClose }: FormProps) {
           control={control}
           name="receivedQuantity"
           render={({ field }) => (
-            <NumberInput
+            <NumberField
               label={t('kanban.prompt.receive.quantity', { uom: card.uom })}
               description={t('kanban.prompt.receive.hint', { shipped: amount(shipped) })}
               withAsterisk
+              unit={card.uom}
               min={0}
               max={shipped}
-              decimalScale={4}
-              allowNegative={false}
-              rightSection={
-                <Text size="xs" fw={600} c="dimmed">
-                  {card.uom}
-                </Text>
-              }
-              rightSectionWidth={56}
               data-autofocus
-              value={field.value ?? ''}
-              onChange={(v) => field.onChange(typeof v === 'number' ? v : undefined)}
+              value={field.value}
+              onChange={field.onChange}
               onBlur={field.onBlur}
+              ref={field.ref}
               error={
                 errors.receivedQuantity?.message
                   ? t(errors.receivedQuantity.message, { max: amount(shipped) })

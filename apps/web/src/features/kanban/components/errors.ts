@@ -1,7 +1,7 @@
 import { ApiError } from '@kapok/api-client';
 import type { TFunction } from 'i18next';
 import { describeError, type ErrorView } from '../../../lib/errors';
-import { formatQuantity } from './format';
+import { formatNumber } from '../../../lib/quantity';
 
 interface Shortage {
   productCode?: string;
@@ -38,7 +38,7 @@ export function describeKanbanError(error: unknown, t: TFunction, lang: string, 
       ...view,
       message: t('kanban.errors.insufficientStock', {
         code: s.productCode ?? '',
-        missing: formatQuantity(s.missing, lang),
+        missing: formatNumber(s.missing, lang),
         uom: s.uom ?? '',
         location: s.locationCode ?? t('kanban.errors.anyRack'),
       }),

@@ -1,7 +1,7 @@
 import { FACTORY_TIME_LABEL, FACTORY_TIME_ZONE } from '../../../lib/time';
 
 const LOCALES: Record<string, string> = { en: 'en-GB', id: 'id-ID' };
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const cache = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `d:${lang}:${JSON.stringify(options)}`;
@@ -35,17 +35,6 @@ export function relativeDay(
   if (day === factoryDay(now + 86_400_000)) return 'tomorrow';
   if (day === factoryDay(now - 86_400_000)) return 'yesterday';
   return null;
-}
-
-/** A quantity as the factory writes it: up to four decimals, grouped thousands. */
-export function formatQuantity(value: number, lang: string): string {
-  const key = `n:${lang}`;
-  let f = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALES[lang] ?? lang, { maximumFractionDigits: 4 });
-    cache.set(key, f);
-  }
-  return f.format(value);
 }
 
 /** The value of a datetime-local input ("2025-11-26T14:00"), read as factory time, as a UTC instant. */

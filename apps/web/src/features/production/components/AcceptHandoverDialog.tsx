@@ -1,17 +1,19 @@
 import { ApiError } from '@kapok/api-client';
 import { handoverNeedsApproval, HANDOVER_TOLERANCE } from '@kapok/contracts';
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconShieldLock, IconUserShield } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../../lib/auth';
+import { NumberField } from '../../../components/NumberField';
 import { describeError } from '../../../lib/errors';
+import { formatNumber, numberLocale } from '../../../lib/quantity';
 import { useAcceptHandover, type Handover } from '../api';
-import { formatNumber, numberSeparators, useActionKey } from './shared';
+import { PIECES, useActionKey } from './shared';
 
 const percent = (fraction: number, lang: string) =>
-  new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+  new Intl.NumberFormat(numberLocale(lang), {
     style: 'percent',
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
@@ -27,9 +29,9 @@ export function AcceptHandoverDialog({ handover, onClose }: { handover: Handover
   const canApprove = usePermission('production.approve');
   const accept = useAcceptHandover();
   const keyFor = useActionKey();
-  const [counted, setCounted] = useState<number>(handover.quantity);
+  const [counted, setCounted] = useState<number | null>(handover.quantity);
   const sent = handover.quantity;
-  const valid = Number.isFinite(counted) && counted >= 0 && counted <= sent;
+  const valid = counted !== null && Number.isFinite(counted) && counted >= 0 && counted <= sent;
   const difference = valid ? counted - sent : 0;
   const needsSupervisor = valid && handoverNeedsApproval(sent, counted);
   const blocked = needsSupervisor && !canApprove;
@@ -38,7 +40,7 @@ export function AcceptHandoverDialog({ handover, onClose }: { handover: Handover
   const n = (v: number) => formatNumber(v, lang);
 
   const submit = () => {
-    if (!valid || blocked) return;
+    if (!valid || blocked || counted === null) return;
     const request = { id: handover.id, receivedQty: counted };
     accept.mutate(
       { ...request, idempotencyKey: keyFor(request) },
@@ -78,20 +80,17 @@ export function AcceptHandoverDialog({ handover, onClose }: { handover: Handover
             {describeError(accept.error, t).message}
           </Alert>
         ) : null}
-        <NumberInput
+        <NumberField
           size="lg"
           label={t('production.accept.counted')}
           description={t('production.accept.countedHint', { quantity: n(sent) })}
           data-autofocus
+          unit={PIECES}
           min={0}
-          max={sent}
-          decimalScale={4}
-          allowNegative={false}
-          {...numberSeparators(lang)}
-          value={Number.isNaN(counted) ? '' : counted}
-          onChange={(v) => setCounted(typeof v === 'number' ? v : Number.NaN)}
+          value={counted}
+          onChange={setCounted}
           error={
-            Number.isFinite(counted) && counted > sent
+            counted !== null && counted > sent
               ? t('production.accept.moreThanSent', { quantity: n(sent) })
               : undefined
           }

@@ -1,11 +1,13 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../../components/NumberField';
 import { describeError } from '../../../lib/errors';
+import { formatNumber } from '../../../lib/quantity';
 import { useHandOver, type WorkOrder } from '../api';
-import { formatNumber, numberSeparators, useActionKey } from './shared';
+import { PIECES, useActionKey } from './shared';
 
 /** Sends good pieces to the next department on the route; it accepts them with its own count. */
 export function HandoverDialog({ workOrder, onClose }: { workOrder: WorkOrder; onClose: () => void }) {
@@ -14,16 +16,16 @@ export function HandoverDialog({ workOrder, onClose }: { workOrder: WorkOrder; o
   const handOver = useHandOver();
   const keyFor = useActionKey();
   const available = workOrder.availableToHandOver;
-  const [quantity, setQuantity] = useState<number>(available);
+  const [quantity, setQuantity] = useState<number | null>(available);
   const invalid =
-    !Number.isFinite(quantity) || quantity <= 0
+    quantity === null || !Number.isFinite(quantity) || quantity <= 0
       ? t('production.validation.positive')
       : quantity > available
         ? t('production.handover.moreThanMade', { quantity: formatNumber(available, lang) })
         : null;
 
   const submit = () => {
-    if (invalid) return;
+    if (invalid || quantity === null) return;
     const request = { id: workOrder.id, quantity };
     handOver.mutate(
       { ...request, idempotencyKey: keyFor(request) },
@@ -57,18 +59,16 @@ export function HandoverDialog({ workOrder, onClose }: { workOrder: WorkOrder; o
             {describeError(handOver.error, t).message}
           </Alert>
         ) : null}
-        <NumberInput
+        <NumberField
           size="lg"
           label={t('production.handover.quantity')}
           data-autofocus
+          unit={PIECES}
           min={0}
-          max={available}
-          decimalScale={4}
-          allowNegative={false}
-          {...numberSeparators(lang)}
-          value={Number.isNaN(quantity) ? '' : quantity}
-          onChange={(v) => setQuantity(typeof v === 'number' ? v : Number.NaN)}
-          error={Number.isNaN(quantity) ? undefined : invalid}
+          minExclusive
+          value={quantity}
+          onChange={setQuantity}
+          error={quantity === null || Number.isNaN(quantity) ? undefined : invalid}
         />
         <Group justify="flex-end" grow>
           <Button variant="default" size="lg" onClick={onClose}>

@@ -3,7 +3,7 @@ import { IconInbox, IconPackageImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/time';
 import type { Handover } from '../api';
-import { formatNumber } from './shared';
+import { formatNumber } from '../../../lib/quantity';
 
 /** Handovers sent to this department and not yet counted in; the line accepts each with its own count. */
 export function IncomingHandovers({

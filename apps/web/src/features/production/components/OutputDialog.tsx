@@ -1,28 +1,31 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { NumberField } from '../../../components/NumberField';
 import { describeError, fieldErrors } from '../../../lib/errors';
+import { formatNumber } from '../../../lib/quantity';
 import { useRecordOutput, type WorkOrder } from '../api';
-import { formatNumber, numberSeparators, useActionKey } from './shared';
+import { PIECES, useActionKey } from './shared';
 
 /** Pieces received and not yet recorded as good or rejected. */
 export const remainingOf = (wo: WorkOrder) =>
   Math.max(0, Math.round((wo.inputQty - wo.goodQty - wo.rejectQty) * 10_000) / 10_000);
 
+// Both counts are typed (0 when there is none), so a reject is never lost to a pre-filled good count.
+const count = z
+  .number({ error: 'production.validation.typeCount' })
+  .refine((v) => !Number.isNaN(v), 'production.validation.typeCount');
+
 // Messages are i18n keys; the form translates them.
 const outputSchema = (remaining: number) =>
   z
     .object({
-      goodQty: z
-        .number({ error: 'production.validation.notNegative' })
-        .min(0, 'production.validation.notNegative'),
-      rejectQty: z
-        .number({ error: 'production.validation.notNegative' })
-        .min(0, 'production.validation.notNegative'),
+      goodQty: count,
+      rejectQty: count,
       rejectReason: z.string().trim().max(300, 'validation.tooLong'),
     })
     .refine((v) => v.goodQty + v.rejectQty > 0, {
@@ -37,10 +40,15 @@ const outputSchema = (remaining: number) =>
       path: ['rejectReason'],
       message: 'production.validation.rejectReason',
     });
-type OutputValues = z.infer<ReturnType<typeof outputSchema>>;
+type OutputValues = { goodQty: number | null; rejectQty: number | null; rejectReason: string };
+type ValidOutput = z.infer<ReturnType<typeof outputSchema>>;
 const FIELDS = ['goodQty', 'rejectQty', 'rejectReason'] as const;
 
-/** Records a (partial) output of a work order: good pieces, and rejected ones with the reason. */
+/**
+ * Records a (partial) output of a work order: the good pieces and the rejected ones, both counted and
+ * typed by the line. Nothing is pre-filled, lowered or clamped: a count that does not fit is refused
+ * with the reason, and the pieces still to record are shown as the user types.
+ */
 export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -52,17 +60,18 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
     register,
     handleSubmit,
     setError,
-    setValue,
-    getValues,
     formState: { errors },
-  } = useForm<OutputValues>({
-    resolver: zodResolver(outputSchema(remaining)),
-    defaultValues: { goodQty: remaining, rejectQty: 0, rejectReason: '' },
+  } = useForm<OutputValues, unknown, ValidOutput>({
+    resolver: zodResolver(outputSchema(remaining)) as never,
+    defaultValues: { goodQty: null, rejectQty: null, rejectReason: '' },
   });
-  const rejectQty = useWatch({ control, name: 'rejectQty' });
-  const message = (key?: string) => (key ? t(key, { quantity: formatNumber(remaining, lang) }) : undefined);
+  const [good, reject] = useWatch({ control, name: ['goodQty', 'rejectQty'] });
+  const pieces = (n: number) => formatNumber(n, lang);
+  const message = (key?: string) => (key ? t(key, { quantity: pieces(remaining) }) : undefined);
+  const typed = (v: number | null) => (typeof v === 'number' && !Number.isNaN(v) ? v : 0);
+  const left = Math.round((remaining - typed(good) - typed(reject)) * 10_000) / 10_000;
 
-  const send = (values: OutputValues) => {
+  const send = (values: ValidOutput) => {
     const body = {
       goodQty: values.goodQty,
       ...(values.rejectQty > 0 ? { rejectQty: values.rejectQty, rejectReason: values.rejectReason } : {}),
@@ -73,8 +82,9 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
         onSuccess: (updated) => {
           notifications.show({
             color: 'green',
-            message: t('production.output.done', {
-              good: formatNumber(values.goodQty, lang),
+            message: t('production.output.recorded', {
+              good: pieces(values.goodQty),
+              reject: pieces(values.rejectQty),
               batch: updated.batchNumber,
             }),
           });
@@ -97,25 +107,18 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
       control={control}
       name={name}
       render={({ field }) => (
-        <NumberInput
+        <NumberField
           size="lg"
           label={label}
+          withAsterisk
+          unit={PIECES}
           min={0}
-          max={remaining}
-          decimalScale={4}
-          allowNegative={false}
-          {...numberSeparators(lang)}
+          placeholder="0"
           data-autofocus={name === 'goodQty' || undefined}
-          value={Number.isNaN(field.value) ? '' : field.value}
-          onChange={(v) => {
-            const value = typeof v === 'number' ? v : Number.NaN;
-            field.onChange(value);
-            // Rejects come out of the pieces received: lower the good count rather than overshoot.
-            const good = getValues('goodQty');
-            if (name === 'rejectQty' && value >= 0 && value <= remaining && good + value > remaining)
-              setValue('goodQty', Math.round((remaining - value) * 10_000) / 10_000);
-          }}
+          value={field.value}
+          onChange={field.onChange}
           onBlur={field.onBlur}
+          ref={field.ref}
           error={message(errors[name]?.message)}
         />
       )}
@@ -132,7 +135,7 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
       <form onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
-            {t('production.output.remaining', { quantity: formatNumber(remaining, lang) })}
+            {t('production.output.remaining', { quantity: pieces(remaining) })}
           </Text>
           {record.error && !placed ? (
             <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
@@ -143,12 +146,16 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
             {quantityField('goodQty', t('production.output.good'))}
             {quantityField('rejectQty', t('production.output.reject'))}
           </SimpleGrid>
+          <Text size="sm" c={left < 0 ? 'red.8' : 'dimmed'} aria-live="polite" data-testid="output-left">
+            {left < 0
+              ? t('production.output.over', { quantity: pieces(-left) })
+              : t('production.output.left', { quantity: pieces(left) })}
+          </Text>
           <TextInput
             size="lg"
             label={t('production.output.rejectReason')}
             placeholder={t('production.output.rejectReasonPlaceholder')}
-            withAsterisk={rejectQty > 0}
-            disabled={!(rejectQty > 0)}
+            withAsterisk={typed(reject) > 0}
             error={message(errors.rejectReason?.message)}
             {...register('rejectReason')}
           />

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/time';
 import type { WorkOrder } from '../api';
-import { formatNumber, WORK_ORDER_COLORS } from './shared';
+import { formatNumber } from '../../../lib/quantity';
+import { WORK_ORDER_COLORS } from './shared';
 
 function Figure({ label, value, color }: { label: string; value: ReactNode; color?: string }) {
   return (

@@ -23,24 +23,8 @@ export const WORK_ORDER_COLORS: Record<WorkOrderState, string> = {
   CANCELLED: 'red',
 };
 
-const LOCALES: Record<string, string> = { en: 'en-GB', id: 'id-ID' };
-const formats = new Map<string, Intl.NumberFormat>();
-
-/** A quantity as people read it: up to 4 decimals, grouped the language's way. */
-export function formatNumber(value: number, lang = 'en'): string {
-  let format = formats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang] ?? lang, { maximumFractionDigits: 4 });
-    formats.set(lang, format);
-  }
-  return format.format(value);
-}
-
-/** Number inputs group and separate decimals the language's way. */
-export const numberSeparators = (lang: string) =>
-  lang === 'id'
-    ? { thousandSeparator: '.', decimalSeparator: ',' }
-    : { thousandSeparator: ',', decimalSeparator: '.' };
+/** Work orders count pieces: the line records whole pieces of its output. */
+export const PIECES = 'PCS';
 
 /**
  * One Idempotency-Key per user action: the same request asked again (a retry after a lost answer) gets

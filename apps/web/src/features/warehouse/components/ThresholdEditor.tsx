@@ -4,7 +4,6 @@ import {
   Alert,
   Button,
   Group,
-  NumberInput,
   Popover,
   Select,
   SimpleGrid,
@@ -21,6 +20,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorState } from '../../../components/ErrorState';
+import { NumberField, numberFromText, numberToText } from '../../../components/NumberField';
 import { TableSkeleton } from '../../../components/LoadingState';
 import { usePermission } from '../../../lib/auth';
 import { describeError, fieldErrors } from '../../../lib/errors';
@@ -205,15 +205,14 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
                 control={control}
                 name="minQty"
                 render={({ field }) => (
-                  <NumberInput
+                  <NumberField
                     label={t('warehouse.thresholds.minLabel', { unit: uom })}
                     withAsterisk
+                    unit={uom}
                     min={0}
-                    allowNegative={false}
-                    decimalScale={4}
-                    hideControls
-                    value={field.value}
-                    onChange={(v) => field.onChange(String(v))}
+                    minExclusive
+                    value={numberFromText(field.value)}
+                    onChange={(v) => field.onChange(numberToText(v))}
                     onBlur={field.onBlur}
                     error={message(errors.minQty?.message)}
                   />
@@ -223,19 +222,17 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
                 control={control}
                 name="criticalQty"
                 render={({ field }) => (
-                  <NumberInput
+                  <NumberField
                     label={t('warehouse.thresholds.criticalLabel', { unit: uom })}
                     placeholder={
                       defaultCritical
                         ? t('warehouse.thresholds.criticalDefault', { quantity: defaultCritical })
                         : t('warehouse.thresholds.criticalDefaultShort')
                     }
+                    unit={uom}
                     min={0}
-                    allowNegative={false}
-                    decimalScale={4}
-                    hideControls
-                    value={field.value}
-                    onChange={(v) => field.onChange(String(v))}
+                    value={numberFromText(field.value)}
+                    onChange={(v) => field.onChange(numberToText(v))}
                     onBlur={field.onBlur}
                     error={message(errors.criticalQty?.message)}
                   />

@@ -1,22 +1,10 @@
 import type { AlertLevel } from '@kapok/contracts';
 import { FACTORY_TIME_ZONE } from '../../../lib/time';
 
+// One quantity formatter for the whole app.
+export { formatNumber, formatQuantity } from '../../../lib/quantity';
+
 const LOCALES: Record<string, string> = { en: 'en-GB', id: 'id-ID' };
-const formats = new Map<string, Intl.NumberFormat>();
-
-/** A stock quantity as people read it: up to 4 decimals, grouped the language's way ("1,234.5" / "1.234,5"). */
-export function formatNumber(value: number | string, lang = 'en'): string {
-  let format = formats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang] ?? lang, { maximumFractionDigits: 4 });
-    formats.set(lang, format);
-  }
-  return format.format(Number(value));
-}
-
-/** "9.144 METER": unit codes stay as the factory writes them on labels and documents. */
-export const formatQuantity = (value: number | string, uom: string, lang = 'en') =>
-  `${formatNumber(value, lang)} ${uom}`;
 
 export const ALERT_LEVEL_COLORS: Record<AlertLevel, string> = {
   OK: 'green',

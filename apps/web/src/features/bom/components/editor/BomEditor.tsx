@@ -7,7 +7,6 @@ import {
   Group,
   Input,
   Kbd,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -26,18 +25,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, FormProvider, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../../../components/NumberField';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrors, isApiError } from '../../../../lib/errors';
 import { bomQueries, useCreateBom, useUpdateBom, type Bom } from '../../api';
 import { comparableBom, diffBoms, type BomDiff } from '../shared/bom-diff';
 import { describeBomError } from '../shared/bom-errors';
 import { groupByDepartment } from '../shared/departments';
-import { formatQuantity } from '../shared/format';
+import { formatNumber } from '../../../../lib/quantity';
 import { ProductPicker } from '../shared/ProductPicker';
 import {
   bomFormSchema,
   bomToForm,
   emptyBomForm,
+  fieldNumber,
+  formNumber,
   formToBody,
   formToComparable,
   insertionIndex,
@@ -238,7 +240,7 @@ export function BomEditor({ bom }: { bom?: Bom }) {
   const outputUom = product?.uom ?? base?.productUom ?? '';
   const perText =
     Number(qtyOutput) && Number(qtyOutput) !== 1
-      ? t('bom.fields.quantityPer', { qty: formatQuantity(Number(qtyOutput), i18n.language) })
+      ? t('bom.fields.quantityPer', { qty: formatNumber(Number(qtyOutput), i18n.language) })
       : t('bom.fields.quantity');
   const linesError = formState.errors.lines?.root?.message ?? formState.errors.lines?.message;
 
@@ -355,22 +357,18 @@ export function BomEditor({ bom }: { bom?: Bom }) {
                 control={control}
                 name="qtyOutput"
                 render={({ field, fieldState }) => (
-                  <NumberInput
+                  <NumberField
                     ref={field.ref}
                     label={t('bom.fields.qtyOutput')}
                     description={t('bom.editor.qtyOutputHint')}
                     withAsterisk
+                    unit={outputUom}
                     min={0}
-                    decimalScale={6}
-                    allowNegative={false}
-                    rightSection={
-                      <Text size="xs" c="dimmed">
-                        {outputUom}
-                      </Text>
-                    }
-                    rightSectionWidth={52}
-                    value={field.value}
-                    onChange={field.onChange}
+                    minExclusive
+                    max={1_000_000}
+                    decimals={6}
+                    value={fieldNumber(field.value)}
+                    onChange={(v) => field.onChange(formNumber(v))}
                     onBlur={field.onBlur}
                     error={formMessage(t, fieldState.error?.message)}
                   />

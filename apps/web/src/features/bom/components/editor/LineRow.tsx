@@ -1,25 +1,15 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { convertibleUnits, DEPARTMENTS, type Department, type Unit } from '@kapok/contracts';
 import { IconChevronDown, IconChevronRight, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../../../components/NumberField';
 import { productQueries } from '../../api';
 import { SubBomLines } from '../shared/BomStructure';
 import { ProductPicker } from '../shared/ProductPicker';
-import type { BomFormValues } from './bom-form';
+import { fieldNumber, formNumber, type BomFormValues } from './bom-form';
 import classes from './BomEditor.module.css';
 import { formMessage } from './messages';
 import { VariantsEditor } from './VariantsEditor';
@@ -135,15 +125,17 @@ export function LineRow({
             control={control}
             name={`${name}.qtyNeeded`}
             render={({ field, fieldState }) => (
-              <NumberInput
+              <NumberField
                 ref={field.ref}
                 aria-label={`${t('bom.fields.quantity')} · ${lineLabel}`}
                 min={0}
-                decimalScale={6}
-                allowNegative={false}
-                hideControls
-                value={field.value}
-                onChange={field.onChange}
+                minExclusive
+                max={1_000_000}
+                decimals={6}
+                // A line is per unit of output: a 60-piece carton is 0.0167 CARTON per toy.
+                whole={false}
+                value={fieldNumber(field.value)}
+                onChange={(v) => field.onChange(formNumber(v))}
                 onBlur={field.onBlur}
                 onKeyDown={addOnEnter}
                 error={formMessage(t, fieldState.error?.message)}
@@ -178,17 +170,15 @@ export function LineRow({
             control={control}
             name={`${name}.wastagePercent`}
             render={({ field, fieldState }) => (
-              <NumberInput
+              <NumberField
                 ref={field.ref}
                 aria-label={`${t('bom.fields.wastage')} · ${lineLabel}`}
+                unit="%"
                 min={0}
                 max={99.99}
-                decimalScale={2}
-                allowNegative={false}
-                hideControls
-                suffix=" %"
-                value={field.value}
-                onChange={field.onChange}
+                decimals={2}
+                value={fieldNumber(field.value)}
+                onChange={(v) => field.onChange(formNumber(v))}
                 onBlur={field.onBlur}
                 onKeyDown={addOnEnter}
                 error={formMessage(t, fieldState.error?.message)}

@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Table, Text, Tooltip } from '@mantine/core';
 import { VARIANT_TYPES, type Unit } from '@kapok/contracts';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../../../components/NumberField';
 import { ProductPicker } from '../shared/ProductPicker';
-import { newVariant, type BomFormValues } from './bom-form';
+import { fieldNumber, formNumber, newVariant, type BomFormValues } from './bom-form';
 import { formMessage } from './messages';
 
 /**
@@ -108,16 +109,15 @@ export function VariantsEditor({
                       control={control}
                       name={`${name(j)}.sequence`}
                       render={({ field: f, fieldState }) => (
-                        <NumberInput
+                        <NumberField
                           ref={f.ref}
                           size="xs"
                           aria-label={`${t('bom.variants.sequence')} · ${label}`}
                           min={1}
                           max={99}
-                          allowDecimal={false}
-                          allowNegative={false}
-                          value={f.value}
-                          onChange={f.onChange}
+                          whole
+                          value={fieldNumber(f.value)}
+                          onChange={(v) => f.onChange(formNumber(v))}
                           onBlur={f.onBlur}
                           error={formMessage(t, fieldState.error?.message)}
                         />
@@ -129,25 +129,19 @@ export function VariantsEditor({
                       control={control}
                       name={`${name(j)}.qtyNeeded`}
                       render={({ field: f, fieldState }) => (
-                        <NumberInput
+                        <NumberField
                           ref={f.ref}
                           size="xs"
                           aria-label={`${t('bom.variants.quantity')} · ${label}`}
                           placeholder={t('bom.variants.sameAsLine')}
+                          unit={uom}
                           min={0}
-                          decimalScale={6}
-                          allowNegative={false}
-                          hideControls
-                          rightSection={
-                            uom ? (
-                              <Text size="xs" c="dimmed">
-                                {uom}
-                              </Text>
-                            ) : undefined
-                          }
-                          rightSectionWidth={uom ? 52 : undefined}
-                          value={f.value}
-                          onChange={f.onChange}
+                          minExclusive
+                          max={1_000_000}
+                          decimals={6}
+                          whole={false}
+                          value={fieldNumber(f.value)}
+                          onChange={(v) => f.onChange(formNumber(v))}
                           onBlur={f.onBlur}
                           error={formMessage(t, fieldState.error?.message)}
                         />

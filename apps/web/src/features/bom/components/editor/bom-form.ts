@@ -51,6 +51,11 @@ type NumberInputValue = number | string;
 const toNumber = (v: NumberInputValue): number =>
   typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v.replace(',', '.'));
 
+/** The form keeps '' for an empty number; the number field speaks null (empty) and NaN (refused). */
+export const fieldNumber = (v: NumberInputValue): number | null =>
+  typeof v === 'number' ? v : v.trim() === '' ? null : toNumber(v);
+export const formNumber = (v: number | null): NumberInputValue => v ?? '';
+
 // Messages are i18n keys; the editor translates them.
 const quantity = z
   .union([z.number(), z.string()])

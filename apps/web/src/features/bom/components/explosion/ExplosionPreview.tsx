@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -6,22 +6,24 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../../components/ErrorState';
+import { NumberField } from '../../../../components/NumberField';
 import { TableSkeleton } from '../../../../components/LoadingState';
 import { bomQueries, type Bom } from '../../api';
-import { formatQuantity } from '../shared/format';
+import { formatNumber } from '../../../../lib/quantity';
 import { ExplosionTree } from './ExplosionTree';
 import { RequirementsTable } from './RequirementsTable';
 
-const validQuantity = (v: number | string) => {
+const MAX_ORDER = 10_000_000;
+const validQuantity = (v: number | string | null) => {
   const n = typeof v === 'number' ? v : Number(v);
-  return Number.isFinite(n) && n > 0 && n <= 10_000_000 ? n : null;
+  return v !== null && Number.isFinite(n) && n > 0 && n <= MAX_ORDER ? n : null;
 };
 
 /** What making a quantity of the product takes, down to purchased materials, against free stock. */
 export function ExplosionPreview({ bom }: { bom: Bom }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [quantity, setQuantity] = useState<number | string>(
+  const [quantity, setQuantity] = useState<number | null>(
     () => validQuantity(params.get('quantity') ?? '') ?? 100,
   );
   const [debounced] = useDebouncedValue(validQuantity(quantity), 350);
@@ -36,34 +38,28 @@ export function ExplosionPreview({ bom }: { bom: Bom }) {
     <Stack gap="md">
       <Paper p="md" radius="md">
         <Group align="flex-end" gap="md" wrap="wrap">
-          <NumberInput
+          <NumberField
             w={240}
             label={t('bom.explosion.quantity')}
             description={t('bom.explosion.quantityHint', { code: bom.productCode })}
+            unit={bom.productUom}
             min={0}
-            max={10_000_000}
-            decimalScale={4}
-            allowNegative={false}
-            rightSection={
-              <Text size="xs" c="dimmed">
-                {bom.productUom}
-              </Text>
-            }
-            rightSectionWidth={52}
+            minExclusive
+            max={MAX_ORDER}
             value={quantity}
             onChange={(v) => {
               setQuantity(v);
               const n = validQuantity(v);
               if (n) setParams({ quantity: String(n) }, { replace: true });
             }}
-            error={validQuantity(quantity) === null ? t('bom.validation.positive') : undefined}
+            error={quantity === null ? t('bom.validation.positive') : undefined}
           />
           {explosion.isFetching && <Loader size="sm" mb={8} aria-label={t('common.loading')} />}
           {explosion.data && (
             <Text size="sm" c="dimmed" mb={8}>
               {t('bom.explosion.basis', {
                 revision: explosion.data.revision,
-                quantity: formatQuantity(explosion.data.quantity, i18n.language),
+                quantity: formatNumber(explosion.data.quantity, i18n.language),
                 uom: explosion.data.uom,
               })}
             </Text>

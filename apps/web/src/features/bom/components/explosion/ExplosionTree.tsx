@@ -3,7 +3,8 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExplosionNode } from '../../api';
-import { formatQuantity } from '../shared/format';
+import { wholeUnitsToUse } from '@kapok/contracts';
+import { formatNumber, formatQuantity } from '../../../../lib/quantity';
 import classes from './Explosion.module.css';
 
 const KIND_COLOR = { PRODUCT: 'kapok', WIP: 'grape', KIT: 'orange', MATERIAL: 'gray' } as const;
@@ -78,11 +79,11 @@ export function ExplosionTree({ tree: root }: { tree: ExplosionNode }) {
                 </Badge>
               )}
               <Text size="sm" className={classes.nodeQty}>
-                {formatQuantity(n.quantity, i18n.language)} {n.uom}
+                {formatQuantity(wholeUnitsToUse(n.quantity, n.uom), n.uom, i18n.language)}
                 {n.wastagePercent ? (
                   <Text span size="xs" c="dimmed">
                     {' '}
-                    (+{formatQuantity(n.wastagePercent, i18n.language, 2)} %)
+                    (+{formatNumber(n.wastagePercent, i18n.language, 2)} %)
                   </Text>
                 ) : null}
                 {n.department && (

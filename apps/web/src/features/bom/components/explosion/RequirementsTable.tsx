@@ -4,13 +4,17 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Requirement } from '../../api';
 import { groupByDepartment } from '../shared/departments';
-import { formatQuantity } from '../shared/format';
+import { wholeUnitsToUse } from '@kapok/contracts';
+import { formatNumber } from '../../../../lib/quantity';
 import classes from './Explosion.module.css';
 
-/** The purchased materials an order needs, per consuming department; short ones are marked red. */
+/**
+ * The purchased materials an order needs, per consuming department; short ones are marked red. Whole
+ * units (cartons, pallets) show what will be used: the order's requirement rounded up once.
+ */
 export function RequirementsTable({ requirements }: { requirements: readonly Requirement[] }) {
   const { t, i18n } = useTranslation();
-  const q = (n: number) => formatQuantity(n, i18n.language);
+  const q = (n: number) => formatNumber(n, i18n.language);
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table
@@ -42,7 +46,12 @@ export function RequirementsTable({ requirements }: { requirements: readonly Req
                 </Table.Th>
               </Table.Tr>
               {items.map((r) => {
-                const short = r.shortage > 0;
+                const needed = wholeUnitsToUse(r.quantity, r.uom);
+                // An optional material is never short; a whole unit is short of what will be opened.
+                const shortage = r.optional
+                  ? r.shortage
+                  : Math.max(r.shortage, Math.round((needed - r.available) * 10_000) / 10_000);
+                const short = shortage > 0;
                 return (
                   <Table.Tr
                     key={`${department}-${r.productId}-${r.substitutesFor ?? ''}`}
@@ -76,7 +85,7 @@ export function RequirementsTable({ requirements }: { requirements: readonly Req
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right" className={classes.number}>
-                      {q(r.quantity)}
+                      {q(needed)}
                     </Table.Td>
                     <Table.Td>{r.uom}</Table.Td>
                     <Table.Td ta="right" className={classes.number}>
@@ -87,7 +96,7 @@ export function RequirementsTable({ requirements }: { requirements: readonly Req
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <IconAlertTriangle size={14} aria-hidden />
                           <Text span size="sm" fw={700} c="red.8">
-                            {q(r.shortage)}
+                            {q(shortage)}
                           </Text>
                           <span className={classes.srOnly}>{t('bom.explosion.short')}</span>
                         </Group>

@@ -7,7 +7,7 @@ import {
   type ComparableVariant,
   type LineChange,
 } from './bom-diff';
-import { formatQuantity } from './format';
+import { formatNumber, formatQuantity } from '../../../../lib/quantity';
 
 const KIND_COLOR = { added: 'green', removed: 'red', changed: 'blue' } as const;
 
@@ -23,7 +23,7 @@ export function BomDiffView({ diff, label }: { diff: BomDiff; label: string }) {
           .map(
             (v) =>
               `${v.materialCode} (${t(`bom.variantTypes.${v.variantType}`)} #${v.sequence}${
-                v.qtyNeeded === null ? '' : `, ${formatQuantity(v.qtyNeeded, lang)}${uom ? ` ${uom}` : ''}`
+                v.qtyNeeded === null ? '' : `, ${formatNumber(v.qtyNeeded, lang)}${uom ? ` ${uom}` : ''}`
               })`,
           )
           .join(', ');
@@ -32,16 +32,16 @@ export function BomDiffView({ diff, label }: { diff: BomDiff; label: string }) {
     if (field === 'department') return t(`departments.${String(value)}`);
     if (field === 'bomType') return t(`bom.types.${String(value)}`);
     if (field === 'variants') return variantsText(value as ComparableVariant[], line?.uom);
-    if (field === 'wastagePercent') return `${formatQuantity(value as number, lang, 2)} %`;
-    if (typeof value === 'number') return formatQuantity(value, lang);
+    if (field === 'wastagePercent') return `${formatNumber(value as number, lang, 2)} %`;
+    if (typeof value === 'number') return formatNumber(value, lang);
     return String(value);
   };
 
   const lineSummary = (line: ComparableLine) =>
     [
-      `${formatQuantity(line.qtyNeeded, lang)} ${line.uom}`,
+      formatQuantity(line.qtyNeeded, line.uom, lang),
       line.wastagePercent
-        ? t('bom.diff.wastage', { value: formatQuantity(line.wastagePercent, lang, 2) })
+        ? t('bom.diff.wastage', { value: formatNumber(line.wastagePercent, lang, 2) })
         : null,
       line.variants.length ? variantsText(line.variants, line.uom) : null,
     ]

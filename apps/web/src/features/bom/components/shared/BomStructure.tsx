@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../../../components/ErrorState';
 import { bomQueries, type Bom, type BomLine } from '../../api';
 import { groupByDepartment } from './departments';
-import { formatQuantity } from './format';
+import { formatNumber, formatQuantity } from '../../../../lib/quantity';
 import classes from './BomStructure.module.css';
 
 /** A made-in-house component's own BOM, loaded when its line is expanded. */
@@ -69,7 +69,7 @@ export function LinesTable({
           <Table.Th>{t('bom.fields.component')}</Table.Th>
           <Table.Th ta="right" w={150}>
             {qtyOutput && qtyOutput !== 1
-              ? t('bom.fields.quantityPer', { qty: formatQuantity(qtyOutput, i18n.language) })
+              ? t('bom.fields.quantityPer', { qty: formatNumber(qtyOutput, i18n.language) })
               : t('bom.fields.quantity')}
           </Table.Th>
           <Table.Th ta="right" w={110} style={{ whiteSpace: 'nowrap' }}>
@@ -118,10 +118,10 @@ export function LinesTable({
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {formatQuantity(line.qtyNeeded, i18n.language)} {line.uom}
+                    {formatQuantity(line.qtyNeeded, line.uom, i18n.language)}
                   </Table.Td>
                   <Table.Td ta="right">
-                    {line.wastagePercent ? `${formatQuantity(line.wastagePercent, i18n.language, 2)} %` : '—'}
+                    {line.wastagePercent ? `${formatNumber(line.wastagePercent, i18n.language, 2)} %` : '—'}
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>

@@ -7,7 +7,6 @@ import {
   Grid,
   Group,
   Modal,
-  NumberInput,
   Radio,
   Select,
   SimpleGrid,
@@ -23,6 +22,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../../../components/NumberField';
 import { useNavigate } from 'react-router';
 import { usePermission } from '../../../../lib/auth';
 import { fieldErrors } from '../../../../lib/errors';
@@ -202,23 +202,17 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
                 control={control}
                 name="qtyPlanned"
                 render={({ field }) => (
-                  <NumberInput
+                  <NumberField
                     label={t('ppic.create.quantity')}
                     withAsterisk
+                    unit={product?.uom}
                     min={0}
-                    decimalScale={4}
-                    allowNegative={false}
-                    thousandSeparator={i18n.language === 'id' ? '.' : ','}
-                    decimalSeparator={i18n.language === 'id' ? ',' : '.'}
-                    rightSection={
-                      <Text size="xs" fw={700} c="dimmed">
-                        {product?.uom ?? ''}
-                      </Text>
-                    }
-                    rightSectionWidth={56}
-                    value={Number.isNaN(field.value) ? '' : field.value}
-                    onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+                    minExclusive
+                    max={1_000_000}
+                    value={field.value}
+                    onChange={field.onChange}
                     onBlur={field.onBlur}
+                    ref={field.ref}
                     error={message(errors.qtyPlanned?.message)}
                   />
                 )}

@@ -24,7 +24,7 @@ import { PageLoader } from '../../../../components/LoadingState';
 import { formatDateTime } from '../../../../lib/time';
 import { moQueries, type MoDetail } from '../../api';
 import { ACTION_APPEARANCE, ACTION_ORDER, LateBadge, MoStateBadge, RouteChain } from '../shared/appearance';
-import { formatDay, formatNumber, formatSignedFraction } from '../shared/format';
+import { formatDay, formatQuantity, formatSignedFraction } from '../shared/format';
 import { DraftMaterials } from './DraftMaterials';
 import { MaterialsTable } from './MaterialsTable';
 import { MoTimeline } from './MoTimeline';
@@ -34,7 +34,7 @@ import { WorkOrderProgress } from './WorkOrderProgress';
 /** One manufacturing order: what it makes, who moved it when, how far each department is, its materials. */
 export function MoDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const order = useQuery(moQueries.detail(id));
   const [action, setAction] = useState<MoAction | null>(null);
 
@@ -91,7 +91,11 @@ export function MoDetailPage() {
 
       {mo.varianceWarning && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle />} mb="md">
-          {mo.varianceWarning}
+          {t('ppic.detail.varianceBanner', {
+            produced: formatQuantity(mo.producedQty ?? 0, mo.uom, i18n.language),
+            planned: formatQuantity(mo.qtyPlanned, mo.uom, i18n.language),
+            variance: formatSignedFraction((mo.variancePercent ?? 0) / 100, i18n.language),
+          })}
         </Alert>
       )}
 
@@ -153,7 +157,7 @@ function Summary({ mo }: { mo: MoDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const none = t('common.none');
-  const quantity = (v: number) => `${formatNumber(v, lang)} ${mo.uom}`;
+  const quantity = (v: number) => formatQuantity(v, mo.uom, lang);
   const rows: [string, ReactNode][] = [
     [t('ppic.fields.qtyPlanned'), quantity(mo.qtyPlanned)],
     [t('ppic.fields.produced'), mo.producedQty === null ? none : quantity(mo.producedQty)],

@@ -1,30 +1,63 @@
-import { VARIANCE_WARNING_THRESHOLD, type MoAction } from '@kapok/contracts';
-import { Alert, Button, Group, Modal, NumberInput, Stack, Table, Text, Textarea } from '@mantine/core';
+import { isVarianceWarning, variance, VARIANCE_WARNING_THRESHOLD, type MoAction } from '@kapok/contracts';
+import { Alert, Badge, Button, Group, List, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMoTransition, type Mo, type TransitionRequest } from '../../api';
+import { NumberField } from '../../../../components/NumberField';
+import { useMoTransition, type MoDetail, type MoWorkOrder, type TransitionRequest } from '../../api';
 import { useActionKey } from '../shared/action-key';
 import { ACTION_APPEARANCE } from '../shared/appearance';
 import { describePpicError, shortagesOf, type Shortage } from '../shared/errors';
-import { formatFraction, formatNumber } from '../shared/format';
+import { formatFraction, formatNumber, formatQuantity, formatSignedFraction } from '../shared/format';
 import { VariancePreview } from './VariancePreview';
+
+/** The work orders of the route in order, without cancelled ones. */
+const routeOrder = (workOrders: readonly MoWorkOrder[]) =>
+  [...workOrders].filter((wo) => wo.state !== 'CANCELLED').sort((a, b) => a.sequence - b.sequence);
+
+/**
+ * What the last department of the route recorded as good: the count a completion starts from (not the
+ * plan, which would invite completing a count nobody made). Null when it has recorded nothing yet.
+ */
+export function lastDepartmentGood(workOrders: readonly MoWorkOrder[]): number | null {
+  const last = routeOrder(workOrders).at(-1);
+  return last && last.goodQty > 0 ? last.goodQty : null;
+}
+
+/** Work orders not finished yet: completing the order closes them. */
+export const openWorkOrders = (workOrders: readonly MoWorkOrder[]) =>
+  routeOrder(workOrders).filter((wo) => wo.state !== 'DONE');
 
 /**
  * Confirms one transition of one order: notes for approve and start, a reason for cancel, the pieces made
  * (with the variance it will record) for complete. A refusal stays in the dialog, with the shortages
- * when a start could not reserve the first department's materials.
+ * when a start could not reserve the first department's materials. Completing starts from the last
+ * department's recorded good output, lists the work orders still open, and asks for a quality note
+ * when the count is beyond the variance tolerance.
  */
-export function TransitionDialog({ mo, action, onClose }: { mo: Mo; action: MoAction; onClose: () => void }) {
+export function TransitionDialog({
+  mo,
+  action,
+  onClose,
+}: {
+  mo: MoDetail;
+  action: MoAction;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const transition = useMoTransition();
   const { keyFor } = useActionKey();
   const [text, setText] = useState('');
-  const [actual, setActual] = useState<number>(mo.qtyPlanned);
+  const [actual, setActual] = useState<number | null>(() => lastDepartmentGood(mo.workOrders));
   const [invalid, setInvalid] = useState<string | null>(null);
   const { color, icon: Icon } = ACTION_APPEARANCE[action];
   const lang = i18n.language;
+  const typedActual = actual !== null && Number.isFinite(actual) && actual > 0 ? actual : null;
+  const noteRequired =
+    action === 'complete' && typedActual !== null && isVarianceWarning(variance(typedActual, mo.qtyPlanned));
+  const open = action === 'complete' ? openWorkOrders(mo.workOrders) : [];
+  const fromLine = action === 'complete' ? lastDepartmentGood(mo.workOrders) : null;
 
   const request = (): TransitionRequest | null => {
     const value = text.trim();
@@ -39,8 +72,12 @@ export function TransitionDialog({ mo, action, onClose }: { mo: Mo; action: MoAc
         }
         return { action, reason: value };
       case 'complete':
-        if (!Number.isFinite(actual) || actual <= 0) {
+        if (actual === null || !Number.isFinite(actual) || actual <= 0) {
           setInvalid(t('ppic.validation.quantityPositive'));
+          return null;
+        }
+        if (noteRequired && value.length < 3) {
+          setInvalid(t('ppic.complete.noteRequired'));
           return null;
         }
         return { action, actualQuantity: actual, ...(value ? { qualityNotes: value } : {}) };
@@ -64,7 +101,11 @@ export function TransitionDialog({ mo, action, onClose }: { mo: Mo; action: MoAc
               title: t('ppic.complete.warningTitle', {
                 threshold: formatFraction(VARIANCE_WARNING_THRESHOLD, lang, 0),
               }),
-              message: updated.varianceWarning,
+              message: t('ppic.detail.varianceBanner', {
+                produced: formatQuantity(updated.producedQty ?? 0, updated.uom, lang),
+                planned: formatQuantity(updated.qtyPlanned, updated.uom, lang),
+                variance: formatSignedFraction((updated.variancePercent ?? 0) / 100, lang),
+              }),
               autoClose: 10_000,
             });
           onClose();
@@ -97,45 +138,77 @@ export function TransitionDialog({ mo, action, onClose }: { mo: Mo; action: MoAc
         ) : null}
         {action === 'complete' && (
           <>
-            <NumberInput
+            {open.length > 0 && (
+              <Alert
+                color="orange"
+                variant="light"
+                icon={<IconAlertTriangle />}
+                title={t('ppic.complete.openTitle', { count: open.length })}
+                data-testid="open-work-orders"
+              >
+                <List size="sm" spacing={2}>
+                  {open.map((wo) => (
+                    <List.Item key={wo.id}>
+                      <Group gap={6} wrap="nowrap">
+                        <Text span size="sm" fw={600}>
+                          {t(`departments.${wo.department}`)}
+                        </Text>
+                        <Badge size="xs" variant="light" tt="none">
+                          {t(`production.state.${wo.state}`)}
+                        </Badge>
+                        <Text span size="sm" c="dimmed">
+                          {t('ppic.complete.openRecorded', {
+                            good: formatNumber(wo.goodQty, lang),
+                            target: formatNumber(wo.targetQty, lang),
+                          })}
+                        </Text>
+                      </Group>
+                    </List.Item>
+                  ))}
+                </List>
+                <Text size="xs" mt={4}>
+                  {t('ppic.complete.openBody')}
+                </Text>
+              </Alert>
+            )}
+            <NumberField
               label={t('ppic.complete.actual')}
-              description={t('ppic.complete.actualHint', {
-                planned: `${formatNumber(mo.qtyPlanned, lang)} ${mo.uom}`,
-              })}
+              description={
+                fromLine === null
+                  ? t('ppic.complete.actualHintNoLine', {
+                      planned: formatQuantity(mo.qtyPlanned, mo.uom, lang),
+                    })
+                  : t('ppic.complete.actualHintLine', {
+                      planned: formatQuantity(mo.qtyPlanned, mo.uom, lang),
+                      recorded: formatQuantity(fromLine, mo.uom, lang),
+                    })
+              }
               withAsterisk
               data-autofocus
+              unit={mo.uom}
               min={0}
-              decimalScale={4}
-              allowNegative={false}
-              thousandSeparator={lang === 'id' ? '.' : ','}
-              decimalSeparator={lang === 'id' ? ',' : '.'}
-              rightSection={
-                <Text size="xs" fw={700} c="dimmed">
-                  {mo.uom}
-                </Text>
-              }
-              rightSectionWidth={56}
-              value={Number.isNaN(actual) ? '' : actual}
+              minExclusive
+              value={actual}
               onChange={(v) => {
-                setActual(typeof v === 'number' ? v : Number.NaN);
+                setActual(v);
                 setInvalid(null);
               }}
-              error={invalid}
+              error={invalid && !noteRequired ? invalid : undefined}
             />
-            <VariancePreview planned={mo.qtyPlanned} actual={actual} uom={mo.uom} />
+            <VariancePreview planned={mo.qtyPlanned} actual={typedActual ?? Number.NaN} uom={mo.uom} />
           </>
         )}
         <Textarea
-          label={t(`ppic.transition.text.${action}`)}
-          withAsterisk={action === 'cancel'}
+          label={noteRequired ? t('ppic.complete.noteLabelRequired') : t(`ppic.transition.text.${action}`)}
+          withAsterisk={action === 'cancel' || noteRequired}
           data-autofocus={action === 'complete' ? undefined : true}
           rows={action === 'cancel' ? 3 : 2}
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value);
-            if (action === 'cancel') setInvalid(null);
+            if (action === 'cancel' || noteRequired) setInvalid(null);
           }}
-          error={action === 'cancel' ? invalid : undefined}
+          error={action === 'cancel' || noteRequired ? invalid : undefined}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

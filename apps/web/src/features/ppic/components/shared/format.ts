@@ -14,13 +14,8 @@ function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.Num
   return format;
 }
 
-/** A quantity as people read it: up to 4 decimals, grouped the language's way ("1,234.5" / "1.234,5"). */
-export const formatNumber = (value: number, lang = 'en') =>
-  numberFormat(lang, { maximumFractionDigits: 4 }).format(value);
-
-/** "12 PCS": unit codes stay as the factory writes them on labels and documents. */
-export const formatQuantity = (value: number, uom: string, lang = 'en') =>
-  `${formatNumber(value, lang)} ${uom}`;
+// One quantity formatter for the whole app.
+export { formatNumber, formatQuantity } from '../../../../lib/quantity';
 
 /** A fraction 0..1 as a percentage: "99.0%" / "99,0%". */
 export const formatFraction = (value: number, lang = 'en', digits = 1) =>

@@ -1,10 +1,11 @@
-import { Group, Loader, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { convertibleUnits, LOCATION_TYPES, toStockUnits, type Unit } from '@kapok/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RefCallBack } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { NumberField, numberFromText, numberToText } from '../../../../components/NumberField';
 import { productQueries, type Balance, type Location, type Product } from '../../api';
 import { formatDay, formatQuantity, productLabel } from '../format';
 
@@ -247,17 +248,15 @@ export function QuantityField({
   return (
     <Stack gap={4}>
       <Group align="flex-start" gap="xs" wrap="nowrap">
-        <NumberInput
+        <NumberField
           style={{ flex: 1 }}
           label={label}
           withAsterisk
+          unit={unit}
           min={0}
-          allowNegative={false}
-          decimalScale={4}
-          hideControls
-          inputMode="decimal"
-          value={q.value}
-          onChange={(v) => q.onChange(String(v))}
+          minExclusive={!allowZero}
+          value={numberFromText(q.value)}
+          onChange={(v) => q.onChange(numberToText(v))}
           onBlur={q.onBlur}
           name={q.name}
           ref={quantityRef}
