@@ -103,11 +103,13 @@ test.describe('manufacturing orders', () => {
     await expect(cutting).toContainText('Ready');
     await expect(planner.getByRole('group', { name: /^Work order of/ })).toHaveCount(4);
 
-    // Complete with the 12 planned: no variance.
+    // Complete with the 12 planned: no variance. No line has recorded output, so nothing is
+    // pre-filled and the four open work orders are listed.
     await planner.getByRole('button', { name: 'Complete', exact: true }).click();
     const complete = planner.getByRole('dialog', { name: `Complete ${number}` });
     const made = complete.getByRole('textbox', { name: /Good pieces made/ });
-    await expect(made).toHaveValue('12');
+    await expect(made).toHaveValue('');
+    await expect(complete.getByTestId('open-work-orders')).toContainText('4 work orders are still open');
     await made.fill('12');
     await expect(complete.getByTestId('variance')).toContainText('exactly as planned');
     await complete.getByRole('button', { name: 'Complete order' }).click();
