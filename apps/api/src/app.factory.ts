@@ -9,6 +9,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
@@ -17,10 +18,14 @@ import type { AppConfig } from './core/config/config.js';
 import { RequestContext } from './core/context/request-context.js';
 import { AppError } from './core/errors/app-error.js';
 import { HttpExceptionFilter, type SpaFallback } from './core/errors/http-exception.filter.js';
+import { installInputGuard } from './core/http/input-guard.js';
 import { createRootLogger, PinoNestLogger } from './core/logging.js';
 import { registerMetrics } from './core/metrics/metrics.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** The largest JSON body any route takes (batches of a few hundred ids); sign-in routes take 4 KB. */
+export const BODY_LIMIT = 1024 * 1024;
+export const AUTH_BODY_LIMIT = 4 * 1024;
 
 export interface CreateAppOptions {
   /** Build the module graph without instantiating anything (OpenAPI emission). */
@@ -40,8 +45,22 @@ export async function createApp(
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    bodyLimit: 2 * 1024 * 1024,
-    trustProxy: config.env === 'production',
+    bodyLimit: BODY_LIMIT,
+    // Fastify takes a hop count too; the adapter's option type leaves numbers out.
+    trustProxy: config.trustProxy as boolean | string[],
+    // Malformed URLs and over-long path parameters, answered before any route, in the error shape too.
+    frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply
+        .status(status)
+        .header('x-request-id', request.id)
+        .send({
+          statusCode: status,
+          code: status === 414 ? 'URI_TOO_LONG' : 'BAD_REQUEST',
+          message: status === 414 ? 'A path parameter is too long' : 'The URL is not valid',
+          requestId: String(request.id),
+        });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
@@ -63,8 +82,15 @@ export async function createApp(
     }),
   );
   if (options.preview) return app;
+  if (!config.jwtSecret)
+    throw new Error('No JWT secret: set JWT_SECRET (main.ts makes one per data directory)');
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Sign-in routes take a few hundred bytes: a small limit there, before anybody is signed in.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/auth/')) route.bodyLimit = AUTH_BODY_LIMIT;
+  });
+  installInputGuard(fastify, (type, parser) => app.useBodyParser(type, {}, parser));
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
     RequestContext.run({ requestId: String(req.id) }, done);
@@ -100,13 +126,15 @@ export async function createApp(
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
   }
   app.useGlobalFilters(new HttpExceptionFilter(serveWeb ? spaFallback : undefined));
-  registerMetrics(app);
+  registerMetrics(app, config.metricsToken ?? (config.env === 'production' ? null : undefined));
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
-    jsonDocumentUrl: 'api/docs-json',
-    customSiteTitle: 'Kapok API',
-    swaggerOptions: { persistAuthorization: true },
-  });
+  if (config.apiDocs) {
+    SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+      jsonDocumentUrl: 'api/docs-json',
+      customSiteTitle: 'Kapok API',
+      swaggerOptions: { persistAuthorization: true },
+    });
+  }
   return app;
 }
 

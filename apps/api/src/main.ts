@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory.js';
-import { ConfigError, loadConfig } from './core/config/config.js';
+import { ConfigError, loadConfig, withDevelopmentSecret } from './core/config/config.js';
 import { dataSourceOptions, migrate } from './core/database/data-source.js';
 import type { EmbeddedServer } from './core/database/embedded.js';
 import { createRootLogger } from './core/logging.js';
@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '@kapok/contracts';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = withDevelopmentSecret(loadConfig());
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

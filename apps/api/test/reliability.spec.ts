@@ -77,6 +77,109 @@ describe('bad input, property-based, on every write route of openapi.json', () =
       ),
     }),
   );
+  // What broke the API once: NUL and other control characters, lone surrogates, dates PostgreSQL
+  // cannot hold or that do not exist, numbers past what a double or numeric(18,4) keeps.
+  const nastyText = fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      'a\u0000b',
+      '\u0000',
+      '\u0007',
+      '\u001b[31m',
+      'x\u007f',
+      '\ud800',
+      '\udfff',
+      'a\ud83d',
+      '🧸\udc00',
+    ),
+    fc.string().map((s) => `${s}\u0000`),
+  );
+  const nastyDate = fc.oneof(
+    fc.constantFrom(
+      '-271821-04-20',
+      '+275760-09-13',
+      '2026-02-30',
+      '1899-12-31',
+      '2101-01-01',
+      '0000-01-01',
+      '2026-06-01T24:61:00Z',
+    ),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    fc.integer().map((n) => `${n}-01-01`),
+  );
+  const nastyNumber = fc.oneof(
+    fc.constantFrom(1e20, -1e20, 1e308, 99_999_999_999_999, 12_345_678_901_234.57, 1e-7, 0.00001, 4e-323, -0),
+    fc.double(),
+    fc.integer({ min: -1e15, max: 1e15 }),
+  );
+  const nastyValue = fc.oneof(nastyText, nastyDate, nastyNumber);
+  const nastyBody = fc.oneof(
+    fc.dictionary(
+      fc.constantFrom(
+        'name',
+        'code',
+        'reason',
+        'quantity',
+        'receivedAt',
+        'neededBy',
+        'dueDate',
+        'fullName',
+        'notes',
+        'lotNumber',
+        'version',
+        'factor',
+      ),
+      nastyValue,
+    ),
+    fc.record({
+      productId: fc.uuid(),
+      locationId: fc.uuid(),
+      quantity: nastyNumber,
+      uom: fc.constantFrom('ROLL', 'PCS'),
+      receivedAt: nastyDate,
+    }),
+    fc.record({
+      unitConversions: fc.array(
+        fc.record({ uom: fc.constantFrom('ROLL', 'CARTON'), factor: fc.oneof(nastyNumber, fc.anything()) }),
+        { maxLength: 3 },
+      ),
+    }),
+  );
+  // Raw JSON texts: numbers a double cannot hold, deep and wide nesting.
+  const rawText = fc.oneof(
+    fc.constantFrom(
+      '{"quantity":1.00000000000000000000000000001}',
+      '{"quantity":12345678901234.5678}',
+      '{"quantity":1e400}',
+      '{"version":99999999999999999999}',
+    ),
+    fc.integer({ min: 30, max: 6000 }).map((d) => '['.repeat(d) + ']'.repeat(d)),
+    fc
+      .integer({ min: 30, max: 1000 })
+      .map((d) => '{"lines":' + '{"x":'.repeat(d) + '1' + '}'.repeat(d) + '}'),
+    fc
+      .integer({ min: 100, max: 20_000 })
+      .map((n) => JSON.stringify({ ids: Array.from({ length: n }, (_, i) => `id-${i}`) })),
+    fc
+      .integer({ min: 100, max: 5_000 })
+      .map((n) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])))),
+  );
+  const body = fc.oneof(
+    { weight: 3, arbitrary: junk.map((b) => JSON.stringify(b ?? null)) },
+    { weight: 3, arbitrary: nastyBody.map((b) => JSON.stringify(b)) },
+    { weight: 1, arbitrary: rawText },
+  );
+  const tried = new Map<string, number>();
+  const report = (title: string) => {
+    const lines = [...tried.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([r, n]) => `  ${String(n).padStart(4)}  ${r}`);
+    console.log(
+      `${title}: ${[...tried.values()].reduce((a, b) => a + b, 0)} inputs on ${tried.size} routes\n${lines.join('\n')}`,
+    );
+    tried.clear();
+  };
+
   const idLike = fc.oneof(
     fc.uuid(),
     fc.constant('00000000-0000-4000-8000-000000000000'),
@@ -89,16 +192,18 @@ describe('bad input, property-based, on every write route of openapi.json', () =
     expect(writes.length).toBeGreaterThan(30);
     const before = await counts();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...writes), idLike, junk, async (route, id, body) => {
+      fc.asyncProperty(fc.constantFrom(...writes), idLike, body, async (route, id, text) => {
         const path = route.path.replace(/\{\w+\}/g, encodeURIComponent(String(id)));
+        const name = `${route.method} ${route.path}`;
+        tried.set(name, (tried.get(name) ?? 0) + 1);
         const res = await raw(t.baseUrl, path, {
           method: route.method,
           token: tokens.admin,
-          body: JSON.stringify(body ?? null),
+          body: text,
         });
         if (res.status >= 500)
           throw new Error(
-            `${route.method} ${path} answered ${res.status}: ${JSON.stringify(res.body)} for ${JSON.stringify(body)}`,
+            `${route.method} ${path} answered ${res.status}: ${JSON.stringify(res.body)} for ${text.slice(0, 300)}`,
           );
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.body).toMatchObject({
@@ -109,8 +214,9 @@ describe('bad input, property-based, on every write route of openapi.json', () =
         });
         expect(JSON.stringify(res.body)).not.toMatch(/\bat \w+ \(|select .* from|QueryFailedError/i);
       }),
-      { numRuns: 500 },
+      { numRuns: 1500 },
     );
+    report('write routes');
     expect(await counts()).toEqual(before);
     expect(await checkLedger(t.app.get(DataSource))).toEqual([]);
   });
@@ -134,9 +240,10 @@ describe('bad input, property-based, on every write route of openapi.json', () =
             'search',
             'late',
           ),
-          fc.string({ maxLength: 30 }),
+          fc.oneof(fc.string({ maxLength: 30 }), nastyText, nastyDate, nastyNumber.map(String)),
         ),
         async (route, id, query) => {
+          tried.set(`GET ${route}`, (tried.get(`GET ${route}`) ?? 0) + 1);
           const qs = new URLSearchParams(query).toString();
           const res = await raw(
             t.baseUrl,
@@ -147,8 +254,9 @@ describe('bad input, property-based, on every write route of openapi.json', () =
             throw new Error(`GET ${route}?${qs} answered ${res.status}: ${JSON.stringify(res.body)}`);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 800 },
     );
+    report('read routes');
   });
 });
 

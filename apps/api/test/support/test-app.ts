@@ -66,18 +66,20 @@ async function ensureTemplate(adminUrl: string): Promise<void> {
   }
 }
 
+/** A new database: a clone of the migrated, seeded template, or empty (not even migrated). */
+export async function freshDatabase(kind: 'seeded' | 'empty' = 'seeded'): Promise<string> {
+  const adminUrl = process.env.KAPOK_TEST_PG_ADMIN_URL;
+  if (!adminUrl)
+    throw new Error('KAPOK_TEST_PG_ADMIN_URL is not set: run the tests through jest (global setup)');
+  if (kind === 'seeded') await ensureTemplate(adminUrl);
+  const name = `kapok_test_${randomBytes(6).toString('hex')}`;
+  await ensureDatabase(adminUrl, name, kind === 'seeded' ? TEMPLATE : undefined);
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
 /** The real app over real HTTP on a fresh database cloned from the migrated, seeded template. */
 export async function startTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
-  let url = databaseUrl;
-  if (!url) {
-    const adminUrl = process.env.KAPOK_TEST_PG_ADMIN_URL;
-    if (!adminUrl)
-      throw new Error('KAPOK_TEST_PG_ADMIN_URL is not set: run the tests through jest (global setup)');
-    await ensureTemplate(adminUrl);
-    const name = `kapok_test_${randomBytes(6).toString('hex')}`;
-    await ensureDatabase(adminUrl, name, TEMPLATE);
-    url = adminUrl.replace(/\/postgres$/, `/${name}`);
-  }
+  const url = databaseUrl ?? (await freshDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, withDevelopmentSecret } from './config.js';
 
 describe('loadConfig', () => {
   it('has development defaults: embedded database, demo seed, local CORS origins', () => {
@@ -37,5 +37,35 @@ describe('loadConfig', () => {
       'https://a.example',
       'https://b.example',
     ]);
+  });
+});
+
+describe('the development JWT secret', () => {
+  it('is random per data directory, made once and kept there (owner-only)', async () => {
+    const { mkdtempSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const a = mkdtempSync(join(tmpdir(), 'kapok-secret-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'kapok-secret-b-'));
+    const first = withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a }));
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a })).jwtSecret).toBe(first.jwtSecret);
+    expect(withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: b })).jwtSecret).not.toBe(first.jwtSecret);
+    expect(statSync(join(a, 'jwt-secret')).mode & 0o077).toBe(0);
+    expect(
+      withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a, JWT_SECRET: 's'.repeat(32) })).jwtSecret,
+    ).toBe('s'.repeat(32));
+  });
+
+  it('reads TRUST_PROXY as nobody, a hop count or addresses, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      '::1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY/);
   });
 });

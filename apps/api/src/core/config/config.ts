@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
 import { z } from 'zod';
 
-const DEV_JWT_SECRET = 'kapok-development-secret-not-for-production-use';
+const OLD_DEV_JWT_SECRET = 'kapok-development-secret-not-for-production-use';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -26,6 +30,9 @@ const schema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   KAPOK_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
+  TRUST_PROXY: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  API_DOCS: bool.optional(),
 });
 
 export interface AppConfig {
@@ -46,6 +53,12 @@ export interface AppConfig {
   sseHeartbeatSeconds: number;
   /** Creates the first superadmin `admin` with this password when the database has no user. */
   bootstrapAdminPassword: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed: none (false), a hop count, or addresses/CIDR ranges. */
+  trustProxy: false | number | string[];
+  /** Bearer token `/metrics` asks for; in production without it `/metrics` is closed. */
+  metricsToken: string | undefined;
+  /** Swagger UI and `/api/docs-json` (default on, off in production). */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -59,10 +72,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (trustProxy === undefined)
+    throw new ConfigError(
+      'Invalid configuration:\n  TRUST_PROXY: a hop count or a comma-separated list of addresses/CIDR ranges',
+    );
   const seedDemo = e.KAPOK_SEED_DEMO ?? !production;
   if (production) {
     const problems: string[] = [];
-    if (!e.JWT_SECRET || e.JWT_SECRET.length < 32 || e.JWT_SECRET === DEV_JWT_SECRET)
+    if (!e.JWT_SECRET || e.JWT_SECRET.length < 32 || e.JWT_SECRET === OLD_DEV_JWT_SECRET)
       problems.push('JWT_SECRET must be set to a secret of at least 32 characters');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL must point to the production PostgreSQL');
     if (seedDemo) problems.push('KAPOK_SEED_DEMO must be false: the demo seed never runs in production');
@@ -83,7 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.KAPOK_DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
-    jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+    // Empty until main.ts fills in the development secret of the data directory.
+    jwtSecret: e.JWT_SECRET ?? '',
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     corsOrigins,
@@ -93,7 +112,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: e.DB_POOL_SIZE,
     sseHeartbeatSeconds: e.SSE_HEARTBEAT_SECONDS,
     bootstrapAdminPassword: e.KAPOK_BOOTSTRAP_ADMIN_PASSWORD,
+    trustProxy: trustProxy ?? false,
+    metricsToken: e.METRICS_TOKEN,
+    apiDocs: e.API_DOCS ?? !production,
   };
+}
+
+/** `TRUST_PROXY`: unset or empty = trust nobody; digits = hop count; else addresses or CIDR ranges. */
+function parseTrustProxy(value: string | undefined): false | number | string[] | undefined {
+  const v = value?.trim();
+  if (!v || v === 'false' || v === '0') return false;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const entries = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const valid = entries.every((x) => {
+    const [address, bits, extra] = x.split('/');
+    if (extra !== undefined || !isIP(address)) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+  });
+  return valid ? entries : undefined;
+}
+
+/**
+ * Without JWT_SECRET (development only) the secret is random per data directory, made on first start
+ * and kept in `<dataDir>/jwt-secret`, so no two installations share a signing key.
+ */
+export function withDevelopmentSecret(config: AppConfig): AppConfig {
+  if (config.jwtSecret) return config;
+  const file = join(config.dataDir, 'jwt-secret');
+  mkdirSync(config.dataDir, { recursive: true });
+  // Written aside and linked into place: a second process starting at once never reads half a file.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  try {
+    linkSync(draft, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(draft);
+  }
+  return { ...config, jwtSecret: readFileSync(file, 'utf8').trim() };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,20 +1,21 @@
 import { type Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type as TransformType } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryInteger } from './validators.js';
 
 /** `skip` (default 0) and `limit` (default 50, at most 500), as every list of api.md takes them. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000_000, default: 0 })
   @IsOptional()
-  @TransformType(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
+  @Max(1_000_000_000)
   skip: number = 0;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
-  @TransformType(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(500)

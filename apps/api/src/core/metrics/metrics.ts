@@ -1,15 +1,20 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventsHub } from '../events/events.hub.js';
 
 /**
- * Prometheus metrics at `/metrics` (no /api/v1 prefix, public as api.md says): request durations by
+ * Prometheus metrics at `/metrics` (no /api/v1 prefix): request durations by
  * route template and status, process metrics, and business figures read from the database at scrape
  * time — the ledger and the audit log are append-only, so their counts are true counters, the same on
  * every replica (aggregate them with max, not sum).
  */
-export function registerMetrics(app: NestFastifyApplication): Registry {
+/**
+ * `token`: a string asks scrapers for `Authorization: Bearer <token>`; null closes `/metrics` (production
+ * without METRICS_TOKEN); undefined leaves it open (development).
+ */
+export function registerMetrics(app: NestFastifyApplication, token?: string | null): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'kapok_' });
   const dataSource = app.get(DataSource);
@@ -83,7 +88,26 @@ export function registerMetrics(app: NestFastifyApplication): Registry {
       );
     done();
   });
-  fastify.get('/metrics', async (_request, reply) => {
+  const expected = token ? createHash('sha256').update(`Bearer ${token}`).digest() : undefined;
+  fastify.get('/metrics', async (request, reply) => {
+    if (token !== undefined) {
+      const given = createHash('sha256')
+        .update(String(request.headers.authorization ?? ''))
+        .digest();
+      if (!expected || !timingSafeEqual(given, expected)) {
+        return reply
+          .status(401)
+          .header('www-authenticate', 'Bearer')
+          .send({
+            statusCode: 401,
+            code: 'UNAUTHORIZED',
+            message: expected
+              ? 'Metrics need the bearer token of METRICS_TOKEN'
+              : 'Metrics are closed: set METRICS_TOKEN to open them to a scraper',
+            requestId: String(request.id),
+          });
+      }
+    }
     try {
       const body = await registry.metrics();
       return reply.header('content-type', registry.contentType).send(body);

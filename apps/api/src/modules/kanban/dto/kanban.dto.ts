@@ -10,10 +10,8 @@ import {
   type Priority,
   type Unit,
 } from '@kapok/contracts';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDate,
   IsIn,
   IsNumber,
   IsOptional,
@@ -31,6 +29,7 @@ import {
   RequiredUuid,
 } from '../../warehouse/dto/common.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
+import { BoundedDate } from '../../../core/http/validators.js';
 
 export const KANBAN_ACTIONS: KanbanAction[] = ['approve', 'reject', 'ship', 'receive', 'cancel'];
 
@@ -48,8 +47,7 @@ export class CreateCardRequest {
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @BoundedDate()
   neededBy?: Date;
 
   @OptionalText(300, 'Why the line needs it')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEPARTMENTS, MO_STATES, type Department, type MoState } from '@kapok/contracts';
 import { IsISO8601, IsOptional } from 'class-validator';
+import { DateInRange } from '../../../core/http/validators.js';
 
 export class PeriodQuery {
   @ApiPropertyOptional({
@@ -10,11 +11,13 @@ export class PeriodQuery {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @DateInRange()
   from?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', description: 'Last day, inclusive; default today' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @DateInRange()
   to?: string;
 }
 

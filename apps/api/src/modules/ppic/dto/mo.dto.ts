@@ -31,6 +31,7 @@ import { PageOf, PageQuery } from '../../../core/http/paging.js';
 import { OptionalText, PositiveQuantity, RequiredUuid } from '../../warehouse/dto/common.js';
 import { toBoolean } from '../../warehouse/dto/product.dto.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
+import { DateInRange } from '../../../core/http/validators.js';
 
 const ROUTE_NAMES = Object.keys(ROUTES) as Route[];
 
@@ -48,6 +49,7 @@ export class CreateMoRequest {
   @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-18' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @DateInRange()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date like 2026-12-18' })
   dueDate?: string;
 

@@ -1,9 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UNITS } from '@kapok/contracts';
-import { Type } from 'class-transformer';
 import {
-  IsDate,
   IsIn,
   IsNumber,
   IsOptional,
@@ -14,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { MaxDecimals } from '../../../core/http/validators.js';
+import { BoundedDate, MaxDecimals } from '../../../core/http/validators.js';
 
 const MAX_QUANTITY = 99_999_999_999_999;
 
@@ -67,6 +65,5 @@ export const OptionalDate = (description?: string) =>
   applyDecorators(
     ApiPropertyOptional({ type: String, format: 'date-time', description }),
     IsOptional(),
-    Type(() => Date),
-    IsDate(),
+    BoundedDate(),
   );

@@ -65,14 +65,19 @@ const pairKey = (productId: string, locationId: string) => `${productId}|${locat
 const docKey = (d: DocumentRef) => `${d.type}|${d.id}`;
 const fixed = (d: Decimal) => d.toFixed(SCALE);
 
+/** Stock keeps numeric(18,4): a quantity that does not fit exactly is refused, never rounded. */
 function quantityOf(q: string | number, what: string): Decimal {
   let d: Decimal;
   try {
-    d = new Decimal(q).toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP);
+    d = new Decimal(q);
   } catch {
     throw invalidMove(`${what} is not a number`);
   }
   if (!d.isFinite() || d.lte(0)) throw invalidMove(`${what} must be greater than zero`);
+  if (d.decimalPlaces() > SCALE)
+    throw invalidMove(`${what} ${d.toString()} has more than ${SCALE} decimals in the stock unit`);
+  if (d.gte('1e14'))
+    throw invalidMove(`${what} ${d.toFixed()} is more than stock can hold (in the stock unit)`);
   return d;
 }
 
