@@ -264,7 +264,7 @@ describe('JSON shape and size', () => {
     expect(text.body).toMatchObject(errorShape(415));
     const malformed = await send('POST', '/warehouse/products', '{"code": ');
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ ...errorShape(400), code: 'MALFORMED_JSON' });
+    expect(malformed.body).toMatchObject({ ...errorShape(400), code: 'BAD_REQUEST' });
     const poisoned = await send('POST', '/warehouse/products', '{"__proto__":{"admin":true}}');
     expect(poisoned.status).toBe(400);
     expect(poisoned.body).toMatchObject(errorShape(400));

@@ -128,7 +128,7 @@ export function installInputGuard(
     try {
       text = strictUtf8.decode(body);
     } catch {
-      done(new AppError(400, 'MALFORMED_JSON', 'The body is not valid UTF-8'));
+      done(new AppError(400, 'BAD_REQUEST', 'The body is not valid UTF-8'));
       return;
     }
     try {
@@ -138,7 +138,7 @@ export function installInputGuard(
       return;
     }
     parse(req, text, (err, parsed) => {
-      if (err) done(new AppError(400, 'MALFORMED_JSON', `The body is not valid JSON: ${err.message}`));
+      if (err) done(new AppError(400, 'BAD_REQUEST', `The body is not valid JSON: ${err.message}`));
       else done(null, parsed);
     });
   });
