@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig, withDevelopmentSecret } from './core/config/config.js';
-import { dataSourceOptions, migrate } from './core/database/data-source.js';
+import { dataSourceOptions, migrate, underMigrationLock } from './core/database/data-source.js';
 import type { EmbeddedServer } from './core/database/embedded.js';
 import { createRootLogger } from './core/logging.js';
 import { seedDemo } from './seed/demo.seed.js';
@@ -36,12 +36,14 @@ async function main(): Promise<void> {
   }
   const applied = await migrate(databaseUrl);
   if (applied.length) logger.info(`migrations applied: ${applied.join(', ')}`);
-  const bootstrap = new DataSource(dataSourceOptions(databaseUrl, 2));
+  const bootstrap = new DataSource(dataSourceOptions(databaseUrl, 3));
   await bootstrap.initialize();
   try {
-    await ensureReferenceData(bootstrap);
-    await bootstrapAdmin(bootstrap, config.bootstrapAdminPassword, (m) => logger.info(m));
-    if (config.seedDemo) await seedDemo(bootstrap, (m) => logger.info(m));
+    await underMigrationLock(bootstrap, async () => {
+      await ensureReferenceData(bootstrap);
+      await bootstrapAdmin(bootstrap, config.bootstrapAdminPassword, (m) => logger.info(m));
+      if (config.seedDemo) await seedDemo(bootstrap, (m) => logger.info(m));
+    });
   } finally {
     await bootstrap.destroy();
   }

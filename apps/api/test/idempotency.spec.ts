@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { startChildApi } from './support/child-api.js';
+import { eventually } from './support/eventually.js';
 import { raw, startTestApp, type TestApp } from './support/test-app.js';
 import { warehouseFixtures } from './support/warehouse-fixtures.js';
 
@@ -105,5 +108,87 @@ describe('Idempotency-Key', () => {
       'x'.repeat(201),
     );
     expect(res.status).toBe(422);
+  });
+
+  it('compares bodies in canonical form: another key order is the same request', async () => {
+    const p = await f.product();
+    const rack = await f.rack();
+    const key = randomUUID();
+    const first = await post(
+      '/warehouse/stock/receipts',
+      { productId: p.id, locationId: rack.id, quantity: 4 },
+      key,
+    );
+    const reordered = await post(
+      '/warehouse/stock/receipts',
+      { quantity: 4, locationId: rack.id, productId: p.id },
+      key,
+    );
+    expect(first.status).toBe(201);
+    expect(reordered.status).toBe(201);
+    expect(reordered.headers.get('idempotent-replayed')).toBe('true');
+    expect((await f.stock(p.id)).onHand).toBe(4);
+  });
+
+  it('a key whose request died with its process (SIGKILL mid-transaction) is usable at once after a restart, once', async () => {
+    const p = await f.product();
+    const rack = await f.rack();
+    const key = randomUUID();
+    const body = JSON.stringify({ productId: p.id, locationId: rack.id, quantity: 7 });
+    const send = (url: string) =>
+      fetch(`${url}/api/v1/warehouse/stock/receipts`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body,
+      });
+    // Hold the ledger so the receipt stops inside its transaction, after it claimed the key.
+    const blocker = new pg.Client({ connectionString: t.databaseUrl });
+    await blocker.connect();
+    await blocker.query('begin');
+    await blocker.query('lock table stock_moves in exclusive mode');
+    const first = await startChildApi(t.databaseUrl);
+    const dying = send(first.url).catch(() => undefined);
+    const heldLocks = async () =>
+      (
+        await t.db.query(
+          `select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = 7041001 and granted`,
+        )
+      ).rows[0].n;
+    const waiting = async () =>
+      (
+        await t.db.query(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n;
+    expect(await eventually(async () => (await heldLocks()) > 0 && (await waiting()) > 0, 400, 10)).toBe(
+      true,
+    );
+    first.child.kill('SIGKILL');
+    await first.exit;
+    await dying;
+    await blocker.query('rollback');
+    await blocker.end();
+    // PostgreSQL ends the dead process's transaction; its key lock goes with it.
+    expect(await eventually(async () => (await heldLocks()) === 0, 400, 10)).toBe(true);
+    const { rows } = await t.db.query('select state from idempotency_keys where key = $1', [key]);
+    expect(rows).toEqual([]);
+
+    const second = await startChildApi(t.databaseUrl);
+    try {
+      const retry = await send(second.url);
+      expect(retry.status).toBe(201);
+      const again = await send(second.url);
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(await again.json()).toEqual(await retry.json());
+    } finally {
+      await second.stop();
+    }
+    expect((await f.stock(p.id)).onHand).toBe(7);
+    expect((await f.ok('GET', `/warehouse/stock/moves?productId=${p.id}`)).total).toBe(1);
   });
 });

@@ -401,3 +401,64 @@ describe('replenishment rules', () => {
     expect((await as('warehouse').call('DELETE', `/rules/${rule.id}`)).status).toBe(404);
   });
 });
+
+describe('kanban row rules', () => {
+  let requester: string;
+  beforeAll(async () => {
+    // A user who may both request (has a department) and approve: any role holding both permissions.
+    const created = await raw(t.baseUrl, '/api/v1/admin/users', {
+      method: 'POST',
+      token: tokens.admin,
+      body: JSON.stringify({
+        username: `selfie-${randomUUID().slice(0, 8)}`,
+        fullName: 'Packing lead with approval',
+        password: 'Velvet-Otter-Lantern-42',
+        role: 'superadmin',
+        department: 'PACKING',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const login = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: created.body.username, password: 'Velvet-Otter-Lantern-42' }),
+    });
+    requester = login.body.accessToken;
+  });
+
+  it('refuses to let the requester approve their own card: 403 SELF_APPROVAL, nothing changes', async () => {
+    const { product } = await stocked();
+    const own = await raw(t.baseUrl, '/api/v1/ppic/kanban/cards', {
+      method: 'POST',
+      token: requester,
+      body: JSON.stringify({ productId: product.id, quantity: 5 }),
+    });
+    expect(own.status).toBe(201);
+    const view = await raw(t.baseUrl, `/api/v1/ppic/kanban/cards/${own.body.id}`, { token: requester });
+    expect(view.body.actions).not.toContain('approve');
+    const approve = await raw(t.baseUrl, `/api/v1/ppic/kanban/cards/${own.body.id}/approve`, {
+      method: 'POST',
+      token: requester,
+      body: '{}',
+    });
+    expect(approve.status).toBe(403);
+    expect(approve.body).toMatchObject({ code: 'SELF_APPROVAL', requestId: expect.any(String) });
+    const after = await as('warehouse').call('GET', `/cards/${own.body.id}`);
+    expect(after.body.status).toBe('REQUESTED');
+    // Somebody else approves it.
+    expect((await as('warehouse').call('POST', `/cards/${own.body.id}/approve`, {})).status).toBe(200);
+  });
+
+  it('lets only the requesting department or the warehouse reposition a card', async () => {
+    const { product } = await stocked();
+    const c = await card(product.id, 3);
+    const other = await as('sewing').call('PUT', `/cards/${c.id}/position`, { position: 7 });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('FORBIDDEN');
+    expect((await as('packing').call('PUT', `/cards/${c.id}/position`, { position: 8 })).body.position).toBe(
+      8,
+    );
+    expect(
+      (await as('warehouse').call('PUT', `/cards/${c.id}/position`, { position: 9 })).body.position,
+    ).toBe(9);
+  });
+});

@@ -14,8 +14,8 @@ export interface Principal {
 export interface RequestStore {
   requestId: string;
   principal?: Principal;
-  /** The Idempotency-Key reserved for this request; the command's transaction marks it committed. */
-  idempotency?: { userId: string; key: string };
+  /** The request's Idempotency-Key; the command's transaction claims it and commits it with its work. */
+  idempotency?: { userId: string; key: string; requestHash: string; committed: boolean };
 }
 
 const storage = new AsyncLocalStorage<RequestStore>();

@@ -24,6 +24,22 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
 const MIGRATION_LOCK = 7_041_000;
 
 /**
+ * Runs `work` while holding the migration lock: seeding and the bootstrap admin run one instance at a
+ * time, after every migration, so two instances starting on an empty database do not seed twice.
+ */
+export async function underMigrationLock<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return await work();
+  } finally {
+    await runner.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/**
  * Applies pending migrations with a short-lived connection; returns the names applied. A session
  * advisory lock makes replicas that start together migrate one after the other.
  */

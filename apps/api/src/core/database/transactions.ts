@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context.js';
+import { claimIdempotencyKey } from '../idempotency/idempotency.interceptor.js';
 import { isRetryableTransactionError } from './db-errors.js';
 
 const MAX_ATTEMPTS = 5;
@@ -19,18 +20,15 @@ export class Transactions {
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(async (manager) => {
-          const result = await work(manager);
-          // The request's Idempotency-Key commits with the command: a crash after this cannot run it twice.
-          const idempotency = RequestContext.current()?.idempotency;
-          if (idempotency) {
-            await manager.query(
-              `update idempotency_keys set state = 'COMMITTED' where user_id = $1 and key = $2 and state = 'IN_PROGRESS'`,
-              [idempotency.userId, idempotency.key],
-            );
-          }
-          return result;
+        const result = await this.dataSource.transaction(async (manager) => {
+          // The request's Idempotency-Key is claimed first and commits with the command: a crash cannot
+          // run it twice, and a crash before the commit leaves the key free.
+          await claimIdempotencyKey(manager);
+          return work(manager);
         });
+        const claim = RequestContext.current()?.idempotency;
+        if (claim) claim.committed = true;
+        return result;
       } catch (error) {
         if (!isRetryableTransactionError(error) || attempt >= MAX_ATTEMPTS) throw error;
         this.logger.warn(`transaction retry ${attempt} after ${(error as { code?: string }).code}`);

@@ -10,6 +10,7 @@ import { Transactions } from '../../core/database/transactions.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
+import { SUPERADMIN_ROLE } from './roles.service.js';
 import type {
   CreateUserRequest,
   UpdateUserRequest,
@@ -93,6 +94,10 @@ export class UsersService {
       if (body.active !== undefined) changes.active = body.active;
       if (body.role !== undefined) changes.roleId = (await this.role(manager, body.role)).id;
       if (passwordHash) changes.passwordHash = passwordHash;
+      const superadminNow = user.active && user.role?.code === SUPERADMIN_ROLE;
+      const superadminAfter =
+        (body.active ?? user.active) && (body.role ?? user.role?.code) === SUPERADMIN_ROLE;
+      if (superadminNow && !superadminAfter) await keepOneSuperadmin(manager, id);
       await manager.update(UserEntity, { id }, { ...changes, version: user.version + 1 });
       if (body.active === false || passwordHash) {
         await this.auth.revokeAllSessions(
@@ -134,6 +139,24 @@ export class UsersService {
       ]);
     return role;
   }
+}
+
+/** Demotions and deactivations of superadmins run one at a time, so two cannot remove the last two. */
+const SUPERADMIN_LOCK = 7_041_002;
+
+async function keepOneSuperadmin(manager: EntityManager, leaving: string): Promise<void> {
+  await manager.query('select pg_advisory_xact_lock($1)', [SUPERADMIN_LOCK]);
+  const [{ n }]: Array<{ n: number }> = await manager.query(
+    `select count(*)::int as n from users u join roles r on r.id = u.role_id
+      where r.code = $1 and u.active and u.id <> $2`,
+    [SUPERADMIN_ROLE, leaving],
+  );
+  if (n === 0)
+    throw new AppError(
+      409,
+      'LAST_SUPERADMIN',
+      'This is the last active superadmin: make another user superadmin first, so nobody is locked out',
+    );
 }
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,6 +1,7 @@
 import { KANBAN_TRANSITIONS, type Department, type KanbanAction, type Priority } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/context/request-context.js';
+import { AppError } from '../../core/errors/app-error.js';
 import { nextDocumentNumber } from '../../core/database/document-numbers.js';
 import { people } from '../../core/database/people.js';
 import type { SqlRow } from '../../core/database/sql-row.js';
@@ -120,18 +121,28 @@ export async function loadCards(
   }));
 }
 
-/** The row rules of domain.md, beside the permission: who may act on this card. */
+/** The row rules of domain.md, beside the permission: who may act on this card (403 when not). */
 export function rowRuleViolation(
-  action: KanbanAction,
+  action: KanbanAction | 'position',
   card: { department: string; requested_by_id: string | null },
   principal: Principal,
-): string | null {
+): AppError | null {
+  const refuse = (message: string, code = 'FORBIDDEN') => new AppError(403, code, message, { rule: action });
+  if (action === 'approve' && card.requested_by_id === principal.userId)
+    return refuse('Nobody approves a card they requested', 'SELF_APPROVAL');
   if (action === 'receive' && principal.department !== card.department)
-    return 'Only the requesting department receives its cards';
+    return refuse('Only the requesting department receives its cards');
   if (action === 'ship' && principal.department !== null && principal.department !== 'WAREHOUSE')
-    return 'Only the warehouse ships cards';
+    return refuse('Only the warehouse ships cards');
   if (action === 'cancel' && card.requested_by_id !== principal.userId)
-    return 'Only the person who requested the card can cancel it';
+    return refuse('Only the person who requested the card can cancel it');
+  if (
+    action === 'position' &&
+    principal.department !== null &&
+    principal.department !== 'WAREHOUSE' &&
+    principal.department !== card.department
+  )
+    return refuse("Only the requesting department or the warehouse orders a department's cards");
   return null;
 }
 

@@ -240,8 +240,13 @@ export class KanbanService {
 
   async position(id: string, position: number, principal: Principal): Promise<CardResponse> {
     return this.committed(async (m) => {
-      const [card] = await m.query('select id, position from kanban_cards where id = $1 for update', [id]);
+      const [card] = await m.query(
+        'select id, position, department, requested_by_id from kanban_cards where id = $1 for update',
+        [id],
+      );
       if (!card) throw notFound('kanban card', id);
+      const refused = rowRuleViolation('position', card, principal);
+      if (refused) throw refused;
       await m.query('update kanban_cards set position = $2, updated_at = now() where id = $1', [
         id,
         position,
@@ -282,7 +287,7 @@ export class KanbanService {
         card as { department: string; requested_by_id: string | null },
         principal,
       );
-      if (refused) throw new AppError(403, 'FORBIDDEN', refused, { rule: action });
+      if (refused) throw refused;
       const changes = await effect(m, card);
       const params: unknown[] = [id, rule.to];
       const sets = Object.entries(changes).map(([column, value]) =>
