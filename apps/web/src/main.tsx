@@ -2,9 +2,9 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppProviders } from './app/providers';
-import { AppRoutes } from './app/router';
+import { routes } from './app/router';
 import { startI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import { session } from './lib/session';
@@ -13,15 +13,15 @@ import { session } from './lib/session';
 void session.restore();
 
 const queryClient = createQueryClient();
+// A data router: the unsaved-changes guard needs its navigation blocker.
+const router = createBrowserRouter(routes);
 
 // The remembered language's texts arrive before the first paint, so nothing flashes in English.
 void startI18n().then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <AppProviders queryClient={queryClient} session={session}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </AppProviders>
     </StrictMode>,
   ),

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Navigate, useRoutes, type RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../components/AccessPages';
 import { RequirePermission } from '../components/RequirePermission';
 import { LoginPage } from '../features/auth/components/LoginPage';
@@ -124,11 +124,3 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
-
-/**
- * The route tree, rendered inside a BrowserRouter. Declarative mode: Kapok loads data with TanStack
- * Query, so the data router's loaders and actions would only add weight to the first page.
- */
-export function AppRoutes() {
-  return useRoutes(routes);
-}

@@ -3,7 +3,7 @@ import { PERMISSIONS, type Permission } from '@kapok/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { theme } from '../app/theme';
 import { SessionContext } from '../lib/auth';
 import { createQueryClient } from '../lib/query-client';
@@ -21,7 +21,7 @@ export const testUser = (
   permissions: [...permissions],
 });
 
-/** Renders `ui` with the app's providers, a memory router at `path`, and the given signed-in user (or none). */
+/** Renders `ui` with the app's providers, a memory data router at `path` (any path renders `ui`), and the given signed-in user (or none). */
 export function renderWithApp(
   ui: ReactElement,
   { user = testUser(), path = '/' }: { user?: SessionUser | null; path?: string } = {},
@@ -41,7 +41,9 @@ export function renderWithApp(
       <MantineProvider theme={theme}>
         <QueryClientProvider client={queryClient}>
           <SessionContext value={session}>
-            <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+            <RouterProvider
+              router={createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] })}
+            />
           </SessionContext>
         </QueryClientProvider>
       </MantineProvider>,

@@ -1,13 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useForm } from 'react-hook-form';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod/mini';
 import { describeError } from '../../../lib/errors';
 import { useLogin } from '../api/use-login';
 
-// zod/mini keeps the login bundle small; messages are i18n keys.
+// zod/mini and no form library keep the login bundle small (two fields need no react-hook-form, and
+// the shell's budget pays for the data router instead); messages are i18n keys.
 const schema = z.object({
   username: z.string().check(z.trim(), z.minLength(1, 'auth.usernameRequired')),
   password: z.string().check(z.minLength(1, 'auth.passwordRequired')),
@@ -17,13 +17,29 @@ type LoginValues = z.infer<typeof schema>;
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<LoginValues>({ resolver: zodResolver(schema), defaultValues: { username: '', password: '' } });
+  const [values, setValues] = useState<LoginValues>({ username: '', password: '' });
+  const [errors, setErrors] = useState<Partial<Record<keyof LoginValues, string>>>({});
 
-  const submit = handleSubmit((values) => login.mutate(values, { onSuccess: onSignedIn }));
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      const found: Partial<Record<keyof LoginValues, string>> = {};
+      for (const issue of parsed.error.issues) found[issue.path[0] as keyof LoginValues] ??= issue.message;
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+    login.mutate(parsed.data, { onSuccess: onSignedIn });
+  };
+  const bind = (name: keyof LoginValues) => ({
+    name,
+    value: values[name],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      setValues((v) => ({ ...v, [name]: value }));
+    },
+  });
   const failure = login.error ? describeError(login.error, t) : null;
 
   return (
@@ -41,16 +57,16 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           autoCapitalize="none"
           spellCheck={false}
           size="md"
-          error={errors.username?.message && t(errors.username.message)}
-          {...register('username')}
+          error={errors.username && t(errors.username)}
+          {...bind('username')}
         />
         <PasswordInput
           label={t('auth.password')}
           placeholder={t('auth.passwordPlaceholder')}
           autoComplete="current-password"
           size="md"
-          error={errors.password?.message && t(errors.password.message)}
-          {...register('password')}
+          error={errors.password && t(errors.password)}
+          {...bind('password')}
         />
         <Button type="submit" size="md" fullWidth loading={login.isPending} mt="xs">
           {t('auth.signIn')}
