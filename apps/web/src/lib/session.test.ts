@@ -21,6 +21,7 @@ describe('SessionManager', () => {
         : { status: 200, body: me },
     );
     vi.stubGlobal('fetch', fetch);
+    localStorage.setItem('kapok.session', '1');
     const session = new SessionManager();
 
     const results = await Promise.all([
@@ -39,14 +40,26 @@ describe('SessionManager', () => {
     expect(await refresh.json()).toEqual({});
   });
 
-  it('ends up signed out when there is no refresh cookie', async () => {
+  it('ends up signed out when the refresh cookie is gone, and forgets that it had a session', async () => {
     const { fetch } = stubFetch(() => ({
       status: 401,
       body: errorBody(401, 'INVALID_REFRESH_TOKEN', 'No refresh token was sent'),
     }));
     vi.stubGlobal('fetch', fetch);
+    localStorage.setItem('kapok.session', '1');
     const session = new SessionManager();
     expect(await session.restore()).toBe(false);
+    expect(session.getSnapshot()).toEqual({ status: 'signed-out', user: null, reason: null });
+    expect(localStorage.getItem('kapok.session')).toBeNull();
+  });
+
+  it('asks nothing on a cold load of a browser that never signed in (no 401 in the console)', async () => {
+    const { fetch, requests } = stubFetch(() => ({ status: 500 }));
+    vi.stubGlobal('fetch', fetch);
+    localStorage.removeItem('kapok.session');
+    const session = new SessionManager();
+    expect(await session.restore()).toBe(false);
+    expect(requests).toHaveLength(0);
     expect(session.getSnapshot()).toEqual({ status: 'signed-out', user: null, reason: null });
   });
 

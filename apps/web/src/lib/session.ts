@@ -11,6 +11,20 @@ export interface SessionSnapshot {
   reason: SignOutReason;
 }
 
+/**
+ * Set while this browser holds a session (not a secret: the refresh cookie is httpOnly, so the page
+ * cannot see it). A cold load without it skips the refresh call that could only answer 401 — a
+ * console error on every visit to the login page.
+ */
+const SESSION_HINT = 'kapok.session';
+const storage = () => {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+};
+
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_SECONDS = 60;
 
@@ -54,6 +68,10 @@ export class SessionManager {
 
   /** Restores the session from the refresh cookie once per page load (StrictMode-safe). */
   restore(): Promise<boolean> {
+    if (!this.restoring && storage()?.getItem(SESSION_HINT) === null) {
+      this.set({ status: 'signed-out', user: null, reason: null });
+      this.restoring = Promise.resolve(false);
+    }
     this.restoring ??= this.refresh().then((ok) => {
       if (!ok && this.snapshot.status === 'restoring')
         this.set({ status: 'signed-out', user: null, reason: null });
@@ -114,6 +132,7 @@ export class SessionManager {
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
         if (this.snapshot.status === 'signed-in') this.end('session-ended');
+        else storage()?.removeItem(SESSION_HINT);
         return false;
       }
       // A network failure: keep the current state and let the next attempt decide.
@@ -129,6 +148,7 @@ export class SessionManager {
   }
 
   private acceptTokens(token: string, expiresIn: number): void {
+    storage()?.setItem(SESSION_HINT, '1');
     this.accessToken = token;
     this.expiresAt = Date.now() + expiresIn * 1000;
     clearTimeout(this.refreshTimer);
@@ -138,6 +158,7 @@ export class SessionManager {
   }
 
   private end(reason: SignOutReason): void {
+    storage()?.removeItem(SESSION_HINT);
     clearTimeout(this.refreshTimer);
     this.accessToken = null;
     this.expiresAt = 0;
