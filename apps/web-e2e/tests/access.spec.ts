@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mainNav, signIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, mainNav, signIn, test } from './support';
 
 async function expectNoAdmin(page: Page) {
   const nav = mainNav(page);

@@ -1,8 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './support';
+import { DEMO_PASSWORD, expect, signIn, test } from './support';
 
 test.describe('administration', () => {
-  test('admin creates a user, and a second user with the same name is refused inline', async ({ page }) => {
+  test('admin creates a user, and a second user with the same name is refused inline', async ({
+    page,
+    consoleErrors,
+  }) => {
+    consoleErrors.allow(/status of 409 .*\/api\/v1\/admin\/users\)$/);
     await signIn(page, 'admin');
     await page.goto('/admin/users');
 

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { mainNav, signIn, signOut } from './support';
+import { expect, mainNav, signIn, signOut, test } from './support';
 
 test.describe('signing in and out', () => {
-  test('a wrong password is refused with a clear message', async ({ page }) => {
+  test('a wrong password is refused with a clear message', async ({ page, consoleErrors }) => {
+    consoleErrors.allow(/status of 401 .*\/api\/v1\/auth\/login\)$/);
     await page.goto('/');
     await expect(page).toHaveURL(/\/login$/);
     await page.getByLabel('Username').fill('engineer');

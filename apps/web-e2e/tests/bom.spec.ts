@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './support';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, mainNav, signIn, test } from './support';
 
 async function authHeaders(request: APIRequestContext, username: string) {
   const login = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
@@ -86,5 +86,33 @@ test.describe('bills of materials', () => {
     await expect(requirements.getByRole('row', { name: /IKP20157/ })).toContainText('24.3');
     await expect(requirements.getByRole('row', { name: /IKHR504/ })).toContainText('43.4215');
     await expect(page.getByRole('tree', { name: 'Structure' })).toContainText('AFTONSPARV_WIP_CUTTING');
+  });
+
+  test('leaving the BOM editor with unsaved edits asks first; staying keeps them, leaving discards them', async ({
+    page,
+  }) => {
+    await signIn(page, 'engineer');
+    await page.goto('/bom');
+    await page.getByLabel('Product', { exact: true }).fill('40551542');
+    await page.getByRole('link', { name: '40551542', exact: true }).click();
+    const quantity = page.getByRole('textbox', { name: /^Quantity · / }).first();
+    await expect(quantity).toBeVisible();
+    const saved = await quantity.inputValue();
+    const bomUrl = page.url();
+    await quantity.fill('7.5');
+
+    // A tab of the BOM page is a route: switching to it would drop the edit, so it asks.
+    await page.getByRole('tab', { name: 'History' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await expect(prompt).toBeVisible();
+    await prompt.getByRole('button', { name: 'Stay and keep editing' }).click();
+    await expect(prompt).toBeHidden();
+    await expect(quantity).toHaveValue('7.5');
+
+    await mainNav(page).getByRole('link', { name: 'Warehouse' }).click();
+    await prompt.getByRole('button', { name: 'Leave and discard' }).click();
+    await expect(page).toHaveURL(/\/warehouse/);
+    await page.goto(bomUrl);
+    await expect(page.getByRole('textbox', { name: /^Quantity · / }).first()).toHaveValue(saved);
   });
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mainNav, signIn } from './support';
+import type { Browser, Page } from '@playwright/test';
+import { expect, mainNav, signIn, test } from './support';
 
 const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const columnNode = (page: Page, status: string) => page.locator(`section[data-status="${status}"]`);

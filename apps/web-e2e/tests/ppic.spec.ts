@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, mainNav, signIn } from './support';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, mainNav, signIn, test } from './support';
 
 const ARTICLE = '40551543'; // BLÅHAJ soft toy 100 shark
 

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, mainNav, signIn } from './support';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, mainNav, signIn, test } from './support';
 
 /** A signed-in user in a browser context of their own, with the live event stream open. */
 async function signedIn(browser: Browser, username: string): Promise<Page> {

@@ -159,6 +159,12 @@ export const en = {
     minExclusive: 'Must be more than {{min}}',
     max: 'Must be at most {{max}}',
   },
+  unsaved: {
+    title: 'Leave without saving?',
+    body: 'Your changes on this page are not saved yet. If you leave now, they are lost.',
+    stay: 'Stay and keep editing',
+    leave: 'Leave and discard',
+  },
   roles: {
     superadmin: 'Superadmin',
     manager: 'Production manager',

@@ -162,6 +162,12 @@ export const id: Messages = {
     minExclusive: 'Harus lebih dari {{min}}',
     max: 'Maksimal {{max}}',
   },
+  unsaved: {
+    title: 'Keluar tanpa menyimpan?',
+    body: 'Perubahan di halaman ini belum disimpan. Jika keluar sekarang, perubahan akan hilang.',
+    stay: 'Tetap di sini',
+    leave: 'Keluar dan buang',
+  },
   roles: {
     superadmin: 'Superadmin',
     manager: 'Manajer produksi',

@@ -19,6 +19,7 @@ import { useCreateUser } from '../api';
 import { applyFieldErrors, bannerError } from './form-errors';
 import { createUserSchema, type CreateUserValues } from './user-schemas';
 import { useRoleOptions } from './useRoleOptions';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 
 const FIELDS = ['username', 'fullName', 'password', 'role', 'department'] as const;
 
@@ -32,7 +33,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
     handleSubmit,
     setError,
     reset,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<CreateUserValues>({
     resolver: zodResolver(createUserSchema),
     defaultValues: { username: '', fullName: '', password: '', role: '', department: null },
@@ -66,6 +67,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   return (
     <Modal opened={opened} onClose={close} title={t('admin.users.createTitle')} size="lg">
       <form onSubmit={submit} noValidate>
+        <UnsavedChangesGuard dirty={opened && isDirty} />
         <Stack>
           {unplaced ? (
             <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">

@@ -28,6 +28,7 @@ import { usersQueries, useUpdateUser, type UpdateUserBody, type User } from '../
 import { applyFieldErrors, bannerError } from './form-errors';
 import { editUserSchema, type EditUserValues } from './user-schemas';
 import { useRoleOptions } from './useRoleOptions';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 
 const FIELDS = ['fullName', 'role', 'department', 'active', 'password'] as const;
 
@@ -119,6 +120,7 @@ function EditUserForm({ user, onDone }: { user: User; onDone: () => void }) {
 
   return (
     <form onSubmit={submit} noValidate>
+      <UnsavedChangesGuard dirty={isDirty} />
       <Stack>
         <Group gap="xs">
           <Badge variant="light" color="gray" tt="none">

@@ -5,6 +5,7 @@ import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 import { roleLabel, usePermission } from '../../../lib/auth';
 import { describeError, isApiError } from '../../../lib/errors';
 import { rolesQueries, useUpdateRole, type Role } from '../api';
@@ -59,6 +60,7 @@ export function RoleEditor({ role }: { role: Role }) {
 
   return (
     <Paper p="lg" radius="md">
+      <UnsavedChangesGuard dirty={dirty} />
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <div>

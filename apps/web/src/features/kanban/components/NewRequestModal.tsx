@@ -26,6 +26,7 @@ import { fieldErrors } from '../../../lib/errors';
 import { productQueries, useCreateCard, type CreateCardBody, type RequestableProduct } from '../api';
 import { describeKanbanError } from './errors';
 import { FACTORY_TIME_LABEL, fromFactoryLocal } from './format';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 
 // Messages are i18n keys; the form translates them.
 export const newRequestSchema = z.object({
@@ -73,7 +74,7 @@ export function NewRequestModal({
     handleSubmit,
     setError,
     reset,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<NewRequestValues>({ resolver: zodResolver(newRequestSchema), defaultValues: EMPTY });
 
   const close = () => {
@@ -118,6 +119,7 @@ export function NewRequestModal({
   return (
     <Modal opened={opened} onClose={close} title={t('kanban.new.title')} size="lg">
       <form onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
+        <UnsavedChangesGuard dirty={opened && isDirty} />
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {t('kanban.new.for', { department: t(`departments.${department}`) })}

@@ -10,6 +10,7 @@ import { describeError, fieldErrors } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/quantity';
 import { useRecordOutput, type WorkOrder } from '../api';
 import { PIECES, useActionKey } from './shared';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 
 /** Pieces received and not yet recorded as good or rejected. */
 export const remainingOf = (wo: WorkOrder) =>
@@ -60,7 +61,7 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
     register,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<OutputValues, unknown, ValidOutput>({
     resolver: zodResolver(outputSchema(remaining)) as never,
     defaultValues: { goodQty: null, rejectQty: null, rejectReason: '' },
@@ -133,6 +134,7 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
       size="lg"
     >
       <form onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
+        <UnsavedChangesGuard dirty={isDirty} />
         <Stack>
           <Text size="sm" c="dimmed">
             {t('production.output.remaining', { quantity: pieces(remaining) })}

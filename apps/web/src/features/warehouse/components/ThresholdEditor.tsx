@@ -32,6 +32,7 @@ import {
   type Threshold,
 } from '../api';
 import { formatNumber } from './format';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 
 /** The product-wide threshold has no location; the Select needs a value for it. */
 const ALL_RACKS = 'ALL';
@@ -67,7 +68,7 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
     handleSubmit,
     reset,
     setError,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: EMPTY });
   const n = (value: number) => formatNumber(value, i18n.language);
   const message = (key?: string) => (key ? t(key) : undefined);
@@ -181,6 +182,7 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
       </Stack>
       {canEdit && (
         <form onSubmit={onSubmit} noValidate aria-label={t('warehouse.thresholds.formLabel')}>
+          <UnsavedChangesGuard dirty={isDirty} />
           <Stack gap="sm">
             <Text size="sm" fw={600}>
               {t('warehouse.thresholds.setTitle')}

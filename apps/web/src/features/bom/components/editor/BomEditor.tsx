@@ -16,7 +16,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useWindowEvent } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { ApiError, newIdempotencyKey } from '@kapok/api-client';
 import { BOM_TYPES, DEPARTMENTS, type Department } from '@kapok/contracts';
@@ -26,6 +25,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Controller, FormProvider, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from '../../../../components/NumberField';
+import { useUnsavedChangesGuard } from '../../../../components/UnsavedChangesGuard';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrors, isApiError } from '../../../../lib/errors';
 import { bomQueries, useCreateBom, useUpdateBom, type Bom } from '../../api';
@@ -113,9 +113,8 @@ export function BomEditor({ bom }: { bom?: Bom }) {
     if (!bom) form.setFocus('product');
   }, [bom, form]);
 
-  useWindowEvent('beforeunload', (event) => {
-    if (dirty) event.preventDefault();
-  });
+  // Saving a new BOM navigates to it: guard.release() lets that navigation through.
+  const guard = useUnsavedChangesGuard(dirty);
 
   const loadLatest = (latest: Bom) => {
     if (!base) return;
@@ -159,6 +158,7 @@ export function BomEditor({ bom }: { bom?: Bom }) {
               message: t('bom.editor.created', { code: saved.productCode }),
             });
             reset(bomToForm(saved));
+            guard.release();
             void navigate(`/bom/${saved.id}`, { replace: true });
           },
           onError: showSaveError,
@@ -246,6 +246,7 @@ export function BomEditor({ bom }: { bom?: Bom }) {
 
   return (
     <FormProvider {...form}>
+      {guard.dialog}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -40,6 +40,7 @@ import {
   type CreateMoValues,
 } from './mo-schema';
 import { ProductSelect } from './ProductSelect';
+import { useUnsavedChangesGuard } from '../../../../components/UnsavedChangesGuard';
 
 const ROUTE_NAMES = Object.keys(ROUTES) as Route[];
 /** The preview waits for the planner to stop typing before it explodes the BOM again. */
@@ -81,11 +82,13 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
     handleSubmit,
     setError,
     reset,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<CreateMoValues, unknown, CreateMoOutput>({
     resolver: zodResolver(createMoSchema),
     defaultValues: emptyValues(),
   });
+  // Saving navigates to the new order: guard.release() lets that navigation through.
+  const guard = useUnsavedChangesGuard(opened && isDirty);
 
   const quantity = useWatch({ control, name: 'qtyPlanned' });
   const routeValue = useWatch({ control, name: 'route' });
@@ -153,6 +156,7 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
             message: t('ppic.create.created', { number: mo.batchNumber }),
           });
           close();
+          guard.release();
           void navigate(`/ppic/orders/${mo.id}`);
         },
         onError: (error) => {
@@ -175,6 +179,7 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
   return (
     <Modal opened={opened} onClose={close} title={t('ppic.create.title')} size={1080}>
       <form onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
+        {guard.dialog}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Stack gap="sm">

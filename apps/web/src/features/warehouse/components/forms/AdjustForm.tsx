@@ -23,6 +23,7 @@ import { FormButtons } from './ReceiveForm';
 import { adjustSchema, type AdjustValues } from './schemas';
 import { stockByLocation } from './stock-at';
 import { usePostingSubmit } from './use-posting-submit';
+import { UnsavedChangesGuard } from '../../../../components/UnsavedChangesGuard';
 
 const FIELDS = ['productId', 'locationId', 'lotId', 'countedQuantity', 'uom', 'reason'] as const;
 const INTERNAL = new Set(['WAREHOUSE', 'LINE', 'TRANSIT']);
@@ -39,7 +40,7 @@ export function AdjustForm({ productId, onDone }: { productId?: string; onDone: 
     handleSubmit,
     setError,
     setValue,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<AdjustValues>({
     resolver: zodResolver(adjustSchema),
     defaultValues: {
@@ -128,6 +129,7 @@ export function AdjustForm({ productId, onDone }: { productId?: string; onDone: 
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <UnsavedChangesGuard dirty={isDirty} />
       <Stack>
         <ProductField
           bound={product}

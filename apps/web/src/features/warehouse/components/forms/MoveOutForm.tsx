@@ -22,6 +22,7 @@ import { FormButtons } from './ReceiveForm';
 import { issueSchema, optional, transferSchema, type MoveOutValues } from './schemas';
 import { stockByLocation } from './stock-at';
 import { usePostingSubmit } from './use-posting-submit';
+import { UnsavedChangesGuard } from '../../../../components/UnsavedChangesGuard';
 
 const FIELDS = [
   'productId',
@@ -56,7 +57,7 @@ export function MoveOutForm({
     handleSubmit,
     setError,
     setValue,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<MoveOutValues>({
     resolver: zodResolver(kind === 'issue' ? issueSchema : transferSchema),
     defaultValues: {
@@ -127,6 +128,7 @@ export function MoveOutForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <UnsavedChangesGuard dirty={isDirty} />
       <Stack>
         <ProductField
           bound={product}

@@ -13,6 +13,7 @@ import { placeFieldErrors } from './posting-errors';
 import { PostingError } from './PostingError';
 import { optional, receiveSchema, type ReceiveValues } from './schemas';
 import { usePostingSubmit } from './use-posting-submit';
+import { UnsavedChangesGuard } from '../../../../components/UnsavedChangesGuard';
 
 const FIELDS = [
   'productId',
@@ -36,7 +37,7 @@ export function ReceiveForm({ productId, onDone }: { productId?: string; onDone:
     handleSubmit,
     setError,
     setValue,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<ReceiveValues>({
     resolver: zodResolver(receiveSchema),
     defaultValues: {
@@ -99,6 +100,7 @@ export function ReceiveForm({ productId, onDone }: { productId?: string; onDone:
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <UnsavedChangesGuard dirty={isDirty} />
       <Stack>
         <ProductField bound={product} autoFocus={!productId} onProduct={() => setValue('uom', '')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
