@@ -6,6 +6,7 @@ import { dataSourceOptions } from './core/database/data-source.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { BomModule } from './modules/bom/bom.module.js';
 import { KanbanModule } from './modules/kanban/kanban.module.js';
+import { PlanningModule } from './modules/planning/planning.module.js';
 import { PpicModule } from './modules/ppic/ppic.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
@@ -23,6 +24,7 @@ export class AppModule {
         BomModule,
         KanbanModule,
         PpicModule,
+        PlanningModule,
       ],
       controllers: [HealthController],
     };

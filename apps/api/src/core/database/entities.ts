@@ -11,6 +11,10 @@ import { BomRevisionEntity } from '../../modules/bom/entities/bom-revision.entit
 import { BomEntity } from '../../modules/bom/entities/bom.entity.js';
 import { KanbanCardEntity } from '../../modules/kanban/entities/kanban-card.entity.js';
 import { KanbanRuleEntity } from '../../modules/kanban/entities/kanban-rule.entity.js';
+import { MrpExceptionEntity } from '../../modules/planning/entities/mrp-exception.entity.js';
+import { MrpGridRowEntity } from '../../modules/planning/entities/mrp-grid-row.entity.js';
+import { MrpPlannedOrderEntity } from '../../modules/planning/entities/mrp-planned-order.entity.js';
+import { MrpRunEntity } from '../../modules/planning/entities/mrp-run.entity.js';
 import { HandoverEntity } from '../../modules/ppic/entities/handover.entity.js';
 import { ManufacturingOrderEntity } from '../../modules/ppic/entities/manufacturing-order.entity.js';
 import { MoMaterialEntity } from '../../modules/ppic/entities/mo-material.entity.js';
@@ -53,4 +57,8 @@ export const ENTITIES = [
   WorkOrderEntity,
   WorkOrderOutputEntity,
   HandoverEntity,
+  MrpRunEntity,
+  MrpPlannedOrderEntity,
+  MrpExceptionEntity,
+  MrpGridRowEntity,
 ];

@@ -18,6 +18,7 @@ import { WorkOrdersService } from './production/work-orders.service.js';
   imports: [WarehouseModule, BomModule],
   controllers: [MoBatchController, DashboardController, MoController, ProductionController],
   providers: [MoService, MoTransitions, WorkOrdersService, DashboardService],
+  exports: [MoService],
 })
 export class PpicModule implements OnModuleInit {
   constructor(private readonly bomUsage: BomUsageRegistry) {}

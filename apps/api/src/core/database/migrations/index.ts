@@ -1,4 +1,5 @@
 import { LoginLimits1796411765340 } from './1796411765340-LoginLimits.js';
+import { Mrp1796411115632 } from './1796411115632-Mrp.js';
 import { OrderPermissions1796409928386 } from './1796409928386-OrderPermissions.js';
 import { ProductionLeadDays1796410261843 } from './1796410261843-ProductionLeadDays.js';
 import { Ppic1795667938590 } from './1795667938590-Ppic.js';
@@ -17,5 +18,6 @@ export const MIGRATIONS: Function[] = [
   Ppic1795667938590,
   OrderPermissions1796409928386,
   ProductionLeadDays1796410261843,
+  Mrp1796411115632,
   LoginLimits1796411765340,
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import type { Principal } from '../../../core/context/request-context.js';
 import { nextDocumentNumber } from '../../../core/database/document-numbers.js';
@@ -29,52 +29,55 @@ export class MoService {
   ) {}
 
   async create(body: CreateMoRequest, principal: Principal): Promise<MoResponse> {
-    return this.tx.run(async (m) => {
-      const [product] = await m.query('select id, code, type from products where id = $1', [body.productId]);
-      if (!product) throw notFound('product', body.productId);
-      if (product.type !== 'WIP' && product.type !== 'FINISHED_GOOD') {
-        throw new AppError(
-          422,
-          'VALIDATION_FAILED',
-          `${product.code} is ${product.type}; only WIP and finished goods are manufactured`,
-          [{ field: 'productId', messages: ['must be WIP or FINISHED_GOOD'] }],
-        );
-      }
-      const [bom] = await m.query(
-        'select id from boms where product_id = $1 and active and deleted_at is null',
-        [body.productId],
+    return this.tx.run((m) => this.createIn(m, body, principal));
+  }
+
+  /** Creates a DRAFT MO in the caller's transaction (MRP release creates several in one). */
+  async createIn(m: EntityManager, body: CreateMoRequest, principal: Principal): Promise<MoResponse> {
+    const [product] = await m.query('select id, code, type from products where id = $1', [body.productId]);
+    if (!product) throw notFound('product', body.productId);
+    if (product.type !== 'WIP' && product.type !== 'FINISHED_GOOD') {
+      throw new AppError(
+        422,
+        'VALIDATION_FAILED',
+        `${product.code} is ${product.type}; only WIP and finished goods are manufactured`,
+        [{ field: 'productId', messages: ['must be WIP or FINISHED_GOOD'] }],
       );
-      if (!bom) {
-        throw new AppError(422, 'NO_ACTIVE_BOM', `${product.code} has no active bill of materials`, [
-          { field: 'productId', messages: ['no active BOM'] },
-        ]);
-      }
-      const batchNumber = await nextDocumentNumber(m, 'MO', 3);
-      const [{ id }] = await m.query(
-        `insert into manufacturing_orders (batch_number, product_id, qty_planned, route, due_date, week, destination, notes, state, created_by_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9) returning id`,
-        [
-          batchNumber,
-          body.productId,
-          body.qtyPlanned,
-          body.route,
-          body.dueDate ?? null,
-          body.week ?? null,
-          body.destination ?? null,
-          body.notes ?? null,
-          principal.userId,
-        ],
-      );
-      const [mo] = await loadMos(m, 'mo.id = $1', [id], principal);
-      await this.audit.record(m, {
-        action: 'manufacturing_order.created',
-        entityType: 'manufacturing_order',
-        entityId: id,
-        after: mo,
-      });
-      await this.events.publish(m, 'mo.created', [id]);
-      return mo;
+    }
+    const [bom] = await m.query(
+      'select id from boms where product_id = $1 and active and deleted_at is null',
+      [body.productId],
+    );
+    if (!bom) {
+      throw new AppError(422, 'NO_ACTIVE_BOM', `${product.code} has no active bill of materials`, [
+        { field: 'productId', messages: ['no active BOM'] },
+      ]);
+    }
+    const batchNumber = await nextDocumentNumber(m, 'MO', 3);
+    const [{ id }] = await m.query(
+      `insert into manufacturing_orders (batch_number, product_id, qty_planned, route, due_date, week, destination, notes, state, created_by_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9) returning id`,
+      [
+        batchNumber,
+        body.productId,
+        body.qtyPlanned,
+        body.route,
+        body.dueDate ?? null,
+        body.week ?? null,
+        body.destination ?? null,
+        body.notes ?? null,
+        principal.userId,
+      ],
+    );
+    const [mo] = await loadMos(m, 'mo.id = $1', [id], principal);
+    await this.audit.record(m, {
+      action: 'manufacturing_order.created',
+      entityType: 'manufacturing_order',
+      entityId: id,
+      after: mo,
     });
+    await this.events.publish(m, 'mo.created', [id]);
+    return mo;
   }
 
   async list(q: MoQuery, principal: Principal): Promise<MoPage> {

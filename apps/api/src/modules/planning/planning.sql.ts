@@ -1,0 +1,249 @@
+import type { MrpExceptionType, PlannedOrderType, Unit } from '@kapok/contracts';
+import type { EntityManager } from 'typeorm';
+import type { MrpGridBucket, MrpPeg, MrpResult } from './mrp/engine.types.js';
+import type { MrpSnapshot } from './mrp/engine.types.js';
+
+/** The planning module's own SQL (mrp_* tables), one typed row per query. */
+
+/** Advisory-lock key of "an MRP run or release is writing" (any 64-bit constant unique in the app). */
+export const MRP_LOCK_KEY = 7_320_001;
+
+export interface RunRow {
+  id: string;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date;
+  finished_at: Date;
+  today: string;
+  horizon_weeks: number;
+  weeks: string[];
+  make_count: number;
+  buy_count: number;
+  exception_count: number;
+  product_count: number;
+  created_by_id: string | null;
+  superseded_at: Date | null;
+  latest: boolean;
+}
+
+const RUN_COLUMNS = `r.id, r.created_at, r.updated_at, r.started_at, r.finished_at, to_char(r.today, 'YYYY-MM-DD') as today,
+  r.horizon_weeks, r.weeks, r.make_count, r.buy_count, r.exception_count, r.product_count, r.created_by_id, r.superseded_at,
+  r.id = (select id from mrp_runs order by finished_at desc limit 1) as latest`;
+
+export async function findRun(manager: EntityManager, id: string): Promise<RunRow | undefined> {
+  const [row] = (await manager.query(`select ${RUN_COLUMNS} from mrp_runs r where r.id = $1`, [
+    id,
+  ])) as RunRow[];
+  return row;
+}
+
+export async function findLatestRun(manager: EntityManager): Promise<RunRow | undefined> {
+  const [row] = (await manager.query(
+    `select ${RUN_COLUMNS} from mrp_runs r order by r.finished_at desc limit 1`,
+  )) as RunRow[];
+  return row;
+}
+
+export interface ExceptionRow {
+  type: MrpExceptionType;
+  product_id: string;
+  product_code: string;
+  product_name: string;
+  week: string;
+  message: string;
+}
+
+export function runExceptions(manager: EntityManager, runId: string): Promise<ExceptionRow[]> {
+  return manager.query(
+    `select type, product_id, product_code, product_name, week, message from mrp_exceptions
+      where run_id = $1
+      order by array_position(array['PAST_DUE','LATE','NO_BOM','NO_SUPPLIER','EXCESS']::mrp_exception_type[], type), week, product_code`,
+    [runId],
+  );
+}
+
+export interface PlannedOrderRow {
+  id: string;
+  run_id: string;
+  key: string;
+  type: PlannedOrderType;
+  product_id: string;
+  product_code: string;
+  product_name: string;
+  quantity: string;
+  uom: Unit;
+  purchase_quantity: string | null;
+  purchase_uom: Unit | null;
+  supplier_id: string | null;
+  supplier_name: string | null;
+  supplier_item_id: string | null;
+  start_date: string;
+  due_date: string;
+  week: string;
+  sales_order_line_id: string | null;
+  destination: string | null;
+  delivery_week: string | null;
+  late: boolean;
+  pegs: MrpPeg[];
+  released_at: Date | null;
+  released_document_id: string | null;
+  released_document_number: string | null;
+}
+
+export const PLANNED_ORDER_COLUMNS = `o.id, o.run_id, o.key, o.type, o.product_id, o.product_code, o.product_name, o.quantity::text,
+  o.uom, o.purchase_quantity::text, o.purchase_uom, o.supplier_id, o.supplier_name, o.supplier_item_id,
+  to_char(o.start_date, 'YYYY-MM-DD') as start_date, to_char(o.due_date, 'YYYY-MM-DD') as due_date, o.week,
+  o.sales_order_line_id, o.destination, o.delivery_week, o.late, o.pegs, o.released_at, o.released_document_id,
+  o.released_document_number`;
+
+export interface GridRow {
+  product_id: string;
+  product_code: string;
+  product_name: string;
+  uom: Unit;
+  low_level_code: number;
+  safety_stock: string;
+  on_hand: string;
+  buckets: MrpGridBucket[];
+}
+
+export async function findGridRow(
+  manager: EntityManager,
+  runId: string,
+  productId: string,
+): Promise<GridRow | undefined> {
+  const [row] = (await manager.query(
+    `select product_id, product_code, product_name, uom, low_level_code, safety_stock::text, on_hand::text, buckets
+       from mrp_grid_rows where run_id = $1 and product_id = $2`,
+    [runId, productId],
+  )) as GridRow[];
+  return row;
+}
+
+/**
+ * Stores a run's result with a constant number of statements: the previous runs lose their details,
+ * then one insert per table from a JSON array.
+ */
+export async function saveRun(
+  manager: EntityManager,
+  run: {
+    startedAt: Date;
+    today: string;
+    horizonWeeks: number;
+    createdById: string | null;
+    productCount: number;
+  },
+  snapshot: MrpSnapshot,
+  result: MrpResult,
+): Promise<string> {
+  await manager.query(`update mrp_runs set superseded_at = now() where superseded_at is null`);
+  await manager.query(
+    `with o as (delete from mrp_planned_orders), e as (delete from mrp_exceptions) delete from mrp_grid_rows`,
+  );
+  const [{ id }] = (await manager.query(
+    `insert into mrp_runs (started_at, finished_at, today, horizon_weeks, weeks, make_count, buy_count, exception_count, product_count, created_by_id)
+     values ($1, clock_timestamp(), $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [
+      run.startedAt,
+      run.today,
+      run.horizonWeeks,
+      JSON.stringify(result.weeks),
+      result.plannedOrders.filter((o) => o.type === 'MAKE').length,
+      result.plannedOrders.filter((o) => o.type === 'BUY').length,
+      result.exceptions.length,
+      run.productCount,
+      run.createdById,
+    ],
+  )) as Array<{ id: string }>;
+
+  const products = new Map(snapshot.products.map((p) => [p.id, p]));
+  const suppliers = new Map(snapshot.supplierItems.map((s) => [s.supplierItemId, s.supplierName]));
+  const named = (productId: string) => ({
+    product_code: products.get(productId)?.code ?? '',
+    product_name: products.get(productId)?.name ?? '',
+  });
+
+  if (result.plannedOrders.length > 0) {
+    await manager.query(
+      `insert into mrp_planned_orders (run_id, key, type, product_id, product_code, product_name, quantity, uom, purchase_quantity,
+              purchase_uom, supplier_id, supplier_name, supplier_item_id, start_date, due_date, week, sales_order_line_id,
+              destination, delivery_week, late, pegs)
+       select $1, r.key, r.type, r.product_id, r.product_code, r.product_name, r.quantity, r.uom, r.purchase_quantity,
+              r.purchase_uom, r.supplier_id, r.supplier_name, r.supplier_item_id, r.start_date, r.due_date, r.week,
+              r.sales_order_line_id, r.destination, r.delivery_week, r.late, r.pegs
+         from jsonb_to_recordset($2::jsonb) as r(key text, type planned_order_type, product_id uuid, product_code text,
+              product_name text, quantity numeric, uom unit, purchase_quantity numeric, purchase_uom unit, supplier_id uuid,
+              supplier_name text, supplier_item_id uuid, start_date date, due_date date, week text, sales_order_line_id uuid,
+              destination text, delivery_week text, late boolean, pegs jsonb)`,
+      [
+        id,
+        JSON.stringify(
+          result.plannedOrders.map((o) => ({
+            key: o.key,
+            type: o.type,
+            product_id: o.productId,
+            ...named(o.productId),
+            quantity: o.quantity,
+            uom: o.uom,
+            purchase_quantity: o.purchaseQuantity,
+            purchase_uom: o.purchaseUom,
+            supplier_id: o.supplierId,
+            supplier_name: o.supplierItemId ? (suppliers.get(o.supplierItemId) ?? null) : null,
+            supplier_item_id: o.supplierItemId,
+            start_date: o.startDate,
+            due_date: o.dueDate,
+            week: o.week,
+            sales_order_line_id: o.salesOrderLineId,
+            destination: o.destination,
+            delivery_week: o.deliveryWeek,
+            late: o.late,
+            pegs: o.pegs,
+          })),
+        ),
+      ],
+    );
+  }
+  if (result.exceptions.length > 0) {
+    await manager.query(
+      `insert into mrp_exceptions (run_id, type, product_id, product_code, product_name, week, message)
+       select $1, r.type, r.product_id, r.product_code, r.product_name, r.week, r.message
+         from jsonb_to_recordset($2::jsonb) as r(type mrp_exception_type, product_id uuid, product_code text, product_name text,
+              week text, message text)`,
+      [
+        id,
+        JSON.stringify(
+          result.exceptions.map((e) => ({
+            type: e.type,
+            product_id: e.productId,
+            ...named(e.productId),
+            week: e.week,
+            message: e.message.slice(0, 500),
+          })),
+        ),
+      ],
+    );
+  }
+  if (result.grid.length > 0) {
+    await manager.query(
+      `insert into mrp_grid_rows (run_id, product_id, product_code, product_name, uom, low_level_code, safety_stock, on_hand, buckets)
+       select $1, r.product_id, r.product_code, r.product_name, r.uom, r.low_level_code, r.safety_stock, r.on_hand, r.buckets
+         from jsonb_to_recordset($2::jsonb) as r(product_id uuid, product_code text, product_name text, uom unit,
+              low_level_code integer, safety_stock numeric, on_hand numeric, buckets jsonb)`,
+      [
+        id,
+        JSON.stringify(
+          result.grid.map((g) => ({
+            product_id: g.productId,
+            ...named(g.productId),
+            uom: products.get(g.productId)?.uom,
+            low_level_code: g.lowLevelCode,
+            safety_stock: g.safetyStock,
+            on_hand: g.onHand,
+            buckets: g.buckets,
+          })),
+        ),
+      ],
+    );
+  }
+  return id;
+}
