@@ -192,6 +192,102 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/planning/mrp/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["startMrpRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/mrp/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMrpRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/mrp/runs/{id}/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMrpGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/mrp/runs/{id}/planned-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPlannedOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/mrp/runs/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["releasePlannedOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/mrp/runs/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLatestMrpRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ppic/dashboard/bottlenecks": {
         parameters: {
             query?: never;
@@ -1916,6 +2012,110 @@ export type components = {
         };
         /** @enum {string} */
         MoveType: "RECEIPT" | "ISSUE" | "TRANSFER" | "ADJUSTMENT" | "PRODUCTION_CONSUME" | "PRODUCTION_OUTPUT" | "SCRAP";
+        MrpExceptionResponse: {
+            message: string;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            type: components["schemas"]["MrpExceptionType"];
+            /** @example 2026-W51 */
+            week: string;
+        };
+        /** @enum {string} */
+        MrpExceptionType: "LATE" | "NO_BOM" | "NO_SUPPLIER" | "EXCESS" | "PAST_DUE";
+        MrpGridBucketResponse: {
+            /** @description What the demand serves */
+            demand: components["schemas"]["MrpPegResponse"][];
+            grossDemand: number;
+            plannedReceipts: number;
+            projectedOnHand: number;
+            scheduledReceipts: number;
+            /**
+             * Format: date
+             * @description Monday of the week
+             */
+            start: string;
+            /** @description Open MOs and PO lines due this week */
+            supply: components["schemas"]["MrpSupplyResponse"][];
+            /** @example 2026-W51 */
+            week: string;
+        };
+        MrpGridResponse: {
+            buckets: components["schemas"]["MrpGridBucketResponse"][];
+            /** @description 0 = no parent; components are planned after every parent */
+            lowLevelCode: number;
+            /** @description Free stock when the run started */
+            onHand: number;
+            plannedOrders: components["schemas"]["PlannedOrderResponse"][];
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** Format: uuid */
+            runId: string;
+            safetyStock: number;
+            uom: components["schemas"]["Unit"];
+        };
+        /** @enum {string} */
+        MrpPegKind: "SALES_ORDER_LINE" | "PLANNED_ORDER" | "MANUFACTURING_ORDER" | "SAFETY_STOCK";
+        MrpPegResponse: {
+            /** Format: date */
+            date: string;
+            kind: components["schemas"]["MrpPegKind"];
+            label: string;
+            quantity: number;
+            /** @description Sales-order line, MO or planned-order key */
+            refId: string | null;
+        };
+        MrpRunResponse: {
+            /**
+             * Format: date-time
+             * @description When the inputs were read (one snapshot)
+             */
+            asOf: string;
+            buyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["UserRef"] | null;
+            exceptionCount: number;
+            /** @description Empty for a replaced run */
+            exceptions: components["schemas"]["MrpExceptionResponse"][];
+            /** Format: date-time */
+            finishedAt: string;
+            horizonWeeks: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The latest run: the only one whose planned orders can be released */
+            latest: boolean;
+            makeCount: number;
+            /** @description Products in the time-phased grid */
+            productCount: number;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date
+             * @description The factory day (Asia/Jakarta) planned from
+             */
+            today: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @example [
+             *       "2026-W50",
+             *       "2026-W51"
+             *     ]
+             */
+            weeks: string[];
+        };
+        /** @enum {string} */
+        MrpSupplyKind: "MANUFACTURING_ORDER" | "PURCHASE_ORDER_LINE";
+        MrpSupplyResponse: {
+            kind: components["schemas"]["MrpSupplyKind"];
+            label: string;
+            quantity: number;
+            refId: string | null;
+        };
         NotesRequest: {
             notes?: string;
         };
@@ -1966,6 +2166,63 @@ export type components = {
             id: string;
             username: string;
         };
+        PlannedOrderPage: {
+            items: components["schemas"]["PlannedOrderResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        PlannedOrderResponse: {
+            deliveryWeek: string | null;
+            destination: string | null;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Pegs of component orders name it
+             * @example P12
+             */
+            key: string;
+            late: boolean;
+            pegs: components["schemas"]["MrpPegResponse"][];
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** @description BUY: in the purchase unit */
+            purchaseQuantity: number | null;
+            purchaseUom: components["schemas"]["Unit"] | null;
+            /** @description In the stock unit */
+            quantity: number;
+            released: boolean;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The DRAFT MO or PO it became
+             */
+            releasedDocumentId: string | null;
+            releasedDocumentNumber: string | null;
+            /** Format: uuid */
+            runId: string;
+            /** Format: uuid */
+            salesOrderLineId: string | null;
+            /**
+             * Format: date
+             * @description MAKE: start; BUY: order-by
+             */
+            startDate: string;
+            /** Format: uuid */
+            supplierId: string | null;
+            supplierName: string | null;
+            type: components["schemas"]["PlannedOrderType"];
+            uom: components["schemas"]["Unit"];
+            /** @example 2026-W51 */
+            week: string;
+        };
+        /** @enum {string} */
+        PlannedOrderType: "MAKE" | "BUY";
         PositionRequest: {
             /** @description Order within the column; see positionBetween in @kapok/contracts */
             position: number;
@@ -2056,6 +2313,28 @@ export type components = {
         RejectCardRequest: {
             /** @example Use the cartons already on the line first */
             reason: string;
+        };
+        ReleasedMoResponse: {
+            batchNumber: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            plannedOrderId: string;
+        };
+        ReleasedPoResponse: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            plannedOrderIds: string[];
+            /** Format: uuid */
+            supplierId: string;
+        };
+        ReleasePlannedOrdersRequest: {
+            plannedOrderIds: string[];
+        };
+        ReleaseResponse: {
+            manufacturingOrders: components["schemas"]["ReleasedMoResponse"][];
+            purchaseOrders: components["schemas"]["ReleasedPoResponse"][];
         };
         RequirementItem: {
             /** @description Free stock over the warehouse racks */
@@ -2161,6 +2440,10 @@ export type components = {
             productId: string;
         };
         ShipCardRequest: Record<string, never>;
+        StartMrpRunRequest: {
+            /** @default 12 */
+            horizonWeeks?: number;
+        };
         StateCount: {
             count: number;
             state: components["schemas"]["MoState"];
@@ -2961,6 +3244,324 @@ export interface operations {
             };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startMrpRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartMrpRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The finished run */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MrpRunResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs planning.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description MRP_RUNNING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMrpRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MrpRunResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs planning.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMrpGrid: {
+        parameters: {
+            query: {
+                productId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MrpGridResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs planning.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown run, or the product is not in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listPlannedOrders: {
+        parameters: {
+            query?: {
+                /** @description Only orders that start (MAKE) or must be ordered (BUY) late */
+                late?: boolean;
+                limit?: number;
+                productId?: string;
+                released?: boolean;
+                skip?: number;
+                type?: components["schemas"]["PlannedOrderType"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedOrderPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs planning.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    releasePlannedOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleasePlannedOrdersRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs planning.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ALREADY_RELEASED, STALE_RUN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NO_SUPPLIER */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLatestMrpRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MrpRunResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs planning.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No run yet */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,6 +30,8 @@ export function eventModule(type: string): PermissionModule | null {
     purchase_order: 'purchasing',
     goods_receipt: 'purchasing',
     planning: 'planning',
+    mrp_run: 'planning',
+    mrp_planned_order: 'planning',
   };
   return map[prefix] ?? null;
 }

@@ -10,7 +10,6 @@ import { readActiveBomLines, type ActiveBomLineRow } from '../../bom/bom.facts.j
 import { MoService } from '../../ppic/orders/mo.service.js';
 import type { ReleasePlannedOrdersRequest, ReleaseResponse } from '../dto/planning.dto.js';
 import { findLatestRun, MRP_LOCK_KEY, PLANNED_ORDER_COLUMNS, type PlannedOrderRow } from '../planning.sql.js';
-import { isoWeek } from './calendar.js';
 
 /**
  * Release: MAKE planned orders become DRAFT MOs (pegged to their sales-order line) through the PPIC
