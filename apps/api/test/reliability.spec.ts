@@ -40,7 +40,8 @@ describe('bad input, property-based, on every write route of openapi.json', () =
   const writes: Array<{ method: string; path: string }> = [];
   for (const [path, item] of Object.entries(document.paths) as Array<[string, Record<string, unknown>]>) {
     for (const method of ['post', 'put', 'delete']) {
-      if (item[method] && !path.startsWith('/api/v1/auth/'))
+      // Starting an MRP run takes no id and only optional fields: any object is a valid request.
+      if (item[method] && !path.startsWith('/api/v1/auth/') && path !== '/api/v1/planning/mrp/runs')
         writes.push({ method: method.toUpperCase(), path });
     }
   }

@@ -1,6 +1,4 @@
 /** MRP planning (planning.md): the kinds of planned orders, pegs, supplies and exceptions. */
-import type { Unit } from './enums.js';
-
 const values = <const T extends readonly string[]>(...v: T) => v;
 
 export const PLANNED_ORDER_TYPES = values('MAKE', 'BUY');
@@ -25,7 +23,3 @@ export const MRP_DEFAULT_HORIZON_WEEKS = 12;
 export const MRP_MAX_HORIZON_WEEKS = 52;
 /** Default working days from MO start to ex-factory for a finished good. */
 export const DEFAULT_PRODUCTION_LEAD_DAYS = 10;
-
-/** Units that are never planned in fractions. */
-export const DISCRETE_UNITS: readonly Unit[] = ['PCS', 'CARTON', 'SET', 'PACK', 'SHEET', 'CONE', 'ROLL'];
-export const isDiscreteUnit = (u: Unit) => DISCRETE_UNITS.includes(u);

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../core/auth/passwords.js';
 import { seedBoms } from './bom.seed.js';
 import { seedKanban } from './kanban.seed.js';
+import { seedPlanning } from './planning.seed.js';
 import { seedPpic } from './ppic.seed.js';
 import { seedWarehouse } from './warehouse.seed.js';
 
@@ -16,6 +17,8 @@ export async function seedDemo(ds: DataSource, log: (m: string) => void = () => 
   await seedBoms(ds, log);
   await seedKanban(ds, log);
   await seedPpic(ds, log);
+  // Last: the plan reads everything seeded before it.
+  await seedPlanning(ds, log);
 }
 
 async function seedUsers(

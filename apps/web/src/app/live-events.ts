@@ -1,6 +1,7 @@
 import { adminKeys } from '../features/admin/api';
 import { bomKeys } from '../features/bom/api/keys';
 import { kanbanKeys } from '../features/kanban/api/keys';
+import { planningKeys } from '../features/planning/api/keys';
 import { ppicKeys } from '../features/ppic/api/keys';
 import { productionKeys } from '../features/production/api/keys';
 import { warehouseKeys } from '../features/warehouse/api/keys';
@@ -36,4 +37,7 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'production.handover', keys: [productionKeys.all, ppicKeys.orders(), ppicKeys.dashboard()] },
   { prefix: 'stock.changed', keys: [ppicKeys.planning()] },
   { prefix: 'bom', keys: [ppicKeys.planning()] },
+  // Planning: a run replaces the plan; a release marks planned orders and creates MOs (and POs).
+  { prefix: 'mrp_run', keys: [planningKeys.all] },
+  { prefix: 'mrp_planned_order', keys: [planningKeys.all] },
 ];

@@ -24,6 +24,11 @@ const PpicPage = lazy(() =>
     default: m.PpicPage,
   })),
 );
+const PlanningPage = lazy(() =>
+  Promise.all([import('../features/planning/components/PlanningPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.PlanningPage,
+  })),
+);
 const ProductionPage = lazy(() =>
   Promise.all([import('../features/production/components/ProductionPage'), loadModuleTexts()]).then(
     ([m]) => ({ default: m.ProductionPage }),
@@ -87,6 +92,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission permission="ppic.view">
             <PpicPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'planning',
+        element: (
+          <RequirePermission permission="planning.view">
+            <PlanningPage />
           </RequirePermission>
         ),
       },

@@ -6,10 +6,11 @@ import {
   IconCalendarStats,
   IconLayoutKanban,
   IconShieldLock,
+  IconTimeline,
   type Icon,
 } from '@tabler/icons-react';
 
-export type ModuleKey = 'warehouse' | 'bom' | 'ppic' | 'production' | 'kanban' | 'admin';
+export type ModuleKey = 'warehouse' | 'bom' | 'ppic' | 'planning' | 'production' | 'kanban' | 'admin';
 
 export interface ModuleEntry {
   key: ModuleKey;
@@ -31,6 +32,13 @@ export const MODULES: readonly ModuleEntry[] = [
   },
   { key: 'bom', path: '/bom', permission: 'bom.view', icon: IconBinaryTree2, color: 'grape' },
   { key: 'ppic', path: '/ppic', permission: 'ppic.view', icon: IconCalendarStats, color: 'blue' },
+  {
+    key: 'planning',
+    path: '/planning',
+    permission: 'planning.view',
+    icon: IconTimeline,
+    color: 'indigo',
+  },
   {
     key: 'production',
     path: '/production',

@@ -59,6 +59,7 @@ export const en = {
     ppic: 'PPIC',
     production: 'Production',
     kanban: 'Kanban',
+    planning: 'Planning',
     admin: 'Admin',
     users: 'Users',
     roles: 'Roles',
@@ -97,6 +98,11 @@ export const en = {
       emptyTitle: 'The kanban board is empty',
       emptyBody:
         'Cards requested by the lines will move here from Requested to Received. Ask the warehouse for cartons, labels or filling with a new card.',
+    },
+    planning: {
+      description: 'MRP: what to make and what to buy, by when, for which customer order.',
+      emptyTitle: 'No plan yet',
+      emptyBody: 'Run MRP to plan the whole factory.',
     },
     admin: {
       description: 'Users, roles and their permissions, and the audit log of every change.',

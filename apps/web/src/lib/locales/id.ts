@@ -61,6 +61,7 @@ export const id: Messages = {
     ppic: 'PPIC',
     production: 'Produksi',
     kanban: 'Kanban',
+    planning: 'Perencanaan',
     admin: 'Admin',
     users: 'Pengguna',
     roles: 'Peran',
@@ -99,6 +100,11 @@ export const id: Messages = {
       emptyTitle: 'Papan kanban masih kosong',
       emptyBody:
         'Kartu yang diminta lini akan bergerak di sini dari Diminta sampai Diterima. Minta karton, label, atau dakron ke gudang dengan kartu baru.',
+    },
+    planning: {
+      description: 'MRP: apa yang dibuat dan dibeli, kapan, untuk pesanan pelanggan yang mana.',
+      emptyTitle: 'Belum ada rencana',
+      emptyBody: 'Jalankan MRP untuk merencanakan seluruh pabrik.',
     },
     admin: {
       description: 'Pengguna, peran beserta izinnya, dan log audit setiap perubahan.',

@@ -1,4 +1,4 @@
-import { isDiscreteUnit, unitFactor, type MrpPegKind, type Unit } from '@kapok/contracts';
+import { isWholeUnit, unitFactor, type MrpPegKind, type Unit } from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
 import {
   addDays,
@@ -471,7 +471,7 @@ export function purchaseQuantity(
 
 /** Discrete units up to a whole unit; others up to the stored scale. */
 export function whole(quantity: Decimal, uom: Unit): Decimal {
-  return isDiscreteUnit(uom) ? quantity.ceil() : quantity.toDecimalPlaces(SCALE, Decimal.ROUND_UP);
+  return isWholeUnit(uom) ? quantity.ceil() : quantity.toDecimalPlaces(SCALE, Decimal.ROUND_UP);
 }
 
 const sum = (values: Decimal[]) => values.reduce((a, b) => a.plus(b), ZERO);

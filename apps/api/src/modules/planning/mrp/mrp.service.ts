@@ -19,16 +19,12 @@ import {
   findGridRow,
   findLatestRun,
   findRun,
-  MRP_LOCK_KEY,
   PLANNED_ORDER_COLUMNS,
   runExceptions,
-  saveRun,
   type PlannedOrderRow,
   type RunRow,
 } from '../planning.sql.js';
-import { factoryToday } from './calendar.js';
-import { planMrp } from './engine.js';
-import { readSnapshot } from './snapshot.js';
+import { planAndSave } from './plan-and-save.js';
 
 /** Runs MRP (one at a time, from one snapshot) and reads its result. */
 @Injectable()
@@ -45,22 +41,7 @@ export class MrpService {
     const id = await this.tx.run(async (m) => {
       // Every fact comes from one snapshot; the first statement fixes the isolation level.
       await m.query('set transaction isolation level repeatable read');
-      const [{ locked }] = (await m.query('select pg_try_advisory_xact_lock($1) as locked', [
-        MRP_LOCK_KEY,
-      ])) as Array<{
-        locked: boolean;
-      }>;
-      if (!locked) throw new AppError(409, 'MRP_RUNNING', 'An MRP run is in progress; wait for it to finish');
-      const startedAt = new Date();
-      const today = factoryToday(startedAt);
-      const snapshot = await readSnapshot(m, today, horizonWeeks);
-      const result = planMrp(snapshot);
-      const runId = await saveRun(
-        m,
-        { startedAt, today, horizonWeeks, createdById: principal.userId, productCount: result.grid.length },
-        snapshot,
-        result,
-      );
+      const { runId, today, result } = await planAndSave(m, horizonWeeks, principal.userId);
       await this.audit.record(m, {
         action: 'mrp_run.finished',
         entityType: 'mrp_run',
