@@ -8,6 +8,9 @@ import { BomModule } from './modules/bom/bom.module.js';
 import { KanbanModule } from './modules/kanban/kanban.module.js';
 import { PlanningModule } from './modules/planning/planning.module.js';
 import { PpicModule } from './modules/ppic/ppic.module.js';
+import { PartnersModule } from './modules/partners/partners.module.js';
+import { PurchasingModule } from './modules/purchasing/purchasing.module.js';
+import { SalesModule } from './modules/sales/sales.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 
@@ -25,6 +28,9 @@ export class AppModule {
         KanbanModule,
         PpicModule,
         PlanningModule,
+        PartnersModule,
+        SalesModule,
+        PurchasingModule,
       ],
       controllers: [HealthController],
     };

@@ -192,6 +192,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPartners"];
+        put?: never;
+        post: operations["createPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPartner"];
+        put: operations["updatePartner"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/planning/mrp/runs": {
         parameters: {
             query?: never;
@@ -762,6 +794,230 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["startWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPurchaseOrders"];
+        put?: never;
+        post: operations["createPurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPurchaseOrder"];
+        put: operations["updatePurchaseOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["approvePurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancelPurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["closePurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/orders/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["receivePurchaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/receivable-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listReceivableLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/supplier-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSupplierItems"];
+        put?: never;
+        post: operations["createSupplierItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/supplier-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateSupplierItem"];
+        post?: never;
+        delete: operations["deleteSupplierItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSalesOrders"];
+        put?: never;
+        post: operations["createSalesOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSalesOrder"];
+        put: operations["updateSalesOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancelSalesOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["closeSalesOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/orders/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["confirmSalesOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1562,6 +1818,27 @@ export type components = {
              */
             week?: string;
         };
+        CreatePartnerRequest: {
+            /** @default true */
+            active?: boolean;
+            address?: string;
+            /**
+             * @description Letters, digits, . _ -
+             * @example IKEA
+             */
+            code: string;
+            /** @description The person to talk to */
+            contact?: string;
+            email?: string;
+            /** @description Suppliers: days from order to receipt (default 14) */
+            leadTimeDays?: number;
+            /** @example IKEA Supply AG */
+            name: string;
+            phone?: string;
+            /** @description Customers: days from the factory to the destination port (default 0) */
+            transitDays?: number;
+            type: components["schemas"]["PartnerType"];
+        };
         CreateProductRequest: {
             /** @default true */
             active?: boolean;
@@ -1582,6 +1859,69 @@ export type components = {
             /** @description Stock unit */
             uom: components["schemas"]["Unit"];
         };
+        CreatePurchaseOrderRequest: {
+            lines: components["schemas"]["PurchaseOrderLineRequest"][];
+            notes?: string;
+            /**
+             * @description Default today (Asia/Jakarta)
+             * @example 2026-12-04
+             */
+            orderDate?: string;
+            /**
+             * Format: uuid
+             * @description A SUPPLIER or SUBCONTRACTOR partner
+             */
+            supplierId: string;
+        };
+        CreateReceiptRequest: {
+            lines: components["schemas"]["ReceiptLineRequest"][];
+            notes?: string;
+        };
+        CreateSalesOrderRequest: {
+            /**
+             * Format: uuid
+             * @description A CUSTOMER partner
+             */
+            customerId: string;
+            /**
+             * @description The buyer's PO number, unique per customer
+             * @example 4501234567
+             */
+            customerPo: string;
+            lines: components["schemas"]["SalesOrderLineRequest"][];
+            notes?: string;
+            /**
+             * @description Default today (Asia/Jakarta)
+             * @example 2026-12-04
+             */
+            orderDate?: string;
+        };
+        CreateSupplierItemRequest: {
+            /** @description Days from order to receipt; default the supplier's */
+            leadTimeDays?: number;
+            /** @description Smallest order, in the purchase unit */
+            minimumQuantity?: number;
+            /** @description Order multiples, in the purchase unit (a roll of 50 YARD: 50) */
+            packSize?: number;
+            /**
+             * @description The one planning buys from; at most one per product
+             * @default false
+             */
+            preferred?: boolean;
+            /** Format: uuid */
+            productId: string;
+            /** @description The supplier's own article code */
+            supplierCode?: string;
+            /**
+             * Format: uuid
+             * @description A SUPPLIER partner
+             */
+            supplierId: string;
+            /** @description IDR per purchase unit */
+            unitPrice?: number;
+            /** @description The purchase unit: any unit convertible to the product's stock unit */
+            uom: components["schemas"]["Unit"];
+        };
         CreateUserRequest: {
             /** @enum {string|null} */
             department?: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING" | "WAREHOUSE" | "FINISHED_GOODS" | "QC" | "PPIC" | null;
@@ -1598,6 +1938,13 @@ export type components = {
              * @example sewing2
              */
             username: string;
+        };
+        CustomerRef: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            transitDays: number;
         };
         DailyThroughput: {
             completedOrders: number;
@@ -1629,6 +1976,8 @@ export type components = {
             /** @description Pieces received and not processed yet */
             queuedQty: number;
         };
+        /** @enum {string} */
+        Destination: "EU" | "AP" | "CA" | "GB" | "ME" | "NA" | "US";
         ErrorBody: {
             /**
              * @description Stable UPPER_SNAKE code a program can branch on
@@ -1675,6 +2024,48 @@ export type components = {
             revision: number;
             tree: components["schemas"]["ExplosionNode"];
             uom: components["schemas"]["Unit"];
+        };
+        GoodsReceiptLineResponse: {
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            /** @description In the PO line's unit */
+            lineQuantity: number;
+            locationCode: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: uuid */
+            lotId: string;
+            lotNumber: string;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            /** Format: uuid */
+            purchaseOrderLineId: string;
+            /** @description As entered, in `uom` */
+            quantity: number;
+            /** Format: uuid */
+            stockMoveId: string;
+            /** @description In the stock unit, as moved */
+            stockQuantity: number;
+            stockUom: components["schemas"]["Unit"];
+            uom: components["schemas"]["Unit"];
+        };
+        GoodsReceiptResponse: {
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["GoodsReceiptLineResponse"][];
+            notes: string | null;
+            /** @example GRN-20261204-0001 */
+            number: string;
+            /** Format: uuid */
+            purchaseOrderId: string;
+            purchaseOrderNumber: string;
+            /** @description After the receipt */
+            purchaseOrderState: components["schemas"]["PurchaseOrderState"];
+            /** Format: date-time */
+            receivedAt: string;
+            receivedBy: components["schemas"]["PersonRef"] | null;
         };
         HandoverList: {
             items: components["schemas"]["HandoverResponse"][];
@@ -2140,6 +2531,46 @@ export type components = {
             lateCount: number;
             wipByDepartment: components["schemas"]["DepartmentWip"][];
         };
+        PartnerPage: {
+            items: components["schemas"]["PartnerResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        PartnerRef: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PartnerResponse: {
+            active: boolean;
+            address: string | null;
+            code: string;
+            contact: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            leadTimeDays: number;
+            name: string;
+            phone: string | null;
+            transitDays: number;
+            type: components["schemas"]["PartnerType"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        PartnerType: "CUSTOMER" | "SUPPLIER" | "SUBCONTRACTOR";
+        PeggedManufacturingOrder: {
+            batchNumber: string;
+            /** Format: uuid */
+            id: string;
+            qtyPlanned: number;
+            state: string;
+        };
         PerformanceResponse: {
             /** @description average hours from start to completion */
             averageCycleHours: number | null;
@@ -2269,6 +2700,133 @@ export type components = {
         };
         /** @enum {string} */
         ProductType: "RAW_MATERIAL" | "ACCESSORY" | "WIP" | "FINISHED_GOOD";
+        PurchaseOrderLineRequest: {
+            /** @example 2026-12-18 */
+            expectedDate: string;
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description In `uom`, the purchase unit
+             * @example 12.5
+             */
+            quantity: number;
+            /** @description IDR per `uom` */
+            unitPrice?: number;
+            /** @description Any unit convertible to the product's stock unit */
+            uom: components["schemas"]["Unit"];
+        };
+        PurchaseOrderLineResponse: {
+            /** @example 2026-12-18 */
+            expectedDate: string;
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            /** @description In `uom`: ordered − received, at least 0 */
+            openQuantity: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            quantity: number;
+            /** @description In `uom`: the most a receipt may still bring (open + 5 %) */
+            receivableQuantity: number;
+            /** @description In `uom` */
+            receivedQuantity: number;
+            /** @description The product's stock unit */
+            stockUom: components["schemas"]["Unit"];
+            unitPrice: number | null;
+            uom: components["schemas"]["Unit"];
+        };
+        PurchaseOrderPage: {
+            items: components["schemas"]["PurchaseOrderSummary"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        PurchaseOrderResponse: {
+            /** @description What the signed-in user may do now (approve is never offered to the creator) */
+            actions: ("approve" | "cancel" | "close")[];
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: components["schemas"]["PersonRef"] | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRef"] | null;
+            /** @description DRAFT and the user may edit it */
+            editable: boolean;
+            firstExpectedDate: string | null;
+            /** Format: uuid */
+            id: string;
+            lineCount: number;
+            lines: components["schemas"]["PurchaseOrderLineResponse"][];
+            notes: string | null;
+            /** @example PO-20261204-0001 */
+            number: string;
+            /** @example 2026-12-04 */
+            orderDate: string;
+            receipts: components["schemas"]["GoodsReceiptResponse"][];
+            state: components["schemas"]["PurchaseOrderState"];
+            supplier: components["schemas"]["PartnerRef"];
+            /** @description IDR, the lines with a price */
+            totalValue: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        PurchaseOrderState: "DRAFT" | "APPROVED" | "PARTIALLY_RECEIVED" | "RECEIVED" | "CLOSED" | "CANCELLED";
+        PurchaseOrderSummary: {
+            /** @description What the signed-in user may do now (approve is never offered to the creator) */
+            actions: ("approve" | "cancel" | "close")[];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRef"] | null;
+            /** @description DRAFT and the user may edit it */
+            editable: boolean;
+            firstExpectedDate: string | null;
+            /** Format: uuid */
+            id: string;
+            lineCount: number;
+            /** @example PO-20261204-0001 */
+            number: string;
+            /** @example 2026-12-04 */
+            orderDate: string;
+            state: components["schemas"]["PurchaseOrderState"];
+            supplier: components["schemas"]["PartnerRef"];
+            /** @description IDR, the lines with a price */
+            totalValue: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PurchaseTransitionRequest: {
+            notes?: string;
+        };
+        ReceiptLineRequest: {
+            /**
+             * Format: uuid
+             * @description A line of this purchase order
+             */
+            lineId: string;
+            /**
+             * Format: uuid
+             * @description A WAREHOUSE location (rack)
+             */
+            locationId: string;
+            /** @description Default `<PO number>-<line no>` */
+            lotNumber?: string;
+            /**
+             * @description In `uom`; default the line's unit
+             * @example 12.5
+             */
+            quantity: number;
+            /** @description Unit the quantity is entered in; default the product's stock unit */
+            uom?: components["schemas"]["Unit"];
+        };
         ReceiptRequest: {
             /**
              * Format: uuid
@@ -2298,6 +2856,41 @@ export type components = {
             supplierReference?: string;
             /** @description Unit the quantity is entered in; default the product's stock unit */
             uom?: components["schemas"]["Unit"];
+        };
+        ReceivableLinePage: {
+            items: components["schemas"]["ReceivableLineResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        ReceivableLineResponse: {
+            /** @example 2026-12-18 */
+            expectedDate: string;
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            /** @description In `uom`: ordered − received, at least 0 */
+            openQuantity: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** Format: uuid */
+            purchaseOrderId: string;
+            purchaseOrderNumber: string;
+            purchaseOrderState: components["schemas"]["PurchaseOrderState"];
+            quantity: number;
+            /** @description In `uom`: the most a receipt may still bring (open + 5 %) */
+            receivableQuantity: number;
+            /** @description In `uom` */
+            receivedQuantity: number;
+            /** @description Scan code of the line: `<PO number>-<line no>` (also the default lot) */
+            reference: string;
+            /** @description The product's stock unit */
+            stockUom: components["schemas"]["Unit"];
+            supplier: components["schemas"]["PartnerRef"];
+            unitPrice: number | null;
+            uom: components["schemas"]["Unit"];
         };
         ReceiveCardRequest: {
             /**
@@ -2401,6 +2994,122 @@ export type components = {
             updatedAt: string;
             version: number;
         };
+        SalesOrderLineRequest: {
+            /**
+             * @description ISO week of delivery
+             * @example 2026-W22
+             */
+            deliveryWeek: string;
+            destination: components["schemas"]["Destination"];
+            /**
+             * Format: uuid
+             * @description A FINISHED_GOOD
+             */
+            productId: string;
+            /**
+             * @description Pieces (whole)
+             * @example 1200
+             */
+            quantity: number;
+        };
+        SalesOrderLineResponse: {
+            /** @example 2026-W22 */
+            deliveryWeek: string;
+            destination: components["schemas"]["Destination"];
+            /**
+             * @description Monday of the delivery week minus transit days
+             * @example 2026-05-18
+             */
+            exFactoryDate: string;
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            /** @description MOs pegged to this line */
+            manufacturingOrders: components["schemas"]["PeggedManufacturingOrder"][];
+            openQuantity: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            quantity: number;
+            shippedQuantity: number;
+        };
+        SalesOrderPage: {
+            items: components["schemas"]["SalesOrderSummary"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        SalesOrderResponse: {
+            /** @description What the signed-in user may do with the order now */
+            actions: ("confirm" | "cancel" | "close")[];
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelledBy: components["schemas"]["PersonRef"] | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: components["schemas"]["PersonRef"] | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            confirmedBy: components["schemas"]["PersonRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRef"] | null;
+            customer: components["schemas"]["CustomerRef"];
+            customerPo: string;
+            /** @description DRAFT and the user may edit it */
+            editable: boolean;
+            /** @description Earliest delivery week */
+            firstDeliveryWeek: string | null;
+            /** @description Earliest ex-factory date */
+            firstExFactoryDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Latest delivery week */
+            lastDeliveryWeek: string | null;
+            lineCount: number;
+            lines: components["schemas"]["SalesOrderLineResponse"][];
+            notes: string | null;
+            /** @example SO-20261204-0001 */
+            number: string;
+            /** @example 2026-12-04 */
+            orderDate: string;
+            state: components["schemas"]["SalesOrderState"];
+            totalQuantity: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        SalesOrderState: "DRAFT" | "CONFIRMED" | "PARTIALLY_SHIPPED" | "SHIPPED" | "CLOSED" | "CANCELLED";
+        SalesOrderSummary: {
+            /** @description What the signed-in user may do with the order now */
+            actions: ("confirm" | "cancel" | "close")[];
+            /** Format: date-time */
+            createdAt: string;
+            customer: components["schemas"]["CustomerRef"];
+            customerPo: string;
+            /** @description DRAFT and the user may edit it */
+            editable: boolean;
+            /** @description Earliest delivery week */
+            firstDeliveryWeek: string | null;
+            /** @description Earliest ex-factory date */
+            firstExFactoryDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Latest delivery week */
+            lastDeliveryWeek: string | null;
+            lineCount: number;
+            /** @example SO-20261204-0001 */
+            number: string;
+            /** @example 2026-12-04 */
+            orderDate: string;
+            state: components["schemas"]["SalesOrderState"];
+            totalQuantity: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         SetRuleRequest: {
             /** @default true */
             active?: boolean;
@@ -2470,6 +3179,40 @@ export type components = {
             skip: number;
             total: number;
         };
+        SupplierItemPage: {
+            items: components["schemas"]["SupplierItemResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        SupplierItemProduct: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The stock unit */
+            uom: components["schemas"]["Unit"];
+        };
+        SupplierItemResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The item's lead time, else the supplier's */
+            effectiveLeadTimeDays: number;
+            /** Format: uuid */
+            id: string;
+            leadTimeDays: number | null;
+            minimumQuantity: number | null;
+            packSize: number | null;
+            preferred: boolean;
+            product: components["schemas"]["SupplierItemProduct"];
+            supplier: components["schemas"]["PartnerRef"];
+            supplierCode: string | null;
+            unitPrice: number | null;
+            uom: components["schemas"]["Unit"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         ThresholdPage: {
             items: components["schemas"]["ThresholdResponse"][];
             limit: number;
@@ -2532,6 +3275,9 @@ export type components = {
             /** @description Unit the quantity is entered in; default the product's stock unit */
             uom?: components["schemas"]["Unit"];
         };
+        TransitionRequest: {
+            notes?: string;
+        };
         /** @enum {string} */
         Unit: "PCS" | "METER" | "YARD" | "CM" | "KG" | "GRAM" | "CONE" | "ROLL" | "CARTON" | "SET" | "PACK" | "SHEET";
         UnitConversionDto: {
@@ -2576,6 +3322,24 @@ export type components = {
             /** @example Rak A1 — plush fabric */
             name?: string;
         };
+        UpdatePartnerRequest: {
+            /** @default true */
+            active?: boolean;
+            address?: string;
+            /** @description The person to talk to */
+            contact?: string;
+            email?: string;
+            /** @description Suppliers: days from order to receipt (default 14) */
+            leadTimeDays?: number;
+            /** @example IKEA Supply AG */
+            name: string;
+            phone?: string;
+            /** @description Customers: days from the factory to the destination port (default 0) */
+            transitDays?: number;
+            type: components["schemas"]["PartnerType"];
+            /** @description The version read; a different current version answers 409 STALE_VERSION */
+            version: number;
+        };
         UpdateProductRequest: {
             /** @default true */
             active?: boolean;
@@ -2598,11 +3362,68 @@ export type components = {
             /** @description The version you read; a stale one is refused with 409 */
             version?: number;
         };
+        UpdatePurchaseOrderRequest: {
+            lines: components["schemas"]["PurchaseOrderLineRequest"][];
+            notes?: string;
+            /**
+             * @description Default today (Asia/Jakarta)
+             * @example 2026-12-04
+             */
+            orderDate?: string;
+            /**
+             * Format: uuid
+             * @description A SUPPLIER or SUBCONTRACTOR partner
+             */
+            supplierId: string;
+            /** @description The version read; a different current version answers 409 STALE_VERSION */
+            version: number;
+        };
         UpdateRoleRequest: {
             name?: string;
             permissions: components["schemas"]["Permission"][];
             /** @description The version you read; a stale one is refused with 409 */
             version?: number;
+        };
+        UpdateSalesOrderRequest: {
+            /**
+             * Format: uuid
+             * @description A CUSTOMER partner
+             */
+            customerId: string;
+            /**
+             * @description The buyer's PO number, unique per customer
+             * @example 4501234567
+             */
+            customerPo: string;
+            lines: components["schemas"]["SalesOrderLineRequest"][];
+            notes?: string;
+            /**
+             * @description Default today (Asia/Jakarta)
+             * @example 2026-12-04
+             */
+            orderDate?: string;
+            /** @description The version read; a different current version answers 409 STALE_VERSION */
+            version: number;
+        };
+        UpdateSupplierItemRequest: {
+            /** @description Days from order to receipt; default the supplier's */
+            leadTimeDays?: number;
+            /** @description Smallest order, in the purchase unit */
+            minimumQuantity?: number;
+            /** @description Order multiples, in the purchase unit (a roll of 50 YARD: 50) */
+            packSize?: number;
+            /**
+             * @description The one planning buys from; at most one per product
+             * @default false
+             */
+            preferred?: boolean;
+            /** @description The supplier's own article code */
+            supplierCode?: string;
+            /** @description IDR per purchase unit */
+            unitPrice?: number;
+            /** @description The purchase unit: any unit convertible to the product's stock unit */
+            uom: components["schemas"]["Unit"];
+            version: number;
         };
         UpdateUserRequest: {
             /** @description false disables the account and ends its sessions */
@@ -3244,6 +4065,207 @@ export interface operations {
             };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listPartners: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                limit?: number;
+                /** @description Part of the code or name */
+                search?: string;
+                skip?: number;
+                type?: components["schemas"]["PartnerType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs partners.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnerRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs partners.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description DUPLICATE_CODE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs partners.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updatePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartnerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs partners.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5149,6 +6171,1138 @@ export interface operations {
                 };
             };
             /** @description INVALID_STATE, INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listPurchaseOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only APPROVED and PARTIALLY_RECEIVED orders */
+                open?: boolean;
+                /** @description Orders with a line for this product */
+                productId?: string;
+                /** @description Part of the order number */
+                search?: string;
+                skip?: number;
+                state?: components["schemas"]["PurchaseOrderState"];
+                /** @description A SUPPLIER partner */
+                supplierId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePurchaseOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description DRAFT, with PO-YYYYMMDD-NNNN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown supplier */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a supplier, a unit not convertible */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updatePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePurchaseOrderRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STALE_VERSION or INVALID_STATE (not a draft) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    approvePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description APPROVED: its open lines are scheduled receipts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description SELF_APPROVAL: the creator never approves
+             *
+             *     Needs purchasing.approve
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelPurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description CANCELLED (from DRAFT or APPROVED) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    closePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description CLOSED: the rest of a partly received order is no longer expected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    receivePurchaseOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReceiptRequest"];
+            };
+        };
+        responses: {
+            /** @description The GRN with its lots and moves */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoodsReceiptResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, OVER_RECEIPT or LOT_NUMBER_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A line of another order, a location that is not a rack, UNIT_NOT_CONVERTIBLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listReceivableLines: {
+        parameters: {
+            query?: {
+                limit?: number;
+                productId?: string;
+                /** @description A scanned or typed PO number, `<PO number>-<line no>`, product code or supplier name */
+                search?: string;
+                skip?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open lines of approved orders, for the receive screen */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivableLinePage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSupplierItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                productId?: string;
+                skip?: number;
+                supplierId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItemPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplierItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSupplierItemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItemResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description DUPLICATE_SUPPLIER_ITEM */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNIT_NOT_CONVERTIBLE, or not a supplier / not a purchased product */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplierItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSupplierItemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierItemResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSupplierItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs purchasing.delete */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSalesOrders: {
+        parameters: {
+            query?: {
+                /** @description A CUSTOMER partner */
+                customerId?: string;
+                limit?: number;
+                /** @description Part of the order number or the customer's PO */
+                search?: string;
+                skip?: number;
+                state?: components["schemas"]["SalesOrderState"];
+                /** @description Orders with a line for this delivery week */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesOrderPage"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs sales.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSalesOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSalesOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description DRAFT, with SO-YYYYMMDD-NNNN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs sales.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description DUPLICATE_CUSTOMER_PO */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a customer, not a finished good, a fraction of a piece, or a week that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSalesOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs sales.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSalesOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSalesOrderRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs sales.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STALE_VERSION, INVALID_STATE (not a draft) or DUPLICATE_CUSTOMER_PO */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelSalesOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description CANCELLED (from DRAFT or CONFIRMED) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs sales.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    closeSalesOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description CLOSED (from PARTIALLY_SHIPPED or SHIPPED) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs sales.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    confirmSalesOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description CONFIRMED: its lines are demand */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesOrderResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs sales.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -6,3 +6,6 @@ export * from './alerts.js';
 export * from './kanban.js';
 export * from './manufacturing.js';
 export * from './planning.js';
+export * from './partners.js';
+export * from './sales.js';
+export * from './purchasing.js';

@@ -20,6 +20,14 @@ import { ManufacturingOrderEntity } from '../../modules/ppic/entities/manufactur
 import { MoMaterialEntity } from '../../modules/ppic/entities/mo-material.entity.js';
 import { WorkOrderOutputEntity } from '../../modules/ppic/entities/work-order-output.entity.js';
 import { WorkOrderEntity } from '../../modules/ppic/entities/work-order.entity.js';
+import { PartnerEntity } from '../../modules/partners/entities/partner.entity.js';
+import { SupplierItemEntity } from '../../modules/partners/entities/supplier-item.entity.js';
+import { GoodsReceiptLineEntity } from '../../modules/purchasing/entities/goods-receipt-line.entity.js';
+import { GoodsReceiptEntity } from '../../modules/purchasing/entities/goods-receipt.entity.js';
+import { PurchaseOrderLineEntity } from '../../modules/purchasing/entities/purchase-order-line.entity.js';
+import { PurchaseOrderEntity } from '../../modules/purchasing/entities/purchase-order.entity.js';
+import { SalesOrderLineEntity } from '../../modules/sales/entities/sales-order-line.entity.js';
+import { SalesOrderEntity } from '../../modules/sales/entities/sales-order.entity.js';
 import { LocationEntity } from '../../modules/warehouse/entities/location.entity.js';
 import { LotEntity } from '../../modules/warehouse/entities/lot.entity.js';
 import { ProductEntity } from '../../modules/warehouse/entities/product.entity.js';
@@ -61,4 +69,12 @@ export const ENTITIES = [
   MrpPlannedOrderEntity,
   MrpExceptionEntity,
   MrpGridRowEntity,
+  PartnerEntity,
+  SupplierItemEntity,
+  SalesOrderEntity,
+  SalesOrderLineEntity,
+  PurchaseOrderEntity,
+  PurchaseOrderLineEntity,
+  GoodsReceiptEntity,
+  GoodsReceiptLineEntity,
 ];

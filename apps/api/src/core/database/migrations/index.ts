@@ -1,3 +1,4 @@
+import { Orders1796412841272 } from './1796412841272-Orders.js';
 import { LoginLimits1796411765340 } from './1796411765340-LoginLimits.js';
 import { Mrp1796411115632 } from './1796411115632-Mrp.js';
 import { OrderPermissions1796409928386 } from './1796409928386-OrderPermissions.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   ProductionLeadDays1796410261843,
   Mrp1796411115632,
   LoginLimits1796411765340,
+  Orders1796412841272,
 ];

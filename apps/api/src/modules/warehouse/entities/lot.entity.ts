@@ -22,4 +22,13 @@ export class LotEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 120, nullable: true })
   supplierReference: string | null;
+
+  /** The supplier (a partner) of a lot received against a purchase order. */
+  @Column({ type: 'uuid', nullable: true })
+  supplierId: string | null;
+
+  /** The purchase-order line it was received for: the trace from a lot back to its purchase. */
+  @Index('lots_purchase_order_line_idx')
+  @Column({ type: 'uuid', nullable: true })
+  purchaseOrderLineId: string | null;
 }
