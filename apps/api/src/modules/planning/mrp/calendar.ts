@@ -41,8 +41,9 @@ export function mondayOfIsoWeek(week: string): PlanDate {
   return addDays(week1, (Number(match[2]) - 1) * 7);
 }
 
-/** `days` working days before a date (a weekend day first steps back to Friday). */
+/** `days` working days before a date (a weekend day first steps back to Friday; 0 days is the day itself). */
 export function subtractWorkingDays(d: PlanDate, days: number): PlanDate {
+  if (days === 0) return d;
   let current = d;
   while (!isWorkingDay(current)) current = addDays(current, -1);
   for (let left = days; left > 0;) {
@@ -52,8 +53,9 @@ export function subtractWorkingDays(d: PlanDate, days: number): PlanDate {
   return current;
 }
 
-/** `days` working days after a date (a weekend day first steps on to Monday). */
+/** `days` working days after a date (a weekend day first steps on to Monday; 0 days is the day itself). */
 export function addWorkingDays(d: PlanDate, days: number): PlanDate {
+  if (days === 0) return d;
   let current = d;
   while (!isWorkingDay(current)) current = addDays(current, 1);
   for (let left = days; left > 0;) {

@@ -107,6 +107,7 @@ describe('calendar', () => {
     expect(subtractWorkingDays('2026-12-15', 3)).toBe('2026-12-10'); // Tue → Thu before
     expect(subtractWorkingDays('2026-12-13', 1)).toBe('2026-12-10'); // Sun → Fri → Thu
     expect(addWorkingDays('2026-12-11', 1)).toBe('2026-12-14'); // Fri → Mon
+    expect(subtractWorkingDays('2026-12-12', 0)).toBe('2026-12-12'); // no lead time: the day itself
   });
 });
 

@@ -44,7 +44,7 @@ export function ExceptionsPanel({
               {exceptions.map((e, i) => (
                 <Table.Tr key={`${e.type}-${e.productId}-${i}`}>
                   <Table.Td>
-                    <Badge color={EXCEPTION_COLORS[e.type]} variant="light" tt="none">
+                    <Badge miw="max-content" color={EXCEPTION_COLORS[e.type]} variant="light" tt="none">
                       {t(`planning.exceptionType.${e.type}`)}
                     </Badge>
                   </Table.Td>

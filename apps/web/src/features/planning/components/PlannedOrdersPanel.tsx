@@ -187,7 +187,7 @@ export function PlannedOrdersPanel({
                       </Table.Td>
                     )}
                     <Table.Td>
-                      <Badge color={o.type === 'MAKE' ? 'blue' : 'teal'} variant="light">
+                      <Badge miw="max-content" color={o.type === 'MAKE' ? 'blue' : 'teal'} variant="light">
                         {t(`planning.type.${o.type}`)}
                       </Badge>
                     </Table.Td>
@@ -219,13 +219,17 @@ export function PlannedOrdersPanel({
                     </Table.Td>
                     <Table.Td>
                       {o.type === 'BUY'
-                        ? (o.supplierName ?? <Badge color="yellow">{t('planning.orders.noSupplier')}</Badge>)
+                        ? (o.supplierName ?? (
+                            <Badge miw="max-content" color="yellow">
+                              {t('planning.orders.noSupplier')}
+                            </Badge>
+                          ))
                         : '—'}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{o.startDate}</Text>
                       {o.late && (
-                        <Badge color="orange" size="xs">
+                        <Badge miw="max-content" color="orange" size="xs">
                           {t('planning.exceptionType.LATE')}
                         </Badge>
                       )}
@@ -239,7 +243,7 @@ export function PlannedOrdersPanel({
                     <Table.Td>
                       <Text size="sm" lineClamp={2}>
                         {o.destination ? (
-                          <Badge variant="outline" mr={4}>
+                          <Badge miw="max-content" variant="outline" mr={4}>
                             {o.destination}
                           </Badge>
                         ) : null}
@@ -248,7 +252,7 @@ export function PlannedOrdersPanel({
                     </Table.Td>
                     <Table.Td>
                       {o.released ? (
-                        <Badge color="gray" variant="light" tt="none">
+                        <Badge miw="max-content" color="gray" variant="light" tt="none">
                           {o.releasedDocumentNumber}
                         </Badge>
                       ) : (
