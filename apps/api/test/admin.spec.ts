@@ -13,7 +13,7 @@ const api = (path: string, init: RequestInit = {}) => raw(t.baseUrl, path, { tok
 const newUser = (overrides: Record<string, unknown> = {}) => ({
   username: `rina${Math.floor(Math.random() * 1e6)}`,
   fullName: 'Rina Marlina',
-  password: 'sewing-line-2',
+  password: 'Sewing-Lamp-Orchid-62',
   role: 'dept_admin',
   department: 'SEWING',
   ...overrides,
@@ -54,7 +54,7 @@ describe('users', () => {
       active: true,
       version: 1,
     });
-    expect(JSON.stringify(res.body)).not.toMatch(/password|sewing-line-2/i);
+    expect(JSON.stringify(res.body)).not.toMatch(/password|Sewing-Lamp-Orchid-62/i);
     const login = await raw(t.baseUrl, '/api/v1/auth/login', {
       method: 'POST',
       body: JSON.stringify({ username: body.username, password: body.password }),
@@ -68,7 +68,9 @@ describe('users', () => {
       actor: { username: 'admin' },
       after: { username: body.username },
     });
-    expect(JSON.stringify(audit.body.items[0])).not.toMatch(/sewing-line-2|password_hash|passwordHash/);
+    expect(JSON.stringify(audit.body.items[0])).not.toMatch(
+      /Sewing-Lamp-Orchid-62|password_hash|passwordHash/,
+    );
   });
 
   it('answers 409 USERNAME_TAKEN for a duplicate and 422 for bad input or an unknown role', async () => {
@@ -168,7 +170,7 @@ describe('users', () => {
     const created = (await api('/api/v1/admin/users', { method: 'POST', body: JSON.stringify(body) })).body;
     const res = await api(`/api/v1/admin/users/${created.id}`, {
       method: 'PUT',
-      body: JSON.stringify({ version: 1, password: 'brand-new-secret' }),
+      body: JSON.stringify({ version: 1, password: 'Brand-Kettle-Violet-85' }),
     });
     expect(res.status).toBe(200);
     const login = (password: string) =>
@@ -176,10 +178,10 @@ describe('users', () => {
         method: 'POST',
         body: JSON.stringify({ username: body.username, password }),
       });
-    expect((await login('brand-new-secret')).status).toBe(200);
+    expect((await login('Brand-Kettle-Violet-85')).status).toBe(200);
     const audit = await api(`/api/v1/admin/audit?entityId=${created.id}&action=user.updated`);
     expect(audit.body.items[0].after.passwordChanged).toBe(true);
-    expect(JSON.stringify(audit.body)).not.toMatch(/brand-new-secret/);
+    expect(JSON.stringify(audit.body)).not.toMatch(/Brand-Kettle-Violet-85/);
   });
 });
 

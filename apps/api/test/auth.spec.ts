@@ -140,6 +140,10 @@ describe('POST /auth/refresh', () => {
       });
     const second = await refresh(first.refreshToken);
     expect(second.status).toBe(200);
+    // Past the few seconds two tabs may race in, a used token is a stolen one.
+    await t.db.query(
+      `update refresh_tokens set used_at = now() - interval '1 minute' where used_at is not null`,
+    );
     const reuse = await refresh(first.refreshToken);
     expect(reuse.status).toBe(401);
     expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');

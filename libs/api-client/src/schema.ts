@@ -128,6 +128,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -1718,6 +1734,12 @@ export type components = {
             version: number;
             /** Format: uuid */
             workOrderId: string | null;
+        };
+        ChangePasswordRequest: {
+            /** @description The password the user signs in with now */
+            currentPassword: string;
+            /** @description At least 12 characters and hard to guess (zxcvbn score 3 or more) */
+            newPassword: string;
         };
         CompleteMoRequest: {
             /**
@@ -3959,6 +3981,55 @@ export interface operations {
             };
             /** @description No, forged or expired access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; every other session of the user ends (this one goes on) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description WRONG_PASSWORD (the current password is not right) or WEAK_PASSWORD */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The sign-in limits apply to the current password */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

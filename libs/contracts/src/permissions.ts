@@ -154,6 +154,9 @@ export interface DemoUser {
 
 export const DEMO_PASSWORD = 'kapok-demo';
 
+/** Shortest password the API accepts for a new or changed password (it also checks strength). */
+export const PASSWORD_MIN_LENGTH = 12;
+
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'admin', fullName: 'Adi Nugroho', role: 'superadmin', department: null },
   { username: 'manager', fullName: 'Budi Santoso', role: 'manager', department: null },

@@ -54,6 +54,9 @@ const RolesPage = lazy(() =>
     default: m.RolesPage,
   })),
 );
+const PasswordPage = lazy(() =>
+  import('../features/auth/components/PasswordPage').then((m) => ({ default: m.PasswordPage })),
+);
 const AuditPage = lazy(() =>
   Promise.all([import('../features/admin/components/AuditPage'), loadModuleTexts()]).then(([m]) => ({
     default: m.AuditPage,
@@ -133,6 +136,7 @@ export const routes: RouteObject[] = [
           { path: 'audit', element: <AuditPage /> },
         ],
       },
+      { path: 'account/password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,6 +5,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -15,6 +16,7 @@ import { CurrentPrincipal } from '../permissions/current-principal.decorator.js'
 import { Public, SignedIn } from '../permissions/route-access.decorators.js';
 import { AuthService } from './auth.service.js';
 import {
+  ChangePasswordRequest,
   LoginRequest,
   LoginResponse,
   LogoutRequest,
@@ -92,6 +94,28 @@ export class AuthController {
   ): Promise<void> {
     await this.auth.logout(principal, body.refreshToken ?? req.cookies?.[REFRESH_COOKIE]);
     void reply.clearCookie(REFRESH_COOKIE, { path: '/api/v1/auth' });
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiNoContentResponse({
+    description: 'The password is changed; every other session of the user ends (this one goes on)',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: 'WRONG_PASSWORD (the current password is not right) or WEAK_PASSWORD',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'The sign-in limits apply to the current password',
+  })
+  async changePassword(
+    @Body() body: ChangePasswordRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: FastifyRequest,
+  ): Promise<void> {
+    await this.auth.changePassword(principal, body.currentPassword, body.newPassword, req.ip);
   }
 
   @Get('me')

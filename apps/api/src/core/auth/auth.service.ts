@@ -13,9 +13,18 @@ import { AuthSessionEntity } from './entities/auth-session.entity.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { UserEntity } from './entities/user.entity.js';
 import { LoginThrottle } from './login-throttle.js';
-import { burnVerification, verifyPassword } from './passwords.js';
+import { assertStrongPassword, burnVerification, hashPassword, verifyPassword } from './passwords.js';
 import { PrincipalCache } from './principal.cache.js';
-import { type AccessClaims, hashRefreshToken, newRefreshToken } from './tokens.js';
+import {
+  type AccessClaims,
+  hashRefreshToken,
+  newRefreshToken,
+  openReplacement,
+  sealReplacement,
+} from './tokens.js';
+
+/** How long a used refresh token still answers with the pair it was exchanged for (concurrent tabs). */
+export const REFRESH_GRACE_MS = 10_000;
 
 export interface TokenPair {
   accessToken: string;
@@ -94,6 +103,44 @@ export class AuthService {
     return { ...pair, user: this.toMe(user) };
   }
 
+  /**
+   * Changes the signed-in user's own password. The current password is checked under the sign-in
+   * limits (so this cannot be used to guess it); every other session of the user ends.
+   */
+  async changePassword(principal: Principal, current: string, next: string, ip: string): Promise<void> {
+    await this.throttle.before(principal.username, ip);
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: principal.userId });
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      await this.throttle.failed(principal.username, ip);
+      throw new AppError(422, 'WRONG_PASSWORD', 'The current password is not right', [
+        { field: 'currentPassword', messages: ['is not right'] },
+      ]);
+    }
+    await this.throttle.succeeded(principal.username, ip);
+    if (next === current)
+      throw new AppError(422, 'WEAK_PASSWORD', 'The new password is the current one', [
+        { field: 'newPassword', messages: ['is the current password'] },
+      ]);
+    assertStrongPassword('newPassword', next, [user.username, user.fullName]);
+    const passwordHash = await hashPassword(next);
+    await this.tx.run(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { passwordHash, version: user.version + 1 });
+      const others = await manager.findBy(AuthSessionEntity, { userId: user.id, revokedAt: IsNull() });
+      for (const session of others)
+        if (session.id !== principal.sessionId)
+          await this.revokeSession(manager, session, 'PASSWORD_CHANGED');
+      await this.audit.record(manager, {
+        action: 'auth.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { endedSessions: others.filter((s) => s.id !== principal.sessionId).length },
+        actor: { id: user.id, username: user.username },
+      });
+      await this.events.publish(manager, 'admin.user.updated', [user.id]);
+    });
+    this.cache.clear();
+  }
+
   /** Rotates a refresh token. A token presented twice means it leaked: the whole session is revoked. */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = hashRefreshToken(refreshToken);
@@ -116,6 +163,12 @@ export class AuthService {
       const user = await manager.findOneBy(UserEntity, { id: session.userId });
       if (!user?.active) return { error: unauthorized('SESSION_ENDED', 'This account is disabled') };
       if (token.usedAt) {
+        // Two tabs refreshing with one token at the same moment: the later one gets the same new pair.
+        const replay =
+          token.replacement && Date.now() - token.usedAt.getTime() <= REFRESH_GRACE_MS
+            ? openReplacement<TokenPair>(refreshToken, token.replacement)
+            : undefined;
+        if (replay) return { pair: replay };
         await this.revokeSession(manager, session, 'REFRESH_TOKEN_REUSED');
         await this.audit.record(manager, {
           action: 'auth.session_revoked',
@@ -131,8 +184,13 @@ export class AuthService {
           ),
         };
       }
-      await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: new Date() });
-      return { pair: await this.issue(manager, session.userId, session.id) };
+      const pair = await this.issue(manager, session.userId, session.id);
+      await manager.update(
+        RefreshTokenEntity,
+        { id: token.id },
+        { usedAt: new Date(), replacement: sealReplacement(refreshToken, pair) },
+      );
+      return { pair };
     });
     if (outcome.error) {
       this.cache.clear();

@@ -4,7 +4,7 @@ import { AuditWriter } from '../../core/audit/audit.writer.js';
 import { AuthService } from '../../core/auth/auth.service.js';
 import { RoleEntity } from '../../core/auth/entities/role.entity.js';
 import { UserEntity } from '../../core/auth/entities/user.entity.js';
-import { hashPassword } from '../../core/auth/passwords.js';
+import { assertStrongPassword, hashPassword } from '../../core/auth/passwords.js';
 import { PrincipalCache } from '../../core/auth/principal.cache.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
@@ -49,6 +49,7 @@ export class UsersService {
   }
 
   async create(body: CreateUserRequest): Promise<UserResponse> {
+    assertStrongPassword('password', body.password, [body.username, body.fullName]);
     const passwordHash = await hashPassword(body.password);
     try {
       return await this.tx.run(async (manager) => {
@@ -83,6 +84,13 @@ export class UsersService {
   }
 
   async update(id: string, body: UpdateUserRequest): Promise<UserResponse> {
+    if (body.password) {
+      const current = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+      assertStrongPassword('password', body.password, [
+        current?.username ?? '',
+        body.fullName ?? current?.fullName ?? '',
+      ]);
+    }
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
     const result = await this.tx.run(async (manager) => {
       const user = await this.find(manager, id, true);

@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLanguage, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { roleLabel, useCurrentUser, useSession } from '../../lib/auth';
@@ -83,6 +83,9 @@ export function UserMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate('/account/password')}>
+          {t('account.menuItem')}
+        </Menu.Item>
         <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
           {t('auth.signOut')}
         </Menu.Item>

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEPARTMENTS, PERMISSIONS, type Department, type Permission } from '@kapok/contracts';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  DEPARTMENTS,
+  PASSWORD_MIN_LENGTH,
+  PERMISSIONS,
+  type Department,
+  type Permission,
+} from '@kapok/contracts';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginRequest {
   @ApiProperty({ example: 'admin' })
@@ -27,6 +33,23 @@ export class RefreshRequest {
 }
 
 export class LogoutRequest extends RefreshRequest {}
+
+export class ChangePasswordRequest {
+  @ApiProperty({ description: 'The password the user signs in with now' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    description: `At least ${PASSWORD_MIN_LENGTH} characters and hard to guess (zxcvbn score 3 or more)`,
+  })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  newPassword: string;
+}
 
 export class MeResponse {
   @ApiProperty({ format: 'uuid' })

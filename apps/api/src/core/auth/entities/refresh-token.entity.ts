@@ -19,4 +19,11 @@ export class RefreshTokenEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;
+
+  /**
+   * The pair this token was exchanged for, encrypted with a key derived from this token (which is not
+   * stored): only its holder can read it, to get the same pair again within the refresh grace period.
+   */
+  @Column({ type: 'text', nullable: true })
+  replacement: string | null;
 }

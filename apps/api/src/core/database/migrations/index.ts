@@ -1,3 +1,4 @@
+import { RefreshReplacement1796413128706 } from './1796413128706-RefreshReplacement.js';
 import { Orders1796412841272 } from './1796412841272-Orders.js';
 import { LoginLimits1796411765340 } from './1796411765340-LoginLimits.js';
 import { Mrp1796411115632 } from './1796411115632-Mrp.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   Mrp1796411115632,
   LoginLimits1796411765340,
   Orders1796412841272,
+  RefreshReplacement1796413128706,
 ];

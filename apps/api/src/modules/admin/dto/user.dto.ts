@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEPARTMENTS, type Department } from '@kapok/contracts';
+import { DEPARTMENTS, PASSWORD_MIN_LENGTH, type Department } from '@kapok/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -59,7 +59,7 @@ export class CreateUserRequest {
 
   @ApiProperty({ minLength: 8, maxLength: 200 })
   @IsString()
-  @MinLength(8)
+  @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(200)
   password: string;
 
@@ -91,7 +91,7 @@ export class UpdateUserRequest {
   @ApiPropertyOptional({ description: 'A new password; every session of the user ends' })
   @IsOptional()
   @IsString()
-  @MinLength(8)
+  @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(200)
   password?: string;
 
