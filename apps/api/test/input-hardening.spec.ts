@@ -126,6 +126,18 @@ describe('dates', () => {
     expect(dashboard.status).toBe(422);
   });
 
+  it('checks the calendar in YYYY-MM-DD fields of orders too', async () => {
+    for (const [path, field, body] of [
+      ['/purchasing/orders', 'orderDate', { orderDate: '2026-02-30' }],
+      ['/purchasing/orders', 'lines.0.expectedDate', { lines: [{ expectedDate: '0000-01-01' }] }],
+      ['/sales/orders', 'orderDate', { orderDate: '2100-13-01' }],
+    ] as const) {
+      const res = await send('POST', path, JSON.stringify(body));
+      expect(res.status).toBe(422);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+  });
+
   it('refuses a date given as a number and accepts real dates at the edges of the range', async () => {
     const p = await f.product();
     const rack = await f.rack();

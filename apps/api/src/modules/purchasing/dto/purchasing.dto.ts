@@ -26,7 +26,7 @@ import {
 } from 'class-validator';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
-import { MaxDecimals } from '../../../core/http/validators.js';
+import { DateInRange, MaxDecimals } from '../../../core/http/validators.js';
 import {
   OptionalText,
   OptionalUnit,
@@ -90,6 +90,7 @@ export class PurchaseOrderLineRequest {
 
   @ApiProperty({ example: '2026-12-18' })
   @Matches(DATE, { message: 'expectedDate must be a date YYYY-MM-DD' })
+  @DateInRange()
   expectedDate: string;
 }
 
@@ -100,6 +101,7 @@ export class PurchaseOrderFields {
   @ApiPropertyOptional({ example: '2026-12-04', description: 'Default today (Asia/Jakarta)' })
   @IsOptional()
   @Matches(DATE, { message: 'orderDate must be a date YYYY-MM-DD' })
+  @DateInRange()
   orderDate?: string;
 
   @OptionalText(1000)

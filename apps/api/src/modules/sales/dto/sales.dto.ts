@@ -25,6 +25,7 @@ import {
 } from 'class-validator';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
+import { DateInRange } from '../../../core/http/validators.js';
 import { OptionalText, OptionalUuid, RequiredUuid } from '../../warehouse/dto/common.js';
 
 const ISO_WEEK = /^\d{4}-W\d{2}$/;
@@ -83,6 +84,7 @@ export class SalesOrderFields {
   @ApiPropertyOptional({ example: '2026-12-04', description: 'Default today (Asia/Jakarta)' })
   @IsOptional()
   @Matches(DATE, { message: 'orderDate must be a date YYYY-MM-DD' })
+  @DateInRange()
   orderDate?: string;
 
   @OptionalText(1000)
