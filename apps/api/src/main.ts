@@ -38,17 +38,23 @@ async function main(): Promise<void> {
   if (applied.length) logger.info(`migrations applied: ${applied.join(', ')}`);
   const bootstrap = new DataSource(dataSourceOptions(databaseUrl, 3));
   await bootstrap.initialize();
+  let app;
   try {
-    await underMigrationLock(bootstrap, async () => {
+    // Two replicas starting on an empty database seed once: reference data, the bootstrap admin and the
+    // demo factory are written under the migration lock, the demo through the app's own services.
+    app = await underMigrationLock(bootstrap, async () => {
       await ensureReferenceData(bootstrap);
       await bootstrapAdmin(bootstrap, config.bootstrapAdminPassword, (m) => logger.info(m));
-      if (config.seedDemo) await seedDemo(bootstrap, (m) => logger.info(m));
+      const created = await createApp(config, databaseUrl, { logger });
+      if (config.seedDemo) {
+        await created.init();
+        await seedDemo(created, (m) => logger.info(m));
+      }
+      return created;
     });
   } finally {
     await bootstrap.destroy();
   }
-
-  const app = await createApp(config, databaseUrl, { logger });
   await app.listen({ port: config.port, host: config.host });
   logger.info(
     `Kapok is ready on http://localhost:${config.port}` +

@@ -1,3 +1,4 @@
+import type { EventType } from '@kapok/contracts';
 import { DataSource } from 'typeorm';
 import { Transactions } from '../src/core/database/transactions.js';
 import { EventPublisher } from '../src/core/events/event-publisher.js';
@@ -53,7 +54,7 @@ async function openStream(token: string) {
   };
 }
 
-const publish = (type: string, ids: string[], rollback = false) =>
+const publish = (type: EventType, ids: string[], rollback = false) =>
   t.app
     .get(Transactions)
     .run(async (manager) => {
@@ -86,11 +87,11 @@ describe('GET /events', () => {
   it('filters events by the permissions of the user', async () => {
     const { accessToken } = await t.as('engineer'); // bom and warehouse, no kanban
     const stream = await openStream(accessToken);
-    await publish('kanban.card.updated', ['card-1']);
-    await publish('bom.updated', ['bom-1']);
+    await publish('kanban_card.approved', ['card-1']);
+    await publish('bom.revised', ['bom-1']);
     await eventually(async () => stream.events.length >= 1);
     await stream.close();
-    expect(stream.events.map((e) => e.type)).toEqual(['bom.updated']);
+    expect(stream.events.map((e) => e.type)).toEqual(['bom.revised']);
   });
 
   it('sends heartbeats so proxies keep the stream open', async () => {
@@ -107,11 +108,11 @@ describe('GET /events', () => {
     const other = new DataSource({ type: 'postgres', url: t.databaseUrl });
     await other.initialize();
     await other.query(`select pg_notify('kapok_events', $1)`, [
-      JSON.stringify({ type: 'kanban.card.created', ids: ['x'], at: new Date().toISOString() }),
+      JSON.stringify({ type: 'kanban_card.created', ids: ['x'], at: new Date().toISOString() }),
     ]);
     await other.destroy();
     await eventually(async () => stream.events.length >= 1);
     await stream.close();
-    expect(stream.events[0].type).toBe('kanban.card.created');
+    expect(stream.events[0].type).toBe('kanban_card.created');
   });
 });

@@ -129,9 +129,9 @@ describe('kanban cards', () => {
       token: tokens.admin,
     });
     expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual([
-      'kanban_card.receive',
-      'kanban_card.ship',
-      'kanban_card.approve',
+      'kanban_card.received',
+      'kanban_card.shipped',
+      'kanban_card.approved',
       'kanban_card.created',
     ]);
   });
@@ -259,7 +259,7 @@ describe('kanban cards', () => {
     await t.db.query(`update kanban_cards set priority = 'LOW' where id = $1`, [c.id]);
     expect((await find()).priority).toBe('HIGH');
     await t.db.query(`select pg_notify('kapok_events', $1)`, [
-      JSON.stringify({ type: 'kanban.card.updated', ids: [c.id], at: new Date().toISOString() }),
+      JSON.stringify({ type: 'kanban_card.approved', ids: [c.id], at: new Date().toISOString() }),
     ]);
     expect(await eventually(async () => (await find()).priority === 'LOW')).toBe(true);
   });

@@ -29,6 +29,12 @@ export const LOCATION_TYPES = values(
 );
 export type LocationType = (typeof LOCATION_TYPES)[number];
 
+/** The departments with a production line (a LINE and a TRANSIT location each), in route order. */
+export const LINE_DEPARTMENTS = values('CUTTING', 'EMBROIDERY', 'SUBCON', 'SEWING', 'FINISHING', 'PACKING');
+export type LineDepartment = (typeof LINE_DEPARTMENTS)[number];
+export const isLineDepartment = (d: string | null | undefined): d is LineDepartment =>
+  (LINE_DEPARTMENTS as readonly string[]).includes(d ?? '');
+
 export const ROUTES = {
   ROUTE_1: ['CUTTING', 'EMBROIDERY', 'SEWING', 'FINISHING', 'PACKING'],
   ROUTE_2: ['CUTTING', 'SEWING', 'FINISHING', 'PACKING'],
@@ -44,6 +50,8 @@ export const MO_STATES = values('DRAFT', 'APPROVED', 'IN_PROGRESS', 'COMPLETED',
 export type MoState = (typeof MO_STATES)[number];
 export const WORK_ORDER_STATES = values('PENDING', 'READY', 'IN_PROGRESS', 'DONE', 'CANCELLED');
 export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
+export const HANDOVER_STATES = values('PENDING', 'ACCEPTED');
+export type HandoverState = (typeof HANDOVER_STATES)[number];
 export const KANBAN_STATUSES = values(
   'REQUESTED',
   'APPROVED',

@@ -1,5 +1,107 @@
 import type { PermissionModule } from './permissions.js';
 
+/**
+ * Every change notice Kapok sends, named `<entity>.<past tense>`. The entity is the snake_case name the
+ * audit log uses; a client follows an entity by its prefix (`kanban_card.`).
+ */
+export const EVENT_TYPES = [
+  'user.created',
+  'user.updated',
+  'role.updated',
+  'session.revoked',
+  'product.created',
+  'product.updated',
+  'location.created',
+  'location.updated',
+  'lot.created',
+  'stock.changed',
+  'stock_threshold.set',
+  'stock_threshold.deleted',
+  'stock_alert.opened',
+  'stock_alert.raised',
+  'stock_alert.updated',
+  'stock_alert.resolved',
+  'stock_alert.acknowledged',
+  'bom.created',
+  'bom.revised',
+  'bom.deleted',
+  'kanban_card.created',
+  'kanban_card.approved',
+  'kanban_card.rejected',
+  'kanban_card.shipped',
+  'kanban_card.received',
+  'kanban_card.cancelled',
+  'kanban_card.repositioned',
+  'kanban_rule.set',
+  'kanban_rule.deleted',
+  'manufacturing_order.created',
+  'manufacturing_order.approved',
+  'manufacturing_order.started',
+  'manufacturing_order.completed',
+  'manufacturing_order.cancelled',
+  'manufacturing_order.progressed',
+  'work_order.created',
+  'work_order.started',
+  'work_order.output_recorded',
+  'work_order.handed_over',
+  'work_order.updated',
+  'work_order.closed',
+  'handover.created',
+  'handover.accepted',
+  'partner.created',
+  'partner.updated',
+  'supplier_item.created',
+  'supplier_item.updated',
+  'supplier_item.deleted',
+  'sales_order.created',
+  'sales_order.updated',
+  'sales_order.confirmed',
+  'sales_order.cancelled',
+  'sales_order.closed',
+  'sales_order.shipped',
+  'purchase_order.created',
+  'purchase_order.updated',
+  'purchase_order.approved',
+  'purchase_order.cancelled',
+  'purchase_order.closed',
+  'purchase_order.received',
+  'goods_receipt.created',
+  'mrp_run.started',
+  'mrp_run.finished',
+  'mrp_run.released',
+  // The planning spec names the run's progress notice this way (planning.md).
+  'planning.mrp.progress',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export type EventEntity = EventType extends `${infer E}.${string}` ? E : never;
+
+/** The module whose `view` permission a live client needs to receive an entity's events. */
+export const EVENT_ENTITY_MODULE: Record<EventEntity, PermissionModule> = {
+  user: 'admin',
+  role: 'admin',
+  session: 'admin',
+  product: 'warehouse',
+  location: 'warehouse',
+  lot: 'warehouse',
+  stock: 'warehouse',
+  stock_threshold: 'warehouse',
+  stock_alert: 'warehouse',
+  bom: 'bom',
+  kanban_card: 'kanban',
+  kanban_rule: 'kanban',
+  manufacturing_order: 'ppic',
+  work_order: 'production',
+  handover: 'production',
+  partner: 'partners',
+  supplier_item: 'purchasing',
+  sales_order: 'sales',
+  purchase_order: 'purchasing',
+  goods_receipt: 'purchasing',
+  mrp_run: 'planning',
+  mrp_planned_order: 'planning',
+  planning: 'planning',
+};
+
 /** A change notice sent to live clients: what changed, never the data itself. */
 export interface KapokEvent {
   type: string;
@@ -7,31 +109,11 @@ export interface KapokEvent {
   at: string;
 }
 
+export const isEventType = (type: string): type is EventType =>
+  (EVENT_TYPES as readonly string[]).includes(type);
+
 /** The module whose `view` permission a client needs to receive an event of this type. */
 export function eventModule(type: string): PermissionModule | null {
-  const prefix = type.split('.')[0];
-  const map: Record<string, PermissionModule> = {
-    stock: 'warehouse',
-    product: 'warehouse',
-    location: 'warehouse',
-    warehouse: 'warehouse',
-    bom: 'bom',
-    mo: 'ppic',
-    ppic: 'ppic',
-    production: 'production',
-    work_order: 'production',
-    kanban: 'kanban',
-    admin: 'admin',
-    user: 'admin',
-    role: 'admin',
-    partner: 'partners',
-    supplier_item: 'purchasing',
-    sales_order: 'sales',
-    purchase_order: 'purchasing',
-    goods_receipt: 'purchasing',
-    planning: 'planning',
-    mrp_run: 'planning',
-    mrp_planned_order: 'planning',
-  };
-  return map[prefix] ?? null;
+  const entity = type.slice(0, type.indexOf('.')) as EventEntity;
+  return Object.hasOwn(EVENT_ENTITY_MODULE, entity) ? EVENT_ENTITY_MODULE[entity] : null;
 }

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { Department, MoState, Route } from './enums.js';
+import type { Department, HandoverState, MoState, Route, WorkOrderState } from './enums.js';
 import { ROUTES } from './enums.js';
 import type { Permission } from './permissions.js';
 
@@ -17,6 +17,32 @@ export const MO_TRANSITIONS: Record<
 };
 
 export const MO_ACTIONS = Object.keys(MO_TRANSITIONS) as MoAction[];
+
+export type WorkOrderAction = 'start' | 'record_output' | 'hand_over';
+
+/**
+ * A department's work order. Recording output keeps it IN_PROGRESS until its target is processed, then
+ * DONE; handing over leaves the state as it is. PENDING → READY happens when the previous department's
+ * handover is accepted, and the order's completion closes what is left (DONE, or CANCELLED if never reached).
+ */
+export const WORK_ORDER_TRANSITIONS: Record<
+  WorkOrderAction,
+  { from: readonly WorkOrderState[]; to: WorkOrderState | readonly WorkOrderState[]; permission: Permission }
+> = {
+  start: { from: ['READY'], to: 'IN_PROGRESS', permission: 'production.update' },
+  record_output: { from: ['IN_PROGRESS'], to: ['IN_PROGRESS', 'DONE'], permission: 'production.update' },
+  hand_over: { from: ['IN_PROGRESS', 'DONE'], to: ['IN_PROGRESS', 'DONE'], permission: 'production.update' },
+};
+
+export type HandoverAction = 'accept';
+
+/** A handover waits until the receiving department counts it in (domain.md, the QT-09 handshake). */
+export const HANDOVER_TRANSITIONS: Record<
+  HandoverAction,
+  { from: readonly HandoverState[]; to: HandoverState; permission: Permission }
+> = {
+  accept: { from: ['PENDING'], to: 'ACCEPTED', permission: 'production.update' },
+};
 
 /** Variance above this share of the plan adds a warning to the completion (never a refusal). */
 export const VARIANCE_WARNING_THRESHOLD = 0.1;

@@ -54,7 +54,8 @@ describe('permission catalogue', () => {
   });
 
   it('maps event types to the module a client must view', () => {
-    expect(eventModule('kanban.card.updated')).toBe('kanban');
+    expect(eventModule('kanban_card.approved')).toBe('kanban');
+    expect(eventModule('handover.accepted')).toBe('production');
     expect(eventModule('stock.changed')).toBe('warehouse');
     expect(eventModule('mystery.thing')).toBeNull();
   });

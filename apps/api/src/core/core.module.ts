@@ -9,6 +9,8 @@ import { LoginThrottle } from './auth/login-throttle.js';
 import { PrincipalCache } from './auth/principal.cache.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { DATABASE_URL } from './database/database.tokens.js';
+import { DocumentNumbers } from './database/document-numbers.js';
+import { People } from './database/people.js';
 import { Transactions } from './database/transactions.js';
 import { EventPublisher } from './events/event-publisher.js';
 import { EventsController } from './events/events.controller.js';
@@ -30,6 +32,8 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
         Transactions,
+        DocumentNumbers,
+        People,
         AuditWriter,
         EventPublisher,
         StateTransitions,
@@ -44,6 +48,8 @@ export class CoreModule {
         APP_CONFIG,
         DATABASE_URL,
         Transactions,
+        DocumentNumbers,
+        People,
         AuditWriter,
         EventPublisher,
         StateTransitions,

@@ -1,9 +1,6 @@
 import type { Department, Unit, VariantType } from '@kapok/contracts';
-import type { DataSource } from 'typeorm';
-import { AuditWriter } from '../core/audit/audit.writer.js';
-import { Transactions } from '../core/database/transactions.js';
-import { EventPublisher } from '../core/events/event-publisher.js';
-import { BomUsageRegistry } from '../modules/bom/bom-usage.registry.js';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { BomService } from '../modules/bom/bom.service.js';
 
 /** [component code, quantity, unit?, wastage %?, variants?] per `qtyOutput` units. */
@@ -274,7 +271,11 @@ export const DEMO_BOMS: Article[] = [
 export const wipCode = (article: string, suffix: string) => `${article.replace(/\s+/g, '_')}_${suffix}`;
 
 /** WIP products and the BOM chain of every demo article, with a second revision on AFTONSPARV's stuffed doll. */
-export async function seedBoms(ds: DataSource, log: (m: string) => void = () => undefined): Promise<void> {
+export async function seedBoms(
+  app: INestApplicationContext,
+  log: (m: string) => void = () => undefined,
+): Promise<void> {
+  const ds = app.get(DataSource);
   const [{ n }] = await ds.query('select count(*)::int as n from boms');
   for (const article of DEMO_BOMS) {
     for (const stage of article.stages.filter((s) => s.suffix !== 'FG')) {
@@ -296,8 +297,7 @@ export async function seedBoms(ds: DataSource, log: (m: string) => void = () => 
     if (!found) throw new Error(`demo BOM: unknown product ${code}`);
     return found;
   };
-  const events = new EventPublisher();
-  const boms = new BomService(ds, new Transactions(ds), new AuditWriter(), events, new BomUsageRegistry());
+  const boms = app.get(BomService, { strict: false });
   for (const article of DEMO_BOMS) {
     for (const stage of article.stages) {
       const productCode = stage.suffix === 'FG' ? article.code : wipCode(article.name, stage.suffix);

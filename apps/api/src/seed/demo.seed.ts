@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '@kapok/contracts';
-import type { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { hashPassword } from '../core/auth/passwords.js';
 import { seedBoms } from './bom.seed.js';
 import { seedKanban } from './kanban.seed.js';
@@ -7,18 +8,25 @@ import { seedPlanning } from './planning.seed.js';
 import { seedPpic } from './ppic.seed.js';
 import { seedWarehouse } from './warehouse.seed.js';
 
-/** The demo factory: idempotent, so it may run at every start; it only adds what is missing. */
-export async function seedDemo(ds: DataSource, log: (m: string) => void = () => undefined): Promise<void> {
+/**
+ * The demo factory: idempotent, so it may run at every start; it only adds what is missing. It works
+ * through the application's own services (from Nest's container), as a user would.
+ */
+export async function seedDemo(
+  app: INestApplicationContext,
+  log: (m: string) => void = () => undefined,
+): Promise<void> {
+  const ds = app.get(DataSource);
   const existing: Array<{ username: string }> = await ds.query('select username from users');
   const have = new Set(existing.map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !have.has(u.username));
   if (missing.length > 0) await seedUsers(ds, missing, log);
-  await seedWarehouse(ds, log);
-  await seedBoms(ds, log);
-  await seedKanban(ds, log);
-  await seedPpic(ds, log);
+  await seedWarehouse(app, log);
+  await seedBoms(app, log);
+  await seedKanban(app, log);
+  await seedPpic(app, log);
   // Last: the plan reads everything seeded before it.
-  await seedPlanning(ds, log);
+  await seedPlanning(app, log);
 }
 
 async function seedUsers(

@@ -1,14 +1,9 @@
 import type { Department, Permission, Priority } from '@kapok/contracts';
-import type { DataSource } from 'typeorm';
-import { AuditWriter } from '../core/audit/audit.writer.js';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../core/context/request-context.js';
-import { Transactions } from '../core/database/transactions.js';
-import { EventPublisher } from '../core/events/event-publisher.js';
 import { KanbanRulesService } from '../modules/kanban/kanban-rules.service.js';
 import { KanbanService } from '../modules/kanban/kanban.service.js';
-import { AlertsEvaluator } from '../modules/warehouse/alerts/alerts.evaluator.js';
-import { PostingHooks } from '../modules/warehouse/stock/posting-hooks.js';
-import { PostingService } from '../modules/warehouse/stock/posting.service.js';
 
 type Step = 'REQUESTED' | 'APPROVED' | 'IN_TRANSIT' | 'RECEIVED' | 'SHORT' | 'REJECTED' | 'CANCELLED';
 
@@ -50,17 +45,15 @@ async function principal(ds: DataSource, username: string): Promise<Principal> {
 }
 
 /** Cards in every state for several departments, and replenishment rules (one of which fires at once). */
-export async function seedKanban(ds: DataSource, log: (m: string) => void = () => undefined): Promise<void> {
+export async function seedKanban(
+  app: INestApplicationContext,
+  log: (m: string) => void = () => undefined,
+): Promise<void> {
+  const ds = app.get(DataSource);
   const [{ n }] = await ds.query('select count(*)::int as n from kanban_cards');
   if (n > 0) return;
-  const events = new EventPublisher();
-  const tx = new Transactions(ds);
-  const audit = new AuditWriter();
-  const hooks = new PostingHooks();
-  const posting = new PostingService(new AlertsEvaluator(events), events, hooks);
-  const kanban = new KanbanService(ds, tx, posting, audit, events);
-  const rules = new KanbanRulesService(ds, tx, hooks, audit, events);
-  rules.onModuleInit();
+  const kanban = app.get(KanbanService, { strict: false });
+  const rules = app.get(KanbanRulesService, { strict: false });
   const products = new Map<string, string>(
     (await ds.query('select code, id from products')).map((r: { code: string; id: string }) => [
       r.code,

@@ -1,15 +1,11 @@
 import { ROUTES, type Permission, type Route } from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
-import type { DataSource, EntityManager } from 'typeorm';
-import { AuditWriter } from '../core/audit/audit.writer.js';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../core/context/request-context.js';
-import { Transactions } from '../core/database/transactions.js';
-import { EventPublisher } from '../core/events/event-publisher.js';
-import { BomExplosionService } from '../modules/bom/bom-explosion.service.js';
 import { MoTransitions } from '../modules/ppic/orders/mo-transitions.service.js';
 import { MoService } from '../modules/ppic/orders/mo.service.js';
 import { WorkOrdersService } from '../modules/ppic/production/work-orders.service.js';
-import { AlertsEvaluator } from '../modules/warehouse/alerts/alerts.evaluator.js';
 import { PostingService } from '../modules/warehouse/stock/posting.service.js';
 
 const ARTICLES: Array<[string, Route, string]> = [
@@ -83,17 +79,17 @@ const at = (daysAgo: number, hours: number) =>
   new Date(Date.now() - daysAgo * 86_400_000 + hours * 3_600_000);
 
 /** The demo production history; stock for it arrives by receipts, so the warehouse levels stay as seeded. */
-export async function seedPpic(ds: DataSource, log: (m: string) => void = () => undefined): Promise<void> {
+export async function seedPpic(
+  app: INestApplicationContext,
+  log: (m: string) => void = () => undefined,
+): Promise<void> {
+  const ds = app.get(DataSource);
   const [{ n }] = await ds.query('select count(*)::int as n from manufacturing_orders');
   if (n > 0) return;
-  const events = new EventPublisher();
-  const tx = new Transactions(ds);
-  const audit = new AuditWriter();
-  const posting = new PostingService(new AlertsEvaluator(events), events);
-  const explosion = new BomExplosionService(ds);
-  const orders = new MoService(ds, tx, audit, events);
-  const transitions = new MoTransitions(tx, explosion, posting, audit, events);
-  const workOrders = new WorkOrdersService(ds, tx, posting, transitions, audit, events);
+  const posting = app.get(PostingService, { strict: false });
+  const orders = app.get(MoService, { strict: false });
+  const transitions = app.get(MoTransitions, { strict: false });
+  const workOrders = app.get(WorkOrdersService, { strict: false });
   const planner = await principal(ds, 'ppic_admin');
   const manager = await principal(ds, 'manager');
   const supervisor = await principal(ds, 'ppic');
@@ -201,16 +197,17 @@ export async function seedPpic(ds: DataSource, log: (m: string) => void = () => 
   log(`demo production: ${PLANS.length} manufacturing orders over eight weeks`);
 }
 
+/** Who works each department's orders; the subcontractor has no account, so an administrator books its work. */
 function workerOf(department: string): string {
   return (
     {
       CUTTING: 'cutting',
       EMBROIDERY: 'embroidery',
-      SUBCON: 'ppic',
+      SUBCON: 'admin',
       SEWING: 'spv_sewing',
       FINISHING: 'finishing',
       PACKING: 'packing',
-    }[department] ?? 'ppic'
+    }[department] ?? 'admin'
   );
 }
 

@@ -1,8 +1,9 @@
 import type { Department, ProductType, Unit, UnitConversion } from '@kapok/contracts';
 import { toStockUnits } from '@kapok/contracts';
-import type { DataSource } from 'typeorm';
-import { EventPublisher } from '../core/events/event-publisher.js';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AlertsEvaluator } from '../modules/warehouse/alerts/alerts.evaluator.js';
+import { Locations } from '../modules/warehouse/locations/location-directory.js';
 import { PostingService } from '../modules/warehouse/stock/posting.service.js';
 import type { MoveOp } from '../modules/warehouse/stock/posting.types.js';
 
@@ -351,9 +352,10 @@ const LINE_STOCK: Array<[string, number, Department]> = [
 
 /** The demo warehouse: racks, lines, 40+ materials, lots with different dates, stock, thresholds and open alerts. */
 export async function seedWarehouse(
-  ds: DataSource,
+  app: INestApplicationContext,
   log: (m: string) => void = () => undefined,
 ): Promise<void> {
+  const ds = app.get(DataSource);
   for (const [code, name] of RACKS) {
     await ds.query(
       `insert into locations (code, name, type) values ($1, $2, 'WAREHOUSE') on conflict (code) do nothing`,
@@ -391,8 +393,10 @@ export async function seedWarehouse(
     );
   const products = await ids('products');
   const locations = await ids('locations');
-  const events = new EventPublisher();
-  const posting = new PostingService(new AlertsEvaluator(events), events);
+  // The seed wrote locations without the locations service: the directory must read them anew.
+  app.get(Locations, { strict: false }).invalidate();
+  const posting = app.get(PostingService, { strict: false });
+  const alerts = app.get(AlertsEvaluator, { strict: false });
 
   await ds.transaction(async (m) => {
     const ops: MoveOp[] = [];
@@ -444,7 +448,7 @@ export async function seedWarehouse(
         [products.get(p.code), min, critical ?? min * 0.15],
       );
     }
-    await new AlertsEvaluator(events).evaluate(
+    await alerts.evaluate(
       m,
       DEMO_MATERIALS.filter((p) => p.threshold).map((p) => products.get(p.code)!),
       [],

@@ -57,14 +57,26 @@ async function ensureTemplate(adminUrl: string): Promise<void> {
     const ds = new DataSource(dataSourceOptions(url, 1));
     await ds.initialize();
     await ensureReferenceData(ds);
-    await seedDemo(ds);
     await ds.destroy();
+    const app = await createApp(testConfig(), url);
+    await app.init();
+    await seedDemo(app);
+    await app.close();
     await admin.query(`alter database ${TEMPLATE} with is_template true allow_connections false`);
   } finally {
     await admin.query('select pg_advisory_unlock(424242)').catch(() => undefined);
     await admin.end();
   }
 }
+
+const testConfig = (env: Record<string, string> = {}): AppConfig =>
+  loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
+    SSE_HEARTBEAT_SECONDS: '1',
+    ...env,
+  });
 
 /** A new database: a clone of the migrated, seeded template, or empty (not even migrated). */
 export async function freshDatabase(kind: 'seeded' | 'empty' = 'seeded'): Promise<string> {
@@ -80,13 +92,7 @@ export async function freshDatabase(kind: 'seeded' | 'empty' = 'seeded'): Promis
 /** The real app over real HTTP on a fresh database cloned from the migrated, seeded template. */
 export async function startTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
   const url = databaseUrl ?? (await freshDatabase());
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: TEST_JWT_SECRET,
-    SSE_HEARTBEAT_SECONDS: '1',
-    ...env,
-  });
+  const config = testConfig(env);
   const app = await createApp(config, url);
   await app.listen({ port: 0, host: '127.0.0.1' });
   await app.get(EventsHub).ready;

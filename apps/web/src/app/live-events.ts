@@ -10,31 +10,30 @@ import type { EventRoute } from '../lib/live-events';
 /**
  * Event type prefix → the query-key roots it makes stale. Every admin change also writes an audit
  * entry, so the audit log follows all of them. Modules add their rows here as they arrive
- * (`kanban.card` → the board's keys, `stock` → the warehouse's).
+ * (`kanban_card` → the board's keys, `stock` → the warehouse's). Event names: libs/contracts/src/events.ts.
  */
 export const EVENT_ROUTES: readonly EventRoute[] = [
-  { prefix: 'admin.user', keys: [adminKeys.users(), adminKeys.roles()] },
-  { prefix: 'admin.role', keys: [adminKeys.roles()] },
-  { prefix: 'admin', keys: [adminKeys.audit()] },
-  { prefix: 'auth', keys: [adminKeys.audit()] },
+  { prefix: 'user', keys: [adminKeys.users(), adminKeys.roles(), adminKeys.audit()] },
+  { prefix: 'role', keys: [adminKeys.roles(), adminKeys.audit()] },
+  { prefix: 'session', keys: [adminKeys.audit()] },
   // Warehouse: a posting changes stock (summary, balances, ledger, lots); alerts also colour the summary.
   { prefix: 'stock.changed', keys: [warehouseKeys.stock()] },
-  { prefix: 'stock.alert', keys: [warehouseKeys.alerts(), warehouseKeys.summary()] },
-  { prefix: 'stock.threshold', keys: [warehouseKeys.thresholds()] },
+  { prefix: 'stock_alert', keys: [warehouseKeys.alerts(), warehouseKeys.summary()] },
+  { prefix: 'stock_threshold', keys: [warehouseKeys.thresholds()] },
   { prefix: 'product', keys: [warehouseKeys.products(), warehouseKeys.stock()] },
   { prefix: 'location', keys: [warehouseKeys.locations()] },
   // E-kanban: any card change (another user's move, an automatic card) refreshes the boards.
-  { prefix: 'kanban.card', keys: [kanbanKeys.boards()] },
-  { prefix: 'kanban.rule', keys: [kanbanKeys.rules()] },
+  { prefix: 'kanban_card', keys: [kanbanKeys.boards()] },
+  { prefix: 'kanban_rule', keys: [kanbanKeys.rules()] },
   // BOMs: a saved revision changes the BOM, its history, the lists and every explosion preview.
   { prefix: 'bom', keys: [bomKeys.all] },
   { prefix: 'product', keys: [bomKeys.products()] },
   // PPIC and production: an order's change shows in the lists, its page and the dashboard; a work order's
   // or a handover's also on the department pages and in the order's progress. Explosion previews follow
   // free stock and BOM changes.
-  { prefix: 'mo', keys: [ppicKeys.orders(), ppicKeys.dashboard()] },
+  { prefix: 'manufacturing_order', keys: [ppicKeys.orders(), ppicKeys.dashboard()] },
   { prefix: 'work_order', keys: [productionKeys.workOrders(), ppicKeys.orders(), ppicKeys.dashboard()] },
-  { prefix: 'production.handover', keys: [productionKeys.all, ppicKeys.orders(), ppicKeys.dashboard()] },
+  { prefix: 'handover', keys: [productionKeys.all, ppicKeys.orders(), ppicKeys.dashboard()] },
   { prefix: 'stock.changed', keys: [ppicKeys.planning()] },
   { prefix: 'bom', keys: [ppicKeys.planning()] },
   // Planning: a run replaces the plan; a release marks planned orders and creates MOs (and POs).

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context.js';
+import { outboxOf } from '../database/outbox.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export interface AuditRecord {
@@ -25,7 +26,7 @@ export class AuditWriter {
         : principal
           ? { id: principal.userId, username: principal.username }
           : null;
-    await manager.insert(AuditEntryEntity, {
+    const row = {
       action: record.action,
       entityType: record.entityType,
       entityId: record.entityId,
@@ -34,6 +35,21 @@ export class AuditWriter {
       actorId: actor?.id ?? null,
       actorUsername: actor?.username ?? null,
       requestId: RequestContext.requestId() ?? null,
+    };
+    const outbox = outboxOf(manager);
+    if (!outbox) {
+      await manager.insert(AuditEntryEntity, row);
+      return;
+    }
+    outbox.audit.push({
+      action: row.action,
+      entity_type: row.entityType,
+      entity_id: row.entityId,
+      before: row.before,
+      after: row.after,
+      actor_id: row.actorId,
+      actor_username: row.actorUsername,
+      request_id: row.requestId,
     });
   }
 }

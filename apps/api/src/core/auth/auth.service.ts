@@ -319,7 +319,7 @@ export class AuthService {
       { id: session.id },
       { revokedAt: new Date(), revokedReason: reason },
     );
-    await this.events.publish(manager, 'auth.session.revoked', [session.id]);
+    await this.events.publish(manager, 'session.revoked', [session.id]);
   }
 
   /** Ends every session of a user (disabled account, password reset). */

@@ -17,7 +17,7 @@ export class PrincipalCache implements OnModuleInit {
 
   onModuleInit(): void {
     this.hub.subscribe((event) => {
-      if (event.type.startsWith('admin.') || event.type.startsWith('auth.')) this.clear();
+      if (/^(user|role|session)\./.test(event.type)) this.clear();
     });
   }
 

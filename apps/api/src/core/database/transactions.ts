@@ -3,11 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context.js';
 import { claimIdempotencyKey } from '../idempotency/idempotency.interceptor.js';
 import { isRetryableTransactionError } from './db-errors.js';
+import { flushOutbox, openOutbox } from './outbox.js';
 
 const MAX_ATTEMPTS = 5;
 
 /**
- * Runs one command in one transaction. The work, its audit rows and its events commit together.
+ * Runs one command in one transaction. The work, its audit rows and its events commit together (the
+ * latter two gathered in the transaction's outbox and written by one statement before commit).
  * Serialization failures and deadlocks are retried a bounded number of times with jitter, so the
  * callback must be safe to run again (it is: nothing it did survives a rollback).
  */
@@ -24,7 +26,11 @@ export class Transactions {
           // The request's Idempotency-Key is claimed first and commits with the command: a crash cannot
           // run it twice, and a crash before the commit leaves the key free.
           await claimIdempotencyKey(manager);
-          return work(manager);
+          const outbox = openOutbox(manager);
+          const result = await work(manager);
+          // Audit rows and events commit with the command, written by one statement.
+          await flushOutbox(manager, outbox);
+          return result;
         });
         const claim = RequestContext.current()?.idempotency;
         if (claim) claim.committed = true;

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { EventType } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
+import { EVENTS_CHANNEL, outboxOf } from '../database/outbox.js';
 
-export const EVENTS_CHANNEL = 'kapok_events';
+export { EVENTS_CHANNEL };
+
 /** NOTIFY payloads are limited to 8000 bytes; past this many ids a notice says "many changed". */
 const MAX_IDS = 100;
 
@@ -11,12 +14,14 @@ const MAX_IDS = 100;
  */
 @Injectable()
 export class EventPublisher {
-  async publish(manager: EntityManager, type: string, ids: readonly string[]): Promise<void> {
+  async publish(manager: EntityManager, type: EventType, ids: readonly string[]): Promise<void> {
     const payload = JSON.stringify({
       type,
       ids: ids.length > MAX_IDS ? [] : ids,
       at: new Date().toISOString(),
     });
-    await manager.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
+    const outbox = outboxOf(manager);
+    if (outbox) outbox.notify(payload);
+    else await manager.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
   }
 }

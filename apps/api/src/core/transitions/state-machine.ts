@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Permission } from '@kapok/contracts';
+import type { EventType, Permission } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Principal } from '../context/request-context.js';
@@ -9,7 +9,8 @@ import { EventPublisher } from '../events/event-publisher.js';
 /** One row of a transition table in `libs/contracts`: the states it leaves, the state it reaches, who may. */
 export interface TransitionRule<S extends string> {
   readonly from: readonly S[];
-  readonly to: S;
+  /** The state it reaches, or the states it may reach (the transition's `to` option picks one). */
+  readonly to: S | readonly S[];
   readonly permission: Permission;
 }
 
@@ -17,7 +18,12 @@ export interface TransitionRule<S extends string> {
  * What a module tells the helper about one of its state machines. The helper never names a table:
  * `lock` and `save` are the owning module's own typed SQL.
  */
-export interface StateMachine<Row, S extends string, A extends string> {
+export interface StateMachine<
+  Row,
+  S extends string,
+  A extends string,
+  C extends object = Record<string, unknown>,
+> {
   /** snake_case entity name: the audit entity type and the prefix of its events (`kanban_card.approved`). */
   readonly entity: string;
   /** How people call it in a message ("manufacturing order"). */
@@ -30,10 +36,10 @@ export interface StateMachine<Row, S extends string, A extends string> {
   /** The document number a person knows it by. */
   label(row: Row): string;
   /** Writes the new state with the effect's changes (and bumps version / updated_at). */
-  save(m: EntityManager, row: Row, to: S, changes: Readonly<Record<string, unknown>>): Promise<void>;
+  save(m: EntityManager, row: Row, to: S, changes: C): Promise<void>;
 }
 
-export interface TransitionOptions<Row, C extends Record<string, unknown>> {
+export interface TransitionOptions<Row, C extends object, S extends string = string> {
   /** A rule on this row beyond the permission (department, self-approval): a refusal, or null. */
   rowRule?: (row: Row, principal: Principal) => AppError | null;
   /** The stock or other effect of the transition, run on the locked row; returns the columns to change. */
@@ -42,6 +48,8 @@ export interface TransitionOptions<Row, C extends Record<string, unknown>> {
   auditAfter?: (row: Row, changes: C) => Record<string, unknown>;
   /** Skip the permission check (a batch checked it once). */
   permissionChecked?: boolean;
+  /** For a rule with several target states: which one, after the effect. */
+  to?: (row: Row, changes: C) => S;
 }
 
 export interface TransitionResult<Row, S extends string, C> {
@@ -63,13 +71,13 @@ export class StateTransitions {
     private readonly events: EventPublisher,
   ) {}
 
-  async apply<Row, S extends string, A extends string, C extends Record<string, unknown>>(
+  async apply<Row, S extends string, A extends string, C extends object>(
     m: EntityManager,
-    machine: StateMachine<Row, S, A>,
+    machine: StateMachine<Row, S, A, C>,
     action: A,
     id: string,
     principal: Principal,
-    options: TransitionOptions<Row, C> = {},
+    options: TransitionOptions<Row, C, S> = {},
   ): Promise<TransitionResult<Row, S, C>> {
     const rule = machine.transitions[action];
     const row = await machine.lock(m, id);
@@ -89,17 +97,26 @@ export class StateTransitions {
     }
     const refused = options.rowRule?.(row, principal);
     if (refused) throw refused;
-    const changes = ((await options.effect?.(m, row)) ?? {}) as C;
-    await machine.save(m, row, rule.to, changes);
+    const changes = (options.effect ? await options.effect(m, row) : {}) as C;
+    const to = targetOf(rule, options.to?.(row, changes));
+    await machine.save(m, row, to, changes);
     const name = `${machine.entity}.${past}`;
     await this.audit.record(m, {
       action: name,
       entityType: machine.entity,
       entityId: id,
       before: { state: from },
-      after: { state: rule.to, ...(options.auditAfter ? options.auditAfter(row, changes) : changes) },
+      after: { state: to, ...(options.auditAfter ? options.auditAfter(row, changes) : changes) },
     });
-    await this.events.publish(m, name, [id]);
-    return { before: row, from, to: rule.to, changes };
+    await this.events.publish(m, name as EventType, [id]);
+    return { before: row, from, to, changes };
   }
+}
+
+function targetOf<S extends string>(rule: TransitionRule<S>, picked: S | undefined): S {
+  const allowed: readonly S[] = typeof rule.to === 'string' ? [rule.to as S] : (rule.to as readonly S[]);
+  const to = picked ?? (allowed.length === 1 ? allowed[0] : undefined);
+  if (to === undefined || !allowed.includes(to))
+    throw new Error(`transition to ${String(picked)} is not in its table`);
+  return to;
 }

@@ -64,7 +64,7 @@ export class RolesService {
         before: { code: before.code, name: before.name, permissions: before.permissions },
         after: { code: after.code, name: after.name, permissions: after.permissions },
       });
-      await this.events.publish(manager, 'admin.role.updated', [role.id]);
+      await this.events.publish(manager, 'role.updated', [role.id]);
       return after;
     });
     this.principals.clear();

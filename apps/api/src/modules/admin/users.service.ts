@@ -7,6 +7,7 @@ import { UserEntity } from '../../core/auth/entities/user.entity.js';
 import { assertStrongPassword, hashPassword } from '../../core/auth/passwords.js';
 import { PrincipalCache } from '../../core/auth/principal.cache.js';
 import { Transactions } from '../../core/database/transactions.js';
+import { escapeLike } from '../../core/database/like.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
 import { AppError, notFound, staleVersion } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
@@ -73,7 +74,7 @@ export class UsersService {
           entityId: user.id,
           after,
         });
-        await this.events.publish(manager, 'admin.user.created', [user.id]);
+        await this.events.publish(manager, 'user.created', [user.id]);
         return after;
       });
     } catch (e) {
@@ -122,7 +123,7 @@ export class UsersService {
         before,
         after: passwordHash ? { ...after, passwordChanged: true } : after,
       });
-      await this.events.publish(manager, 'admin.user.updated', [id]);
+      await this.events.publish(manager, 'user.updated', [id]);
       return after;
     });
     this.principals.clear();
@@ -166,8 +167,6 @@ async function keepOneSuperadmin(manager: EntityManager, leaving: string): Promi
       'This is the last active superadmin: make another user superadmin first, so nobody is locked out',
     );
 }
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const toUserResponse = (u: UserEntity): UserResponse => ({
   id: u.id,

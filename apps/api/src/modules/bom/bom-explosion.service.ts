@@ -11,6 +11,7 @@ import {
 import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../core/errors/app-error.js';
+import { Stock } from '../warehouse/index.js';
 import type { ExplosionNode, ExplosionResponse, RequirementItem } from './dto/bom.dto.js';
 
 const MAX_LEVELS = 20;
@@ -83,7 +84,22 @@ const DEPARTMENT_ORDER: Department[] = [
  */
 @Injectable()
 export class BomExplosionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stock: Stock,
+  ) {}
+
+  /** The active BOM of a product, if it has one. */
+  async activeBom(
+    productId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; revision: number } | undefined> {
+    const [bom]: Array<{ id: string; revision: number }> = await manager.query(
+      'select id, revision from boms where product_id = $1 and active and deleted_at is null',
+      [productId],
+    );
+    return bom;
+  }
 
   async explode(
     bomId: string,
@@ -302,16 +318,8 @@ export class BomExplosionService {
     );
   }
 
-  private async freeStock(manager: EntityManager, productIds: string[]): Promise<Map<string, Decimal>> {
-    if (productIds.length === 0) return new Map();
-    const rows: Array<{ product_id: string; free: string }> = await manager.query(
-      `select b.product_id, sum(b.on_hand - b.reserved) as free
-         from stock_balances b join locations l on l.id = b.location_id and l.type = 'WAREHOUSE'
-        where b.product_id = any($1::uuid[])
-        group by b.product_id`,
-      [productIds],
-    );
-    return new Map(rows.map((r) => [r.product_id, new Decimal(r.free)]));
+  private freeStock(manager: EntityManager, productIds: string[]): Promise<Map<string, Decimal>> {
+    return this.stock.freeInWarehouse(productIds, manager);
   }
 }
 

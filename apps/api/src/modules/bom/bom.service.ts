@@ -4,11 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../core/audit/audit.writer.js';
 import { RequestContext } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
-import type { SqlRow } from '../../core/database/sql-row.js';
+import type { BomHeaderRow, BomLineRow, BomListRow, BomRevisionRow } from './bom.sql.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
-import { escapeLike } from '../admin/users.service.js';
+import { escapeLike } from '../../core/database/like.js';
 import { BomUsageRegistry } from './bom-usage.registry.js';
 import type {
   BomPage,
@@ -45,7 +45,7 @@ export class BomService {
       where.push(`exists (select 1 from bom_lines l left join bom_line_variants v on v.line_id = l.id
                            where l.bom_id = b.id and (l.component_id = $${params.push(q.componentId)} or v.material_id = $${params.length}))`);
     }
-    const rows: SqlRow[] = await this.dataSource.query(
+    const rows: BomListRow[] = await this.dataSource.query(
       `select b.*, p.code as product_code, p.name as product_name, p.type as product_type,
               (select count(*)::int from bom_lines l where l.bom_id = b.id) as line_count,
               (select coalesce(array_agg(distinct l.department::text), '{}') from bom_lines l where l.bom_id = b.id) as departments,
@@ -130,7 +130,7 @@ export class BomService {
         const after = await this.load(m, id);
         await this.snapshot(m, after, body.revisionReason);
         await this.audit.record(m, { action: 'bom.revised', entityType: 'bom', entityId: id, before, after });
-        await this.events.publish(m, 'bom.updated', [id]);
+        await this.events.publish(m, 'bom.revised', [id]);
         return after;
       }),
     );
@@ -168,7 +168,7 @@ export class BomService {
   async revisions(id: string): Promise<BomRevisionList> {
     const [bom] = await this.dataSource.query('select id from boms where id = $1', [id]);
     if (!bom) throw notFound('bom', id);
-    const rows: SqlRow[] = await this.dataSource.query(
+    const rows: BomRevisionRow[] = await this.dataSource.query(
       'select * from bom_revisions where bom_id = $1 order by revision desc',
       [id],
     );
@@ -177,7 +177,7 @@ export class BomService {
         id: r.id,
         revision: r.revision,
         reason: r.reason,
-        author: r.author_id ? { id: r.author_id, username: r.author_username } : null,
+        author: r.author_id && r.author_username ? { id: r.author_id, username: r.author_username } : null,
         at: r.created_at.toISOString(),
         snapshot: r.snapshot,
         createdAt: r.created_at.toISOString(),
@@ -191,12 +191,12 @@ export class BomService {
 
   /** The full BOM as the API shows it: header, lines in order, variants. */
   async load(m: EntityManager, id: string): Promise<BomResponse> {
-    const [b]: SqlRow[] = await m.query(
+    const [b]: BomHeaderRow[] = await m.query(
       `select b.*, p.code, p.name, p.uom from boms b join products p on p.id = b.product_id where b.id = $1 and b.deleted_at is null`,
       [id],
     );
     if (!b) throw notFound('bom', id);
-    const lines: SqlRow[] = await m.query(
+    const lines: BomLineRow[] = await m.query(
       `select l.*, c.code, c.name, c.type, c.uom as component_uom,
               (select cb.id from boms cb where cb.product_id = l.component_id and cb.active and cb.deleted_at is null) as component_bom_id,
               coalesce((select json_agg(json_build_object('id', v.id, 'materialId', v.material_id, 'materialCode', mp.code, 'materialName', mp.name,
@@ -231,10 +231,10 @@ export class BomService {
         qtyNeeded: Number(l.qty_needed),
         uom: l.uom,
         wastagePercent: Number(l.wastage_percent),
-        variants: (l.variants as Array<SqlRow>).map((v) => ({
+        variants: l.variants.map((v) => ({
           ...v,
           qtyNeeded: v.qtyNeeded === null ? null : Number(v.qtyNeeded),
-        })) as BomResponse['lines'][number]['variants'],
+        })),
       })),
       createdAt: b.created_at.toISOString(),
       updatedAt: b.updated_at.toISOString(),

@@ -1,12 +1,12 @@
-import { Injectable, type OnModuleInit, Optional } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventsHub } from '../../core/events/events.hub.js';
 import type { CardResponse } from './dto/kanban.dto.js';
 
 const TTL_MS = 10_000;
 
 /**
- * The board's cards per filter, until anything that shows on a card changes: a kanban event from any
- * instance (NOTIFY), a product or user change, a command on this instance (dropped synchronously), or
+ * The board's cards per filter, until anything that shows on a card changes: a card event from any
+ * instance (NOTIFY), a product, location or user change, a command on this instance (dropped synchronously), or
  * ten seconds (closed cards leave the board after seven days).
  */
 @Injectable()
@@ -17,12 +17,11 @@ export class BoardCache implements OnModuleInit {
     { generation: number; at: number; cards: Promise<CardResponse[]> }
   >();
 
-  /** Without a hub (scripts such as the demo seed) only local commands drop it. */
-  constructor(@Optional() private readonly hub?: EventsHub) {}
+  constructor(private readonly hub: EventsHub) {}
 
   onModuleInit(): void {
-    this.hub?.subscribe((event) => {
-      if (/^(kanban|product|admin)\./.test(event.type)) this.invalidate();
+    this.hub.subscribe((event) => {
+      if (/^(kanban_card|product|location|user)\./.test(event.type)) this.invalidate();
     });
   }
 

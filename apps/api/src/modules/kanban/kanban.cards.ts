@@ -1,79 +1,35 @@
-import { KANBAN_TRANSITIONS, type Department, type KanbanAction, type Priority } from '@kapok/contracts';
+import { KANBAN_TRANSITIONS, type KanbanAction } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/context/request-context.js';
+import type { People } from '../../core/database/people.js';
 import { AppError } from '../../core/errors/app-error.js';
-import { nextDocumentNumber } from '../../core/database/document-numbers.js';
-import { people } from '../../core/database/people.js';
-import type { SqlRow } from '../../core/database/sql-row.js';
+import type { Locations } from '../warehouse/index.js';
 import type { CardResponse } from './dto/kanban.dto.js';
+import type { CardRecord, CardRow } from './kanban.sql.js';
 
-export interface NewCard {
-  department: Department;
-  requestedById: string | null;
-  productId: string;
-  quantity: string | number;
-  priority: Priority;
-  neededBy: Date | null;
-  reason: string | null;
-  workOrderId: string | null;
-  sourceLocationId: string | null;
-  automatic: boolean;
-  ruleId: string | null;
-}
+const ACTOR_COLUMNS = [
+  'requested_by_id',
+  'approved_by_id',
+  'rejected_by_id',
+  'shipped_by_id',
+  'received_by_id',
+  'cancelled_by_id',
+] as const;
 
-/** Inserts a REQUESTED card with the next KB number; new cards go to the end of their column. */
-export async function insertCard(m: EntityManager, card: NewCard): Promise<string> {
-  const number = await nextDocumentNumber(m, 'KB', 4);
-  const [{ id }] = await m.query(
-    `insert into kanban_cards (number, department, requested_by_id, product_id, quantity, priority, needed_by, reason, work_order_id,
-                               source_location_id, status, position, automatic, rule_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'REQUESTED', extract(epoch from clock_timestamp()) * 1000, $11, $12)
-     returning id`,
-    [
-      number,
-      card.department,
-      card.requestedById,
-      card.productId,
-      card.quantity,
-      card.priority,
-      card.neededBy,
-      card.reason,
-      card.workOrderId,
-      card.sourceLocationId,
-      card.automatic,
-      card.ruleId,
-    ],
-  );
-  return id;
-}
-
-const CARD_SELECT = `
-  select c.*, p.code as product_code, p.name as product_name, p.uom, l.code as source_location_code
-    from kanban_cards c
-    join products p on p.id = c.product_id
-    left join locations l on l.id = c.source_location_id`;
-
-/** Status, priority, the day it is needed; within one day the supervisor's own order (position). */
-export const BOARD_ORDER = `
-  case c.status when 'REQUESTED' then 0 when 'APPROVED' then 1 when 'IN_TRANSIT' then 2 when 'RECEIVED' then 3 when 'REJECTED' then 4 else 5 end,
-  case c.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,
-  (c.needed_by at time zone 'Asia/Jakarta')::date nulls last, c.position, c.needed_by, c.created_at`;
-
-/** Loads cards with their product, source and people, as the API shows them to this user. */
-export async function loadCards(
-  m: EntityManager,
-  where: string,
-  params: unknown[],
+/** Maps card rows to answers, with the people and source racks they name (both from memory after the first time). */
+export async function toCards(
+  rows: CardRow[],
+  people: People,
+  locations: Locations,
   principal: Principal | undefined,
+  m?: EntityManager,
 ): Promise<CardResponse[]> {
-  const rows: SqlRow[] = await m.query(`${CARD_SELECT} where ${where} order by ${BOARD_ORDER}`, params);
-  const actor = await people(m, rows, [
-    'requested_by_id',
-    'approved_by_id',
-    'rejected_by_id',
-    'shipped_by_id',
-    'received_by_id',
-    'cancelled_by_id',
+  const [actor, codes] = await Promise.all([
+    people.lookup(
+      rows.flatMap((r) => ACTOR_COLUMNS.map((c) => r[c])),
+      m,
+    ),
+    locations.codes(m),
   ]);
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   const num = (v: string | null) => (v === null ? null : Number(v));
@@ -92,7 +48,7 @@ export async function loadCards(
     reason: r.reason,
     workOrderId: r.work_order_id,
     sourceLocationId: r.source_location_id,
-    sourceLocationCode: r.source_location_code ?? null,
+    sourceLocationCode: r.source_location_id ? (codes.get(r.source_location_id) ?? null) : null,
     status: r.status,
     position: r.position,
     automatic: r.automatic,
@@ -121,10 +77,12 @@ export async function loadCards(
   }));
 }
 
-/** The row rules of domain.md, beside the permission: who may act on this card (403 when not). */
+type RuleSubject = Pick<CardRecord, 'department' | 'requested_by_id'>;
+
+/** The row rules of domain.md, beside the permission: who may act on this card (a refusal, or null). */
 export function rowRuleViolation(
   action: KanbanAction | 'position',
-  card: { department: string; requested_by_id: string | null },
+  card: RuleSubject,
   principal: Principal,
 ): AppError | null {
   const refuse = (message: string, code = 'FORBIDDEN') => new AppError(403, code, message, { rule: action });
@@ -146,6 +104,12 @@ export function rowRuleViolation(
   return null;
 }
 
+/** The row rule as the transition helper wants it. */
+export const cardRowRule =
+  (action: KanbanAction) =>
+  (card: RuleSubject, principal: Principal): AppError | null =>
+    rowRuleViolation(action, card, principal);
+
 /** What a user may do with a loaded card (the same rules as `allowedActions`, from the answer's fields). */
 export function cardActions(card: CardResponse, principal: Principal): KanbanAction[] {
   return allowedActions(
@@ -154,13 +118,16 @@ export function cardActions(card: CardResponse, principal: Principal): KanbanAct
   );
 }
 
-function allowedActions(card: SqlRow, principal: Principal): KanbanAction[] {
+function allowedActions(
+  card: RuleSubject & Pick<CardRecord, 'status'>,
+  principal: Principal,
+): KanbanAction[] {
   return (Object.keys(KANBAN_TRANSITIONS) as KanbanAction[]).filter((action) => {
     const t = KANBAN_TRANSITIONS[action];
     return (
       t.from.includes(card.status) &&
       principal.permissions.has(t.permission) &&
-      !rowRuleViolation(action, card as { department: string; requested_by_id: string | null }, principal)
+      !rowRuleViolation(action, card, principal)
     );
   });
 }

@@ -4,12 +4,14 @@ import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../core/audit/audit.writer.js';
 import type { Principal } from '../../core/context/request-context.js';
-import type { SqlRow } from '../../core/database/sql-row.js';
+import { isForeignKeyViolation } from '../../core/database/db-errors.js';
+import { nextDocumentNumber } from '../../core/database/document-numbers.js';
+import { People } from '../../core/database/people.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
-import { PostingService } from '../warehouse/stock/posting.service.js';
-import type { DocumentRef, MoveOp } from '../warehouse/stock/posting.types.js';
+import { type StateMachine, StateTransitions } from '../../core/transitions/state-machine.js';
+import { type DocumentRef, Locations, type MoveOp, PostingService, Stock } from '../warehouse/index.js';
 import type {
   BoardQuery,
   BoardResponse,
@@ -18,9 +20,42 @@ import type {
   ReceiveCardRequest,
 } from './dto/kanban.dto.js';
 import { BoardCache } from './board.cache.js';
-import { cardActions, insertCard, loadCards, rowRuleViolation } from './kanban.cards.js';
+import { cardActions, cardRowRule, rowRuleViolation, toCards } from './kanban.cards.js';
+import {
+  type CardChanges,
+  type CardRow,
+  insertCards,
+  lockCard,
+  saveCard,
+  selectBoard,
+  selectCards,
+  setPosition,
+} from './kanban.sql.js';
 
 const CLOSED_DAYS_ON_BOARD = 7;
+
+const pastTense: Record<KanbanAction, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  ship: 'shipped',
+  receive: 'received',
+  cancel: 'cancelled',
+};
+
+/** The card's state machine for the core transition helper; `save` keeps the row it wrote for the answer. */
+class CardMachine implements StateMachine<CardRow, KanbanStatus, KanbanAction, CardChanges> {
+  readonly entity = 'kanban_card';
+  readonly noun = 'kanban card';
+  readonly transitions = KANBAN_TRANSITIONS;
+  readonly pastTense = pastTense;
+  saved: CardRow | undefined;
+  lock = lockCard;
+  state = (card: CardRow) => card.status;
+  label = (card: CardRow) => `Card ${card.number}`;
+  async save(m: EntityManager, card: CardRow, to: KanbanStatus, changes: CardChanges): Promise<void> {
+    this.saved = await saveCard(m, card, to, changes);
+  }
+}
 
 /** The e-kanban card lifecycle; every transition moves stock through the posting service in the same transaction. */
 @Injectable()
@@ -28,31 +63,34 @@ export class KanbanService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
+    private readonly transitions: StateTransitions,
     private readonly posting: PostingService,
+    private readonly locations: Locations,
+    private readonly stock: Stock,
+    private readonly people: People,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
-    private readonly cache: BoardCache = new BoardCache(),
+    private readonly cache: BoardCache,
   ) {}
 
   /** The board is read far more often than it changes: the cards are cached until a kanban event, the actions are per user. */
   async board(q: BoardQuery, principal: Principal): Promise<BoardResponse> {
-    const where = [
-      `(c.status in ('REQUESTED', 'APPROVED', 'IN_TRANSIT') or c.updated_at > now() - interval '${CLOSED_DAYS_ON_BOARD} days')`,
-    ];
-    const params: unknown[] = [];
-    if (q.status) where.push(`c.status = $${params.push(q.status)}`);
-    if (q.department) where.push(`c.department = $${params.push(q.department)}`);
-    const cards = await this.cache.get(`${q.status ?? ''}|${q.department ?? ''}`, () =>
-      loadCards(this.dataSource.manager, where.join(' and '), params, undefined),
+    const cards = await this.cache.get(`${q.status ?? ''}|${q.department ?? ''}`, async () =>
+      toCards(
+        await selectBoard(this.dataSource.manager, CLOSED_DAYS_ON_BOARD, q.status, q.department),
+        this.people,
+        this.locations,
+        undefined,
+      ),
     );
     const items = cards.map((card) => ({ ...card, actions: cardActions(card, principal) }));
     return { items, total: items.length };
   }
 
   async get(id: string, principal: Principal): Promise<CardResponse> {
-    const [card] = await loadCards(this.dataSource.manager, 'c.id = $1', [id], principal);
+    const [card] = await selectCards(this.dataSource.manager, 'c.id = $1', [id]);
     if (!card) throw notFound('kanban card', id);
-    return card;
+    return this.answer(card, principal);
   }
 
   async create(body: CreateCardRequest, principal: Principal): Promise<CardResponse> {
@@ -63,55 +101,49 @@ export class KanbanService {
         'NO_DEPARTMENT',
         'Your account has no department, so it cannot request material',
       );
+    const line = await this.locations.line(department);
+    if (!line) throw new AppError(422, 'NO_LINE', `${department} has no line to deliver to`);
+    if (body.sourceLocationId) {
+      const source = await this.locations.find(body.sourceLocationId);
+      if (!source) throw notFound('location', body.sourceLocationId);
+      if (source.type !== 'WAREHOUSE')
+        throw validationFailed('Cards are filled from a warehouse rack', [
+          { field: 'sourceLocationId', messages: ['must be a WAREHOUSE location'] },
+        ]);
+    }
+    const number = await nextDocumentNumber(this.dataSource.manager, 'KB', 4);
     return this.committed(async (m) => {
-      const [line] = await m.query(`select id from locations where type = 'LINE' and department = $1`, [
-        department,
-      ]);
-      if (!line) throw new AppError(422, 'NO_LINE', `${department} has no line to deliver to`);
-      const [product] = await m.query('select id, active from products where id = $1', [body.productId]);
-      if (!product) throw notFound('product', body.productId);
-      if (body.sourceLocationId) {
-        const [source] = await m.query('select type from locations where id = $1', [body.sourceLocationId]);
-        if (!source) throw notFound('location', body.sourceLocationId);
-        if (source.type !== 'WAREHOUSE')
-          throw validationFailed('Cards are filled from a warehouse rack', [
-            { field: 'sourceLocationId', messages: ['must be a WAREHOUSE location'] },
-          ]);
-      }
-      const id = await insertCard(m, {
-        department,
-        requestedById: principal.userId,
-        productId: body.productId,
-        quantity: body.quantity,
-        priority: body.priority ?? 'NORMAL',
-        neededBy: body.neededBy ?? null,
-        reason: body.reason ?? null,
-        workOrderId: body.workOrderId ?? null,
-        sourceLocationId: body.sourceLocationId ?? null,
-        automatic: false,
-        ruleId: null,
-      });
-      const [card] = await loadCards(m, 'c.id = $1', [id], principal);
+      const [card] = await insertCards(m, [
+        {
+          number,
+          department,
+          requestedById: principal.userId,
+          productId: body.productId,
+          quantity: body.quantity,
+          priority: body.priority ?? 'NORMAL',
+          neededBy: body.neededBy ?? null,
+          reason: body.reason ?? null,
+          workOrderId: body.workOrderId ?? null,
+          sourceLocationId: body.sourceLocationId ?? null,
+          automatic: false,
+          ruleId: null,
+        },
+      ]).catch((e: unknown) => Promise.reject(unknownProduct(e, body.productId)));
+      const answer = await this.answer(card, principal, m);
       await this.audit.record(m, {
         action: 'kanban_card.created',
         entityType: 'kanban_card',
-        entityId: id,
-        after: card,
+        entityId: card.id,
+        after: answer,
       });
-      await this.events.publish(m, 'kanban.card.created', [id]);
-      return card;
+      await this.events.publish(m, 'kanban_card.created', [card.id]);
+      return answer;
     });
   }
 
   approve(id: string, principal: Principal, notes?: string): Promise<CardResponse> {
     return this.transition(id, 'approve', principal, async (m, card) => {
-      const locationIds: string[] = card.source_location_id
-        ? [card.source_location_id]
-        : (
-            await m.query(
-              `select id from locations where type = 'WAREHOUSE' and not is_finished_goods and active order by code`,
-            )
-          ).map((l: { id: string }) => l.id);
+      const locationIds = card.source_location_id ? [card.source_location_id] : await this.locations.racks(m);
       const result = await this.posting.post(
         m,
         [
@@ -123,10 +155,7 @@ export class KanbanService {
             document: doc(card.id),
           },
         ],
-        {
-          reference: card.number,
-          document: doc(card.id),
-        },
+        { reference: card.number, document: doc(card.id) },
       );
       return {
         approved_by_id: principal.userId,
@@ -150,19 +179,15 @@ export class KanbanService {
   /** Stock leaves the racks it was reserved at into the department's transit location. */
   ship(id: string, principal: Principal): Promise<CardResponse> {
     return this.transition(id, 'ship', principal, async (m, card) => {
-      const transit = await this.departmentLocation(m, 'TRANSIT', card.department);
-      const reserved: Array<{ location_id: string; quantity: string }> = await m.query(
-        `select location_id, sum(open_quantity) as quantity from stock_reservations
-          where document_type = 'kanban_card' and document_id = $1 and status = 'OPEN' group by location_id order by location_id`,
-        [card.id],
-      );
+      const transit = await this.departmentLocation('TRANSIT', card.department, m);
+      const reserved = await this.stock.reservedFor('kanban_card', [card.id], m);
       const ops: MoveOp[] = reserved.map((r) => ({
         kind: 'move',
         type: 'TRANSFER',
         productId: card.product_id,
-        fromLocationId: r.location_id,
+        fromLocationId: r.locationId,
         toLocationId: transit,
-        quantity: r.quantity,
+        quantity: r.quantity.toFixed(4),
         fromReservationOf: doc(card.id),
       }));
       const covered = reserved.reduce((s, r) => s.plus(r.quantity), new Decimal(0));
@@ -191,15 +216,15 @@ export class KanbanService {
   /** What arrived goes to the department's line; a short receipt sends the difference back to the source rack. */
   receive(id: string, principal: Principal, body: ReceiveCardRequest): Promise<CardResponse> {
     return this.transition(id, 'receive', principal, async (m, card) => {
-      const shipped = new Decimal(card.shipped_quantity);
+      const shipped = new Decimal(card.shipped_quantity ?? 0);
       const received = body.receivedQuantity === undefined ? shipped : new Decimal(body.receivedQuantity);
       if (received.gt(shipped)) {
         throw validationFailed(`Only ${shipped.toNumber()} was shipped`, [
           { field: 'receivedQuantity', messages: ['more than was shipped'] },
         ]);
       }
-      const transit = await this.departmentLocation(m, 'TRANSIT', card.department);
-      const line = await this.departmentLocation(m, 'LINE', card.department);
+      const transit = await this.departmentLocation('TRANSIT', card.department, m);
+      const line = await this.departmentLocation('LINE', card.department, m);
       const ops: MoveOp[] = [];
       if (received.gt(0))
         ops.push({
@@ -212,6 +237,12 @@ export class KanbanService {
         });
       const short = shipped.minus(received);
       if (short.gt(0)) {
+        if (!card.source_location_id)
+          throw new AppError(
+            409,
+            'NO_SOURCE',
+            `${card.number} has no source rack to return the difference to`,
+          );
         ops.push({
           kind: 'move',
           type: 'TRANSFER',
@@ -232,82 +263,56 @@ export class KanbanService {
   }
 
   cancel(id: string, principal: Principal): Promise<CardResponse> {
-    return this.transition(id, 'cancel', principal, async () => ({
+    return this.transition(id, 'cancel', principal, () => ({
       cancelled_by_id: principal.userId,
       cancelled_at: 'now()',
     }));
   }
 
+  /** The supervisor's own order within a column; audited like every other change. */
   async position(id: string, position: number, principal: Principal): Promise<CardResponse> {
     return this.committed(async (m) => {
-      const [card] = await m.query(
-        'select id, position, department, requested_by_id from kanban_cards where id = $1 for update',
-        [id],
-      );
-      if (!card) throw notFound('kanban card', id);
-      const refused = rowRuleViolation('position', card, principal);
+      const before = await lockCard(m, id);
+      if (!before) throw notFound('kanban card', id);
+      const refused = rowRuleViolation('position', before, principal);
       if (refused) throw refused;
-      await m.query('update kanban_cards set position = $2, updated_at = now() where id = $1', [
-        id,
-        position,
-      ]);
-      await this.events.publish(m, 'kanban.card.updated', [id]);
-      const [after] = await loadCards(m, 'c.id = $1', [id], principal);
-      return after;
+      const after = await setPosition(m, id, position);
+      await this.audit.record(m, {
+        action: 'kanban_card.repositioned',
+        entityType: 'kanban_card',
+        entityId: id,
+        before: { position: before.position },
+        after: { position },
+      });
+      await this.events.publish(m, 'kanban_card.repositioned', [id]);
+      return this.answer({ ...before, ...after!, product_code: before.product_code }, principal, m);
     });
   }
 
   /**
-   * Locks the card, checks the state table, the permission's row rule, applies the stock effect, and
-   * records who and when; a concurrent second transition of the same card waits, then answers 409.
+   * Runs one card transition through the core helper (lock, state table, permission, row rule, stock
+   * effect, save, audit, event); a concurrent second transition of the same card waits, then answers 409.
    */
   private transition(
     id: string,
     action: KanbanAction,
     principal: Principal,
-    effect: (m: EntityManager, card: SqlRow) => Promise<Record<string, unknown>>,
+    effect: (m: EntityManager, card: CardRow) => Promise<CardChanges> | CardChanges,
   ): Promise<CardResponse> {
-    const rule = KANBAN_TRANSITIONS[action];
     return this.committed(async (m) => {
-      const [card]: SqlRow[] = await m.query('select * from kanban_cards where id = $1 for update', [id]);
-      if (!card) throw notFound('kanban card', id);
-      if (!rule.from.includes(card.status as KanbanStatus)) {
-        throw new AppError(
-          409,
-          'INVALID_STATE',
-          `Card ${card.number} is ${card.status}; it cannot be ${pastTense[action]} now`,
-          {
-            currentState: card.status,
-            allowedFrom: rule.from,
-          },
-        );
-      }
-      const refused = rowRuleViolation(
-        action,
-        card as { department: string; requested_by_id: string | null },
-        principal,
-      );
-      if (refused) throw refused;
-      const changes = await effect(m, card);
-      const params: unknown[] = [id, rule.to];
-      const sets = Object.entries(changes).map(([column, value]) =>
-        value === 'now()' ? `${column} = now()` : `${column} = $${params.push(value)}`,
-      );
-      await m.query(
-        `update kanban_cards set status = $2, ${sets.join(', ')}, version = version + 1, updated_at = now() where id = $1`,
-        params,
-      );
-      const [after] = await loadCards(m, 'c.id = $1', [id], principal);
-      await this.audit.record(m, {
-        action: `kanban_card.${action}`,
-        entityType: 'kanban_card',
-        entityId: id,
-        before: { status: card.status, version: card.version },
-        after: { status: after.status, version: after.version, ...pick(after, action) },
+      const machine = new CardMachine();
+      await this.transitions.apply(m, machine, action, id, principal, {
+        rowRule: cardRowRule(action),
+        effect,
+        auditAfter: (_card, changes) => auditOf(action, changes),
       });
-      await this.events.publish(m, 'kanban.card.updated', [id]);
-      return after;
+      return this.answer(machine.saved!, principal, m);
     });
+  }
+
+  private async answer(card: CardRow, principal: Principal, m?: EntityManager): Promise<CardResponse> {
+    const [answer] = await toCards([card], this.people, this.locations, principal, m);
+    return answer;
   }
 
   /** Runs a command and drops the cached board once it committed, before the answer goes out. */
@@ -318,40 +323,37 @@ export class KanbanService {
   }
 
   private async departmentLocation(
-    m: EntityManager,
     type: 'LINE' | 'TRANSIT',
     department: string,
+    m: EntityManager,
   ): Promise<string> {
-    const [location] = await m.query('select id from locations where type = $1 and department = $2', [
-      type,
-      department,
-    ]);
-    if (!location) throw new AppError(409, 'NO_LINE', `${department} has no ${type} location`);
-    return location.id;
+    const id =
+      type === 'LINE'
+        ? await this.locations.line(department, m)
+        : await this.locations.transit(department, m);
+    if (!id) throw new AppError(409, 'NO_LINE', `${department} has no ${type} location`);
+    return id;
   }
 }
 
 const doc = (id: string): DocumentRef => ({ type: 'kanban_card', id });
 
-const pastTense: Record<KanbanAction, string> = {
-  approve: 'approved',
-  reject: 'rejected',
-  ship: 'shipped',
-  receive: 'received',
-  cancel: 'cancelled',
-};
-
-function pick(card: CardResponse, action: KanbanAction): Record<string, unknown> {
+/** What the audit row keeps of each transition, in the answer's words. */
+function auditOf(action: KanbanAction, c: CardChanges): Record<string, unknown> {
   switch (action) {
     case 'approve':
-      return { sourceLocationCode: card.sourceLocationCode, approveNotes: card.approveNotes };
+      return { sourceLocationId: c.source_location_id, approveNotes: c.approve_notes };
     case 'reject':
-      return { rejectReason: card.rejectReason };
+      return { rejectReason: c.reject_reason };
     case 'ship':
-      return { shippedQuantity: card.shippedQuantity };
+      return { shippedQuantity: Number(c.shipped_quantity) };
     case 'receive':
-      return { receivedQuantity: card.receivedQuantity, shortQuantity: card.shortQuantity };
+      return { receivedQuantity: Number(c.received_quantity) };
     default:
       return {};
   }
 }
+
+/** A card for a product that does not exist fails its foreign key: answer 404 like any unknown id. */
+const unknownProduct = (e: unknown, productId: string): unknown =>
+  isForeignKeyViolation(e) ? notFound('product', productId) : e;

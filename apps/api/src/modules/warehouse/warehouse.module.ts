@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AlertsEvaluator } from './alerts/alerts.evaluator.js';
 import { AlertsService } from './alerts/alerts.service.js';
+import { Locations } from './locations/location-directory.js';
 import { LocationsService } from './locations/locations.service.js';
 import { LotsService } from './lots/lots.service.js';
 import { ProductsService } from './products/products.service.js';
@@ -8,6 +9,7 @@ import { PostingHooks } from './stock/posting-hooks.js';
 import { PostingService } from './stock/posting.service.js';
 import { StockCommands } from './stock/stock.commands.js';
 import { StockQueries } from './stock/stock.queries.js';
+import { Stock } from './stock/stock.js';
 import {
   AlertsController,
   LocationsController,
@@ -20,6 +22,8 @@ import {
 @Module({
   controllers: [ProductsController, LocationsController, LotsController, StockController, AlertsController],
   providers: [
+    Locations,
+    Stock,
     PostingHooks,
     ProductsService,
     LocationsService,
@@ -30,6 +34,6 @@ import {
     AlertsEvaluator,
     AlertsService,
   ],
-  exports: [PostingService, PostingHooks, LocationsService, StockQueries],
+  exports: [Locations, Stock, PostingService, PostingHooks, LocationsService, StockQueries],
 })
 export class WarehouseModule {}

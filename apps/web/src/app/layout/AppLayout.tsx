@@ -22,7 +22,7 @@ export function AppLayout() {
 
   useLiveEvents(EVENT_ROUTES, (event: KapokEvent) => {
     // A role change may be the user's own: re-read the permissions the navigation is built from.
-    if (matchesPrefix(event.type, 'admin.role')) void manager.reloadUser().catch(() => undefined);
+    if (matchesPrefix(event.type, 'role')) void manager.reloadUser().catch(() => undefined);
   });
 
   return (

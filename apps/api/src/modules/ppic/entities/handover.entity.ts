@@ -1,9 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { HANDOVER_STATES, type HandoverState } from '@kapok/contracts';
 import { BaseEntity } from '../../../core/database/base.entity.js';
 import { WorkOrderEntity } from './work-order.entity.js';
-
-export const HANDOVER_STATES = ['PENDING', 'ACCEPTED'] as const;
-export type HandoverState = (typeof HANDOVER_STATES)[number];
 
 /** The QT-09 handshake: WIP sent by one department, counted and accepted by the next. */
 @Entity('handovers')

@@ -6,24 +6,34 @@ import {
   type Department,
   type MoAction,
   type MoState,
-  type Route,
 } from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
-import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import type { Principal } from '../../../core/context/request-context.js';
-import type { SqlRow } from '../../../core/database/sql-row.js';
 import { Transactions } from '../../../core/database/transactions.js';
-import { AppError, notFound } from '../../../core/errors/app-error.js';
+import { AppError } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
+import { type StateMachine, StateTransitions } from '../../../core/transitions/state-machine.js';
 import { BomExplosionService } from '../../bom/bom-explosion.service.js';
 import type { ExplosionNode } from '../../bom/dto/bom.dto.js';
-import { PostingService } from '../../warehouse/stock/posting.service.js';
-import type { DocumentRef, PostingOp } from '../../warehouse/stock/posting.types.js';
+import { type DocumentRef, Locations, type PostingOp, PostingService, Stock } from '../../warehouse/index.js';
 import type { BatchRequest, BatchResponse, MoResponse } from '../dto/mo.dto.js';
-import { loadMos } from './mo.read.js';
-
-type Stages = Record<string, { target: number; productId: string | null }>;
+import {
+  addConsumed,
+  addHandedOver,
+  closeWorkOrders,
+  insertWorkOrders,
+  lockMaterials,
+  lockMo,
+  lockMos,
+  lockWorkOrdersOf,
+  type MoChanges,
+  type MoRow,
+  replaceMaterials,
+  saveMo,
+  type Stages,
+} from '../ppic.sql.js';
+import { MoService } from './mo.service.js';
 
 export interface TransitionInput {
   notes?: string;
@@ -36,6 +46,28 @@ export interface TransitionInput {
 
 const workOrderDoc = (id: string): DocumentRef => ({ type: 'work_order', id });
 
+const pastTense: Record<MoAction, string> = {
+  approve: 'approved',
+  start: 'started',
+  complete: 'completed',
+  cancel: 'cancelled',
+};
+
+/** The order's state machine for the core transition helper; `save` keeps the row it wrote for the answer. */
+class MoMachine implements StateMachine<MoRow, MoState, MoAction, MoChanges> {
+  readonly entity = 'manufacturing_order';
+  readonly noun = 'manufacturing order';
+  readonly transitions = MO_TRANSITIONS;
+  readonly pastTense = pastTense;
+  saved: MoRow | undefined;
+  lock = lockMo;
+  state = (mo: MoRow) => mo.state;
+  label = (mo: MoRow) => mo.batch_number;
+  async save(m: EntityManager, mo: MoRow, to: MoState, changes: MoChanges): Promise<void> {
+    this.saved = await saveMo(m, mo.id, to, changes);
+  }
+}
+
 /**
  * The MO state machine with its effects: approval freezes the exploded BOM, start creates the route's
  * work orders and reserves the first department's materials, completion receives the goods and
@@ -46,9 +78,12 @@ const workOrderDoc = (id: string): DocumentRef => ({ type: 'work_order', id });
 export class MoTransitions {
   constructor(
     private readonly tx: Transactions,
+    private readonly transitions: StateTransitions,
+    private readonly orders: MoService,
     private readonly explosion: BomExplosionService,
     private readonly posting: PostingService,
-    private readonly audit: AuditWriter,
+    private readonly locations: Locations,
+    private readonly stock: Stock,
     private readonly events: EventPublisher,
   ) {}
 
@@ -71,11 +106,7 @@ export class MoTransitions {
     }
     if (body.atomic ?? true) {
       return this.tx.run(async (m) => {
-        // Lock every order first, in id order, so two batches over the same orders cannot deadlock.
-        await m.query(
-          'select id from manufacturing_orders where id = any($1::uuid[]) order by id for update',
-          [body.ids],
-        );
+        await lockMos(m, body.ids);
         const results: BatchResponse['results'] = [];
         for (const id of body.ids) {
           try {
@@ -88,10 +119,7 @@ export class MoTransitions {
               409,
               'BATCH_FAILED',
               `Nothing was changed: order ${id} cannot be ${pastTense[action]} (${error.message})`,
-              {
-                failedId: id,
-                error,
-              },
+              { failedId: id, error },
             );
           }
         }
@@ -119,70 +147,53 @@ export class MoTransitions {
     input: TransitionInput,
     principal: Principal,
   ): Promise<MoResponse> {
-    const rule = MO_TRANSITIONS[action];
-    const [mo]: SqlRow[] = await m.query('select * from manufacturing_orders where id = $1 for update', [id]);
-    if (!mo) throw notFound('manufacturing order', id);
-    if (!rule.from.includes(mo.state as MoState)) {
-      throw new AppError(
-        409,
-        'INVALID_STATE',
-        `${mo.batch_number} is ${mo.state}; it cannot be ${pastTense[action]}`,
-        {
-          currentState: mo.state,
-          allowedFrom: rule.from,
-        },
-      );
-    }
-    if (!principal.permissions.has(rule.permission)) {
-      throw new AppError(403, 'FORBIDDEN', `You need the permission ${rule.permission} for this`, {
-        required: rule.permission,
-      });
-    }
-    let changes: Record<string, unknown>;
-    if (action === 'approve') changes = await this.approve(m, mo, principal, input);
-    else if (action === 'start') changes = await this.start(m, mo, principal, input);
-    else if (action === 'complete') changes = await this.complete(m, mo, principal, input);
-    else changes = await this.cancel(m, mo, principal, input);
-
-    const params: unknown[] = [id, rule.to];
-    const sets = Object.entries(changes).map(([column, value]) =>
-      value === 'now()' ? `${column} = now()` : `${column} = $${params.push(value)}`,
-    );
-    await m.query(
-      `update manufacturing_orders set state = $2, ${sets.join(', ')}, version = version + 1, updated_at = now() where id = $1`,
-      params,
-    );
-    const [after] = await loadMos(m, 'mo.id = $1', [id], principal);
-    await this.audit.record(m, {
-      action: `manufacturing_order.${pastTense[action]}`,
-      entityType: 'manufacturing_order',
-      entityId: id,
-      before: { state: mo.state, version: mo.version },
-      after: {
-        state: after.state,
-        version: after.version,
-        approveNotes: after.approveNotes,
-        startNotes: after.startNotes,
-        qualityNotes: after.qualityNotes,
-        cancelReason: after.cancelReason,
-        bomRevision: after.bomRevision,
-        producedQty: after.producedQty,
-        variancePercent: after.variancePercent,
-      },
+    const machine = new MoMachine();
+    await this.transitions.apply(m, machine, action, id, principal, {
+      rowRule: (mo, p) =>
+        action === 'approve' && mo.created_by_id === p.userId
+          ? new AppError(403, 'SELF_APPROVAL', 'You created this order, so someone else must approve it')
+          : null,
+      effect: (tm, mo) => this.effect(tm, action, mo, principal, input),
+      auditAfter: (_mo, c) => ({
+        approveNotes: c.approve_notes,
+        startNotes: c.start_notes,
+        qualityNotes: c.quality_notes,
+        cancelReason: c.cancel_reason,
+        bomRevision: c.bom_revision,
+        producedQty: c.produced_qty === undefined ? undefined : Number(c.produced_qty),
+        variance: c.variance === undefined ? undefined : Number(c.variance),
+      }),
     });
-    await this.events.publish(m, 'mo.updated', [id]);
-    return after;
+    return (await this.orders.toMos([machine.saved!], principal, m))[0];
+  }
+
+  private effect(
+    m: EntityManager,
+    action: MoAction,
+    mo: MoRow,
+    principal: Principal,
+    input: TransitionInput,
+  ): Promise<MoChanges> {
+    switch (action) {
+      case 'approve':
+        return this.approve(m, mo, principal, input);
+      case 'start':
+        return this.start(m, mo, principal, input);
+      case 'complete':
+        return this.complete(m, mo, principal, input);
+      case 'cancel':
+        return this.cancel(m, mo, principal, input);
+    }
   }
 
   /** Freezes the exploded active BOM onto the order: materials per department and the route's stages. */
-  private async approve(m: EntityManager, mo: SqlRow, principal: Principal, input: TransitionInput) {
-    if (mo.created_by_id === principal.userId) {
-      throw new AppError(403, 'SELF_APPROVAL', 'You created this order, so someone else must approve it');
-    }
-    const [bom] = await m.query(
-      'select id, revision from boms where product_id = $1 and active and deleted_at is null',
-      [mo.product_id],
-    );
+  private async approve(
+    m: EntityManager,
+    mo: MoRow,
+    principal: Principal,
+    input: TransitionInput,
+  ): Promise<MoChanges> {
+    const bom = await this.explosion.activeBom(mo.product_id, m);
     if (!bom)
       throw new AppError(
         409,
@@ -190,7 +201,7 @@ export class MoTransitions {
         `${mo.batch_number}'s product has no active bill of materials`,
       );
     const explosion = await this.explosion.explode(bom.id, mo.qty_planned, m);
-    const route = routeDepartments(mo.route as Route);
+    const route = routeDepartments(mo.route);
     const outside = [...new Set(explosion.requirements.map((r) => r.department))].filter(
       (d) => !route.includes(d),
     );
@@ -214,20 +225,11 @@ export class MoTransitions {
           quantity: new Decimal(r.quantity),
         });
     }
-    await m.query('delete from mo_materials where mo_id = $1', [mo.id]);
-    const rows = [...needs.values()];
-    if (rows.length) {
-      await m.query(
-        `insert into mo_materials (mo_id, product_id, department, quantity)
-         select $1, p, d::department, q from unnest($2::uuid[], $3::text[], $4::numeric[]) v(p, d, q)`,
-        [
-          mo.id,
-          rows.map((r) => r.productId),
-          rows.map((r) => r.department),
-          rows.map((r) => r.quantity.toFixed(4)),
-        ],
-      );
-    }
+    await replaceMaterials(
+      m,
+      mo.id,
+      [...needs.values()].map((n) => ({ ...n, quantity: n.quantity.toFixed(4) })),
+    );
     return {
       bom_id: bom.id,
       bom_revision: bom.revision,
@@ -239,30 +241,27 @@ export class MoTransitions {
   }
 
   /** Creates the route's work orders (first READY) and reserves the first department's materials, all or nothing. */
-  private async start(m: EntityManager, mo: SqlRow, principal: Principal, input: TransitionInput) {
-    const route = routeDepartments(mo.route as Route);
+  private async start(
+    m: EntityManager,
+    mo: MoRow,
+    principal: Principal,
+    input: TransitionInput,
+  ): Promise<MoChanges> {
+    const route = routeDepartments(mo.route);
     const stages: Stages = mo.stages ?? {};
-    const ids: string[] = [];
-    for (const [i, department] of route.entries()) {
-      const stage = stages[department] ?? { target: Number(mo.qty_planned), productId: null };
-      const input = i === 0 ? null : (stages[route[i - 1]]?.productId ?? null);
-      const [{ id }] = await m.query(
-        `insert into work_orders (mo_id, department, sequence, state, output_product_id, input_product_id, target_qty, input_qty, ready_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-        [
-          mo.id,
+    const ids = await insertWorkOrders(
+      m,
+      mo.id,
+      route.map((department, i) => {
+        const stage = stages[department] ?? { target: Number(mo.qty_planned), productId: null };
+        return {
           department,
-          i + 1,
-          i === 0 ? 'READY' : 'PENDING',
-          stage.productId,
-          input,
-          stage.target,
-          i === 0 ? stage.target : 0,
-          i === 0 ? new Date() : null,
-        ],
-      );
-      ids.push(id);
-    }
+          outputProductId: stage.productId,
+          inputProductId: i === 0 ? null : (stages[route[i - 1]]?.productId ?? null),
+          target: stage.target,
+        };
+      }),
+    );
     await this.reserveDepartment(m, mo.id, route[0], ids[0], mo.batch_number);
     await this.events.publish(m, 'work_order.created', ids);
     return { started_by_id: principal.userId, started_at: 'now()', start_notes: input.notes ?? null };
@@ -276,11 +275,8 @@ export class MoTransitions {
     workOrderId: string,
     reference: string,
   ): Promise<void> {
-    const materials: Array<{ product_id: string; quantity: string; consumed_qty: string }> = await m.query(
-      'select product_id, quantity, consumed_qty from mo_materials where mo_id = $1 and department = $2 order by product_id',
-      [moId, department],
-    );
-    const racks = await warehouseRacks(m);
+    const materials = await lockMaterials(m, moId, department);
+    const racks = await this.locations.racks(m);
     const ops: PostingOp[] = materials
       .map((mm) => ({ productId: mm.product_id, quantity: new Decimal(mm.quantity).minus(mm.consumed_qty) }))
       .filter((x) => x.quantity.gt(0))
@@ -298,7 +294,12 @@ export class MoTransitions {
    * Receives the goods, consumes the last stage's WIP the order made, back-flushes what the work orders
    * did not consume (reservations first, then oldest stock), releases the rest and closes the work orders.
    */
-  private async complete(m: EntityManager, mo: SqlRow, principal: Principal, input: TransitionInput) {
+  private async complete(
+    m: EntityManager,
+    mo: MoRow,
+    principal: Principal,
+    input: TransitionInput,
+  ): Promise<MoChanges> {
     if (input.actualQuantity === undefined && input.completeAtPlan)
       input = { ...input, actualQuantity: Number(mo.qty_planned) };
     if (input.actualQuantity === undefined || !(input.actualQuantity > 0)) {
@@ -308,54 +309,45 @@ export class MoTransitions {
     }
     const actual = new Decimal(input.actualQuantity);
     const planned = new Decimal(mo.qty_planned);
-    const workOrders: SqlRow[] = await m.query(
-      'select * from work_orders where mo_id = $1 order by sequence for update',
-      [mo.id],
-    );
+    const [workOrders, materials] = [await lockWorkOrdersOf(m, mo.id), await lockMaterials(m, mo.id)];
     const docs = workOrders.map((w) => workOrderDoc(w.id));
-    const racks = await warehouseRacks(m);
-    const [production] = await m.query(`select id from locations where type = 'PRODUCTION'`);
-    const [product] = await m.query('select type from products where id = $1', [mo.product_id]);
+    const racks = await this.locations.racks(m);
+    const production = await this.locations.virtual('PRODUCTION', m);
+    const lines = new Map<string, string | null>();
+    for (const wo of workOrders) lines.set(wo.department, await this.locations.line(wo.department, m));
     const ops: PostingOp[] = [];
 
     // WIP the order made and no later department used is consumed into the finished product.
-    const remainingWip = actual;
-    for (const wo of [...workOrders].reverse()) {
-      if (!wo.output_product_id || wo.output_product_id === mo.product_id) continue;
-      const line = await departmentLine(m, wo.department);
+    const wip = workOrders.filter((wo) => wo.output_product_id && wo.output_product_id !== mo.product_id);
+    const free = await this.stock.free(
+      wip.map((wo) => wo.output_product_id!),
+      wip.map((wo) => lines.get(wo.department)).filter((l): l is string => !!l),
+      m,
+    );
+    const handedOver: Array<{ id: string; quantity: string }> = [];
+    for (const wo of [...wip].reverse()) {
+      const line = lines.get(wo.department);
       if (!line) continue;
       const unconsumed = new Decimal(wo.good_qty).minus(wo.handed_over_qty);
-      const [{ free }] = await m.query(
-        `select coalesce(sum(on_hand - reserved), 0) as free from stock_balances where product_id = $1 and location_id = $2`,
-        [wo.output_product_id, line],
-      );
       const take = Decimal.min(
         unconsumed,
-        new Decimal(free),
-        wo.sequence === workOrders.length ? remainingWip : unconsumed,
+        free(wo.output_product_id!, line),
+        wo.sequence === workOrders.length ? actual : unconsumed,
       );
       if (take.lte(0)) continue;
       ops.push({
         kind: 'move',
         type: 'PRODUCTION_CONSUME',
-        productId: wo.output_product_id,
+        productId: wo.output_product_id!,
         fromLocationId: line,
-        toLocationId: production.id,
+        toLocationId: production,
         quantity: take.toFixed(4),
       });
-      await m.query('update work_orders set handed_over_qty = handed_over_qty + $2 where id = $1', [
-        wo.id,
-        take.toFixed(4),
-      ]);
+      handedOver.push({ id: wo.id, quantity: take.toFixed(4) });
     }
-    const lastLine = workOrders.length
-      ? await departmentLine(m, workOrders[workOrders.length - 1].department)
-      : null;
+    await addHandedOver(m, handedOver);
 
-    const materials: SqlRow[] = await m.query(
-      'select * from mo_materials where mo_id = $1 order by department, product_id for update',
-      [mo.id],
-    );
+    const consumed: Array<{ id: string; quantity: string }> = [];
     for (const mm of materials) {
       const rest = new Decimal(mm.quantity)
         .times(actual)
@@ -370,19 +362,18 @@ export class MoTransitions {
         fromLocationId: racks[0],
         fromAny: racks,
         fromReservationOf: docs,
-        toLocationId: production.id,
+        toLocationId: production,
         quantity: rest.toFixed(4),
       });
-      await m.query(
-        'update mo_materials set consumed_qty = consumed_qty + $2, updated_at = now() where id = $1',
-        [mm.id, rest.toFixed(4)],
-      );
+      consumed.push({ id: mm.id, quantity: rest.toFixed(4) });
     }
+    await addConsumed(m, consumed);
 
+    const lastLine = workOrders.length ? lines.get(workOrders[workOrders.length - 1].department) : null;
     const destination =
-      product.type === 'FINISHED_GOOD'
-        ? (await m.query(`select id from locations where is_finished_goods`))[0]?.id
-        : (lastLine ?? (await m.query(`select id from locations where is_finished_goods`))[0]?.id);
+      mo.product_type === 'FINISHED_GOOD'
+        ? await this.locations.finishedGoods(m)
+        : (lastLine ?? (await this.locations.finishedGoods(m)));
     if (!destination)
       throw new AppError(
         409,
@@ -393,7 +384,7 @@ export class MoTransitions {
       kind: 'move',
       type: 'PRODUCTION_OUTPUT',
       productId: mo.product_id,
-      fromLocationId: production.id,
+      fromLocationId: production,
       toLocationId: destination,
       quantity: actual.toFixed(4),
     });
@@ -403,18 +394,8 @@ export class MoTransitions {
       document: { type: 'manufacturing_order', id: mo.id },
     });
 
-    await m.query(
-      `update work_orders set state = case when state = 'PENDING' then 'CANCELLED'::work_order_state else 'DONE'::work_order_state end,
-              ended_at = coalesce(ended_at, now()), version = version + 1, updated_at = now()
-        where mo_id = $1 and state in ('PENDING', 'READY', 'IN_PROGRESS')`,
-      [mo.id],
-    );
-    if (workOrders.length)
-      await this.events.publish(
-        m,
-        'work_order.updated',
-        workOrders.map((w) => w.id),
-      );
+    const closed = await closeWorkOrders(m, mo.id);
+    if (closed.length) await this.events.publish(m, 'work_order.closed', closed);
     return {
       completed_by_id: principal.userId,
       completed_at: 'now()',
@@ -424,14 +405,17 @@ export class MoTransitions {
     };
   }
 
-  private async cancel(m: EntityManager, mo: SqlRow, principal: Principal, input: TransitionInput) {
+  private async cancel(
+    m: EntityManager,
+    mo: MoRow,
+    principal: Principal,
+    input: TransitionInput,
+  ): Promise<MoChanges> {
     if (!input.reason)
       throw new AppError(422, 'VALIDATION_FAILED', 'A cancellation needs a reason', [
         { field: 'reason', messages: ['required'] },
       ]);
-    const workOrders: Array<{ id: string }> = await m.query('select id from work_orders where mo_id = $1', [
-      mo.id,
-    ]);
+    const workOrders = await lockWorkOrdersOf(m, mo.id);
     await this.posting.post(
       m,
       workOrders.map((w) => ({ kind: 'release', document: workOrderDoc(w.id) })),
@@ -441,32 +425,8 @@ export class MoTransitions {
   }
 }
 
-const pastTense: Record<MoAction, string> = {
-  approve: 'approved',
-  start: 'started',
-  complete: 'completed',
-  cancel: 'cancelled',
-};
-
-/** The warehouse racks materials are reserved and issued from (not the finished-goods warehouse). */
-export async function warehouseRacks(m: EntityManager): Promise<string[]> {
-  const rows: Array<{ id: string }> = await m.query(
-    `select id from locations where type = 'WAREHOUSE' and not is_finished_goods and active order by code`,
-  );
-  if (rows.length === 0)
-    throw new AppError(409, 'NO_WAREHOUSE', 'There is no warehouse rack to take materials from');
-  return rows.map((r) => r.id);
-}
-
-export async function departmentLine(m: EntityManager, department: string): Promise<string | null> {
-  const [line] = await m.query(`select id from locations where type = 'LINE' and department = $1`, [
-    department,
-  ]);
-  return line?.id ?? null;
-}
-
 /**
- * Per route department: the product it makes and how many, from the exploded tree. A department's
+ * Per department of the route: the product it makes and how many, from the exploded tree. A department's
  * product is its deepest stage (WIP_PACKING rather than the finished good, which completion makes).
  */
 export function stagesOf(tree: ExplosionNode, route: readonly Department[], planned: number): Stages {

@@ -1,16 +1,19 @@
-import { isVarianceWarning, MO_TRANSITIONS, type MoAction } from '@kapok/contracts';
-import type { EntityManager } from 'typeorm';
+import { isLineDepartment, isVarianceWarning, MO_TRANSITIONS, type MoAction } from '@kapok/contracts';
 import type { Principal } from '../../../core/context/request-context.js';
-import { people } from '../../../core/database/people.js';
-import type { SqlRow } from '../../../core/database/sql-row.js';
+import type { PersonRef } from '../../../core/database/people.js';
 import type { MoResponse, WorkOrderResponse } from '../dto/mo.dto.js';
+import type { HandoverResponse } from '../dto/production.dto.js';
+import type { HandoverRow, MoRow, WorkOrderRow } from '../ppic.sql.js';
 
-export const MO_SELECT = `
-  select mo.*, p.code as product_code, p.name as product_name, p.uom,
-         (mo.due_date < (now() at time zone 'Asia/Jakarta')::date and mo.state in ('DRAFT', 'APPROVED', 'IN_PROGRESS')) as late
-    from manufacturing_orders mo join products p on p.id = mo.product_id`;
+type Who = (id: string | null | undefined) => PersonRef | null;
 
-export const actors = people;
+export const MO_ACTOR_COLUMNS = [
+  'created_by_id',
+  'approved_by_id',
+  'started_by_id',
+  'completed_by_id',
+  'cancelled_by_id',
+] as const satisfies ReadonlyArray<keyof MoRow>;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const dateOnly = (d: Date | string | null) =>
@@ -18,7 +21,10 @@ const dateOnly = (d: Date | string | null) =>
 const toLocalDate = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-export function moActions(mo: SqlRow, principal: Principal | undefined): MoAction[] {
+export function moActions(
+  mo: Pick<MoRow, 'state' | 'created_by_id'>,
+  principal: Principal | undefined,
+): MoAction[] {
   if (!principal) return [];
   return (Object.keys(MO_TRANSITIONS) as MoAction[]).filter((a) => {
     const t = MO_TRANSITIONS[a];
@@ -27,131 +33,121 @@ export function moActions(mo: SqlRow, principal: Principal | undefined): MoActio
   });
 }
 
-export async function loadMos(
-  m: EntityManager,
-  where: string,
-  params: unknown[],
-  principal: Principal | undefined,
-  tail = '',
-): Promise<MoResponse[]> {
-  const rows: SqlRow[] = await m.query(`${MO_SELECT} where ${where} ${tail}`, params);
-  const who = await actors(m, rows, [
-    'created_by_id',
-    'approved_by_id',
-    'started_by_id',
-    'completed_by_id',
-    'cancelled_by_id',
-  ]);
-  return rows.map((r) => {
-    const variance = r.variance === null ? null : Number(r.variance);
-    return {
-      id: r.id,
-      batchNumber: r.batch_number,
-      productId: r.product_id,
-      productCode: r.product_code,
-      productName: r.product_name,
-      uom: r.uom,
-      qtyPlanned: Number(r.qty_planned),
-      route: r.route,
-      dueDate: dateOnly(r.due_date),
-      week: r.week,
-      destination: r.destination,
-      notes: r.notes,
-      state: r.state,
-      bomId: r.bom_id,
-      bomRevision: r.bom_revision,
-      createdBy: who(r.created_by_id),
-      approvedBy: who(r.approved_by_id),
-      approvedAt: iso(r.approved_at),
-      approveNotes: r.approve_notes,
-      startedBy: who(r.started_by_id),
-      startedAt: iso(r.started_at),
-      startNotes: r.start_notes,
-      completedBy: who(r.completed_by_id),
-      completedAt: iso(r.completed_at),
-      qualityNotes: r.quality_notes,
-      cancelledBy: who(r.cancelled_by_id),
-      cancelledAt: iso(r.cancelled_at),
-      cancelReason: r.cancel_reason,
-      producedQty: r.produced_qty === null ? null : Number(r.produced_qty),
-      variancePercent: variance === null ? null : Math.round(variance * 10_000) / 100,
-      varianceWarning:
-        variance !== null && isVarianceWarning(variance)
-          ? `Produced ${Number(r.produced_qty)} against ${Number(r.qty_planned)} planned: ${variance > 0 ? '+' : ''}${Math.round(variance * 1000) / 10}%, beyond the 10% tolerance`
-          : null,
-      late: r.late,
-      actions: moActions(r, principal),
-      version: r.version,
-      createdAt: iso(r.created_at)!,
-      updatedAt: iso(r.updated_at)!,
-    };
-  });
+export function toMo(r: MoRow, who: Who, principal: Principal | undefined): MoResponse {
+  const variance = r.variance === null ? null : Number(r.variance);
+  return {
+    id: r.id,
+    batchNumber: r.batch_number,
+    productId: r.product_id,
+    productCode: r.product_code,
+    productName: r.product_name,
+    uom: r.uom,
+    qtyPlanned: Number(r.qty_planned),
+    route: r.route,
+    dueDate: dateOnly(r.due_date),
+    week: r.week,
+    destination: r.destination,
+    notes: r.notes,
+    state: r.state,
+    bomId: r.bom_id,
+    bomRevision: r.bom_revision,
+    createdBy: who(r.created_by_id),
+    approvedBy: who(r.approved_by_id),
+    approvedAt: iso(r.approved_at),
+    approveNotes: r.approve_notes,
+    startedBy: who(r.started_by_id),
+    startedAt: iso(r.started_at),
+    startNotes: r.start_notes,
+    completedBy: who(r.completed_by_id),
+    completedAt: iso(r.completed_at),
+    qualityNotes: r.quality_notes,
+    cancelledBy: who(r.cancelled_by_id),
+    cancelledAt: iso(r.cancelled_at),
+    cancelReason: r.cancel_reason,
+    producedQty: r.produced_qty === null ? null : Number(r.produced_qty),
+    variancePercent: variance === null ? null : Math.round(variance * 10_000) / 100,
+    varianceWarning:
+      variance !== null && isVarianceWarning(variance)
+        ? `Produced ${Number(r.produced_qty)} against ${Number(r.qty_planned)} planned: ${variance > 0 ? '+' : ''}${Math.round(variance * 1000) / 10}%, beyond the 10% tolerance`
+        : null,
+    late: r.late,
+    actions: moActions(r, principal),
+    version: r.version,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+  };
 }
-
-export const PRODUCTION_DEPARTMENTS = ['CUTTING', 'EMBROIDERY', 'SUBCON', 'SEWING', 'FINISHING', 'PACKING'];
 
 /** A department user works only its own department's orders; planners, QC and managers work all. */
 export const ownsDepartment = (principal: Principal, department: string) =>
-  !principal.department ||
-  !PRODUCTION_DEPARTMENTS.includes(principal.department) ||
-  principal.department === department;
+  !isLineDepartment(principal.department) || principal.department === department;
 
-export const WO_SELECT = `
-  select wo.*, mo.batch_number, mo.state as mo_state, p.code as product_code, op.code as output_code,
-         coalesce((select sum(h.quantity) from handovers h where h.to_work_order_id = wo.id and h.state = 'PENDING'), 0) as incoming
-    from work_orders wo
-    join manufacturing_orders mo on mo.id = wo.mo_id
-    join products p on p.id = mo.product_id
-    left join products op on op.id = wo.output_product_id`;
+/** The department a line user is limited to, if any. */
+export const ownLineDepartment = (principal: Principal): string | undefined =>
+  isLineDepartment(principal.department) ? principal.department : undefined;
 
-export async function loadWorkOrders(
-  m: EntityManager,
-  where: string,
-  params: unknown[],
-  principal: Principal | undefined,
-): Promise<WorkOrderResponse[]> {
-  const rows: SqlRow[] = await m.query(
-    `${WO_SELECT} where ${where} order by mo.batch_number, wo.sequence`,
-    params,
-  );
-  const who = await actors(m, rows, ['operator_id']);
-  return rows.map((r) => {
-    const good = Number(r.good_qty);
-    const handed = Number(r.handed_over_qty);
-    const mine = principal
-      ? ownsDepartment(principal, r.department) && principal.permissions.has('production.update')
-      : false;
-    const actions: WorkOrderResponse['actions'] = [];
-    if (mine && r.mo_state === 'IN_PROGRESS') {
-      if (r.state === 'READY') actions.push('start');
-      if (r.state === 'IN_PROGRESS') actions.push('output');
-      if ((r.state === 'IN_PROGRESS' || r.state === 'DONE') && good - handed > 0) actions.push('handover');
-    }
-    return {
-      id: r.id,
-      moId: r.mo_id,
-      batchNumber: r.batch_number,
-      productCode: r.product_code,
-      department: r.department,
-      sequence: r.sequence,
-      state: r.state,
-      outputProductId: r.output_product_id,
-      outputProductCode: r.output_code ?? null,
-      targetQty: Number(r.target_qty),
-      inputQty: Number(r.input_qty),
-      goodQty: good,
-      rejectQty: Number(r.reject_qty),
-      handedOverQty: handed,
-      availableToHandOver: Math.max(0, Math.round((good - handed) * 10_000) / 10_000),
-      incomingQty: Number(r.incoming),
-      readyAt: iso(r.ready_at),
-      startedAt: iso(r.started_at),
-      endedAt: iso(r.ended_at),
-      operator: who(r.operator_id),
-      actions,
-      version: r.version,
-      createdAt: iso(r.created_at)!,
-      updatedAt: iso(r.updated_at)!,
-    };
-  });
+export function toWorkOrder(r: WorkOrderRow, who: Who, principal: Principal | undefined): WorkOrderResponse {
+  const good = Number(r.good_qty);
+  const handed = Number(r.handed_over_qty);
+  const mine = principal
+    ? ownsDepartment(principal, r.department) && principal.permissions.has('production.update')
+    : false;
+  const actions: WorkOrderResponse['actions'] = [];
+  if (mine && r.mo_state === 'IN_PROGRESS') {
+    if (r.state === 'READY') actions.push('start');
+    if (r.state === 'IN_PROGRESS') actions.push('output');
+    if ((r.state === 'IN_PROGRESS' || r.state === 'DONE') && good - handed > 0) actions.push('handover');
+  }
+  return {
+    id: r.id,
+    moId: r.mo_id,
+    batchNumber: r.batch_number,
+    productCode: r.product_code,
+    department: r.department,
+    sequence: r.sequence,
+    state: r.state,
+    outputProductId: r.output_product_id,
+    outputProductCode: r.output_code ?? null,
+    targetQty: Number(r.target_qty),
+    inputQty: Number(r.input_qty),
+    goodQty: good,
+    rejectQty: Number(r.reject_qty),
+    handedOverQty: handed,
+    availableToHandOver: Math.max(0, Math.round((good - handed) * 10_000) / 10_000),
+    incomingQty: Number(r.incoming),
+    readyAt: iso(r.ready_at),
+    startedAt: iso(r.started_at),
+    endedAt: iso(r.ended_at),
+    operator: who(r.operator_id),
+    actions,
+    version: r.version,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+  };
+}
+
+export function toHandover(r: HandoverRow, who: Who): HandoverResponse {
+  return {
+    id: r.id,
+    number: r.number,
+    moId: r.mo_id,
+    batchNumber: r.batch_number,
+    fromWorkOrderId: r.from_work_order_id,
+    toWorkOrderId: r.to_work_order_id,
+    fromDepartment: r.from_department,
+    toDepartment: r.to_department,
+    productCode: r.product_code ?? null,
+    quantity: Number(r.quantity),
+    receivedQty: r.received_qty === null ? null : Number(r.received_qty),
+    state: r.state,
+    differencePercent:
+      r.received_qty === null
+        ? null
+        : Math.round(((Number(r.received_qty) - Number(r.quantity)) / Number(r.quantity)) * 10_000) / 100,
+    sentBy: who(r.sent_by_id),
+    acceptedBy: who(r.accepted_by_id),
+    acceptedAt: r.accepted_at ? new Date(r.accepted_at).toISOString() : null,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
 }

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { auditTrail } from '../../../core/audit/audit.trail.js';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import type { Principal } from '../../../core/context/request-context.js';
 import { nextDocumentNumber } from '../../../core/database/document-numbers.js';
-import type { SqlRow } from '../../../core/database/sql-row.js';
+import { escapeLike } from '../../../core/database/like.js';
+import { People } from '../../../core/database/people.js';
 import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
-import { escapeLike } from '../../admin/users.service.js';
+import { BomExplosionService } from '../../bom/bom-explosion.service.js';
+import { Stock } from '../../warehouse/index.js';
 import type {
   CreateMoRequest,
   MoDetailResponse,
@@ -15,8 +18,19 @@ import type {
   MoQuery,
   MoResponse,
   TimelineEntry,
+  WorkOrderResponse,
 } from '../dto/mo.dto.js';
-import { actors, loadMos, loadWorkOrders } from './mo.read.js';
+import {
+  countMos,
+  insertMo,
+  LATE_FILTER,
+  type MoRow,
+  selectMaterials,
+  selectMos,
+  selectWorkOrders,
+  type WorkOrderRow,
+} from '../ppic.sql.js';
+import { MO_ACTOR_COLUMNS, toMo, toWorkOrder } from './mo.read.js';
 
 /** Manufacturing orders: create, list, detail. Transitions are in MoTransitions. */
 @Injectable()
@@ -24,6 +38,9 @@ export class MoService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
+    private readonly boms: BomExplosionService,
+    private readonly stock: Stock,
+    private readonly people: People,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
   ) {}
@@ -34,7 +51,10 @@ export class MoService {
 
   /** Creates a DRAFT MO in the caller's transaction (MRP release creates several in one). */
   async createIn(m: EntityManager, body: CreateMoRequest, principal: Principal): Promise<MoResponse> {
-    const [product] = await m.query('select id, code, type from products where id = $1', [body.productId]);
+    const [product]: Array<{ code: string; type: string }> = await m.query(
+      'select code, type from products where id = $1',
+      [body.productId],
+    );
     if (!product) throw notFound('product', body.productId);
     if (product.type !== 'WIP' && product.type !== 'FINISHED_GOOD') {
       throw new AppError(
@@ -44,39 +64,30 @@ export class MoService {
         [{ field: 'productId', messages: ['must be WIP or FINISHED_GOOD'] }],
       );
     }
-    const [bom] = await m.query(
-      'select id from boms where product_id = $1 and active and deleted_at is null',
-      [body.productId],
-    );
-    if (!bom) {
+    if (!(await this.boms.activeBom(body.productId, m))) {
       throw new AppError(422, 'NO_ACTIVE_BOM', `${product.code} has no active bill of materials`, [
         { field: 'productId', messages: ['no active BOM'] },
       ]);
     }
-    const batchNumber = await nextDocumentNumber(m, 'MO', 3);
-    const [{ id }] = await m.query(
-      `insert into manufacturing_orders (batch_number, product_id, qty_planned, route, due_date, week, destination, notes, state, created_by_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9) returning id`,
-      [
-        batchNumber,
-        body.productId,
-        body.qtyPlanned,
-        body.route,
-        body.dueDate ?? null,
-        body.week ?? null,
-        body.destination ?? null,
-        body.notes ?? null,
-        principal.userId,
-      ],
-    );
-    const [mo] = await loadMos(m, 'mo.id = $1', [id], principal);
+    const row = await insertMo(m, {
+      batchNumber: await nextDocumentNumber(m, 'MO', 3),
+      productId: body.productId,
+      qtyPlanned: body.qtyPlanned,
+      route: body.route,
+      dueDate: body.dueDate ?? null,
+      week: body.week ?? null,
+      destination: body.destination ?? null,
+      notes: body.notes ?? null,
+      createdById: principal.userId,
+    });
+    const [mo] = await this.toMos([row], principal, m);
     await this.audit.record(m, {
       action: 'manufacturing_order.created',
       entityType: 'manufacturing_order',
-      entityId: id,
+      entityId: row.id,
       after: mo,
     });
-    await this.events.publish(m, 'mo.created', [id]);
+    await this.events.publish(m, 'manufacturing_order.created', [row.id]);
     return mo;
   }
 
@@ -86,49 +97,52 @@ export class MoService {
     if (q.state) where.push(`mo.state = $${params.push(q.state)}`);
     if (q.productId) where.push(`mo.product_id = $${params.push(q.productId)}`);
     if (q.route) where.push(`mo.route = $${params.push(q.route)}`);
-    if (q.late)
-      where.push(
-        `mo.due_date < (now() at time zone 'Asia/Jakarta')::date and mo.state in ('DRAFT', 'APPROVED', 'IN_PROGRESS')`,
-      );
+    if (q.late) where.push(LATE_FILTER);
     if (q.search) {
       const s = `%${escapeLike(q.search)}%`;
       where.push(
         `(mo.batch_number ilike $${params.push(s)} or p.code ilike $${params.length} or p.name ilike $${params.length} or mo.week ilike $${params.length} or mo.destination ilike $${params.length})`,
       );
     }
+    const m = this.dataSource.manager;
     const filter = where.join(' and ');
-    const [items, [{ n }]] = await Promise.all([
-      loadMos(
-        this.dataSource.manager,
+    const [rows, total] = await Promise.all([
+      selectMos(
+        m,
         filter,
         [...params, q.limit, q.skip],
-        principal,
         `order by mo.created_at desc, mo.batch_number desc limit $${params.length + 1} offset $${params.length + 2}`,
       ),
-      this.dataSource.query(
-        `select count(*)::int as n from manufacturing_orders mo join products p on p.id = mo.product_id where ${filter}`,
-        params,
-      ),
+      countMos(m, filter, params),
     ]);
-    return { items, total: n, skip: q.skip, limit: q.limit };
+    return { items: await this.toMos(rows, principal), total, skip: q.skip, limit: q.limit };
+  }
+
+  async get(
+    id: string,
+    principal: Principal,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<MoResponse> {
+    const [row] = await selectMos(m, 'mo.id = $1', [id]);
+    if (!row) throw notFound('manufacturing order', id);
+    return (await this.toMos([row], principal, m))[0];
   }
 
   async detail(id: string, principal: Principal): Promise<MoDetailResponse> {
     const m = this.dataSource.manager;
-    const [mo] = await loadMos(m, 'mo.id = $1', [id], principal);
-    if (!mo) throw notFound('manufacturing order', id);
-    const [workOrders, materials] = await Promise.all([
-      loadWorkOrders(m, 'wo.mo_id = $1', [id], principal),
-      m.query(
-        `select mm.product_id, p.code, p.name, p.uom, mm.department, mm.quantity, mm.consumed_qty,
-                coalesce((select sum(r.open_quantity) from stock_reservations r join work_orders wo on wo.id = r.document_id
-                           where r.document_type = 'work_order' and wo.mo_id = mm.mo_id and r.product_id = mm.product_id and r.status = 'OPEN'), 0) as reserved
-           from mo_materials mm join products p on p.id = mm.product_id
-          where mm.mo_id = $1
-          order by array_position(array['CUTTING','EMBROIDERY','SUBCON','SEWING','FINISHING','PACKING']::department[], mm.department), p.code`,
-        [id],
-      ) as Promise<SqlRow[]>,
+    const [mo, workOrders, materials, trail] = await Promise.all([
+      this.get(id, principal),
+      selectWorkOrders(m, 'wo.mo_id = $1', [id]).then((rows) => this.toWorkOrders(rows, principal)),
+      selectMaterials(m, id),
+      auditTrail(m, 'manufacturing_order', id),
     ]);
+    const reserved = await this.stock.reservedFor(
+      'work_order',
+      workOrders.map((w) => w.id),
+    );
+    const reservedOf = (productId: string) =>
+      reserved.filter((r) => r.productId === productId).reduce((s, r) => s + r.quantity.toNumber(), 0);
+    const who = await this.people.lookup(trail.map((e) => e.actorId));
     return {
       ...mo,
       workOrders,
@@ -139,30 +153,40 @@ export class MoService {
         department: r.department,
         quantity: Number(r.quantity),
         consumedQty: Number(r.consumed_qty),
-        reservedQty: Number(r.reserved),
+        reservedQty: Math.round(reservedOf(r.product_id) * 10_000) / 10_000,
         uom: r.uom,
       })),
-      timeline: await this.timeline(id),
+      timeline: trail.map((e): TimelineEntry => ({
+        event: e.action.replace('manufacturing_order.', ''),
+        at: new Date(e.at).toISOString(),
+        actor: who(e.actorId),
+        notes: noteOf(e.after),
+      })),
     };
   }
 
-  /** Who did what when, from the audit log of the order. */
-  private async timeline(id: string): Promise<TimelineEntry[]> {
-    const rows: SqlRow[] = await this.dataSource.query(
-      `select action, at, actor_id, after from audit_log where entity_type = 'manufacturing_order' and entity_id = $1 order by at, id`,
-      [id],
+  async toMos(rows: MoRow[], principal: Principal | undefined, m?: EntityManager): Promise<MoResponse[]> {
+    const who = await this.people.lookup(
+      rows.flatMap((r) => MO_ACTOR_COLUMNS.map((c) => r[c])),
+      m,
     );
-    const who = await actors(this.dataSource.manager, rows, ['actor_id']);
-    return rows.map((r) => ({
-      event: String(r.action).replace('manufacturing_order.', ''),
-      at: new Date(r.at).toISOString(),
-      actor: who(r.actor_id),
-      notes:
-        r.after?.approveNotes ??
-        r.after?.startNotes ??
-        r.after?.qualityNotes ??
-        r.after?.cancelReason ??
-        null,
-    }));
+    return rows.map((r) => toMo(r, who, principal));
+  }
+
+  async toWorkOrders(
+    rows: WorkOrderRow[],
+    principal: Principal | undefined,
+    m?: EntityManager,
+  ): Promise<WorkOrderResponse[]> {
+    const who = await this.people.lookup(
+      rows.map((r) => r.operator_id),
+      m,
+    );
+    return rows.map((r) => toWorkOrder(r, who, principal));
   }
 }
+
+const noteOf = (after: Record<string, unknown> | null): string | null => {
+  const note = after?.approveNotes ?? after?.startNotes ?? after?.qualityNotes ?? after?.cancelReason;
+  return typeof note === 'string' ? note : null;
+};

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { alertLevel, isWorse, type AlertLevel } from '@kapok/contracts';
+import { alertLevel, isWorse, type AlertLevel, type EventType } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 
@@ -91,7 +91,7 @@ export class AlertsEvaluator {
       }
     }
     for (const [what, ids] of Object.entries(changed)) {
-      if (ids.length) await this.events.publish(manager, `stock.alert.${what}`, ids);
+      if (ids.length) await this.events.publish(manager, `stock_alert.${what}` as EventType, ids);
     }
   }
 }

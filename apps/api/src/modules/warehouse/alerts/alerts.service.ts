@@ -1,10 +1,10 @@
-import type { SqlRow } from '../../../core/database/sql-row.js';
 import { Injectable } from '@nestjs/common';
-import { defaultCriticalQty } from '@kapok/contracts';
+import { defaultCriticalQty, type AlertLevel, type Unit } from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import { RequestContext } from '../../../core/context/request-context.js';
+import { People, type PersonRef } from '../../../core/database/people.js';
 import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
@@ -24,11 +24,45 @@ const THRESHOLD_SELECT = `
     from stock_thresholds t join products p on p.id = t.product_id left join locations l on l.id = t.location_id`;
 
 const ALERT_SELECT = `
-  select a.*, p.code as product_code, p.name as product_name, p.uom, l.code as location_code, u.username as acknowledged_by_username
+  select a.*, p.code as product_code, p.name as product_name, p.uom, l.code as location_code
     from stock_alerts a
     join products p on p.id = a.product_id
-    left join locations l on l.id = a.location_id
-    left join users u on u.id = a.acknowledged_by_id`;
+    left join locations l on l.id = a.location_id`;
+
+interface ThresholdRow {
+  id: string;
+  product_id: string;
+  product_code: string;
+  location_id: string | null;
+  location_code: string | null;
+  min_qty: string;
+  critical_qty: string;
+  uom: Unit;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface AlertRow {
+  id: string;
+  product_id: string;
+  product_code: string;
+  product_name: string;
+  location_id: string | null;
+  location_code: string | null;
+  level: AlertLevel;
+  status: AlertResponse['status'];
+  available_at_open: string;
+  available_now: string;
+  uom: Unit;
+  opened_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by_id: string | null;
+  acknowledge_note: string | null;
+  resolved_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
 
 @Injectable()
 export class AlertsService {
@@ -36,6 +70,7 @@ export class AlertsService {
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly evaluator: AlertsEvaluator,
+    private readonly people: People,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
   ) {}
@@ -46,7 +81,7 @@ export class AlertsService {
     if (q.productId) where.push(`t.product_id = $${params.push(q.productId)}`);
     if (q.locationId) where.push(`t.location_id = $${params.push(q.locationId)}`);
     const filter = where.length ? `where ${where.join(' and ')}` : '';
-    const rows = await this.dataSource.query(
+    const rows: ThresholdRow[] = await this.dataSource.query(
       `${THRESHOLD_SELECT} ${filter} order by p.code, l.code nulls first limit $${params.length + 1} offset $${params.length + 2}`,
       [...params, q.limit, q.skip],
     );
@@ -95,7 +130,7 @@ export class AlertsService {
           : undefined,
         after,
       });
-      await this.events.publish(m, 'stock.threshold.updated', [id]);
+      await this.events.publish(m, 'stock_threshold.set', [id]);
       return after;
     });
   }
@@ -122,10 +157,10 @@ export class AlertsService {
       if (resolved.length)
         await this.events.publish(
           m,
-          'stock.alert.resolved',
+          'stock_alert.resolved',
           resolved.map((r) => r.id),
         );
-      await this.events.publish(m, 'stock.threshold.updated', [id]);
+      await this.events.publish(m, 'stock_threshold.deleted', [id]);
     });
   }
 
@@ -136,7 +171,7 @@ export class AlertsService {
     if (q.productId) where.push(`a.product_id = $${params.push(q.productId)}`);
     if (q.level) where.push(`a.level = $${params.push(q.level)}`);
     const filter = where.length ? `where ${where.join(' and ')}` : '';
-    const rows = await this.dataSource.query(
+    const rows: AlertRow[] = await this.dataSource.query(
       `${ALERT_SELECT} ${filter}
         order by case a.status when 'OPEN' then 0 when 'ACKNOWLEDGED' then 1 else 2 end,
                  case a.level when 'OUT' then 0 when 'CRITICAL' then 1 when 'LOW' then 2 else 3 end, a.opened_at desc, a.id
@@ -147,7 +182,7 @@ export class AlertsService {
       `select count(*)::int as n from stock_alerts a ${filter}`,
       params,
     );
-    return { items: rows.map(alertRow), total: n, skip: q.skip, limit: q.limit };
+    return { items: await this.toAlerts(rows), total: n, skip: q.skip, limit: q.limit };
   }
 
   async acknowledge(id: string, note?: string): Promise<AlertResponse> {
@@ -177,20 +212,28 @@ export class AlertsService {
         before: { status: 'OPEN' },
         after,
       });
-      await this.events.publish(m, 'stock.alert.acknowledged', [id]);
+      await this.events.publish(m, 'stock_alert.acknowledged', [id]);
       return after;
     });
   }
 
   private async one(m: EntityManager, id: string): Promise<AlertResponse> {
-    const [row] = await m.query(`${ALERT_SELECT} where a.id = $1`, [id]);
-    return alertRow(row);
+    const rows: AlertRow[] = await m.query(`${ALERT_SELECT} where a.id = $1`, [id]);
+    return (await this.toAlerts(rows, m))[0];
+  }
+
+  private async toAlerts(rows: AlertRow[], m?: EntityManager): Promise<AlertResponse[]> {
+    const who = await this.people.lookup(
+      rows.map((r) => r.acknowledged_by_id),
+      m,
+    );
+    return rows.map((r) => alertRow(r, who(r.acknowledged_by_id)));
   }
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-function thresholdRow(r: SqlRow): ThresholdResponse {
+function thresholdRow(r: ThresholdRow): ThresholdResponse {
   return {
     id: r.id,
     productId: r.product_id,
@@ -206,7 +249,7 @@ function thresholdRow(r: SqlRow): ThresholdResponse {
   };
 }
 
-function alertRow(r: SqlRow): AlertResponse {
+function alertRow(r: AlertRow, acknowledgedBy: PersonRef | null): AlertResponse {
   return {
     id: r.id,
     productId: r.product_id,
@@ -221,9 +264,7 @@ function alertRow(r: SqlRow): AlertResponse {
     uom: r.uom,
     openedAt: iso(r.opened_at)!,
     acknowledgedAt: iso(r.acknowledged_at),
-    acknowledgedBy: r.acknowledged_by_id
-      ? { id: r.acknowledged_by_id, username: r.acknowledged_by_username }
-      : null,
+    acknowledgedBy: acknowledgedBy ? { id: acknowledgedBy.id, username: acknowledgedBy.username } : null,
     acknowledgeNote: r.acknowledge_note,
     resolvedAt: iso(r.resolved_at),
     createdAt: iso(r.created_at)!,

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { LocationType } from '@kapok/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import { isCheckViolation, isUniqueViolation } from '../../../core/database/db-errors.js';
 import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
-import { escapeLike } from '../../admin/users.service.js';
+import { escapeLike } from '../../../core/database/like.js';
 import type {
   CreateLocationRequest,
   LocationPage,
@@ -15,14 +14,14 @@ import type {
   UpdateLocationRequest,
 } from '../dto/location.dto.js';
 import { isInternal, LocationEntity } from '../entities/location.entity.js';
+import { Locations } from './location-directory.js';
 
 @Injectable()
 export class LocationsService {
-  private readonly virtualIds = new Map<LocationType, string>();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
+    private readonly directory: Locations,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
   ) {}
@@ -70,7 +69,7 @@ export class LocationsService {
       ]);
     }
     try {
-      return await this.tx.run(async (m) => {
+      return await this.committed(async (m) => {
         const location = await m.save(
           m.create(LocationEntity, {
             code: body.code,
@@ -113,9 +112,18 @@ export class LocationsService {
     }
   }
 
+  /** Runs a location command; the directory other modules read drops its copy once it committed. */
+  private async committed<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.tx.run(work);
+    } finally {
+      this.directory.invalidate();
+    }
+  }
+
   /** Renames or (de)activates a location; its code, type and department never change. */
   async update(id: string, body: UpdateLocationRequest): Promise<LocationResponse> {
-    return this.tx.run(async (m) => {
+    return this.committed(async (m) => {
       const location = await m.findOne(LocationEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -148,13 +156,8 @@ export class LocationsService {
   }
 
   /** Id of the one virtual location of a type (SUPPLIER, CUSTOMER, PRODUCTION, LOSS); they never change. */
-  async virtual(type: 'SUPPLIER' | 'CUSTOMER' | 'PRODUCTION' | 'LOSS'): Promise<string> {
-    const cached = this.virtualIds.get(type);
-    if (cached) return cached;
-    const row = await this.dataSource.getRepository(LocationEntity).findOneBy({ type });
-    if (!row) throw new AppError(500, 'MISSING_VIRTUAL_LOCATION', `The ${type} location is missing`);
-    this.virtualIds.set(type, row.id);
-    return row.id;
+  virtual(type: 'SUPPLIER' | 'CUSTOMER' | 'PRODUCTION' | 'LOSS'): Promise<string> {
+    return this.directory.virtual(type);
   }
 }
 

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
-import { escapeLike } from '../../admin/users.service.js';
+import { escapeLike } from '../../../core/database/like.js';
 import type { CreateLotRequest, LotPage, LotQuery, LotResponse } from '../dto/location.dto.js';
 import { LotEntity } from '../entities/lot.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../../core/database/db-errors.js';
 import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound, staleVersion } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
-import { escapeLike } from '../../admin/users.service.js';
+import { escapeLike } from '../../../core/database/like.js';
 import type {
   CreateProductRequest,
   ProductPage,

@@ -7,6 +7,7 @@ import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { AlertsEvaluator } from '../alerts/alerts.evaluator.js';
 import { isInternal } from '../entities/location.entity.js';
 import { insufficientStock, invalidMove, type Shortage, unknownLocation } from '../warehouse.errors.js';
+import { Locations } from '../locations/location-directory.js';
 import { PostingHooks } from './posting-hooks.js';
 import type {
   DocumentRef,
@@ -104,12 +105,13 @@ export class PostingService {
   constructor(
     private readonly alerts: AlertsEvaluator,
     private readonly events: EventPublisher,
-    private readonly hooks: PostingHooks = new PostingHooks(),
+    private readonly hooks: PostingHooks,
+    private readonly locations: Locations,
   ) {}
 
   async post(manager: EntityManager, ops: PostingOp[], options: PostingOptions = {}): Promise<PostingResult> {
     if (ops.length === 0) return { moves: [], reserved: [], released: [] };
-    const run = new PostingRun(manager, options);
+    const run = new PostingRun(manager, options, this.locations);
     await run.prepare(ops);
     for (const op of ops) {
       if (op.kind === 'move') run.move(op);
@@ -141,6 +143,7 @@ class PostingRun {
   constructor(
     private readonly manager: EntityManager,
     private readonly options: PostingOptions,
+    private readonly locations: Locations,
   ) {}
 
   /** Loads location types, locks the open reservations involved, then every source balance, in key order. */
@@ -151,14 +154,8 @@ class PostingRun {
         [op.fromLocationId, op.toLocationId, ...(op.fromAny ?? [])].forEach((id) => locationIds.add(id));
       if (op.kind === 'reserve') op.locationIds.forEach((id) => locationIds.add(id));
     }
-    if (locationIds.size) {
-      const rows: Array<{ id: string; type: LocationType }> = await this.manager.query(
-        'select id, type from locations where id = any($1::uuid[])',
-        [[...locationIds]],
-      );
-      for (const r of rows) this.locationTypes.set(r.id, r.type);
-      for (const id of locationIds) if (!this.locationTypes.has(id)) throw unknownLocation(id);
-    }
+    for (const [id, type] of await this.locations.types(locationIds, this.manager))
+      this.locationTypes.set(id, type);
 
     const documents = new Map<string, DocumentRef>();
     for (const op of ops) {

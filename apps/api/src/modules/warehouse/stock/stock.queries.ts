@@ -1,9 +1,8 @@
-import type { SqlRow } from '../../../core/database/sql-row.js';
 import { Injectable } from '@nestjs/common';
-import type { AlertLevel, ProductType, Unit } from '@kapok/contracts';
+import type { AlertLevel, MoveType, ProductType, Unit } from '@kapok/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../../../core/errors/app-error.js';
-import { escapeLike } from '../../admin/users.service.js';
+import { escapeLike } from '../../../core/database/like.js';
 import type {
   BalancePage,
   BalanceResponse,
@@ -34,6 +33,47 @@ const MOVE_SELECT = `
     join locations t on t.id = m.to_location_id
     left join lots lot on lot.id = m.lot_id`;
 
+/** A balance row with its product, location and lot. */
+interface BalanceRow {
+  product_id: string;
+  product_code: string;
+  uom: Unit;
+  location_id: string;
+  location_code: string;
+  location_name: string;
+  lot_id: string | null;
+  lot_number: string | null;
+  received_at: Date | null;
+  on_hand: string;
+  reserved: string;
+  updated_at: Date;
+}
+
+/** A ledger row with its product, locations and lot. */
+interface MoveRow {
+  id: string;
+  product_id: string;
+  product_code: string;
+  uom: Unit;
+  quantity: string;
+  from_location_id: string;
+  from_code: string;
+  to_location_id: string;
+  to_code: string;
+  lot_id: string | null;
+  lot_number: string | null;
+  type: MoveType;
+  reference: string | null;
+  document_type: string | null;
+  document_id: string | null;
+  entered_quantity: string | null;
+  entered_uom: Unit | null;
+  note: string | null;
+  actor_id: string | null;
+  actor_username: string | null;
+  created_at: Date;
+}
+
 /** The read side of the warehouse: balances, product stock, the overview and the ledger. */
 @Injectable()
 export class StockQueries {
@@ -46,7 +86,7 @@ export class StockQueries {
     if (q.locationId) where.push(`b.location_id = $${params.push(q.locationId)}`);
     if (q.lotId) where.push(`b.lot_id = $${params.push(q.lotId)}`);
     const filter = `where ${where.map((w) => `(${w})`).join(' and ')}`;
-    const [rows, count] = await Promise.all([
+    const [rows, count]: [BalanceRow[], Array<{ n: number }>] = await Promise.all([
       this.dataSource.query(
         `${BALANCE_SELECT} ${filter} order by p.code, loc.code, lot.received_at nulls last limit $${params.length + 1} offset $${params.length + 2}`,
         [...params, q.limit, q.skip],
@@ -60,7 +100,7 @@ export class StockQueries {
     const [product]: Array<{ id: string; code: string; name: string; uom: Unit }> =
       await this.dataSource.query('select id, code, name, uom from products where id = $1', [productId]);
     if (!product) throw notFound('product', productId);
-    const rows = await this.dataSource.query(
+    const rows: BalanceRow[] = await this.dataSource.query(
       `${BALANCE_SELECT} where b.product_id = $1 and loc.type in ${INTERNAL} and (b.on_hand > 0 or b.reserved > 0)
         order by loc.type, loc.code, lot.received_at nulls last`,
       [productId],
@@ -152,7 +192,7 @@ export class StockQueries {
     if (q.from) where.push(`m.created_at >= $${params.push(q.from)}`);
     if (q.to) where.push(`m.created_at < $${params.push(q.to)}`);
     const filter = where.length ? `where ${where.join(' and ')}` : '';
-    const [rows, count] = await Promise.all([
+    const [rows, count]: [MoveRow[], Array<{ n: number }>] = await Promise.all([
       this.dataSource.query(
         `${MOVE_SELECT} ${filter} order by m.created_at desc, m.id desc limit $${params.length + 1} offset $${params.length + 2}`,
         [...params, q.limit, q.skip],
@@ -164,7 +204,7 @@ export class StockQueries {
 
   async movesByIds(m: EntityManager, ids: string[]): Promise<MoveResponse[]> {
     if (ids.length === 0) return [];
-    const rows = await m.query(
+    const rows: MoveRow[] = await m.query(
       `${MOVE_SELECT} where m.id = any($1::uuid[]) order by array_position($1::uuid[], m.id)`,
       [ids],
     );
@@ -174,7 +214,7 @@ export class StockQueries {
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
-export function balanceRow(r: SqlRow): BalanceResponse {
+function balanceRow(r: BalanceRow): BalanceResponse {
   const onHand = Number(r.on_hand);
   const reserved = Number(r.reserved);
   return {
@@ -194,7 +234,7 @@ export function balanceRow(r: SqlRow): BalanceResponse {
   };
 }
 
-export function moveRow(r: SqlRow): MoveResponse {
+function moveRow(r: MoveRow): MoveResponse {
   const at = new Date(r.created_at).toISOString();
   return {
     id: r.id,
@@ -215,7 +255,7 @@ export function moveRow(r: SqlRow): MoveResponse {
     enteredQuantity: r.entered_quantity === null ? null : Number(r.entered_quantity),
     enteredUom: r.entered_uom,
     note: r.note,
-    actor: r.actor_id ? { id: r.actor_id, username: r.actor_username } : null,
+    actor: r.actor_id && r.actor_username ? { id: r.actor_id, username: r.actor_username } : null,
     createdAt: at,
     updatedAt: at,
   };

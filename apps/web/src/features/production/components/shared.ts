@@ -2,18 +2,8 @@ import { newIdempotencyKey } from '@kapok/api-client';
 import type { WorkOrderState } from '@kapok/contracts';
 import { useCallback, useRef } from 'react';
 
-/** The departments that run work orders, in route order. */
-export const LINE_DEPARTMENTS = [
-  'CUTTING',
-  'EMBROIDERY',
-  'SUBCON',
-  'SEWING',
-  'FINISHING',
-  'PACKING',
-] as const;
-export type LineDepartment = (typeof LINE_DEPARTMENTS)[number];
-export const isLineDepartment = (d: string | null | undefined): d is LineDepartment =>
-  LINE_DEPARTMENTS.includes(d as LineDepartment);
+/** The departments that run work orders, in route order (one list, in contracts). */
+export { isLineDepartment, LINE_DEPARTMENTS, type LineDepartment } from '@kapok/contracts';
 
 export const WORK_ORDER_COLORS: Record<WorkOrderState, string> = {
   PENDING: 'gray',

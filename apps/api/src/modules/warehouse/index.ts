@@ -1,0 +1,17 @@
+/**
+ * The warehouse's face: what other modules may use. Only the warehouse reads or writes locations,
+ * stock balances, reservations, moves and lots (docs/decisions/0002-one-owner-per-table.md); others
+ * ask these services and change stock only through the posting service.
+ */
+export { Locations, type LocationInfo } from './locations/location-directory.js';
+export { PostingHooks, type PostingTouched } from './stock/posting-hooks.js';
+export { PostingService } from './stock/posting.service.js';
+export type {
+  DocumentRef,
+  MoveOp,
+  PostingOp,
+  PostingResult,
+  ReleaseOp,
+  ReserveOp,
+} from './stock/posting.types.js';
+export { Stock } from './stock/stock.js';
