@@ -82,15 +82,20 @@ function quantityOf(q: string | number, what: string): Decimal {
   return d;
 }
 
-/** FIFO: oldest received lot first; stock without a lot after every lot. */
-const fifo = (a: Balance, b: Balance) => {
+/**
+ * FIFO: oldest received lot first; stock without a lot after every lot; ties in the order the caller
+ * listed the locations (racks by code), so the same request draws the same way on every database.
+ */
+const fifo = (rank: (locationId: string) => number) => (a: Balance, b: Balance) => {
   if (a.lotReceivedAt && b.lotReceivedAt) {
     const diff = a.lotReceivedAt.getTime() - b.lotReceivedAt.getTime();
-    return diff !== 0 ? diff : (a.lotNumber ?? '').localeCompare(b.lotNumber ?? '');
+    if (diff !== 0) return diff;
+    const byLot = (a.lotNumber ?? '').localeCompare(b.lotNumber ?? '');
+    return byLot !== 0 ? byLot : rank(a.locationId) - rank(b.locationId);
   }
   if (a.lotReceivedAt) return -1;
   if (b.lotReceivedAt) return 1;
-  return a.locationId.localeCompare(b.locationId);
+  return rank(a.locationId) - rank(b.locationId);
 };
 
 /**
@@ -568,7 +573,7 @@ class PostingRun {
       .flatMap((l) => this.byPair.get(pairKey(productId, l)) ?? [])
       .filter((b) => lotId === undefined || lotId === null || b.lotId === lotId)
       .filter((b) => b.id !== null || b.onHand.gt(0))
-      .sort(fifo);
+      .sort(fifo((l) => locationIds.indexOf(l)));
   }
 
   private available(b: Balance): Decimal {
