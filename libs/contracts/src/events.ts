@@ -69,6 +69,7 @@ export const EVENT_TYPES = [
   'mrp_run.started',
   'mrp_run.finished',
   'mrp_run.released',
+  'mrp_planned_order.released',
   // The planning spec names the run's progress notice this way (planning.md).
   'planning.mrp.progress',
 ] as const;
