@@ -14,7 +14,7 @@ test.describe('administration', () => {
       const dialog = page.getByRole('dialog', { name: 'New user' });
       await dialog.getByLabel('Username').fill('sewing_line2');
       await dialog.getByLabel('Full name').fill('Rina Marlina');
-      await dialog.getByRole('textbox', { name: 'Password', exact: true }).fill('jahit-2025');
+      await dialog.getByRole('textbox', { name: 'Password', exact: true }).fill('Benang-Jarum-Kancing-77');
       await dialog.getByRole('combobox', { name: 'Role' }).click();
       await page.getByRole('option', { name: 'Department admin' }).click();
       await dialog.getByRole('combobox', { name: 'Department' }).click();

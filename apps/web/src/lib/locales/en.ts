@@ -170,7 +170,7 @@ export const en = {
   },
   validation: {
     required: 'This field is required',
-    passwordMin: 'At least 8 characters',
+    passwordMin: 'At least 12 characters',
     usernameFormat: 'Lower-case letters, digits, dot, dash or underscore',
     tooLong: 'Too long',
   },

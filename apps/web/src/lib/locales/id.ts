@@ -173,7 +173,7 @@ export const id: Messages = {
   },
   validation: {
     required: 'Wajib diisi',
-    passwordMin: 'Minimal 8 karakter',
+    passwordMin: 'Minimal 12 karakter',
     usernameFormat: 'Huruf kecil, angka, titik, tanda hubung, atau garis bawah',
     tooLong: 'Terlalu panjang',
   },

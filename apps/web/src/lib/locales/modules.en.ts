@@ -841,7 +841,7 @@ export const enModules = {
       editTitle: 'Edit {{username}}',
       updated: 'Changes to {{username}} saved',
       password: 'Password',
-      passwordHint: 'At least 8 characters. Share it with the user in person.',
+      passwordHint: 'At least 12 characters and hard to guess. Share it with the user in person.',
       newPassword: 'Reset password',
       newPasswordHint: 'Leave empty to keep the current password. A new one signs the user out everywhere.',
       newPasswordPlaceholder: 'New password',

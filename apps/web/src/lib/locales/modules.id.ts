@@ -846,7 +846,7 @@ export const idModules: ModuleMessages = {
       editTitle: 'Ubah {{username}}',
       updated: 'Perubahan pada {{username}} disimpan',
       password: 'Kata sandi',
-      passwordHint: 'Minimal 8 karakter. Sampaikan langsung kepada pengguna.',
+      passwordHint: 'Minimal 12 karakter dan sulit ditebak. Sampaikan langsung kepada pengguna.',
       newPassword: 'Atur ulang kata sandi',
       newPasswordHint:
         'Kosongkan untuk mempertahankan kata sandi saat ini. Kata sandi baru mengeluarkan pengguna dari semua sesi.',

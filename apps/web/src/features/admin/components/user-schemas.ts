@@ -1,4 +1,4 @@
-import { DEPARTMENTS } from '@kapok/contracts';
+import { DEPARTMENTS, PASSWORD_MIN_LENGTH } from '@kapok/contracts';
 import { z } from 'zod';
 
 // Messages are i18n keys; the forms translate them.
@@ -14,7 +14,7 @@ export const createUserSchema = z.object({
     .max(50, 'validation.tooLong')
     .regex(/^[a-z0-9._-]+$/, 'validation.usernameFormat'),
   fullName,
-  password: z.string().min(8, 'validation.passwordMin').max(200, 'validation.tooLong'),
+  password: z.string().min(PASSWORD_MIN_LENGTH, 'validation.passwordMin').max(200, 'validation.tooLong'),
   role,
   department,
 });
@@ -27,7 +27,7 @@ export const editUserSchema = z.object({
   active: z.boolean(),
   password: z.union([
     z.literal(''),
-    z.string().min(8, 'validation.passwordMin').max(200, 'validation.tooLong'),
+    z.string().min(PASSWORD_MIN_LENGTH, 'validation.passwordMin').max(200, 'validation.tooLong'),
   ]),
 });
 export type EditUserValues = z.infer<typeof editUserSchema>;
