@@ -136,7 +136,7 @@ export class AuthService {
         after: { endedSessions: others.filter((s) => s.id !== principal.sessionId).length },
         actor: { id: user.id, username: user.username },
       });
-      await this.events.publish(manager, 'admin.user.updated', [user.id]);
+      await this.events.publish(manager, 'user.updated', [user.id]);
     });
     this.cache.clear();
   }
