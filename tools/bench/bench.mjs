@@ -164,8 +164,9 @@ function readScenarios(ids, heroBomIds) {
   return [
     {
       key: 'board',
-      name: 'kanban board GET /ppic/kanban/cards/all',
+      name: 'kanban board GET /ppic/kanban/cards/all (gzip, If-None-Match)',
       paths: ['/api/v1/ppic/kanban/cards/all'],
+      browser: true,
     },
     {
       key: 'stock',
@@ -236,6 +237,7 @@ async function runReads(scenarios, kapok, token, baseline) {
         connections,
         duration,
         warmup,
+        browser: s.browser,
       }),
     );
     const baselineFigures = baseline

@@ -28,7 +28,8 @@ function run(options) {
 
 /** The figures the table shows, from an autocannon result. */
 export function figures(result) {
-  const ok = result['2xx'];
+  // A 304 is a served answer (the client already has it): counted with the 2xx.
+  const ok = result['2xx'] + (result.statusCodeStats['304']?.count ?? 0);
   return {
     rps: result.duration > 0 ? ok / result.duration : 0,
     p50: result.latency.p50,
@@ -46,10 +47,41 @@ export function figures(result) {
  * A read scenario against one server: a short warm-up, then the measured run. `paths` rotate, so both
  * servers see the same sequence of ids.
  */
-export async function readLoad({ base, paths, headers = {}, connections, duration, warmup }) {
+export async function readLoad({
+  base,
+  paths,
+  headers = {},
+  connections,
+  duration,
+  warmup,
+  browser = false,
+}) {
   const make = () => {
     let i = 0;
-    return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length], headers }) }];
+    if (!browser)
+      return [
+        { method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length], headers }) },
+      ];
+    // As a browser asks: gzip accepted, and the tag it holds sent back on a repeat (per connection).
+    return [
+      {
+        method: 'GET',
+        setupRequest: (req, ctx) => {
+          const path = paths[i++ % paths.length];
+          ctx.path = path;
+          const tag = ctx.tags?.[path];
+          return {
+            ...req,
+            path,
+            headers: { ...headers, 'accept-encoding': 'gzip', ...(tag ? { 'if-none-match': tag } : {}) },
+          };
+        },
+        onResponse: (status, _body, ctx, responseHeaders) => {
+          const etag = responseHeaders?.etag;
+          if (status === 200 && etag) ctx.tags = { ...ctx.tags, [ctx.path]: etag };
+        },
+      },
+    ];
   };
   if (warmup > 0) await run({ url: base, connections, duration: warmup, requests: make() });
   return figures(await run({ url: base, connections, duration, requests: make() }));

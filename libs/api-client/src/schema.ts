@@ -5224,11 +5224,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tag of this answer; send it back as If-None-Match */
+                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BoardResponse"];
                 };
+            };
+            /** @description The board has not changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No, forged or expired access token */
             401: {

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -6,6 +7,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '../../core/context/request-context.js';
@@ -52,12 +54,28 @@ export class KanbanCardsController {
 
   @Get('all')
   @RequirePermission('kanban.view')
-  @ApiOkResponse({ type: BoardResponse })
-  listBoardCards(
+  @ApiOkResponse({
+    type: BoardResponse,
+    headers: { ETag: { description: 'Tag of this answer; send it back as If-None-Match' } },
+  })
+  @ApiResponse({ status: 304, description: 'The board has not changed since the ETag sent in If-None-Match' })
+  async listBoardCards(
     @Query() query: BoardQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<BoardResponse> {
-    return this.kanban.board(query, principal);
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // Sent as built once per change: 304 when the browser has it, gzip when it accepts it.
+    const answer = await this.kanban.boardAnswer(query, principal);
+    reply
+      .header('etag', answer.etag)
+      .header('cache-control', 'private, no-cache')
+      .header('vary', 'accept-encoding');
+    if (request.headers['if-none-match'] === answer.etag) return void reply.code(304).send();
+    reply.type('application/json; charset=utf-8');
+    if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? ''))
+      return void reply.header('content-encoding', 'gzip').send(answer.gzip);
+    return void reply.send(answer.json);
   }
 
   @Get(':id')

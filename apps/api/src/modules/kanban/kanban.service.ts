@@ -19,7 +19,7 @@ import type {
   CreateCardRequest,
   ReceiveCardRequest,
 } from './dto/kanban.dto.js';
-import { BoardCache } from './board.cache.js';
+import { type BoardAnswer, BoardCache } from './board.cache.js';
 import { cardActions, cardRowRule, rowRuleViolation, toCards } from './kanban.cards.js';
 import {
   type CardChanges,
@@ -75,16 +75,19 @@ export class KanbanService {
 
   /** The board is read far more often than it changes: the cards are cached until a kanban event, the actions are per user. */
   async board(q: BoardQuery, principal: Principal): Promise<BoardResponse> {
-    const cards = await this.cache.get(`${q.status ?? ''}|${q.department ?? ''}`, async () =>
-      toCards(
-        await selectBoard(this.dataSource.manager, CLOSED_DAYS_ON_BOARD, q.status, q.department),
-        this.people,
-        this.locations,
-        undefined,
-      ),
-    );
+    const cards = await this.cache.get(filterKey(q), () => this.loadBoard(q));
     const items = cards.map((card) => ({ ...card, actions: cardActions(card, principal) }));
     return { items, total: items.length };
+  }
+
+  /** The board as it goes on the wire (JSON, gzip, ETag), built once per change and user. */
+  boardAnswer(q: BoardQuery, principal: Principal): Promise<BoardAnswer> {
+    return this.cache.answer(filterKey(q), principal.userId, () => this.board(q, principal));
+  }
+
+  private async loadBoard(q: BoardQuery): Promise<CardResponse[]> {
+    const rows = await selectBoard(this.dataSource.manager, CLOSED_DAYS_ON_BOARD, q.status, q.department);
+    return toCards(rows, this.people, this.locations, undefined);
   }
 
   async get(id: string, principal: Principal): Promise<CardResponse> {
@@ -337,6 +340,7 @@ export class KanbanService {
 }
 
 const doc = (id: string): DocumentRef => ({ type: 'kanban_card', id });
+const filterKey = (q: BoardQuery) => `${q.status ?? ''}|${q.department ?? ''}`;
 
 /** What the audit row keeps of each transition, in the answer's words. */
 function auditOf(action: KanbanAction, c: CardChanges): Record<string, unknown> {
