@@ -255,3 +255,43 @@ describe('sales orders', () => {
     expect((await f.call('manager', 'GET', `/sales/orders/${so.id}`)).status).toBe(200);
   });
 });
+
+describe('MOs pegged to sales-order lines', () => {
+  it('creates an MO for a line, shows it on the line, and refuses an unknown line', async () => {
+    const demoArticle = (await f.ok('admin', 'GET', '/warehouse/products?code=40551542')).items[0];
+    const so = await f.ok('merchandiser', 'POST', '/sales/orders', {
+      customerId: customer.id,
+      customerPo: `PO-${f.suffix()}`,
+      lines: [{ productId: demoArticle.id, quantity: 600, deliveryWeek: '2027-W04', destination: 'EU' }],
+    });
+    await f.ok('merchandiser', 'POST', `/sales/orders/${so.id}/confirm`, {});
+    const lineId = so.lines[0].id;
+    const mo = await f.call('ppic_admin', 'POST', '/ppic/tasks', {
+      productId: demoArticle.id,
+      qtyPlanned: 600,
+      route: 'ROUTE_1',
+      dueDate: so.lines[0].exFactoryDate,
+      salesOrderLineId: lineId,
+    });
+    expect(mo.status).toBe(201);
+    expect(mo.body.salesOrderLineId).toBe(lineId);
+    expect((await f.ok('ppic', 'GET', `/ppic/tasks/${mo.body.id}`)).salesOrderLineId).toBe(lineId);
+    const after = await f.ok('merchandiser', 'GET', `/sales/orders/${so.id}`);
+    expect(after.lines[0].manufacturingOrders).toEqual([
+      { id: mo.body.id, batchNumber: mo.body.batchNumber, state: 'DRAFT', qtyPlanned: 600 },
+    ]);
+    const unknown = await f.call('ppic_admin', 'POST', '/ppic/tasks', {
+      productId: demoArticle.id,
+      qtyPlanned: 1,
+      route: 'ROUTE_1',
+      salesOrderLineId: randomUUID(),
+    });
+    expect(unknown.status).toBe(404);
+    const plain = await f.ok('ppic_admin', 'POST', '/ppic/tasks', {
+      productId: demoArticle.id,
+      qtyPlanned: 1,
+      route: 'ROUTE_1',
+    });
+    expect(plain.salesOrderLineId).toBeNull();
+  });
+});

@@ -1835,6 +1835,11 @@ export type components = {
             qtyPlanned: number;
             route: components["schemas"]["Route"];
             /**
+             * Format: uuid
+             * @description The sales-order line this MO makes (pegging)
+             */
+            salesOrderLineId?: string;
+            /**
              * @description Production week WW-YYYY
              * @example 05-2026
              */
@@ -2292,6 +2297,11 @@ export type components = {
             qtyPlanned: number;
             qualityNotes: string | null;
             route: components["schemas"]["Route"];
+            /**
+             * Format: uuid
+             * @description The sales-order line it is pegged to
+             */
+            salesOrderLineId: string | null;
             /** Format: date-time */
             startedAt: string | null;
             startedBy: components["schemas"]["PersonRef"] | null;
@@ -2367,6 +2377,11 @@ export type components = {
             qtyPlanned: number;
             qualityNotes: string | null;
             route: components["schemas"]["Route"];
+            /**
+             * Format: uuid
+             * @description The sales-order line it is pegged to
+             */
+            salesOrderLineId: string | null;
             /** Format: date-time */
             startedAt: string | null;
             startedBy: components["schemas"]["PersonRef"] | null;

@@ -25,6 +25,7 @@ export interface MoRecord {
   due_date: string | null;
   week: string | null;
   destination: string | null;
+  sales_order_line_id: string | null;
   notes: string | null;
   state: MoState;
   created_by_id: string | null;
@@ -142,13 +143,14 @@ export interface NewMo {
   destination: string | null;
   notes: string | null;
   createdById: string;
+  salesOrderLineId: string | null;
 }
 
 export async function insertMo(m: EntityManager, mo: NewMo): Promise<MoRow> {
   const [row]: MoRow[] = await m.query(
     `with mo as (
-       insert into manufacturing_orders (batch_number, product_id, qty_planned, route, due_date, week, destination, notes, state, created_by_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9) returning *)
+       insert into manufacturing_orders (batch_number, product_id, qty_planned, route, due_date, week, destination, notes, state, created_by_id, sales_order_line_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9, $10) returning *)
      select ${MO_COLUMNS} from mo join products p on p.id = mo.product_id`,
     [
       mo.batchNumber,
@@ -160,6 +162,7 @@ export async function insertMo(m: EntityManager, mo: NewMo): Promise<MoRow> {
       mo.destination,
       mo.notes,
       mo.createdById,
+      mo.salesOrderLineId,
     ],
   );
   return row;

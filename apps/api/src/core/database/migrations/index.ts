@@ -1,3 +1,4 @@
+import { MoSalesOrderLine1796414843472 } from './1796414843472-MoSalesOrderLine.js';
 import { RefreshReplacement1796413128706 } from './1796413128706-RefreshReplacement.js';
 import { Orders1796412841272 } from './1796412841272-Orders.js';
 import { LoginLimits1796411765340 } from './1796411765340-LoginLimits.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   LoginLimits1796411765340,
   Orders1796412841272,
   RefreshReplacement1796413128706,
+  MoSalesOrderLine1796414843472,
 ];

@@ -28,7 +28,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
-import { OptionalText, PositiveQuantity, RequiredUuid } from '../../warehouse/dto/common.js';
+import { OptionalText, OptionalUuid, PositiveQuantity, RequiredUuid } from '../../warehouse/dto/common.js';
 import { toBoolean } from '../../warehouse/dto/product.dto.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
 import { DateInRange } from '../../../core/http/validators.js';
@@ -60,6 +60,9 @@ export class CreateMoRequest {
 
   @OptionalText(60, 'Buyer destination, e.g. Belgium / EU')
   destination?: string;
+
+  @OptionalUuid('The sales-order line this MO makes (pegging)')
+  salesOrderLineId?: string;
 
   @OptionalText(500)
   notes?: string;
@@ -195,6 +198,13 @@ export class MoResponse {
   week: string | null;
   @ApiProperty({ nullable: true, type: String })
   destination: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The sales-order line it is pegged to',
+  })
+  salesOrderLineId: string | null;
   @ApiProperty({ nullable: true, type: String })
   notes: string | null;
   @ApiProperty({ enum: MO_STATES, enumName: 'MoState' })

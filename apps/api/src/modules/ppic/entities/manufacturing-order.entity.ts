@@ -3,6 +3,7 @@ import { MO_STATES, ROUTES, type MoState, type Route } from '@kapok/contracts';
 import { BaseEntity } from '../../../core/database/base.entity.js';
 import { BomEntity } from '../../bom/entities/bom.entity.js';
 import { ProductEntity } from '../../warehouse/entities/product.entity.js';
+import { SalesOrderLineEntity } from '../../sales/entities/sales-order-line.entity.js';
 
 /** A manufacturing order (MO, "SPK"): make `qty_planned` of a product along a route. */
 @Entity('manufacturing_orders')
@@ -56,6 +57,15 @@ export class ManufacturingOrderEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   notes: string | null;
+
+  /** The sales-order line this MO makes (planning.md: pegging). */
+  @Index('mo_sales_order_line_idx')
+  @Column({ type: 'uuid', nullable: true })
+  salesOrderLineId: string | null;
+
+  @ManyToOne(() => SalesOrderLineEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sales_order_line_id' })
+  salesOrderLine?: SalesOrderLineEntity;
 
   @Column({ type: 'enum', enum: MO_STATES, enumName: 'mo_state', default: 'DRAFT' })
   state: MoState;

@@ -36,3 +36,22 @@ export function readApprovedMoMaterials(manager: EntityManager): Promise<FrozenM
      having sum(mm.quantity - mm.consumed_qty) > 0`,
   );
 }
+
+/** An MO pegged to a sales-order line. */
+export interface PeggedMoRow {
+  id: string;
+  batch_number: string;
+  state: MoState;
+  qty_planned: string;
+  sales_order_line_id: string;
+}
+
+/** The MOs pegged to these sales-order lines, in one statement. */
+export function readMosPeggedTo(manager: EntityManager, lineIds: readonly string[]): Promise<PeggedMoRow[]> {
+  if (lineIds.length === 0) return Promise.resolve([]);
+  return manager.query(
+    `select id, batch_number, state, qty_planned::text, sales_order_line_id
+       from manufacturing_orders where sales_order_line_id = any($1::uuid[]) order by batch_number`,
+    [[...new Set(lineIds)]],
+  );
+}

@@ -47,6 +47,7 @@ export function toMo(r: MoRow, who: Who, principal: Principal | undefined): MoRe
     dueDate: dateOnly(r.due_date),
     week: r.week,
     destination: r.destination,
+    salesOrderLineId: r.sales_order_line_id,
     notes: r.notes,
     state: r.state,
     bomId: r.bom_id,

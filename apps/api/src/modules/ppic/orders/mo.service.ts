@@ -10,6 +10,7 @@ import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { BomExplosionService } from '../../bom/bom-explosion.service.js';
+import { SalesFacts } from '../../sales/sales.facts.js';
 import { Stock } from '../../warehouse/index.js';
 import type {
   CreateMoRequest,
@@ -69,6 +70,8 @@ export class MoService {
         { field: 'productId', messages: ['no active BOM'] },
       ]);
     }
+    if (body.salesOrderLineId && !(await new SalesFacts().linesByIds(m, [body.salesOrderLineId])).size)
+      throw notFound('sales order line', body.salesOrderLineId);
     const row = await insertMo(m, {
       batchNumber: await nextDocumentNumber(m, 'MO', 3),
       productId: body.productId,
@@ -79,6 +82,7 @@ export class MoService {
       destination: body.destination ?? null,
       notes: body.notes ?? null,
       createdById: principal.userId,
+      salesOrderLineId: body.salesOrderLineId ?? null,
     });
     const [mo] = await this.toMos([row], principal, m);
     await this.audit.record(m, {

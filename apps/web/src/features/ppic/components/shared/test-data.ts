@@ -18,6 +18,7 @@ export function makeMo(overrides: Partial<Mo> = {}): Mo {
     dueDate: '2026-12-15',
     week: '50-2026',
     destination: 'Belgium',
+    salesOrderLineId: null,
     notes: null,
     state: 'DRAFT',
     bomId: null,
