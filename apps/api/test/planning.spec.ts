@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
 import { eventually } from './support/eventually.js';
+import { addDays, factoryToday, isoWeek } from '../src/modules/planning/mrp/calendar.js';
+import { ordersFixtures } from './support/orders-fixtures.js';
 import { ppicFixtures } from './support/ppic-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -138,6 +140,92 @@ describe('MRP runs', () => {
       mo.id,
     ]);
     expect(count.rows[0].n).toBe(1);
+  });
+
+  it('plans a MAKE per sales-order line and releases them into pegged DRAFT MOs and BUY into POs per supplier', async () => {
+    const f = ordersFixtures(t);
+    const a = await p.article();
+    const customer = await f.partner('CUSTOMER');
+    const mill = await f.partner('SUPPLIER', { name: 'Fabric mill' });
+    const accessories = await f.partner('SUPPLIER', { name: 'Accessories' });
+    const item = (supplierId: string, productId: string, uom: string, over: Record<string, unknown> = {}) =>
+      f.ok('purchasing', 'POST', '/purchasing/supplier-items', {
+        supplierId,
+        productId,
+        uom,
+        preferred: true,
+        ...over,
+      });
+    await item(mill.id, a.fabric.id, 'METER', { packSize: 25 });
+    await item(accessories.id, a.label.id, 'PCS');
+    await item(accessories.id, a.carton.id, 'PCS');
+    const week = isoWeek(addDays(factoryToday(), 42));
+    const so = await f.ok('merchandiser', 'POST', '/sales/orders', {
+      customerId: customer.id,
+      customerPo: `PO-${f.suffix()}`,
+      lines: [
+        { productId: a.fg.id, quantity: 30, deliveryWeek: week, destination: 'EU' },
+        { productId: a.fg.id, quantity: 20, deliveryWeek: week, destination: 'US' },
+      ],
+    });
+    await f.ok('merchandiser', 'POST', `/sales/orders/${so.id}/confirm`, {});
+
+    const res = await run();
+    expect(res.status).toBe(201);
+    const makes = await ordersOf(res.body.id, a.fg.id);
+    expect(makes.map((o) => [o.quantity, (o as unknown as { destination: string }).destination])).toEqual([
+      [30, 'EU'],
+      [20, 'US'],
+    ]);
+    expect(makes.map((o) => (o as unknown as { salesOrderLineId: string }).salesOrderLineId)).toEqual(
+      so.lines.map((l: { id: string }) => l.id),
+    );
+    const [fabric] = await ordersOf(res.body.id, a.fabric.id);
+    // 50 pieces × 2 m = 100 m, a multiple of the 25 m pack.
+    expect(fabric).toMatchObject({ quantity: 100, purchaseQuantity: 100, supplierId: mill.id });
+    const label = await ordersOf(res.body.id, a.label.id);
+    const carton = await ordersOf(res.body.id, a.carton.id);
+    // One BUY per week: both MAKE orders start in the same week.
+    expect(label.map((o) => o.quantity)).toEqual([50]);
+    expect(label[0].pegs.map((peg) => peg.quantity)).toEqual([30, 20]);
+    const buys = [fabric, ...label, ...carton];
+
+    const released = await call('ppic', 'POST', `/planning/mrp/runs/${res.body.id}/release`, {
+      plannedOrderIds: [...makes, ...buys].map((o) => o.id),
+    });
+    expect(released.status).toBe(201);
+    expect(released.body.manufacturingOrders).toHaveLength(2);
+    const pos = released.body.purchaseOrders as Array<{
+      id: string;
+      supplierId: string;
+      plannedOrderIds: string[];
+    }>;
+    expect(pos.map((po) => po.supplierId).sort()).toEqual([mill.id, accessories.id].sort());
+    const accessoriesPo = pos.find((po) => po.supplierId === accessories.id)!;
+    expect(accessoriesPo.plannedOrderIds).toHaveLength(label.length + carton.length);
+    const detail = await f.ok('purchasing', 'GET', `/purchasing/orders/${accessoriesPo.id}`);
+    expect(detail.state).toBe('DRAFT');
+    expect(
+      detail.lines.map((l: { productId: string; quantity: number }) => [l.productId, l.quantity]).sort(),
+    ).toEqual(
+      [
+        [a.label.id, 50],
+        [a.carton.id, 25],
+      ].sort(),
+    );
+    for (const mo of released.body.manufacturingOrders) {
+      const m = await call('ppic', 'GET', `/ppic/tasks/${mo.id}`);
+      expect(m.body.state).toBe('DRAFT');
+    }
+    const again = await call('ppic', 'POST', `/planning/mrp/runs/${res.body.id}/release`, {
+      plannedOrderIds: [fabric.id],
+    });
+    expect(again.body.code).toBe('ALREADY_RELEASED');
+
+    // The released drafts are supply now: a new run plans neither the lines nor the materials again.
+    const next = await run();
+    expect(await ordersOf(next.body.id, a.fg.id)).toEqual([]);
+    expect(await ordersOf(next.body.id, a.fabric.id)).toEqual([]);
   });
 
   it('refuses a release from a run that a newer run replaced: 409 STALE_RUN', async () => {

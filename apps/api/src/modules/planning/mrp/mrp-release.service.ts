@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ROUTES, type Department, type Route } from '@kapok/contracts';
+import { ROUTES, type Department, type Route, type Unit } from '@kapok/contracts';
+import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import type { Principal } from '../../../core/context/request-context.js';
@@ -8,6 +9,8 @@ import { AppError, notFound } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { readActiveBomLines, type ActiveBomLineRow } from '../../bom/bom.facts.js';
 import { MoService } from '../../ppic/orders/mo.service.js';
+import { purchaseOrderNumbers } from '../../purchasing/purchase-order.refs.js';
+import { PurchasingService } from '../../purchasing/purchasing.service.js';
 import type { ReleasePlannedOrdersRequest, ReleaseResponse } from '../dto/planning.dto.js';
 import { findLatestRun, MRP_LOCK_KEY, PLANNED_ORDER_COLUMNS, type PlannedOrderRow } from '../planning.sql.js';
 
@@ -21,6 +24,7 @@ export class MrpReleaseService {
   constructor(
     private readonly tx: Transactions,
     private readonly mos: MoService,
+    private readonly purchasing: PurchasingService,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
   ) {}
@@ -93,7 +97,7 @@ export class MrpReleaseService {
       }
       const buy = orders.filter((o) => o.type === 'BUY');
       if (buy.length > 0) {
-        const noSupplier = buy.find((o) => !o.supplier_id);
+        const noSupplier = buy.find((o) => !o.supplier_id || !o.purchase_uom || o.purchase_quantity === null);
         if (noSupplier)
           throw new AppError(
             422,
@@ -101,11 +105,35 @@ export class MrpReleaseService {
             `${noSupplier.product_code} has no preferred supplier item; add one and run MRP again`,
             { plannedOrderIds: [noSupplier.id] },
           );
-        throw new AppError(
-          422,
-          'PURCHASING_UNAVAILABLE',
-          'Purchase orders cannot be created yet: the purchasing module is not installed',
+        const bySupplier = new Map<string, PlannedOrderRow[]>();
+        for (const o of buy) bySupplier.set(o.supplier_id!, [...(bySupplier.get(o.supplier_id!) ?? []), o]);
+        const created: Array<{ id: string; supplierId: string; orders: PlannedOrderRow[] }> = [];
+        for (const [supplierId, group] of bySupplier) {
+          const id = await this.purchasing.createDraft(
+            m,
+            {
+              supplierId,
+              notes: `MRP ${group.map((o) => o.key).join(', ')}`,
+              lines: purchaseLines(group),
+            },
+            principal,
+          );
+          created.push({ id, supplierId, orders: group });
+        }
+        const numbers = await purchaseOrderNumbers(
+          m,
+          created.map((c) => c.id),
         );
+        for (const c of created) {
+          const number = numbers.get(c.id)!;
+          for (const o of c.orders) await markReleased(m, o.id, principal, c.id, number);
+          result.purchaseOrders.push({
+            id: c.id,
+            number,
+            supplierId: c.supplierId,
+            plannedOrderIds: c.orders.map((o) => o.id),
+          });
+        }
       }
       await this.audit.record(m, {
         action: 'mrp_planned_order.released',
@@ -121,6 +149,29 @@ export class MrpReleaseService {
       return result;
     });
   }
+}
+
+/** One line per product: the planned quantities in the purchase unit, expected at the earliest due date. */
+function purchaseLines(group: PlannedOrderRow[]) {
+  const byProduct = new Map<string, { quantity: Decimal; uom: Unit; expectedDate: string }>();
+  for (const o of group) {
+    const line = byProduct.get(o.product_id);
+    if (line) {
+      line.quantity = line.quantity.plus(o.purchase_quantity!);
+      if (o.due_date < line.expectedDate) line.expectedDate = o.due_date;
+    } else
+      byProduct.set(o.product_id, {
+        quantity: new Decimal(o.purchase_quantity!),
+        uom: o.purchase_uom!,
+        expectedDate: o.due_date,
+      });
+  }
+  return [...byProduct].map(([productId, l]) => ({
+    productId,
+    quantity: l.quantity.toNumber(),
+    uom: l.uom,
+    expectedDate: l.expectedDate,
+  }));
 }
 
 async function markReleased(

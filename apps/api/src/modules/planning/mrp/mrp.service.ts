@@ -7,6 +7,9 @@ import { people } from '../../../core/database/people.js';
 import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
+import { PartnersFacts } from '../../partners/partners.facts.js';
+import { PurchasingFacts } from '../../purchasing/purchasing.facts.js';
+import { SalesFacts } from '../../sales/sales.facts.js';
 import type {
   MrpGridResponse,
   MrpRunResponse,
@@ -34,6 +37,9 @@ export class MrpService {
     private readonly tx: Transactions,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
+    private readonly sales: SalesFacts,
+    private readonly purchasing: PurchasingFacts,
+    private readonly partners: PartnersFacts,
   ) {}
 
   async run(body: StartMrpRunRequest, principal: Principal): Promise<MrpRunResponse> {
@@ -41,7 +47,11 @@ export class MrpService {
     const id = await this.tx.run(async (m) => {
       // Every fact comes from one snapshot; the first statement fixes the isolation level.
       await m.query('set transaction isolation level repeatable read');
-      const { runId, today, result } = await planAndSave(m, horizonWeeks, principal.userId);
+      const { runId, today, result } = await planAndSave(m, horizonWeeks, principal.userId, {
+        sales: this.sales,
+        purchasing: this.purchasing,
+        partners: this.partners,
+      });
       await this.audit.record(m, {
         action: 'mrp_run.finished',
         entityType: 'mrp_run',

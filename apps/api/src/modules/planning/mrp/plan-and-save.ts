@@ -4,7 +4,7 @@ import { MRP_LOCK_KEY, saveRun } from '../planning.sql.js';
 import { factoryToday } from './calendar.js';
 import { planMrp } from './engine.js';
 import type { MrpResult } from './engine.types.js';
-import { readSnapshot } from './snapshot.js';
+import { readSnapshot, type PlanningSources } from './snapshot.js';
 
 /**
  * One MRP run inside the caller's REPEATABLE READ transaction: takes the run lock (409 `MRP_RUNNING`
@@ -14,6 +14,7 @@ export async function planAndSave(
   m: EntityManager,
   horizonWeeks: number,
   userId: string | null,
+  sources: PlanningSources,
 ): Promise<{ runId: string; today: string; result: MrpResult }> {
   const [{ locked }] = (await m.query('select pg_try_advisory_xact_lock($1) as locked', [
     MRP_LOCK_KEY,
@@ -23,7 +24,7 @@ export async function planAndSave(
   if (!locked) throw new AppError(409, 'MRP_RUNNING', 'An MRP run is in progress; wait for it to finish');
   const startedAt = new Date();
   const today = factoryToday(startedAt);
-  const snapshot = await readSnapshot(m, today, horizonWeeks);
+  const snapshot = await readSnapshot(m, today, horizonWeeks, sources);
   const result = planMrp(snapshot);
   const runId = await saveRun(
     m,

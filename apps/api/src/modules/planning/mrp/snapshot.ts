@@ -1,10 +1,21 @@
 import { DEFAULT_PRODUCTION_LEAD_DAYS } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import { readActiveBomLines } from '../../bom/bom.facts.js';
+import type { PartnersFacts } from '../../partners/partners.facts.js';
+import { draftPurchaseLines } from '../../purchasing/purchase-order.refs.js';
+import type { PurchasingFacts } from '../../purchasing/purchasing.facts.js';
+import type { SalesFacts } from '../../sales/sales.facts.js';
 import { readApprovedMoMaterials, readOpenMos } from '../../ppic/orders/mo.facts.js';
 import { readFreeStock, readPlanningProducts } from '../../warehouse/stock/stock.facts.js';
 import { subtractWorkingDays, type PlanDate } from './calendar.js';
 import type { MrpMoDemand, MrpMoSupply, MrpSnapshot } from './engine.types.js';
+
+/** The orders modules' read services a run reads through (stateless; injected in the app). */
+export interface PlanningSources {
+  sales: Pick<SalesFacts, 'demandLines'>;
+  purchasing: Pick<PurchasingFacts, 'openLines'>;
+  partners: Pick<PartnersFacts, 'preferredSupplierItems'>;
+}
 
 /**
  * Reads everything a run needs with one set-based statement per fact (never one per product), through
@@ -15,12 +26,18 @@ export async function readSnapshot(
   manager: EntityManager,
   today: PlanDate,
   horizonWeeks: number,
+  sources: PlanningSources,
 ): Promise<MrpSnapshot> {
   const products = await readPlanningProducts(manager);
   const stock = await readFreeStock(manager);
   const bomLines = await readActiveBomLines(manager);
   const mos = await readOpenMos(manager);
   const frozen = await readApprovedMoMaterials(manager);
+  const sales = await sources.sales.demandLines(manager);
+  const purchases = await sources.purchasing.openLines(manager);
+  // Draft POs count as supply, like draft MOs: released BUY orders must not be planned twice.
+  const drafts = await draftPurchaseLines(manager);
+  const supplierItems = await sources.partners.preferredSupplierItems(manager);
 
   const leadDays = new Map(
     products.map((p) => [p.id, p.production_lead_days ?? DEFAULT_PRODUCTION_LEAD_DAYS]),
@@ -81,8 +98,42 @@ export async function readSnapshot(
     stock: stock.map((s) => ({ productId: s.product_id, free: s.free })),
     moSupply,
     moDemand,
-    poSupply: [],
-    salesDemand: [],
-    supplierItems: [],
+    poSupply: [
+      ...purchases.map((l) => ({
+        poLineId: l.poLineId,
+        poNumber: l.poNumber,
+        productId: l.productId,
+        quantity: l.quantity,
+        uom: l.uom,
+        expectedDate: l.expectedDate,
+      })),
+      ...drafts.map((l) => ({
+        poLineId: l.po_line_id,
+        poNumber: `${l.po_number} (draft)`,
+        productId: l.product_id,
+        quantity: l.quantity,
+        uom: l.uom,
+        expectedDate: l.expected_date,
+      })),
+    ],
+    salesDemand: sales.map((l) => ({
+      salesOrderLineId: l.salesOrderLineId,
+      soNumber: l.soNumber,
+      productId: l.productId,
+      quantity: String(l.quantity),
+      exFactoryDate: l.exFactoryDate,
+      deliveryWeek: l.deliveryWeek,
+      destination: l.destination,
+    })),
+    supplierItems: supplierItems.map((i) => ({
+      supplierItemId: i.supplierItemId,
+      supplierId: i.supplierId,
+      supplierName: i.supplierName,
+      productId: i.productId,
+      purchaseUom: i.purchaseUom,
+      packSize: i.packSize,
+      minimumQuantity: i.minimumQuantity,
+      leadTimeDays: i.leadTimeDays,
+    })),
   };
 }
