@@ -1,5 +1,6 @@
-import { AppShell, Burger, Group, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { ActionIcon, AppShell, Burger, Group, Text, Tooltip } from '@mantine/core';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
+import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from '@tabler/icons-react';
 import type { KapokEvent } from '@kapok/contracts';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,10 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { manager } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
+  // On a tablet the navigation can fold away to give the board and tables its width; the choice stays.
+  const [navigation, setNavigation] = useLocalStorage({ key: 'kapok.navigation', defaultValue: 'open' });
+  const navigationOpen = navigation !== 'closed';
+  const navigationLabel = navigationOpen ? t('nav.collapse') : t('nav.expand');
   const { pathname } = useLocation();
 
   useLiveEvents(EVENT_ROUTES, (event: KapokEvent) => {
@@ -28,7 +33,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: !navigationOpen } }}
       padding="lg"
       styles={{ main: { background: 'var(--mantine-color-gray-0)' } }}
     >
@@ -42,6 +47,23 @@ export function AppLayout() {
               size="sm"
               aria-label={t('common.openMenu')}
             />
+            <Tooltip label={navigationLabel}>
+              <ActionIcon
+                visibleFrom="sm"
+                variant="subtle"
+                color="gray"
+                size="lg"
+                aria-label={navigationLabel}
+                aria-expanded={navigationOpen}
+                onClick={() => setNavigation(navigationOpen ? 'closed' : 'open')}
+              >
+                {navigationOpen ? (
+                  <IconLayoutSidebarLeftCollapse size={22} stroke={1.6} />
+                ) : (
+                  <IconLayoutSidebarLeftExpand size={22} stroke={1.6} />
+                )}
+              </ActionIcon>
+            </Tooltip>
             <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }} aria-label="Kapok">
               <KapokLogo size={30} />
             </Link>

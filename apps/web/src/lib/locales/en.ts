@@ -52,6 +52,8 @@ export const en = {
     footer: 'Soft-toy factory · Indonesia',
   },
   nav: {
+    collapse: 'Collapse navigation',
+    expand: 'Expand navigation',
     label: 'Main navigation',
     home: 'Home',
     warehouse: 'Warehouse',

@@ -54,6 +54,8 @@ export const id: Messages = {
     footer: 'Pabrik boneka · Indonesia',
   },
   nav: {
+    collapse: 'Ciutkan navigasi',
+    expand: 'Bentangkan navigasi',
     label: 'Navigasi utama',
     home: 'Beranda',
     warehouse: 'Gudang',
