@@ -213,10 +213,13 @@ describe('MRP runs', () => {
         [a.carton.id, 25],
       ].sort(),
     );
+    const pegged = [];
     for (const mo of released.body.manufacturingOrders) {
       const m = await call('ppic', 'GET', `/ppic/tasks/${mo.id}`);
       expect(m.body.state).toBe('DRAFT');
+      pegged.push([m.body.salesOrderLineId, m.body.destination]);
     }
+    expect(pegged).toEqual(so.lines.map((l: { id: string; destination: string }) => [l.id, l.destination]));
     const again = await call('ppic', 'POST', `/planning/mrp/runs/${res.body.id}/release`, {
       plannedOrderIds: [fabric.id],
     });

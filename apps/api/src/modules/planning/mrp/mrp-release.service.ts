@@ -87,6 +87,7 @@ export class MrpReleaseService {
               dueDate: o.due_date,
               week: `${week}-${year}`,
               destination: o.destination ?? undefined,
+              salesOrderLineId: o.sales_order_line_id ?? undefined,
               notes: `MRP ${o.key}${o.delivery_week ? ` for delivery ${o.delivery_week}` : ''}`,
             },
             principal,
