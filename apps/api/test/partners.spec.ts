@@ -217,3 +217,28 @@ describe('supplier items', () => {
     ).toBe(403);
   });
 });
+
+describe('the demo orders', () => {
+  it('seeds IKEA with confirmed orders, suppliers with an item for every material but one, and open purchase orders', async () => {
+    const { rows: partners } = await t.db.query(
+      `select code, type from partners where code in ('IKEA', 'SUP-MILL', 'SUP-DACRON', 'SUP-ACC', 'SUP-CARTON', 'SUB-SEWING') order by code`,
+    );
+    expect(partners).toHaveLength(6);
+    const { rows: unsourced } = await t.db.query(
+      `select p.code from products p where p.type in ('RAW_MATERIAL', 'ACCESSORY') and p.active and p.code not like 'T-%'
+          and not exists (select 1 from supplier_items s where s.product_id = p.id and s.preferred)`,
+    );
+    expect(unsourced.map((r: { code: string }) => r.code)).toEqual(['WBT-6MM']);
+    const { rows: orders } = await t.db.query(
+      `select o.state, count(l.id)::int as lines from sales_orders o join partners c on c.id = o.customer_id and c.code = 'IKEA'
+         join sales_order_lines l on l.sales_order_id = o.id group by o.id, o.state`,
+    );
+    expect(orders).toEqual([
+      { state: 'CONFIRMED', lines: 15 },
+      { state: 'CONFIRMED', lines: 15 },
+      { state: 'CONFIRMED', lines: 15 },
+    ]);
+    const { rows: pos } = await t.db.query(`select state from purchase_orders order by state`);
+    expect(pos.map((r: { state: string }) => r.state)).toEqual(['DRAFT', 'APPROVED', 'APPROVED']);
+  });
+});

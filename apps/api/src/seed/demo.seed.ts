@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../core/auth/passwords.js';
 import { seedBoms } from './bom.seed.js';
 import { seedKanban } from './kanban.seed.js';
+import { seedOrders } from './orders.seed.js';
 import { seedPlanning } from './planning.seed.js';
 import { seedPpic } from './ppic.seed.js';
 import { seedWarehouse } from './warehouse.seed.js';
@@ -25,6 +26,7 @@ export async function seedDemo(
   await seedBoms(app, log);
   await seedKanban(app, log);
   await seedPpic(app, log);
+  await seedOrders(app, log);
   // Last: the plan reads everything seeded before it.
   await seedPlanning(app, log);
 }
