@@ -1,3 +1,4 @@
+import { DashboardWindow1796417380801 } from './1796417380801-DashboardWindow.js';
 import { MoSalesOrderLine1796414843472 } from './1796414843472-MoSalesOrderLine.js';
 import { RefreshReplacement1796413128706 } from './1796413128706-RefreshReplacement.js';
 import { Orders1796412841272 } from './1796412841272-Orders.js';
@@ -25,5 +26,6 @@ export const MIGRATIONS: Function[] = [
   LoginLimits1796411765340,
   Orders1796412841272,
   RefreshReplacement1796413128706,
+  DashboardWindow1796417380801,
   MoSalesOrderLine1796414843472,
 ];

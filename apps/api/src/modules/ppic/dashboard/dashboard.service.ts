@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MO_STATES, type Department } from '@kapok/contracts';
 import { DataSource } from 'typeorm';
-import type { SqlRow } from '../../../core/database/sql-row.js';
+import { EventCache } from '../../../core/cache/event-cache.js';
+import { EventsHub } from '../../../core/events/events.hub.js';
 import { validationFailed } from '../../../core/errors/app-error.js';
 import type {
   BottlenecksResponse,
@@ -18,6 +19,31 @@ const DEPARTMENTS_ON_ROUTES: Department[] = [
   'FINISHING',
   'PACKING',
 ];
+interface LateRow {
+  id: string;
+  batch_number: string;
+  code: string;
+  state: OverviewResponse['late'][number]['state'];
+  due_date: string;
+  days_late: number;
+  qty_planned: string;
+}
+interface SummaryRow {
+  completed: number;
+  planned: string;
+  produced: string;
+  cycle: string | null;
+  on_time: number;
+}
+interface BottleneckRow {
+  department: Department;
+  queued_qty: string;
+  queued_orders: number;
+  wait_h: string | null;
+  proc_h: string | null;
+  utilisation: string | null;
+}
+
 const TODAY = `(now() at time zone 'Asia/Jakarta')::date`;
 const round = (n: number | string | null, digits = 4) =>
   n === null ? null : Math.round(Number(n) * 10 ** digits) / 10 ** digits;
@@ -25,13 +51,39 @@ const round = (n: number | string | null, digits = 4) =>
 /** The MO dashboard, answered by aggregate SQL over orders, work orders and outputs (no rows loaded into memory). */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Dashboards are read often and change with orders and work: kept until such an event, or a minute (the date moves). */
+  private readonly cache: EventCache<unknown>;
 
-  async overview(): Promise<OverviewResponse> {
+  constructor(
+    private readonly dataSource: DataSource,
+    hub: EventsHub,
+  ) {
+    this.cache = new EventCache(hub, /^(manufacturing_order|work_order|handover)\./, 60_000);
+  }
+
+  overview(): Promise<OverviewResponse> {
+    return this.cache.get('overview', () => this.computeOverview()) as Promise<OverviewResponse>;
+  }
+
+  async performance(q: PeriodQuery): Promise<PerformanceResponse> {
+    const { from, to } = await this.period(q);
+    return this.cache.get(`performance|${from}|${to}`, () =>
+      this.computePerformance(from, to),
+    ) as Promise<PerformanceResponse>;
+  }
+
+  async bottlenecks(q: PeriodQuery): Promise<BottlenecksResponse> {
+    const { from, to } = await this.period(q);
+    return this.cache.get(`bottlenecks|${from}|${to}`, () =>
+      this.computeBottlenecks(from, to),
+    ) as Promise<BottlenecksResponse>;
+  }
+
+  private async computeOverview(): Promise<OverviewResponse> {
     const [states, wip, late, [{ late_count }]] = await Promise.all([
       this.dataSource.query(
         `select state, count(*)::int as n from manufacturing_orders group by state`,
-      ) as Promise<SqlRow[]>,
+      ) as Promise<Array<{ state: string; n: number }>>,
       this.dataSource.query(
         `select d.department,
                 count(wo.id) filter (where wo.state in ('READY', 'IN_PROGRESS'))::int as active,
@@ -42,16 +94,16 @@ export class DashboardService {
                  and exists (select 1 from manufacturing_orders mo where mo.id = wo.mo_id and mo.state = 'IN_PROGRESS')
           group by d.department`,
         [DEPARTMENTS_ON_ROUTES],
-      ) as Promise<SqlRow[]>,
+      ) as Promise<Array<{ department: Department; active: number; queued: string; awaiting: string }>>,
       this.dataSource.query(
         `select mo.id, mo.batch_number, p.code, mo.state, mo.due_date::text as due_date, (${TODAY} - mo.due_date) as days_late, mo.qty_planned
            from manufacturing_orders mo join products p on p.id = mo.product_id
           where mo.due_date < ${TODAY} and mo.state in ('DRAFT', 'APPROVED', 'IN_PROGRESS')
           order by mo.due_date, mo.batch_number limit 20`,
-      ) as Promise<SqlRow[]>,
+      ) as Promise<LateRow[]>,
       this.dataSource.query(
         `select count(*)::int as late_count from manufacturing_orders where due_date < ${TODAY} and state in ('DRAFT', 'APPROVED', 'IN_PROGRESS')`,
-      ) as Promise<SqlRow[]>,
+      ) as Promise<Array<{ late_count: number }>>,
     ]);
     const count = new Map(states.map((s) => [s.state, s.n]));
     const order = new Map(DEPARTMENTS_ON_ROUTES.map((d, i) => [d, i]));
@@ -78,8 +130,7 @@ export class DashboardService {
     };
   }
 
-  async performance(q: PeriodQuery): Promise<PerformanceResponse> {
-    const { from, to } = await this.period(q);
+  private async computePerformance(from: string, to: string): Promise<PerformanceResponse> {
     const window = `completed_at >= ($1::date)::timestamp at time zone 'Asia/Jakarta' and completed_at < ($2::date + 1)::timestamp at time zone 'Asia/Jakarta'`;
     const [[summary], [outputs], throughput] = await Promise.all([
       this.dataSource.query(
@@ -88,19 +139,19 @@ export class DashboardService {
                 count(*) filter (where due_date is null or (completed_at at time zone 'Asia/Jakarta')::date <= due_date)::int as on_time
            from manufacturing_orders where state = 'COMPLETED' and ${window}`,
         [from, to],
-      ) as Promise<SqlRow[]>,
+      ) as Promise<SummaryRow[]>,
       this.dataSource.query(
         `select coalesce(sum(good_qty), 0) as good, coalesce(sum(reject_qty), 0) as reject from work_order_outputs
           where created_at >= ($1::date)::timestamp at time zone 'Asia/Jakarta' and created_at < ($2::date + 1)::timestamp at time zone 'Asia/Jakarta'`,
         [from, to],
-      ) as Promise<SqlRow[]>,
+      ) as Promise<Array<{ good: string; reject: string }>>,
       this.dataSource.query(
         `select d::date::text as day, coalesce(sum(mo.produced_qty), 0) as produced, count(mo.id)::int as orders
            from generate_series($1::date, $2::date, interval '1 day') d
            left join manufacturing_orders mo on mo.state = 'COMPLETED' and (mo.completed_at at time zone 'Asia/Jakarta')::date = d::date
           group by d order by d`,
         [from, to],
-      ) as Promise<SqlRow[]>,
+      ) as Promise<Array<{ day: string; produced: string; orders: number }>>,
     ]);
     const planned = Number(summary.planned);
     const good = Number(outputs.good);
@@ -123,9 +174,8 @@ export class DashboardService {
     };
   }
 
-  async bottlenecks(q: PeriodQuery): Promise<BottlenecksResponse> {
-    const { from, to } = await this.period(q);
-    const rows: SqlRow[] = await this.dataSource.query(
+  private async computeBottlenecks(from: string, to: string): Promise<BottlenecksResponse> {
+    const rows: BottleneckRow[] = await this.dataSource.query(
       `with bounds as (
          select ($2::date)::timestamp at time zone 'Asia/Jakarta' as lo,
                 least(($3::date + 1)::timestamp at time zone 'Asia/Jakarta', now()) as hi
@@ -139,11 +189,15 @@ export class DashboardService {
               coalesce((select sum(extract(epoch from upper(x) - lower(x)))
                           from unnest((select range_agg(tstzrange(greatest(w.started_at, b.lo), least(coalesce(w.ended_at, now()), b.hi)))
                                          from work_orders w
-                                        where w.department = d.department and w.started_at < b.hi and coalesce(w.ended_at, now()) > b.lo)) x), 0)
+                                        where w.department = d.department and w.started_at < b.hi
+                                          and (w.ended_at > b.lo or w.state in ('PENDING', 'READY', 'IN_PROGRESS')))) x), 0)
                 / nullif(extract(epoch from b.hi - b.lo), 0) as utilisation
          from unnest($1::department[]) d(department)
          cross join bounds b
+         -- Only work orders still open or active in the window: the rest of history is not read.
          left join work_orders wo on wo.department = d.department
+               and (wo.state in ('PENDING', 'READY', 'IN_PROGRESS')
+                    or (wo.ended_at > b.lo and wo.started_at < b.hi))
          left join manufacturing_orders mo on mo.id = wo.mo_id
         group by d.department, b.lo, b.hi`,
       [DEPARTMENTS_ON_ROUTES, from, to],

@@ -12,6 +12,8 @@ import { ManufacturingOrderEntity } from './manufacturing-order.entity.js';
 )
 @Index('work_orders_mo_key', ['moId', 'sequence'], { unique: true })
 @Index('work_orders_department_idx', ['department', 'state'])
+// The bottleneck dashboard reads the work orders that ended within its window, per department.
+@Index('work_orders_department_ended_idx', ['department', 'endedAt'])
 export class WorkOrderEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   moId: string;

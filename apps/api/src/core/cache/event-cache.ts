@@ -1,0 +1,44 @@
+import type { EventsHub } from '../events/events.hub.js';
+
+interface Entry<T> {
+  generation: number;
+  at: number;
+  value: Promise<T>;
+}
+
+/**
+ * Answers kept in memory until an event of any instance says what they show changed (NOTIFY reaches
+ * every instance), the owner drops them after its own command, or `ttlMs` passes (for what changes with
+ * the clock alone). A failed load is not kept; concurrent readers of a missing key share one load.
+ */
+export class EventCache<T> {
+  private generation = 0;
+  private readonly entries = new Map<string, Entry<T>>();
+
+  constructor(
+    hub: EventsHub,
+    dropOn: RegExp,
+    private readonly ttlMs: number,
+  ) {
+    hub.subscribe((event) => {
+      if (dropOn.test(event.type)) this.invalidate();
+    });
+  }
+
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    const entry = this.entries.get(key);
+    if (entry && entry.generation === this.generation && Date.now() - entry.at < this.ttlMs)
+      return entry.value;
+    const value = load();
+    this.entries.set(key, { generation: this.generation, at: Date.now(), value });
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    return value;
+  }
+}
