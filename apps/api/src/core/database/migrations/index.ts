@@ -26,6 +26,6 @@ export const MIGRATIONS: Function[] = [
   LoginLimits1796411765340,
   Orders1796412841272,
   RefreshReplacement1796413128706,
-  DashboardWindow1796417380801,
   MoSalesOrderLine1796414843472,
+  DashboardWindow1796417380801,
 ];
