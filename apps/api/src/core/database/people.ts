@@ -61,25 +61,3 @@ export class People implements OnModuleInit {
     return (id) => (id ? (found.get(id) ?? null) : null);
   }
 }
-
-/**
- * The users named in `columns` of `rows`, loaded in one query without the cache: for code that has no
- * container at hand. Services use `People.lookup`.
- */
-export async function people<R extends object>(
-  m: EntityManager,
-  rows: readonly R[],
-  columns: ReadonlyArray<keyof R & string>,
-): Promise<(id: string | null | undefined) => PersonRef | null> {
-  const ids = new Set<string>();
-  for (const r of rows)
-    for (const c of columns) {
-      const v = r[c];
-      if (typeof v === 'string' && v) ids.add(v);
-    }
-  const users: UserRow[] = ids.size
-    ? await m.query('select id, username, full_name from users where id = any($1::uuid[])', [[...ids]])
-    : [];
-  const byId = new Map(users.map((u) => [u.id, { id: u.id, username: u.username, fullName: u.full_name }]));
-  return (id) => (id ? (byId.get(id) ?? null) : null);
-}

@@ -16,7 +16,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../core/audit/audit.writer.js';
 import type { Principal } from '../../core/context/request-context.js';
 import { nextDocumentNumber } from '../../core/database/document-numbers.js';
-import { people } from '../../core/database/people.js';
+import { People } from '../../core/database/people.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
@@ -104,6 +104,7 @@ export class PurchasingService {
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly transitions: StateTransitions,
+    private readonly people: People,
     private readonly posting: PostingService,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
@@ -117,7 +118,10 @@ export class PurchasingService {
       m,
       rows.map((r) => r.supplier_id),
     );
-    const person = await people(m, rows as unknown as Array<Record<string, string>>, ['created_by_id']);
+    const person = await this.people.lookup(
+      rows.map((r) => r.created_by_id),
+      m,
+    );
     return {
       items: rows.map((r) => toPurchaseOrderSummary(r, suppliers.get(r.supplier_id), person, principal)),
       total,
@@ -391,7 +395,7 @@ export class PurchasingService {
           products,
           lots: await lotsByIds(m, lots),
           locations,
-          person: await people(m, [{ id: principal.userId }], ['id']),
+          person: await this.people.lookup([principal.userId], m),
         },
       );
     });
@@ -500,11 +504,10 @@ export class PurchasingService {
       lines.map((l) => l.product_id),
     );
     const { receipts, lines: receiptLines } = await receiptsOfOrder(m, id);
-    const person = await people(m, [row, ...receipts] as unknown as Array<Record<string, string>>, [
-      'created_by_id',
-      'approved_by_id',
-      'received_by_id',
-    ]);
+    const person = await this.people.lookup(
+      [row.created_by_id, row.approved_by_id, ...receipts.map((r) => r.received_by_id)],
+      m,
+    );
     const lots = await lotsByIds(
       m,
       receiptLines.map((l) => l.lot_id),

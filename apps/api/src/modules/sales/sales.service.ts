@@ -12,7 +12,7 @@ import { AuditWriter } from '../../core/audit/audit.writer.js';
 import type { Principal } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
 import { nextDocumentNumber } from '../../core/database/document-numbers.js';
-import { people } from '../../core/database/people.js';
+import { People } from '../../core/database/people.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
@@ -75,6 +75,7 @@ export class SalesService {
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly transitions: StateTransitions,
+    private readonly people: People,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
     private readonly partners: PartnersFacts,
@@ -255,10 +256,9 @@ export class SalesService {
       m,
       lines.map((l) => l.product_id),
     );
-    const person = await people(
+    const person = await this.people.lookup(
+      [row.created_by_id, row.confirmed_by_id, row.cancelled_by_id, row.closed_by_id],
       m,
-      [row as unknown as Record<string, string>],
-      ['created_by_id', 'confirmed_by_id', 'cancelled_by_id', 'closed_by_id'],
     );
     const mos = await this.pegged.bySalesOrderLines(
       m,

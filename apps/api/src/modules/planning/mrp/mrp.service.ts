@@ -3,7 +3,7 @@ import { MRP_DEFAULT_HORIZON_WEEKS } from '@kapok/contracts';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import type { Principal } from '../../../core/context/request-context.js';
-import { people } from '../../../core/database/people.js';
+import { People } from '../../../core/database/people.js';
 import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
@@ -35,6 +35,7 @@ export class MrpService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
+    private readonly people: People,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
     private readonly sales: SalesFacts,
@@ -151,7 +152,7 @@ export class MrpService {
   private async toResponse(run: RunRow): Promise<MrpRunResponse> {
     const m = this.dataSource.manager;
     const exceptions = await runExceptions(m, run.id);
-    const person = await people(m, [run], ['created_by_id']);
+    const person = await this.people.lookup([run.created_by_id], m);
     const user = person(run.created_by_id);
     return {
       id: run.id,
