@@ -42,19 +42,24 @@ describe('loadConfig', () => {
 
 describe('the development JWT secret', () => {
   it('is random per data directory, made once and kept there (owner-only)', async () => {
-    const { mkdtempSync, statSync } = await import('node:fs');
+    const { mkdtempSync, rmSync, statSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const a = mkdtempSync(join(tmpdir(), 'kapok-secret-a-'));
     const b = mkdtempSync(join(tmpdir(), 'kapok-secret-b-'));
-    const first = withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a }));
-    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
-    expect(withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a })).jwtSecret).toBe(first.jwtSecret);
-    expect(withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: b })).jwtSecret).not.toBe(first.jwtSecret);
-    expect(statSync(join(a, 'jwt-secret')).mode & 0o077).toBe(0);
-    expect(
-      withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a, JWT_SECRET: 's'.repeat(32) })).jwtSecret,
-    ).toBe('s'.repeat(32));
+    try {
+      const first = withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a }));
+      expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+      expect(withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a })).jwtSecret).toBe(first.jwtSecret);
+      expect(withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: b })).jwtSecret).not.toBe(first.jwtSecret);
+      expect(statSync(join(a, 'jwt-secret')).mode & 0o077).toBe(0);
+      expect(
+        withDevelopmentSecret(loadConfig({ KAPOK_DATA_DIR: a, JWT_SECRET: 's'.repeat(32) })).jwtSecret,
+      ).toBe('s'.repeat(32));
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
   });
 
   it('reads TRUST_PROXY as nobody, a hop count or addresses, and refuses anything else', () => {
