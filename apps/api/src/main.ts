@@ -27,8 +27,16 @@ async function main(): Promise<void> {
   let embedded: EmbeddedServer | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    // Loaded only when needed: a deployment with DATABASE_URL never touches the embedded binaries.
-    const { ensureDatabase, startEmbeddedPostgres } = await import('./core/database/embedded.js');
+    // Loaded only when needed: a deployment with DATABASE_URL never touches the embedded binaries, and
+    // the production image (npm ci --omit=dev) does not contain them.
+    const { ensureDatabase, startEmbeddedPostgres } = await import('./core/database/embedded.js').catch(
+      (e: unknown) => {
+        process.stderr.write(
+          `No DATABASE_URL and no embedded PostgreSQL here (it is a development dependency): set DATABASE_URL.\n${String(e)}\n`,
+        );
+        process.exit(78);
+      },
+    );
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => logger.info(m));
     await ensureDatabase(embedded.adminUrl, 'kapok');
     databaseUrl = embedded.urlFor('kapok');
