@@ -11,6 +11,7 @@ import { PpicModule } from './modules/ppic/ppic.module.js';
 import { PartnersModule } from './modules/partners/partners.module.js';
 import { PurchasingModule } from './modules/purchasing/purchasing.module.js';
 import { SalesModule } from './modules/sales/sales.module.js';
+import { TraceabilityModule } from './modules/traceability/traceability.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 
@@ -31,6 +32,7 @@ export class AppModule {
         PartnersModule,
         SalesModule,
         PurchasingModule,
+        TraceabilityModule,
       ],
       controllers: [HealthController],
     };

@@ -960,6 +960,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/trace/{lotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["traceLot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/orders": {
         parameters: {
             query?: never;
@@ -3290,6 +3306,112 @@ export type components = {
              */
             expiresIn: number;
             refreshToken: string;
+        };
+        TraceDispatch: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            documentId: string | null;
+            documentType: string | null;
+            locationCode: string;
+            quantity: number;
+            reference: string | null;
+        };
+        TraceLot: {
+            dispatches: components["schemas"]["TraceDispatch"][];
+            /** Format: uuid */
+            id: string;
+            lotNumber: string;
+            /** @description On hand now over every internal location, stock unit */
+            onHand: number;
+            product: components["schemas"]["TraceProduct"];
+            receipts: components["schemas"]["TraceReceipt"][];
+            /** Format: date-time */
+            receivedAt: string;
+            supplier: components["schemas"]["TracePartner"] | null;
+        };
+        TraceNode: {
+            /** @description Batches: the batch number */
+            batchNumber: string | null;
+            children: components["schemas"]["TraceNode"][];
+            depth: number;
+            /** Format: date-time */
+            firstAt: string | null;
+            /** @enum {string} */
+            kind: "lot" | "batch";
+            /** Format: date-time */
+            lastAt: string | null;
+            lot: components["schemas"]["TraceLot"] | null;
+            /** @description Batches: the MO */
+            order: components["schemas"]["TraceOrder"] | null;
+            /** @description What flowed between the parent and this node (consumed or produced), stock unit of the lot */
+            quantity: number | null;
+            /** @description The work orders whose moves make the edge */
+            workOrders: components["schemas"]["TraceWorkOrder"][];
+        };
+        TraceOrder: {
+            batchNumber: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            customer: components["schemas"]["TracePartner"] | null;
+            destination: string | null;
+            /** Format: uuid */
+            id: string;
+            producedQty: number | null;
+            product: components["schemas"]["TraceProduct"] | null;
+            qtyPlanned: number;
+            /** Format: uuid */
+            salesOrderId: string | null;
+            /** @description The sales order the MO makes */
+            soNumber: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            state: string;
+            week: string | null;
+        };
+        TracePartner: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        TraceProduct: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: string;
+            uom: string;
+        };
+        TraceReceipt: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            documentId: string | null;
+            /** @description goods_receipt, or the document type of a manual receipt */
+            documentType: string | null;
+            poNumber: string | null;
+            /** Format: uuid */
+            purchaseOrderId: string | null;
+            quantity: number;
+            /** @description The GRN number or the receipt reference */
+            reference: string | null;
+            supplier: components["schemas"]["TracePartner"] | null;
+        };
+        TraceResponse: {
+            /** @description Production batches in the tree */
+            batches: number;
+            /** @enum {string} */
+            direction: "backward" | "forward";
+            /** @description Lots in the tree (the root included) */
+            lots: number;
+            root: components["schemas"]["TraceNode"];
+        };
+        TraceWorkOrder: {
+            department: string;
+            /** Format: uuid */
+            id: string;
+            sequence: number;
         };
         TransferRequest: {
             /** Format: uuid */
@@ -6996,6 +7118,56 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    traceLot: {
+        parameters: {
+            query?: {
+                direction?: "backward" | "forward";
+            };
+            header?: never;
+            path: {
+                lotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;

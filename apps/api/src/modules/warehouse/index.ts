@@ -4,6 +4,7 @@
  * ask these services and change stock only through the posting service.
  */
 export { Locations, type LocationInfo } from './locations/location-directory.js';
+export { productionLot } from './lots/production-lots.js';
 export { PostingHooks, type PostingTouched } from './stock/posting-hooks.js';
 export { PostingService } from './stock/posting.service.js';
 export type {
@@ -15,3 +16,10 @@ export type {
   ReserveOp,
 } from './stock/posting.types.js';
 export { Stock } from './stock/stock.js';
+export {
+  traceLedger,
+  type TraceDirection,
+  type TraceDispatchRow,
+  type TraceReceiptRow,
+  type TraceRow,
+} from './stock/trace.sql.js';

@@ -1,3 +1,4 @@
+import { TraceLotIndex1796420168375 } from './1796420168375-TraceLotIndex.js';
 import { DashboardWindow1796417380801 } from './1796417380801-DashboardWindow.js';
 import { MoSalesOrderLine1796414843472 } from './1796414843472-MoSalesOrderLine.js';
 import { RefreshReplacement1796413128706 } from './1796413128706-RefreshReplacement.js';
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   RefreshReplacement1796413128706,
   MoSalesOrderLine1796414843472,
   DashboardWindow1796417380801,
+  TraceLotIndex1796420168375,
 ];

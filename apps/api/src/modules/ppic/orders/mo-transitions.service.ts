@@ -16,7 +16,14 @@ import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { type StateMachine, StateTransitions } from '../../../core/transitions/state-machine.js';
 import { BomExplosionService } from '../../bom/bom-explosion.service.js';
 import type { ExplosionNode } from '../../bom/dto/bom.dto.js';
-import { type DocumentRef, Locations, type PostingOp, PostingService, Stock } from '../../warehouse/index.js';
+import {
+  type DocumentRef,
+  Locations,
+  type PostingOp,
+  PostingService,
+  productionLot,
+  Stock,
+} from '../../warehouse/index.js';
 import type { BatchRequest, BatchResponse, MoResponse } from '../dto/mo.dto.js';
 import {
   addConsumed,
@@ -387,6 +394,8 @@ export class MoTransitions {
       fromLocationId: production,
       toLocationId: destination,
       quantity: actual.toFixed(4),
+      // The batch is the output's lot: what trace and passport follow.
+      lotId: await productionLot(m, mo.product_id, mo.batch_number, new Date()),
     });
     for (const d of docs) ops.push({ kind: 'release', document: d });
     await this.posting.post(m, ops, {

@@ -22,6 +22,8 @@ import { ProductEntity } from './product.entity.js';
 @Index('stock_moves_to_idx', ['toLocationId', 'createdAt'])
 @Index('stock_moves_reference_idx', ['reference'])
 @Index('stock_moves_document_idx', ['documentId'])
+/** Trace: the moves of a lot. */
+@Index('stock_moves_lot_idx', ['lotId', 'type'])
 export class StockMoveEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
