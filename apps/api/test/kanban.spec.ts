@@ -34,8 +34,8 @@ const as = (user: string) => ({
     }),
 });
 
-async function stocked(quantity = 100) {
-  const product = await wh.product({ type: 'ACCESSORY' });
+async function stocked(quantity = 100, uom = 'PCS') {
+  const product = await wh.product({ type: 'ACCESSORY', uom });
   const rack = await wh.rack();
   await wh.receive(product.id, rack.id, quantity);
   return { product, rack };
@@ -49,7 +49,7 @@ async function card(productId: string, quantity = 30, over: Record<string, unkno
 
 describe('kanban cards', () => {
   it('creates a REQUESTED card for the requester’s department with a KB number', async () => {
-    const { product } = await stocked();
+    const { product } = await stocked(100, 'METER');
     const c = await card(product.id, 12.5, {
       priority: 'URGENT',
       reason: 'Carton for week 48',

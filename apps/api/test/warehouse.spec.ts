@@ -412,7 +412,7 @@ describe('receipts, issues, transfers, adjustments', () => {
   });
 
   it('adjusts to a count: a loss and a gain move to and from LOSS; a zero difference posts nothing', async () => {
-    const p = await f.product();
+    const p = await f.product({ uom: 'METER' });
     const rack = await f.rack();
     await f.receive(p.id, rack.id, 10);
     const down = await f.ok('POST', '/warehouse/stock/adjustments', {

@@ -584,7 +584,7 @@ export type paths = {
             cookie?: never;
         };
         get: operations["getMo"];
-        put?: never;
+        put: operations["updateMo"];
         post?: never;
         delete?: never;
         options?: never;
@@ -634,6 +634,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["completeMo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ppic/tasks/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["returnMo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2275,7 +2291,7 @@ export type components = {
         };
         MoDetailResponse: {
             /** @description What the signed-in user may do now */
-            actions: ("approve" | "start" | "complete" | "cancel")[];
+            actions: ("approve" | "start" | "complete" | "cancel" | "return")[];
             /** Format: date-time */
             approvedAt: string | null;
             approvedBy: components["schemas"]["PersonRef"] | null;
@@ -2336,6 +2352,8 @@ export type components = {
             workOrders: components["schemas"]["WorkOrderResponse"][];
         };
         MoMaterialResponse: {
+            /** @description While APPROVED: free stock at the warehouse racks now (null in other states) */
+            available: number | null;
             code: string;
             consumedQty: number;
             department: components["schemas"]["Department"];
@@ -2346,6 +2364,8 @@ export type components = {
             quantity: number;
             /** @description Held for the order right now */
             reservedQty: number;
+            /** @description While APPROVED: what is still missing to start (0 when covered; null in other states) */
+            shortage: number | null;
             uom: components["schemas"]["Unit"];
         };
         MoPage: {
@@ -2356,7 +2376,7 @@ export type components = {
         };
         MoResponse: {
             /** @description What the signed-in user may do now */
-            actions: ("approve" | "start" | "complete" | "cancel")[];
+            actions: ("approve" | "start" | "complete" | "cancel" | "return")[];
             /** Format: date-time */
             approvedAt: string | null;
             approvedBy: components["schemas"]["PersonRef"] | null;
@@ -3000,6 +3020,10 @@ export type components = {
             substitutesFor: string | null;
             uom: components["schemas"]["Unit"];
         };
+        ReturnMoRequest: {
+            /** @example Quantity must follow the revised buyer forecast */
+            reason: string;
+        };
         RolePage: {
             items: components["schemas"]["RoleResponse"][];
             limit: number;
@@ -3480,6 +3504,39 @@ export type components = {
             active?: boolean;
             /** @example Rak A1 — plush fabric */
             name?: string;
+        };
+        UpdateMoRequest: {
+            /** @description Buyer destination, e.g. Belgium / EU */
+            destination?: string;
+            /**
+             * Format: date
+             * @example 2026-12-18
+             */
+            dueDate?: string;
+            notes?: string;
+            /**
+             * Format: uuid
+             * @description A WIP or finished good with an active BOM
+             */
+            productId: string;
+            /**
+             * @description Pieces to make
+             * @example 12.5
+             */
+            qtyPlanned: number;
+            route: components["schemas"]["Route"];
+            /**
+             * Format: uuid
+             * @description The sales-order line this MO makes (pegging)
+             */
+            salesOrderLineId?: string;
+            /** @description The version read; a different current version answers 409 STALE_VERSION */
+            version: number;
+            /**
+             * @description Production week WW-YYYY
+             * @example 05-2026
+             */
+            week?: string;
         };
         UpdatePartnerRequest: {
             /** @default true */
@@ -5654,6 +5711,76 @@ export interface operations {
             };
         };
     };
+    updateMo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMoRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft with its new plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE (not a draft), STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED, NO_ACTIVE_BOM */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     approveMo: {
         parameters: {
             query?: never;
@@ -5815,6 +5942,62 @@ export interface operations {
                 };
             };
             /** @description INVALID_STATE, INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    returnMo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnMoRequest"];
+            };
+        };
+        responses: {
+            /** @description DRAFT again; the frozen BOM and the approval are dropped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs ppic.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE (only an APPROVED order returns) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -39,6 +39,8 @@ export const EVENT_TYPES = [
   'manufacturing_order.started',
   'manufacturing_order.completed',
   'manufacturing_order.cancelled',
+  'manufacturing_order.returned',
+  'manufacturing_order.updated',
   'manufacturing_order.progressed',
   'work_order.created',
   'work_order.started',

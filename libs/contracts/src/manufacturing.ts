@@ -3,7 +3,7 @@ import type { Department, HandoverState, MoState, Route, WorkOrderState } from '
 import { ROUTES } from './enums.js';
 import type { Permission } from './permissions.js';
 
-export type MoAction = 'approve' | 'start' | 'complete' | 'cancel';
+export type MoAction = 'approve' | 'start' | 'complete' | 'cancel' | 'return';
 
 /** The manufacturing-order state machine of domain.md: the one table API and web read. */
 export const MO_TRANSITIONS: Record<
@@ -14,7 +14,12 @@ export const MO_TRANSITIONS: Record<
   start: { from: ['APPROVED'], to: 'IN_PROGRESS', permission: 'ppic.update' },
   complete: { from: ['IN_PROGRESS'], to: 'COMPLETED', permission: 'ppic.update' },
   cancel: { from: ['DRAFT', 'APPROVED'], to: 'CANCELLED', permission: 'ppic.update' },
+  // The approver sends an order back to its planner with a reason; the frozen BOM is dropped.
+  return: { from: ['APPROVED'], to: 'DRAFT', permission: 'ppic.approve' },
 };
+
+/** Only a draft may be edited (PUT /ppic/tasks/{id}); after approval it goes back through `return`. */
+export const MO_EDITABLE_STATES: readonly MoState[] = ['DRAFT'];
 
 export const MO_ACTIONS = Object.keys(MO_TRANSITIONS) as MoAction[];
 

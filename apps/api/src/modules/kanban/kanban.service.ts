@@ -11,7 +11,15 @@ import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
 import { type StateMachine, StateTransitions } from '../../core/transitions/state-machine.js';
-import { type DocumentRef, Locations, type MoveOp, PostingService, Stock } from '../warehouse/index.js';
+import {
+  type DocumentRef,
+  Locations,
+  type MoveOp,
+  PostingService,
+  refuseFractionsOfProducts,
+  refuseFractionsOfWholeUnits,
+  Stock,
+} from '../warehouse/index.js';
 import type {
   BoardQuery,
   BoardResponse,
@@ -106,6 +114,9 @@ export class KanbanService {
       );
     const line = await this.locations.line(department);
     if (!line) throw new AppError(422, 'NO_LINE', `${department} has no line to deliver to`);
+    await refuseFractionsOfProducts(this.dataSource.manager, [
+      { field: 'quantity', quantity: body.quantity, productId: body.productId },
+    ]);
     if (body.sourceLocationId) {
       const source = await this.locations.find(body.sourceLocationId);
       if (!source) throw notFound('location', body.sourceLocationId);
@@ -219,6 +230,14 @@ export class KanbanService {
   /** What arrived goes to the department's line; a short receipt sends the difference back to the source rack. */
   receive(id: string, principal: Principal, body: ReceiveCardRequest): Promise<CardResponse> {
     return this.transition(id, 'receive', principal, async (m, card) => {
+      refuseFractionsOfWholeUnits([
+        {
+          field: 'receivedQuantity',
+          quantity: body.receivedQuantity,
+          uom: card.uom,
+          label: card.product_code,
+        },
+      ]);
       const shipped = new Decimal(card.shipped_quantity ?? 0);
       const received = body.receivedQuantity === undefined ? shipped : new Decimal(body.receivedQuantity);
       if (received.gt(shipped)) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Principal } from '../../core/context/request-context.js';
 import { ErrorBody } from '../../core/errors/error-body.js';
@@ -30,6 +31,8 @@ import {
   MoQuery,
   MoResponse,
   NotesRequest,
+  ReturnMoRequest,
+  UpdateMoRequest,
 } from './dto/mo.dto.js';
 import {
   AcceptHandoverRequest,
@@ -77,6 +80,37 @@ export class MoController {
   @ApiNotFoundResponse({ type: ErrorBody })
   getMo(@IdParam() id: string, @CurrentPrincipal() principal: Principal): Promise<MoDetailResponse> {
     return this.orders.detail(id, principal);
+  }
+
+  @Put(':id')
+  @RequirePermission('ppic.update')
+  @ApiOkResponse({ type: MoResponse, description: 'The draft with its new plan' })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE (not a draft), STALE_VERSION' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'VALIDATION_FAILED, NO_ACTIVE_BOM' })
+  updateMo(
+    @IdParam() id: string,
+    @Body() body: UpdateMoRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MoResponse> {
+    return this.orders.update(id, body, principal);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Idempotent()
+  @RequirePermission('ppic.approve')
+  @ApiOkResponse({
+    type: MoResponse,
+    description: 'DRAFT again; the frozen BOM and the approval are dropped',
+  })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE (only an APPROVED order returns)' })
+  returnMo(
+    @IdParam() id: string,
+    @Body() body: ReturnMoRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MoResponse> {
+    return this.transitions.run('return', id, { reason: body.reason }, principal);
   }
 
   @Post(':id/approve')

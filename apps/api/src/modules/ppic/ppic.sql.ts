@@ -74,8 +74,8 @@ export type MoChanges = Partial<
     | 'cancelled_by_id'
     | 'cancel_reason'
   > & {
-    stages: string;
-    approved_at: 'now()';
+    stages: string | null;
+    approved_at: 'now()' | null;
     started_at: 'now()';
     completed_at: 'now()';
     cancelled_at: 'now()';
@@ -162,6 +162,33 @@ export async function insertMo(m: EntityManager, mo: NewMo): Promise<MoRow> {
       mo.destination,
       mo.notes,
       mo.createdById,
+      mo.salesOrderLineId,
+    ],
+  );
+  return row;
+}
+
+/** The editable fields of a draft. */
+export type DraftFields = Omit<NewMo, 'batchNumber' | 'createdById'>;
+
+/** Rewrites a draft's plan; answers the order as it is now, with its product. */
+export async function updateDraft(m: EntityManager, id: string, mo: DraftFields): Promise<MoRow> {
+  const [row]: MoRow[] = await m.query(
+    `with mo as (
+       update manufacturing_orders
+          set product_id = $2, qty_planned = $3, route = $4, due_date = $5, week = $6, destination = $7, notes = $8,
+              sales_order_line_id = $9, version = version + 1, updated_at = now()
+        where id = $1 returning *)
+     select ${MO_COLUMNS} from mo join products p on p.id = mo.product_id`,
+    [
+      id,
+      mo.productId,
+      mo.qtyPlanned,
+      mo.route,
+      mo.dueDate,
+      mo.week,
+      mo.destination,
+      mo.notes,
       mo.salesOrderLineId,
     ],
   );
@@ -264,10 +291,12 @@ export interface WorkOrderRow extends WorkOrderRecord {
   mo_state: MoState;
   product_code: string;
   output_code: string | null;
+  /** The unit its quantities are counted in: its own product's, else the order's. */
+  uom: Unit;
   incoming: string;
 }
 
-const WO_COLUMNS = `wo.*, mo.batch_number, mo.state as mo_state, p.code as product_code, op.code as output_code,
+const WO_COLUMNS = `wo.*, mo.batch_number, mo.state as mo_state, p.code as product_code, op.code as output_code, coalesce(op.uom, p.uom) as uom,
        coalesce((select sum(h.quantity) from handovers h where h.to_work_order_id = wo.id and h.state = 'PENDING'), 0) as incoming`;
 const WO_JOINS = `join manufacturing_orders mo on mo.id = wo.mo_id
     join products p on p.id = mo.product_id
@@ -433,13 +462,16 @@ export interface HandoverRow {
   mo_state: MoState;
   batch_number: string;
   product_code: string | null;
+  /** The unit the handed-over pieces are counted in. */
+  uom: Unit;
 }
 
 const HANDOVER_SELECT = `
   select h.*, f.department as from_department, t.department as to_department, f.output_product_id, t.mo_id,
-         mo.state as mo_state, mo.batch_number, op.code as product_code
+         mo.state as mo_state, mo.batch_number, op.code as product_code, coalesce(op.uom, mp.uom) as uom
     from handovers h join work_orders f on f.id = h.from_work_order_id join work_orders t on t.id = h.to_work_order_id
-    join manufacturing_orders mo on mo.id = t.mo_id left join products op on op.id = f.output_product_id`;
+    join manufacturing_orders mo on mo.id = t.mo_id join products mp on mp.id = mo.product_id
+    left join products op on op.id = f.output_product_id`;
 
 export function selectHandovers(m: EntityManager, where: string, params: unknown[]): Promise<HandoverRow[]> {
   return m.query(`${HANDOVER_SELECT} where ${where} order by h.state desc, h.created_at desc`, params);

@@ -23,6 +23,7 @@ import { EventPublisher } from '../../core/events/event-publisher.js';
 import type { Page } from '../../core/http/paging.js';
 import { type StateMachine, StateTransitions } from '../../core/transitions/state-machine.js';
 import { PartnersFacts } from '../partners/partners.facts.js';
+import { refuseFractionsOfWholeUnits } from '../warehouse/index.js';
 import { PostingService } from '../warehouse/stock/posting.service.js';
 import type { MoveOp } from '../warehouse/stock/posting.types.js';
 import {
@@ -287,7 +288,14 @@ export class PurchasingService {
       });
       if (problems.length)
         throw validationFailed('Some receipt lines cannot be received as entered', problems);
-
+      refuseFractionsOfWholeUnits(
+        entries.map((e) => ({
+          field: `lines.${body.lines.indexOf(e.entry)}.quantity`,
+          quantity: e.entry.quantity,
+          uom: e.uom,
+          label: e.product.code,
+        })),
+      );
       // Over-receipt: per PO line, everything this GRN brings against open + 5 %, in the stock unit.
       const perLine = new Map<string, Decimal>();
       for (const e of entries)
@@ -481,6 +489,9 @@ export class PurchasingService {
         problems.push({ field: `lines.${i}.expectedDate`, messages: ['no such date'] });
     });
     if (problems.length) throw validationFailed('Some lines cannot be ordered as entered', problems);
+    refuseFractionsOfWholeUnits(
+      body.lines.map((l, i) => ({ field: `lines.${i}.quantity`, quantity: l.quantity, uom: l.uom })),
+    );
     return body.lines.map((l) => ({
       productId: l.productId,
       quantity: l.quantity,

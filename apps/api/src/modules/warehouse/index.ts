@@ -23,3 +23,9 @@ export {
   type TraceReceiptRow,
   type TraceRow,
 } from './stock/trace.sql.js';
+export {
+  refuseFractionsOfProducts,
+  refuseFractionsOfWholeUnits,
+  type ProductQuantity,
+  type QuantityInUnit,
+} from './products/whole-units.js';

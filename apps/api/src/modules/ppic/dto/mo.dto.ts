@@ -19,12 +19,14 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
@@ -66,6 +68,22 @@ export class CreateMoRequest {
 
   @OptionalText(500)
   notes?: string;
+}
+
+/** The whole plan again (PUT), with the version it was read at. */
+export class UpdateMoRequest extends CreateMoRequest {
+  @ApiProperty({ description: 'The version read; a different current version answers 409 STALE_VERSION' })
+  @IsInt()
+  @Min(0)
+  version: number;
+}
+
+export class ReturnMoRequest {
+  @ApiProperty({ example: 'Quantity must follow the revised buyer forecast' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
 }
 
 export class MoQuery extends PageQuery {
@@ -275,6 +293,18 @@ export class MoMaterialResponse {
   consumedQty: number;
   @ApiProperty({ description: 'Held for the order right now' })
   reservedQty: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'While APPROVED: free stock at the warehouse racks now (null in other states)',
+  })
+  available: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'While APPROVED: what is still missing to start (0 when covered; null in other states)',
+  })
+  shortage: number | null;
   @ApiProperty({ enum: UNITS, enumName: 'Unit' })
   uom: Unit;
 }

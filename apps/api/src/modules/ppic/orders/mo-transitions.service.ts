@@ -22,6 +22,7 @@ import {
   type PostingOp,
   PostingService,
   productionLot,
+  refuseFractionsOfWholeUnits,
   Stock,
 } from '../../warehouse/index.js';
 import type { BatchRequest, BatchResponse, MoResponse } from '../dto/mo.dto.js';
@@ -58,6 +59,7 @@ const pastTense: Record<MoAction, string> = {
   start: 'started',
   complete: 'completed',
   cancel: 'cancelled',
+  return: 'returned',
 };
 
 /** The order's state machine for the core transition helper; `save` keeps the row it wrote for the answer. */
@@ -166,6 +168,7 @@ export class MoTransitions {
         startNotes: c.start_notes,
         qualityNotes: c.quality_notes,
         cancelReason: c.cancel_reason,
+        returnReason: action === 'return' ? input.reason : undefined,
         bomRevision: c.bom_revision,
         producedQty: c.produced_qty === undefined ? undefined : Number(c.produced_qty),
         variance: c.variance === undefined ? undefined : Number(c.variance),
@@ -190,7 +193,29 @@ export class MoTransitions {
         return this.complete(m, mo, principal, input);
       case 'cancel':
         return this.cancel(m, mo, principal, input);
+      case 'return':
+        return this.returnToDraft(m, mo, input);
     }
+  }
+
+  /**
+   * Back to the planner: the frozen explosion and the approval are dropped, so a later approval freezes
+   * the BOM as it is then. Nothing is reserved before start, so no stock moves.
+   */
+  private async returnToDraft(m: EntityManager, mo: MoRow, input: TransitionInput): Promise<MoChanges> {
+    if (!input.reason?.trim())
+      throw new AppError(422, 'VALIDATION_FAILED', 'Returning an order to draft needs a reason', [
+        { field: 'reason', messages: ['required'] },
+      ]);
+    await replaceMaterials(m, mo.id, []);
+    return {
+      bom_id: null,
+      bom_revision: null,
+      stages: null,
+      approved_by_id: null,
+      approved_at: null,
+      approve_notes: null,
+    };
   }
 
   /** Freezes the exploded active BOM onto the order: materials per department and the route's stages. */
@@ -314,6 +339,9 @@ export class MoTransitions {
         { field: 'actualQuantity', messages: ['must be > 0'] },
       ]);
     }
+    refuseFractionsOfWholeUnits([
+      { field: 'actualQuantity', quantity: input.actualQuantity, uom: mo.uom, label: mo.product_code },
+    ]);
     const actual = new Decimal(input.actualQuantity);
     const planned = new Decimal(mo.qty_planned);
     const [workOrders, materials] = [await lockWorkOrdersOf(m, mo.id), await lockMaterials(m, mo.id)];

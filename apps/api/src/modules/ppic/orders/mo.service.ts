@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { MO_EDITABLE_STATES } from '@kapok/contracts';
+import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditTrail } from '../../../core/audit/audit.trail.js';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
@@ -7,11 +9,11 @@ import { nextDocumentNumber } from '../../../core/database/document-numbers.js';
 import { escapeLike } from '../../../core/database/like.js';
 import { People } from '../../../core/database/people.js';
 import { Transactions } from '../../../core/database/transactions.js';
-import { AppError, notFound } from '../../../core/errors/app-error.js';
+import { AppError, notFound, staleVersion } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { BomExplosionService } from '../../bom/bom-explosion.service.js';
 import { SalesFacts } from '../../sales/sales.facts.js';
-import { Stock } from '../../warehouse/index.js';
+import { refuseFractionsOfProducts, Stock } from '../../warehouse/index.js';
 import type {
   CreateMoRequest,
   MoDetailResponse,
@@ -19,16 +21,21 @@ import type {
   MoQuery,
   MoResponse,
   TimelineEntry,
+  UpdateMoRequest,
   WorkOrderResponse,
 } from '../dto/mo.dto.js';
 import {
   countMos,
+  type DraftFields,
   insertMo,
+  lockMo,
+  type MaterialView,
   LATE_FILTER,
   type MoRow,
   selectMaterials,
   selectMos,
   selectWorkOrders,
+  updateDraft,
   type WorkOrderRow,
 } from '../ppic.sql.js';
 import { MO_ACTOR_COLUMNS, toMo, toWorkOrder } from './mo.read.js';
@@ -52,6 +59,53 @@ export class MoService {
 
   /** Creates a DRAFT MO in the caller's transaction (MRP release creates several in one). */
   async createIn(m: EntityManager, body: CreateMoRequest, principal: Principal): Promise<MoResponse> {
+    await this.checkPlan(m, body);
+    const row = await insertMo(m, {
+      batchNumber: await nextDocumentNumber(m, 'MO', 3),
+      ...draftFields(body),
+      createdById: principal.userId,
+    });
+    const [mo] = await this.toMos([row], principal, m);
+    await this.audit.record(m, {
+      action: 'manufacturing_order.created',
+      entityType: 'manufacturing_order',
+      entityId: row.id,
+      after: mo,
+    });
+    await this.events.publish(m, 'manufacturing_order.created', [row.id]);
+    return mo;
+  }
+
+  /** Rewrites a draft's plan (PUT): only a DRAFT, only at the version the planner read. */
+  async update(id: string, body: UpdateMoRequest, principal: Principal): Promise<MoResponse> {
+    return this.tx.run(async (m) => {
+      const current = await lockMo(m, id);
+      if (!current) throw notFound('manufacturing order', id);
+      if (!MO_EDITABLE_STATES.includes(current.state))
+        throw new AppError(
+          409,
+          'INVALID_STATE',
+          `${current.batch_number} is ${current.state}; only a draft can be edited`,
+          { currentState: current.state, allowedFrom: MO_EDITABLE_STATES },
+        );
+      if (current.version !== body.version) throw staleVersion('manufacturing order', current.version);
+      await this.checkPlan(m, body);
+      const row = await updateDraft(m, id, draftFields(body));
+      const [before, after] = await this.toMos([current, row], principal, m);
+      await this.audit.record(m, {
+        action: 'manufacturing_order.updated',
+        entityType: 'manufacturing_order',
+        entityId: id,
+        before: editable(before),
+        after: editable(after),
+      });
+      await this.events.publish(m, 'manufacturing_order.updated', [id]);
+      return after;
+    });
+  }
+
+  /** What a plan must be: a WIP or finished good with an active BOM, pegged to a line that exists. */
+  private async checkPlan(m: EntityManager, body: CreateMoRequest): Promise<void> {
     const [product]: Array<{ code: string; type: string }> = await m.query(
       'select code, type from products where id = $1',
       [body.productId],
@@ -70,29 +124,11 @@ export class MoService {
         { field: 'productId', messages: ['no active BOM'] },
       ]);
     }
+    await refuseFractionsOfProducts(m, [
+      { field: 'qtyPlanned', quantity: body.qtyPlanned, productId: body.productId },
+    ]);
     if (body.salesOrderLineId && !(await new SalesFacts().linesByIds(m, [body.salesOrderLineId])).size)
       throw notFound('sales order line', body.salesOrderLineId);
-    const row = await insertMo(m, {
-      batchNumber: await nextDocumentNumber(m, 'MO', 3),
-      productId: body.productId,
-      qtyPlanned: body.qtyPlanned,
-      route: body.route,
-      dueDate: body.dueDate ?? null,
-      week: body.week ?? null,
-      destination: body.destination ?? null,
-      notes: body.notes ?? null,
-      createdById: principal.userId,
-      salesOrderLineId: body.salesOrderLineId ?? null,
-    });
-    const [mo] = await this.toMos([row], principal, m);
-    await this.audit.record(m, {
-      action: 'manufacturing_order.created',
-      entityType: 'manufacturing_order',
-      entityId: row.id,
-      after: mo,
-    });
-    await this.events.publish(m, 'manufacturing_order.created', [row.id]);
-    return mo;
   }
 
   async list(q: MoQuery, principal: Principal): Promise<MoPage> {
@@ -146,6 +182,7 @@ export class MoService {
     );
     const reservedOf = (productId: string) =>
       reserved.filter((r) => r.productId === productId).reduce((s, r) => s + r.quantity.toNumber(), 0);
+    const check = mo.state === 'APPROVED' ? await this.materialCheck(materials) : null;
     const who = await this.people.lookup(trail.map((e) => e.actorId));
     return {
       ...mo,
@@ -158,6 +195,8 @@ export class MoService {
         quantity: Number(r.quantity),
         consumedQty: Number(r.consumed_qty),
         reservedQty: Math.round(reservedOf(r.product_id) * 10_000) / 10_000,
+        available: check ? check.get(r.id)!.available : null,
+        shortage: check ? check.get(r.id)!.shortage : null,
         uom: r.uom,
       })),
       timeline: trail.map((e): TimelineEntry => ({
@@ -167,6 +206,29 @@ export class MoService {
         notes: noteOf(e.after),
       })),
     };
+  }
+
+  /**
+   * The material check of an approved order: free warehouse stock against what is still to use, per
+   * material row. A product used by two departments draws on one pool, the route's first department first.
+   */
+  private async materialCheck(
+    materials: readonly MaterialView[],
+  ): Promise<Map<string, { available: number; shortage: number }>> {
+    const free = await this.stock.freeInWarehouse(materials.map((r) => r.product_id));
+    const left = new Map([...free].map(([id, q]) => [id, Decimal.max(q, 0)]));
+    const result = new Map<string, { available: number; shortage: number }>();
+    for (const r of materials) {
+      const pool = left.get(r.product_id) ?? new Decimal(0);
+      const need = Decimal.max(new Decimal(r.quantity).minus(r.consumed_qty), 0);
+      const short = Decimal.max(need.minus(pool), 0);
+      left.set(r.product_id, Decimal.max(pool.minus(need), 0));
+      result.set(r.id, {
+        available: (free.get(r.product_id) ?? new Decimal(0)).toNumber(),
+        shortage: short.toNumber(),
+      });
+    }
+    return result;
   }
 
   async toMos(rows: MoRow[], principal: Principal | undefined, m?: EntityManager): Promise<MoResponse[]> {
@@ -190,7 +252,35 @@ export class MoService {
   }
 }
 
+const draftFields = (body: CreateMoRequest): DraftFields => ({
+  productId: body.productId,
+  qtyPlanned: body.qtyPlanned,
+  route: body.route,
+  dueDate: body.dueDate ?? null,
+  week: body.week ?? null,
+  destination: body.destination ?? null,
+  notes: body.notes ?? null,
+  salesOrderLineId: body.salesOrderLineId ?? null,
+});
+
+/** The fields an edit may change, as the audit row keeps them. */
+const editable = (mo: MoResponse) => ({
+  productCode: mo.productCode,
+  qtyPlanned: mo.qtyPlanned,
+  route: mo.route,
+  dueDate: mo.dueDate,
+  week: mo.week,
+  destination: mo.destination,
+  notes: mo.notes,
+  salesOrderLineId: mo.salesOrderLineId,
+});
+
 const noteOf = (after: Record<string, unknown> | null): string | null => {
-  const note = after?.approveNotes ?? after?.startNotes ?? after?.qualityNotes ?? after?.cancelReason;
+  const note =
+    after?.returnReason ??
+    after?.approveNotes ??
+    after?.startNotes ??
+    after?.qualityNotes ??
+    after?.cancelReason;
   return typeof note === 'string' ? note : null;
 };

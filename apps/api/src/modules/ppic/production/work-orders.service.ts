@@ -17,7 +17,13 @@ import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound, validationFailed } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { type StateMachine, StateTransitions } from '../../../core/transitions/state-machine.js';
-import { type DocumentRef, Locations, type PostingOp, PostingService } from '../../warehouse/index.js';
+import {
+  type DocumentRef,
+  Locations,
+  type PostingOp,
+  PostingService,
+  refuseFractionsOfWholeUnits,
+} from '../../warehouse/index.js';
 import type { WorkOrderResponse } from '../dto/mo.dto.js';
 import type {
   HandoverList,
@@ -144,6 +150,10 @@ export class WorkOrdersService {
       'record_output',
       principal,
       async (m, wo) => {
+        refuseFractionsOfWholeUnits([
+          { field: 'goodQty', quantity: body.goodQty, uom: wo.uom },
+          { field: 'rejectQty', quantity: body.rejectQty, uom: wo.uom },
+        ]);
         const good = new Decimal(body.goodQty);
         const reject = new Decimal(body.rejectQty ?? 0);
         const processed = good.plus(reject);
@@ -236,6 +246,7 @@ export class WorkOrdersService {
             'LAST_DEPARTMENT',
             'The last department hands its goods over when the order is completed',
           );
+        refuseFractionsOfWholeUnits([{ field: 'quantity', quantity, uom: wo.uom }]);
         const q = new Decimal(quantity);
         const free = new Decimal(wo.good_qty).minus(wo.handed_over_qty);
         if (q.gt(free))
@@ -287,6 +298,7 @@ export class WorkOrdersService {
           return null;
         },
         effect: async (tm, h) => {
+          refuseFractionsOfWholeUnits([{ field: 'receivedQty', quantity: receivedQty, uom: h.uom }]);
           const sent = new Decimal(h.quantity);
           const received = new Decimal(receivedQty);
           if (received.gt(sent))

@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
 import { Transactions } from '../../../core/database/transactions.js';
+import { refuseFractionsOfWholeUnits } from '../products/whole-units.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
 import type {
   AdjustmentRequest,
@@ -182,6 +183,9 @@ export class StockCommands {
 
   private quantity(product: ProductEntity, quantity: number, uom: Unit | undefined, allowZero = false) {
     const from = uom ?? product.uom;
+    refuseFractionsOfWholeUnits([
+      { field: allowZero ? 'countedQuantity' : 'quantity', quantity, uom: from, label: product.code },
+    ]);
     const converted = toStockUnits(quantity, from, product.uom, product.unitConversions);
     if (converted === null) {
       throw new AppError(

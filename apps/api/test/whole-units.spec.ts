@@ -1,0 +1,214 @@
+import { DataSource } from 'typeorm';
+import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
+import { ordersFixtures } from './support/orders-fixtures.js';
+import { ppicFixtures } from './support/ppic-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** Whole units (PCS, CARTON, …) are counted in whole numbers on every write route: 422, never rounded. */
+let t: TestApp;
+const tokens: Record<string, string> = {};
+let p: Awaited<ReturnType<typeof ppicFixtures>>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const u of [
+    'warehouse',
+    'engineer',
+    'ppic',
+    'ppic_admin',
+    'manager',
+    'cutting',
+    'sewing',
+    'packing',
+    'purchasing',
+  ])
+    tokens[u] = (await t.as(u)).accessToken;
+  p = await ppicFixtures(t, tokens);
+});
+afterEach(async () => {
+  expect(await checkLedger(t.app.get(DataSource))).toEqual([]);
+});
+afterAll(() => t.close());
+
+const refused = (res: { status: number; body: { code: string; details: unknown } }, field: string) => {
+  expect(res.status).toBe(422);
+  expect(res.body.code).toBe('FRACTIONAL_WHOLE_UNIT');
+  expect(res.body.details).toEqual([{ field, messages: [expect.stringMatching(/whole number/)] }]);
+};
+
+describe('whole units in the API', () => {
+  it('stock receipts, issues, transfers and adjustments: a fraction of PCS or CARTON is 422; METER takes decimals', async () => {
+    const pcs = await p.wh.product({ uom: 'PCS', unitConversions: [{ uom: 'CARTON', factor: 60 }] });
+    const meter = await p.wh.product({ uom: 'METER' });
+    const rack = await p.wh.rack();
+    const other = await p.wh.rack();
+    refused(
+      await p.wh.call('POST', '/warehouse/stock/receipts', {
+        productId: pcs.id,
+        locationId: rack.id,
+        quantity: 2.5,
+      }),
+      'quantity',
+    );
+    refused(
+      await p.wh.call('POST', '/warehouse/stock/receipts', {
+        productId: pcs.id,
+        locationId: rack.id,
+        quantity: 1.5,
+        uom: 'CARTON',
+      }),
+      'quantity',
+    );
+    await p.wh.receive(pcs.id, rack.id, 2, { uom: 'CARTON' });
+    expect(await p.wh.balance(pcs.id, rack.id)).toBe(120);
+    await p.wh.receive(meter.id, rack.id, 12.75);
+    refused(
+      await p.wh.call('POST', '/warehouse/stock/issues', {
+        productId: pcs.id,
+        fromLocationId: rack.id,
+        quantity: 0.5,
+      }),
+      'quantity',
+    );
+    refused(
+      await p.wh.call('POST', '/warehouse/stock/transfers', {
+        productId: pcs.id,
+        fromLocationId: rack.id,
+        toLocationId: other.id,
+        quantity: 3.25,
+      }),
+      'quantity',
+    );
+    refused(
+      await p.wh.call('POST', '/warehouse/stock/adjustments', {
+        productId: pcs.id,
+        locationId: rack.id,
+        countedQuantity: 119.5,
+        reason: 'Cycle count',
+      }),
+      'countedQuantity',
+    );
+    expect(await p.wh.balance(pcs.id, rack.id)).toBe(120);
+    expect(
+      (
+        await p.wh.call('POST', '/warehouse/stock/transfers', {
+          productId: meter.id,
+          fromLocationId: rack.id,
+          toLocationId: other.id,
+          quantity: 2.25,
+        })
+      ).status,
+    ).toBe(201);
+    expect(await p.wh.balance(meter.id, other.id)).toBe(2.25);
+  });
+
+  it('MO planned quantity (create and edit) and completion', async () => {
+    const a = await p.article({ fabric: 100, label: 50, carton: 50 });
+    refused(
+      await p.call('ppic_admin', 'POST', '/ppic/tasks', {
+        productId: a.fg.id,
+        qtyPlanned: 10.5,
+        route: 'ROUTE_2',
+      }),
+      'qtyPlanned',
+    );
+    const mo = await p.mo(a.fg.id, 10);
+    refused(
+      await p.call('ppic_admin', 'PUT', `/ppic/tasks/${mo.id}`, {
+        productId: a.fg.id,
+        qtyPlanned: 9.5,
+        route: 'ROUTE_2',
+        version: mo.version,
+      }),
+      'qtyPlanned',
+    );
+    await p.transition('manager', mo.id, 'approve');
+    await p.transition('ppic_admin', mo.id, 'start');
+    refused(await p.transition('ppic_admin', mo.id, 'complete', { actualQuantity: 9.99 }), 'actualQuantity');
+    const batch = await p.call('ppic_admin', 'POST', '/ppic/tasks/batch/complete', {
+      ids: [mo.id],
+      actualQuantity: 9.5,
+    });
+    expect(batch.status).toBe(409);
+    expect(batch.body.details.error.code).toBe('FRACTIONAL_WHOLE_UNIT');
+    expect((await p.call('ppic', 'GET', `/ppic/tasks/${mo.id}`)).body.state).toBe('IN_PROGRESS');
+  });
+
+  it('work-order output, handover and accept count whole pieces', async () => {
+    const a = await p.article({ fabric: 100, label: 50, carton: 50 });
+    const mo = await p.mo(a.fg.id, 10);
+    await p.transition('manager', mo.id, 'approve');
+    await p.transition('ppic_admin', mo.id, 'start');
+    const [cutting] = (await p.call('ppic', 'GET', `/production/work-orders?moId=${mo.id}`)).body.items;
+    await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/start`);
+    const out = (body: unknown) =>
+      p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, body);
+    refused(await out({ goodQty: 4.5 }), 'goodQty');
+    refused(await out({ goodQty: 4, rejectQty: 0.5, rejectReason: 'Torn' }), 'rejectQty');
+    expect((await out({ goodQty: 9, rejectQty: 1, rejectReason: 'Torn' })).status).toBe(200);
+    refused(
+      await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/handover`, { quantity: 4.5 }),
+      'quantity',
+    );
+    const sent = await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/handover`, {
+      quantity: 9,
+    });
+    refused(
+      await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQty: 8.5 }),
+      'receivedQty',
+    );
+    expect(
+      (await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQty: 9 }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('kanban request and receipt', async () => {
+    const pcs = await p.wh.product({ type: 'ACCESSORY' });
+    const rack = await p.wh.rack();
+    await p.wh.receive(pcs.id, rack.id, 50);
+    refused(
+      await p.call('packing', 'POST', '/ppic/kanban/cards', { productId: pcs.id, quantity: 2.5 }),
+      'quantity',
+    );
+    const card = await p.call('packing', 'POST', '/ppic/kanban/cards', { productId: pcs.id, quantity: 10 });
+    expect(card.status).toBe(201);
+    await p.call('warehouse', 'POST', `/ppic/kanban/cards/${card.body.id}/approve`, {});
+    await p.call('warehouse', 'POST', `/ppic/kanban/cards/${card.body.id}/ship`, {});
+    refused(
+      await p.call('packing', 'POST', `/ppic/kanban/cards/${card.body.id}/receive`, {
+        receivedQuantity: 9.5,
+      }),
+      'receivedQuantity',
+    );
+    const meter = await p.wh.product({ uom: 'METER' });
+    await p.wh.receive(meter.id, rack.id, 50);
+    expect(
+      (await p.call('packing', 'POST', '/ppic/kanban/cards', { productId: meter.id, quantity: 2.5 })).status,
+    ).toBe(201);
+  });
+
+  it('purchase-order lines and goods receipts', async () => {
+    const o = ordersFixtures(t);
+    const supplier = await o.partner('SUPPLIER');
+    const rack = await o.rack();
+    const box = await o.product({ type: 'ACCESSORY', unitConversions: [{ uom: 'CARTON', factor: 60 }] });
+    const line = { productId: box.id, uom: 'CARTON', expectedDate: '2026-12-18' };
+    const po = (quantity: number) =>
+      o.call('purchasing', 'POST', '/purchasing/orders', {
+        supplierId: supplier.id,
+        lines: [{ ...line, quantity }],
+      });
+    refused(await po(10.5), 'lines.0.quantity');
+    const draft = await po(10);
+    expect(draft.status).toBe(201);
+    const approved = await o.ok('purchasing_mgr', 'POST', `/purchasing/orders/${draft.body.id}/approve`, {});
+    const receipt = (quantity: number, uom?: string) =>
+      o.call('wh_operator', 'POST', `/purchasing/orders/${draft.body.id}/receipts`, {
+        lines: [{ lineId: approved.lines[0].id, quantity, uom, locationId: rack.id }],
+      });
+    refused(await receipt(2.5), 'lines.0.quantity');
+    refused(await receipt(30.5, 'PCS'), 'lines.0.quantity');
+    expect((await receipt(30, 'PCS')).status).toBe(201);
+  });
+});
