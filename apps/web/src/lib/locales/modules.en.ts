@@ -16,7 +16,13 @@ export const enModules = {
       RAW_MATERIAL: 'Raw material',
       ACCESSORY: 'Accessory',
     },
-    actions: { approve: 'Approve', start: 'Start', complete: 'Complete', cancel: 'Cancel order' },
+    actions: {
+      approve: 'Approve',
+      start: 'Start',
+      complete: 'Complete',
+      cancel: 'Cancel order',
+      return: 'Return to draft',
+    },
     late: 'Late',
     daysLate_one: '{{count}} day late',
     daysLate_other: '{{count}} days late',
@@ -146,6 +152,10 @@ export const enModules = {
       destinationPlaceholder: 'e.g. Belgium / EU',
       notes: 'Notes',
       submit: 'Create draft',
+      editTitle: 'Edit {{number}}',
+      save: 'Save changes',
+      saved: '{{number}} saved',
+      stale: 'Someone else changed this order meanwhile. Close, reload and edit again.',
       created: '{{number}} created as a draft',
     },
     preview: {
@@ -183,6 +193,14 @@ export const enModules = {
       frozenRevision: 'BOM rev. {{revision}} frozen',
       revisionFrozen: 'Rev. {{revision}}, frozen at approval',
       notFrozen: 'Not frozen yet: approval freezes the active BOM',
+      edit: 'Edit draft',
+      free: 'Free now',
+      short: 'Short',
+      shortTitle_one: '{{count}} material is short for the start',
+      shortTitle_other: '{{count}} materials are short for the start',
+      shortBody:
+        'Starting the order will be refused until the warehouse has them free. Receive or order the short materials, or return the order to draft.',
+      allCovered: 'Every material is free in the warehouse now',
       workOrderOf: 'Work order of {{department}}',
       good: 'Good',
       reject: 'Reject',
@@ -202,6 +220,8 @@ export const enModules = {
       started: 'Started',
       completed: 'Completed',
       cancelled: 'Cancelled',
+      returned: 'Returned to draft',
+      updated: 'Edited',
       system: 'Kapok (demo data)',
     },
     transition: {
@@ -210,6 +230,7 @@ export const enModules = {
         start: 'Start {{number}}',
         complete: 'Complete {{number}}',
         cancel: 'Cancel {{number}}',
+        return: 'Return {{number}} to draft',
       },
       explain: {
         approve:
@@ -219,24 +240,29 @@ export const enModules = {
         complete:
           'The finished pieces are received into the finished-goods warehouse; the materials still needed are consumed and the rest is released.',
         cancel: 'Cancelling releases every reservation of the order. It cannot be undone.',
+        return:
+          'The order goes back to its planner as a draft: the approval and the frozen BOM are dropped, and it must be approved again.',
       },
       text: {
         approve: 'Notes (optional)',
         start: 'Notes for the lines (optional)',
         complete: 'Quality notes (optional)',
         cancel: 'Reason',
+        return: 'Reason (the planner sees it)',
       },
       confirm: {
         approve: 'Approve',
         start: 'Start production',
         complete: 'Complete order',
         cancel: 'Cancel order',
+        return: 'Return to draft',
       },
       done: {
         approve: '{{number}} approved',
         start: '{{number}} started: the work orders are on the lines',
         complete: '{{number}} completed',
         cancel: '{{number}} cancelled',
+        return: '{{number}} returned to draft',
       },
       shortages: 'Missing materials',
     },
@@ -260,6 +286,7 @@ export const enModules = {
         'The order will be completed with a variance warning. Check the count, and say in the quality notes why it differs.',
     },
     cancel: { reasonRequired: 'Say why the order is cancelled (at least 3 characters)' },
+    return: { reasonRequired: 'Say why the order goes back (at least 3 characters)' },
     errors: {
       invalidState: '{{number}} is {{state}} now, so this cannot be done. The page shows its latest state.',
       selfApproval: 'You created this order, so someone else must approve it.',

@@ -18,7 +18,13 @@ export const idModules: ModuleMessages = {
       RAW_MATERIAL: 'Bahan baku',
       ACCESSORY: 'Aksesori',
     },
-    actions: { approve: 'Setujui', start: 'Mulai', complete: 'Selesaikan', cancel: 'Batalkan order' },
+    actions: {
+      approve: 'Setujui',
+      start: 'Mulai',
+      complete: 'Selesaikan',
+      cancel: 'Batalkan order',
+      return: 'Kembalikan ke draf',
+    },
     late: 'Terlambat',
     daysLate_one: 'Terlambat {{count}} hari',
     daysLate_other: 'Terlambat {{count}} hari',
@@ -149,6 +155,10 @@ export const idModules: ModuleMessages = {
       destinationPlaceholder: 'mis. Belgia / EU',
       notes: 'Catatan',
       submit: 'Buat draf',
+      editTitle: 'Ubah {{number}}',
+      save: 'Simpan perubahan',
+      saved: '{{number}} disimpan',
+      stale: 'Orang lain mengubah order ini. Tutup, muat ulang, lalu ubah lagi.',
       created: '{{number}} dibuat sebagai draf',
     },
     preview: {
@@ -186,6 +196,14 @@ export const idModules: ModuleMessages = {
       frozenRevision: 'BOM rev. {{revision}} dibekukan',
       revisionFrozen: 'Rev. {{revision}}, dibekukan saat disetujui',
       notFrozen: 'Belum dibekukan: persetujuan membekukan BOM aktif',
+      edit: 'Ubah draf',
+      free: 'Bebas sekarang',
+      short: 'Kurang',
+      shortTitle_one: '{{count}} material kurang untuk mulai',
+      shortTitle_other: '{{count}} material kurang untuk mulai',
+      shortBody:
+        'Memulai order akan ditolak sampai gudang memilikinya bebas. Terima atau pesan material yang kurang, atau kembalikan order ke draf.',
+      allCovered: 'Semua material tersedia bebas di gudang sekarang',
       workOrderOf: 'Work order {{department}}',
       good: 'Bagus',
       reject: 'Reject',
@@ -205,6 +223,8 @@ export const idModules: ModuleMessages = {
       started: 'Dimulai',
       completed: 'Diselesaikan',
       cancelled: 'Dibatalkan',
+      returned: 'Dikembalikan ke draf',
+      updated: 'Diubah',
       system: 'Kapok (data demo)',
     },
     transition: {
@@ -213,6 +233,7 @@ export const idModules: ModuleMessages = {
         start: 'Mulai {{number}}',
         complete: 'Selesaikan {{number}}',
         cancel: 'Batalkan {{number}}',
+        return: 'Kembalikan {{number}} ke draf',
       },
       explain: {
         approve:
@@ -222,24 +243,29 @@ export const idModules: ModuleMessages = {
         complete:
           'Barang jadi diterima ke gudang barang jadi; material yang masih dibutuhkan dipakai dan sisanya dilepas.',
         cancel: 'Pembatalan melepas semua pemesanan stok order ini. Tidak bisa dikembalikan.',
+        return:
+          'Order kembali ke perencananya sebagai draf: persetujuan dan BOM yang dibekukan dilepas, dan order harus disetujui lagi.',
       },
       text: {
         approve: 'Catatan (opsional)',
         start: 'Catatan untuk lini (opsional)',
         complete: 'Catatan kualitas (opsional)',
         cancel: 'Alasan',
+        return: 'Alasan (dilihat perencana)',
       },
       confirm: {
         approve: 'Setujui',
         start: 'Mulai produksi',
         complete: 'Selesaikan order',
         cancel: 'Batalkan order',
+        return: 'Kembalikan ke draf',
       },
       done: {
         approve: '{{number}} disetujui',
         start: '{{number}} dimulai: work order sudah ada di lini',
         complete: '{{number}} diselesaikan',
         cancel: '{{number}} dibatalkan',
+        return: '{{number}} dikembalikan ke draf',
       },
       shortages: 'Material yang kurang',
     },
@@ -263,6 +289,7 @@ export const idModules: ModuleMessages = {
         'Order akan diselesaikan dengan peringatan selisih. Periksa hitungan, dan tulis alasannya di catatan kualitas.',
     },
     cancel: { reasonRequired: 'Tulis alasan pembatalan (minimal 3 karakter)' },
+    return: { reasonRequired: 'Tulis alasan order dikembalikan (minimal 3 karakter)' },
     errors: {
       invalidState:
         '{{number}} sekarang berstatus {{state}}, jadi ini tidak bisa dilakukan. Halaman menampilkan status terbarunya.',

@@ -2,7 +2,9 @@ export { ppicKeys, type MoFilters, type Period } from './keys';
 export {
   moQueries,
   useCreateMo,
+  useUpdateMo,
   type CreateMoBody,
+  type UpdateMoBody,
   type Mo,
   type MoDetail,
   type MoMaterial,
@@ -12,6 +14,7 @@ export {
 export {
   useMoBatch,
   useMoTransition,
+  type BatchAction,
   type BatchResult,
   type BatchVariables,
   type TransitionRequest,

@@ -9,6 +9,7 @@ export type MoWorkOrder = Schemas['WorkOrderResponse'];
 export type MoMaterial = Schemas['MoMaterialResponse'];
 export type TimelineEntry = Schemas['TimelineEntry'];
 export type CreateMoBody = Schemas['CreateMoRequest'];
+export type UpdateMoBody = Schemas['UpdateMoRequest'];
 
 export const moQueries = {
   list: (filters: MoFilters) =>
@@ -36,6 +37,19 @@ export function useCreateMo() {
           body,
         }),
       ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ppicKeys.orders() });
+      void queryClient.invalidateQueries({ queryKey: ppicKeys.dashboard() });
+    },
+  });
+}
+
+/** Rewrites a draft at the version it was read (409 STALE_VERSION when someone else saved first). */
+export function useUpdateMo() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, body }: { id: string; body: UpdateMoBody }) =>
+      unwrap(await api.PUT('/api/v1/ppic/tasks/{id}', { params: { path: { id } }, body })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ppicKeys.orders() });
       void queryClient.invalidateQueries({ queryKey: ppicKeys.dashboard() });

@@ -33,6 +33,14 @@ export const planningQueries = {
       placeholderData: keepPreviousData,
       staleTime: 5 * 60_000,
     }),
+  /** One product (an edited draft's). */
+  product: (id: string) =>
+    queryOptions({
+      queryKey: [...ppicKeys.products(''), 'one', id] as const,
+      queryFn: async ({ signal }) =>
+        unwrap(await api.GET('/api/v1/warehouse/products/{id}', { params: { path: { id } }, signal })),
+      staleTime: 5 * 60_000,
+    }),
   /** The product's active BOM, or null when it has none (an order cannot be created then). */
   activeBom: (productId: string) =>
     queryOptions({

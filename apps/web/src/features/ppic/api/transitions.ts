@@ -11,7 +11,8 @@ export type TransitionRequest =
   | { action: 'approve'; notes?: string }
   | { action: 'start'; notes?: string }
   | { action: 'complete'; actualQuantity: number; qualityNotes?: string }
-  | { action: 'cancel'; reason: string };
+  | { action: 'cancel'; reason: string }
+  | { action: 'return'; reason: string };
 
 /** One user action: the same key is sent again when the user retries it, so it is applied once. */
 export type TransitionVariables = TransitionRequest & { id: string; idempotencyKey: string };
@@ -42,6 +43,8 @@ async function postTransition(v: TransitionVariables) {
       );
     case 'cancel':
       return unwrap(await api.POST('/api/v1/ppic/tasks/{id}/cancel', { params, body: { reason: v.reason } }));
+    case 'return':
+      return unwrap(await api.POST('/api/v1/ppic/tasks/{id}/return', { params, body: { reason: v.reason } }));
   }
 }
 
@@ -59,8 +62,11 @@ export function useMoTransition() {
   });
 }
 
+/** Actions a batch applies (a return needs a reason per order, so it is not one of them). */
+export type BatchAction = Exclude<MoAction, 'return'>;
+
 export interface BatchVariables {
-  action: MoAction;
+  action: BatchAction;
   ids: string[];
   /** All or nothing (the default), or a result per order. */
   atomic: boolean;

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { ApiError } from '@kapok/api-client';
 import { ROUTES, type Route } from '@kapok/contracts';
 import {
   Alert,
@@ -26,7 +27,14 @@ import { NumberField } from '../../../../components/NumberField';
 import { useNavigate } from 'react-router';
 import { usePermission } from '../../../../lib/auth';
 import { fieldErrors } from '../../../../lib/errors';
-import { planningQueries, useCreateMo, type CreateMoBody, type PlannableProduct } from '../../api';
+import {
+  planningQueries,
+  useCreateMo,
+  useUpdateMo,
+  type CreateMoBody,
+  type Mo,
+  type PlannableProduct,
+} from '../../api';
 import { useActionKey } from '../shared/action-key';
 import { RouteChain } from '../shared/appearance';
 import { describePpicError } from '../shared/errors';
@@ -69,13 +77,44 @@ function weekOptions(lang: string) {
   });
 }
 
-export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** A draft being edited: its plan as the form holds it, its product and the version it was read at. */
+export interface EditedDraft {
+  id: string;
+  batchNumber: string;
+  version: number;
+  product: PlannableProduct;
+  values: CreateMoValues;
+}
+
+/** The form's values of an order (what a PUT sends back). */
+export const draftValues = (mo: Mo): CreateMoValues => ({
+  productId: mo.productId,
+  qtyPlanned: mo.qtyPlanned,
+  route: mo.route,
+  week: mo.week ?? '',
+  dueDate: mo.dueDate ?? '',
+  destination: mo.destination ?? '',
+  notes: mo.notes ?? '',
+});
+
+/** Creates a draft, or (with `editing`) rewrites one at its version: the same form and preview. */
+export function CreateMoModal({
+  opened,
+  onClose,
+  editing,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  editing?: EditedDraft;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateMo();
+  const update = useUpdateMo();
+  const saving = editing ? update : create;
   const canReadBoms = usePermission('bom.view');
   const { keyFor, forget } = useActionKey();
-  const [product, setProduct] = useState<PlannableProduct | null>(null);
+  const [product, setProduct] = useState<PlannableProduct | null>(editing?.product ?? null);
   const {
     register,
     control,
@@ -85,7 +124,7 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
     formState: { errors, isDirty },
   } = useForm<CreateMoValues, unknown, CreateMoOutput>({
     resolver: zodResolver(createMoSchema),
-    defaultValues: emptyValues(),
+    defaultValues: editing?.values ?? emptyValues(),
   });
   // Saving navigates to the new order: guard.release() lets that navigation through.
   const guard = useUnsavedChangesGuard(opened && isDirty);
@@ -130,9 +169,10 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
   const weeks = useMemo(() => weekOptions(i18n.language), [i18n.language]);
 
   const close = () => {
-    reset(emptyValues());
-    setProduct(null);
+    reset(editing?.values ?? emptyValues());
+    setProduct(editing?.product ?? null);
     create.reset();
+    update.reset();
     forget();
     onClose();
   };
@@ -147,6 +187,31 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
       ...(values.destination.trim() ? { destination: values.destination.trim() } : {}),
       ...(values.notes.trim() ? { notes: values.notes.trim() } : {}),
     };
+    const onError = (error: Error) => {
+      for (const [field, message] of Object.entries(fieldErrors(error)))
+        if ((CREATE_FIELDS as readonly string[]).includes(field))
+          setError(field as Path<CreateMoValues>, {
+            type: 'server',
+            message: field === 'productId' ? describePpicError(error, t).message : message,
+          });
+    };
+    if (editing) {
+      update.mutate(
+        { id: editing.id, body: { ...body, version: editing.version } },
+        {
+          onSuccess: (mo) => {
+            notifications.show({
+              color: 'green',
+              message: t('ppic.create.saved', { number: mo.batchNumber }),
+            });
+            guard.release();
+            onClose();
+          },
+          onError,
+        },
+      );
+      return;
+    }
     create.mutate(
       { body, idempotencyKey: keyFor(body) },
       {
@@ -159,33 +224,32 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
           guard.release();
           void navigate(`/ppic/orders/${mo.id}`);
         },
-        onError: (error) => {
-          for (const [field, message] of Object.entries(fieldErrors(error)))
-            if ((CREATE_FIELDS as readonly string[]).includes(field))
-              setError(field as Path<CreateMoValues>, {
-                type: 'server',
-                message: field === 'productId' ? describePpicError(error, t).message : message,
-              });
-        },
+        onError,
       },
     );
   };
 
-  const placed = Object.keys(fieldErrors(create.error)).some((f) =>
+  const stale = saving.error instanceof ApiError && saving.error.code === 'STALE_VERSION';
+  const placed = Object.keys(fieldErrors(saving.error)).some((f) =>
     (CREATE_FIELDS as readonly string[]).includes(f),
   );
   const message = (key?: string) => (key ? t(key) : undefined);
 
   return (
-    <Modal opened={opened} onClose={close} title={t('ppic.create.title')} size={1080}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={editing ? t('ppic.create.editTitle', { number: editing.batchNumber }) : t('ppic.create.title')}
+      size={1080}
+    >
       <form onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
         {guard.dialog}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Stack gap="sm">
-              {create.error && !placed && (
+              {saving.error && !placed && (
                 <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-                  {describePpicError(create.error, t).message}
+                  {stale ? t('ppic.create.stale') : describePpicError(saving.error, t).message}
                 </Alert>
               )}
               <Controller
@@ -313,8 +377,8 @@ export function CreateMoModal({ opened, onClose }: { opened: boolean; onClose: (
           <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending} disabled={preview.kind === 'no-bom'}>
-            {t('ppic.create.submit')}
+          <Button type="submit" loading={saving.isPending} disabled={preview.kind === 'no-bom' || stale}>
+            {editing ? t('ppic.create.save') : t('ppic.create.submit')}
           </Button>
         </Group>
       </form>

@@ -15,13 +15,18 @@ export function MaterialsTable({ materials }: { materials: readonly MoMaterial[]
       </Text>
     );
   const departments = [...new Set(materials.map((m) => m.department))];
+  // While approved the server checks the frozen needs against free rack stock: shown until the start.
+  const checked = materials.some((m) => m.shortage !== null);
+  const columns = checked ? 7 : 5;
   return (
-    <Table.ScrollContainer minWidth={620}>
+    <Table.ScrollContainer minWidth={checked ? 760 : 620}>
       <Table aria-label={t('ppic.detail.materials')} verticalSpacing={6} fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('ppic.preview.material')}</Table.Th>
             <Table.Th ta="right">{t('ppic.detail.planned')}</Table.Th>
+            {checked && <Table.Th ta="right">{t('ppic.detail.free')}</Table.Th>}
+            {checked && <Table.Th ta="right">{t('ppic.detail.short')}</Table.Th>}
             <Table.Th ta="right">{t('ppic.detail.reserved')}</Table.Th>
             <Table.Th ta="right">{t('ppic.detail.consumed')}</Table.Th>
             <Table.Th w={110}>{t('ppic.detail.used')}</Table.Th>
@@ -31,7 +36,7 @@ export function MaterialsTable({ materials }: { materials: readonly MoMaterial[]
           {departments.map((department) => (
             <Fragment key={department}>
               <Table.Tr bg="var(--mantine-color-gray-0)">
-                <Table.Td colSpan={5}>
+                <Table.Td colSpan={columns}>
                   <Text size="xs" fw={700} tt="uppercase" c="dimmed">
                     {t(`departments.${department}`)}
                   </Text>
@@ -54,6 +59,17 @@ export function MaterialsTable({ materials }: { materials: readonly MoMaterial[]
                       <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                         {formatNumber(m.quantity, lang)} {m.uom}
                       </Table.Td>
+                      {checked && <Table.Td ta="right">{formatNumber(m.available ?? 0, lang)}</Table.Td>}
+                      {checked && (
+                        <Table.Td
+                          ta="right"
+                          fw={m.shortage ? 700 : undefined}
+                          c={m.shortage ? 'red.8' : 'dimmed'}
+                          data-testid={m.shortage ? 'material-short' : undefined}
+                        >
+                          {formatNumber(m.shortage ?? 0, lang)}
+                        </Table.Td>
+                      )}
                       <Table.Td ta="right" c={m.reservedQty > 0 ? 'blue.8' : 'dimmed'}>
                         {formatNumber(m.reservedQty, lang)}
                       </Table.Td>

@@ -12,8 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { ApiError } from '@kapok/api-client';
-import type { MoAction } from '@kapok/contracts';
-import { IconAlertTriangle, IconArrowLeft, IconSnowflake } from '@tabler/icons-react';
+import { MO_EDITABLE_STATES, type MoAction } from '@kapok/contracts';
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCircleCheck,
+  IconPencil,
+  IconSnowflake,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +28,9 @@ import { NotFoundPage } from '../../../../components/AccessPages';
 import { ErrorState } from '../../../../components/ErrorState';
 import { PageLoader } from '../../../../components/LoadingState';
 import { formatDateTime } from '../../../../lib/time';
-import { moQueries, type MoDetail } from '../../api';
+import { usePermission } from '../../../../lib/auth';
+import { moQueries, planningQueries, type MoDetail } from '../../api';
+import { CreateMoModal, draftValues } from '../create/CreateMoModal';
 import { ACTION_APPEARANCE, ACTION_ORDER, LateBadge, MoStateBadge, RouteChain } from '../shared/appearance';
 import { formatDay, formatQuantity, formatSignedFraction } from '../shared/format';
 import { DraftMaterials } from './DraftMaterials';
@@ -37,6 +45,8 @@ export function MoDetailPage() {
   const { t, i18n } = useTranslation();
   const order = useQuery(moQueries.detail(id));
   const [action, setAction] = useState<MoAction | null>(null);
+  const [editing, setEditing] = useState(false);
+  const canEdit = usePermission('ppic.update');
 
   if (order.isPending) return <PageLoader />;
   if (order.isError) {
@@ -45,7 +55,9 @@ export function MoDetailPage() {
     return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
   }
   const mo = order.data;
+  const editable = canEdit && MO_EDITABLE_STATES.includes(mo.state);
   const actions = ACTION_ORDER.filter((a) => mo.actions.includes(a));
+  const short = mo.materials.filter((m) => (m.shortage ?? 0) > 0);
 
   return (
     <>
@@ -69,15 +81,24 @@ export function MoDetailPage() {
             · {mo.productName}
           </Text>
         </Stack>
-        {actions.length > 0 && (
+        {(actions.length > 0 || editable) && (
           <Group gap="sm">
+            {editable && (
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} />}
+                onClick={() => setEditing(true)}
+              >
+                {t('ppic.detail.edit')}
+              </Button>
+            )}
             {actions.map((a) => {
               const { color, icon: Icon } = ACTION_APPEARANCE[a];
               return (
                 <Button
                   key={a}
                   color={color}
-                  variant={a === 'cancel' ? 'light' : 'filled'}
+                  variant={a === 'cancel' || a === 'return' ? 'light' : 'filled'}
                   leftSection={<Icon size={16} />}
                   onClick={() => setAction(a)}
                 >
@@ -88,6 +109,19 @@ export function MoDetailPage() {
           </Group>
         )}
       </Group>
+
+      {mo.state === 'APPROVED' && mo.materials.length > 0 && (
+        <Alert
+          color={short.length ? 'red' : 'green'}
+          variant="light"
+          icon={short.length ? <IconAlertTriangle /> : <IconCircleCheck />}
+          mb="md"
+          title={short.length ? t('ppic.detail.shortTitle', { count: short.length }) : undefined}
+          data-testid="approved-material-check"
+        >
+          {short.length ? t('ppic.detail.shortBody') : t('ppic.detail.allCovered')}
+        </Alert>
+      )}
 
       {mo.varianceWarning && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle />} mb="md">
@@ -135,7 +169,27 @@ export function MoDetailPage() {
         </Grid.Col>
       </Grid>
       {action && <TransitionDialog mo={mo} action={action} onClose={() => setAction(null)} />}
+      {editing && editable && <EditDraft mo={mo} onClose={() => setEditing(false)} />}
     </>
+  );
+}
+
+/** The create form over a draft, once its product is loaded. */
+function EditDraft({ mo, onClose }: { mo: MoDetail; onClose: () => void }) {
+  const product = useQuery(planningQueries.product(mo.productId));
+  if (!product.data) return null;
+  return (
+    <CreateMoModal
+      opened
+      onClose={onClose}
+      editing={{
+        id: mo.id,
+        batchNumber: mo.batchNumber,
+        version: mo.version,
+        product: product.data,
+        values: draftValues(mo),
+      }}
+    />
   );
 }
 

@@ -57,6 +57,7 @@ export function TransitionDialog({
   const noteRequired =
     action === 'complete' && typedActual !== null && isVarianceWarning(variance(typedActual, mo.qtyPlanned));
   const open = action === 'complete' ? openWorkOrders(mo.workOrders) : [];
+  const needsReason = action === 'cancel' || action === 'return';
   const fromLine = action === 'complete' ? lastDepartmentGood(mo.workOrders) : null;
 
   const request = (): TransitionRequest | null => {
@@ -66,8 +67,9 @@ export function TransitionDialog({
       case 'start':
         return { action, ...(value ? { notes: value } : {}) };
       case 'cancel':
+      case 'return':
         if (value.length < 3) {
-          setInvalid(t('ppic.cancel.reasonRequired'));
+          setInvalid(t(`ppic.${action}.reasonRequired`));
           return null;
         }
         return { action, reason: value };
@@ -200,15 +202,15 @@ export function TransitionDialog({
         )}
         <Textarea
           label={noteRequired ? t('ppic.complete.noteLabelRequired') : t(`ppic.transition.text.${action}`)}
-          withAsterisk={action === 'cancel' || noteRequired}
+          withAsterisk={needsReason || noteRequired}
           data-autofocus={action === 'complete' ? undefined : true}
-          rows={action === 'cancel' ? 3 : 2}
+          rows={needsReason ? 3 : 2}
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value);
-            if (action === 'cancel' || noteRequired) setInvalid(null);
+            if (needsReason || noteRequired) setInvalid(null);
           }}
-          error={action === 'cancel' || noteRequired ? invalid : undefined}
+          error={needsReason || noteRequired ? invalid : undefined}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

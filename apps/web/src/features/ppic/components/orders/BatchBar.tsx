@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import type { MoAction } from '@kapok/contracts';
 import { useTranslation } from 'react-i18next';
-import type { Mo } from '../../api';
+import type { BatchAction, Mo } from '../../api';
 import { ACTION_APPEARANCE, ACTION_ORDER } from '../shared/appearance';
 
 /** Orders of the selection that `action` applies to now (the server says per order what this user may do). */
@@ -15,11 +15,14 @@ export function BatchBar({
   onClear,
 }: {
   orders: readonly Mo[];
-  onAction: (action: MoAction) => void;
+  onAction: (action: BatchAction) => void;
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const offered = ACTION_ORDER.filter((action) => eligibleFor(orders, action).length > 0);
+  // A return needs its own reason per order, so it is offered on the order's page only.
+  const offered = ACTION_ORDER.filter(
+    (action): action is BatchAction => action !== 'return' && eligibleFor(orders, action).length > 0,
+  );
   return (
     <Paper
       p="sm"

@@ -1,11 +1,10 @@
 import { ApiError } from '@kapok/api-client';
-import type { MoAction } from '@kapok/contracts';
 import { Alert, Button, Group, Modal, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../../lib/errors';
-import { useMoBatch, type Mo } from '../../api';
+import { useMoBatch, type BatchAction, type Mo } from '../../api';
 import { useActionKey } from '../shared/action-key';
 import { ACTION_APPEARANCE } from '../shared/appearance';
 import { eligibleFor } from './BatchBar';
@@ -31,7 +30,7 @@ export function BatchDialog({
   orders,
   onClose,
 }: {
-  action: MoAction;
+  action: BatchAction;
   orders: readonly Mo[];
   onClose: (succeeded: string[]) => void;
 }) {

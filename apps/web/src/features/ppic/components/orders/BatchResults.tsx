@@ -1,8 +1,7 @@
 import { Alert, Badge, Group, Stack, Table, Text, ThemeIcon } from '@mantine/core';
-import type { MoAction } from '@kapok/contracts';
 import { IconAlertTriangle, IconCheck, IconMinus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { BatchResult } from '../../api';
+import type { BatchAction, BatchResult } from '../../api';
 import { MoStateBadge } from '../shared/appearance';
 
 /** How a batch ended: a result per order, or (atomic) the order that stopped it, with nothing changed. */
@@ -16,7 +15,7 @@ export function BatchResults({
   orders,
   outcome,
 }: {
-  action: MoAction;
+  action: BatchAction;
   orders: readonly { id: string; batchNumber: string }[];
   outcome: BatchOutcome;
 }) {

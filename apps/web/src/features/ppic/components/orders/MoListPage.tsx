@@ -14,7 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { MO_STATES, ROUTES, type MoAction, type MoState, type Route } from '@kapok/contracts';
+import { MO_STATES, ROUTES, type MoState, type Route } from '@kapok/contracts';
 import { IconClipboardList, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,7 +24,7 @@ import { Can } from '../../../../components/Can';
 import { ErrorState } from '../../../../components/ErrorState';
 import { TableSkeleton } from '../../../../components/LoadingState';
 import { PageHeader } from '../../../../components/PageHeader';
-import { moQueries, type Mo } from '../../api';
+import { moQueries, type BatchAction, type Mo } from '../../api';
 import { CreateMoModal } from '../create/CreateMoModal';
 import { LateBadge, MoStateBadge } from '../shared/appearance';
 import { formatDay, formatNumber } from '../shared/format';
@@ -50,7 +50,7 @@ export function MoListPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [selected, setSelected] = useState<ReadonlyMap<string, Mo>>(new Map());
-  const [batchAction, setBatchAction] = useState<MoAction | null>(null);
+  const [batchAction, setBatchAction] = useState<BatchAction | null>(null);
   const [creating, setCreating] = useState(false);
 
   const orders = useQuery(

@@ -1,7 +1,14 @@
 import { Badge, Text, type BadgeProps } from '@mantine/core';
 import type { MoAction, MoState, Route } from '@kapok/contracts';
 import { routeDepartments } from '@kapok/contracts';
-import { IconBan, IconCheck, IconPlayerPlay, IconSquareCheck, type Icon } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconBan,
+  IconCheck,
+  IconPlayerPlay,
+  IconSquareCheck,
+  type Icon,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 export const MO_STATE_COLORS: Record<MoState, string> = {
@@ -17,10 +24,11 @@ export const ACTION_APPEARANCE: Record<MoAction, { color: string; icon: Icon }> 
   start: { color: 'orange', icon: IconPlayerPlay },
   complete: { color: 'green', icon: IconSquareCheck },
   cancel: { color: 'red', icon: IconBan },
+  return: { color: 'yellow', icon: IconArrowBackUp },
 };
 
-/** The order of the buttons wherever actions are offered: forwards first, cancel last. */
-export const ACTION_ORDER: readonly MoAction[] = ['approve', 'start', 'complete', 'cancel'];
+/** The order of the buttons wherever actions are offered: forwards first, back and cancel last. */
+export const ACTION_ORDER: readonly MoAction[] = ['approve', 'start', 'complete', 'return', 'cancel'];
 
 export function MoStateBadge({ state, ...props }: { state: MoState } & BadgeProps) {
   const { t } = useTranslation();
