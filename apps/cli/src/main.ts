@@ -1,10 +1,11 @@
 #!/usr/bin/env node
+import { unwrap } from '@kapok/api-client';
 import { Command } from 'commander';
 import { exportBoms, importBoms } from './commands/bom.js';
 import { exportProducts, importProducts } from './commands/products.js';
 import { importStock } from './commands/stock.js';
 import { describe } from './rows.js';
-import { connect } from './session.js';
+import { baseUrlOf, connect } from './session.js';
 
 const program = new Command()
   .name('kapok')
@@ -20,7 +21,7 @@ const run =
     try {
       process.exitCode = await fn(...args);
     } catch (e) {
-      process.stderr.write(`kapok: ${describe(e)}\n`);
+      process.stderr.write(`kapok: ${describe(e, baseUrlOf(program.opts()))}\n`);
       process.exitCode = 1;
     }
   };
@@ -28,12 +29,14 @@ const session = () => connect(program.opts());
 
 program
   .command('login')
-  .description('Check the credentials and print the access token (for KAPOK_TOKEN)')
+  .description('Check the credentials; with --print-token print the access token (for KAPOK_TOKEN)')
+  .option('--print-token', 'write the access token to standard output')
   .action(
-    run(async () => {
+    run(async (opts: { printToken?: boolean }) => {
       const s = await session();
-      const me = await s.client.GET('/api/v1/auth/me');
-      process.stderr.write(`Signed in to ${s.baseUrl} as ${me.data?.username} (${me.data?.role})\n`);
+      const me = unwrap(await s.client.GET('/api/v1/auth/me'));
+      process.stderr.write(`Signed in to ${s.baseUrl} as ${me.username} (${me.role})\n`);
+      if (opts.printToken) process.stdout.write(`${s.token}\n`);
       return 0;
     }),
   );

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline/promises';
 export interface Session {
   client: KapokClient;
   baseUrl: string;
+  /** The access token in use (printed only when asked: `kapok login --print-token`). */
+  token: string;
 }
 
 export interface ConnectOptions {
@@ -34,7 +36,7 @@ async function ask(question: string, secret = false): Promise<string> {
  * The token stays in memory; nothing is written to disk.
  */
 export async function connect(options: ConnectOptions = {}): Promise<Session> {
-  const baseUrl = (options.url ?? process.env.KAPOK_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  const baseUrl = baseUrlOf(options);
   let token = process.env.KAPOK_TOKEN;
   const client = createKapokClient({ baseUrl, getAccessToken: () => token });
   if (!token) {
@@ -43,5 +45,8 @@ export async function connect(options: ConnectOptions = {}): Promise<Session> {
     const login = unwrap(await client.POST('/api/v1/auth/login', { body: { username, password } }));
     token = login.accessToken;
   }
-  return { client, baseUrl };
+  return { client, baseUrl, token };
 }
+
+export const baseUrlOf = (options: ConnectOptions = {}): string =>
+  (options.url ?? process.env.KAPOK_URL ?? 'http://localhost:3000').replace(/\/$/, '');

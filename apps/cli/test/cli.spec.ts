@@ -190,9 +190,133 @@ describe('the kapok CLI on the generated client', () => {
     expect(first.stdout).toMatch(/2 written, 0 unchanged, 2 failed/);
     expect(await stockOf('IKHR504')).toBe(91.44);
     expect(await stockOf('IKP20157')).toBe(40);
-    await kapok(empty, ['stock', 'import', file], ADMIN_PASSWORD);
+    const again = await kapok(empty, ['stock', 'import', file], ADMIN_PASSWORD);
+    expect(again.stdout).toMatch(/0 written, 2 unchanged, 2 failed/);
     expect(await stockOf('IKHR504')).toBe(91.44);
     expect(rack.code).toBe('WH-A1');
+  });
+
+  it('knows a row by its content: a renamed or reordered file posts nothing twice, a changed row posts once', async () => {
+    const rows = [
+      'product_code,location_code,quantity,uom,lot_number',
+      'IKHR504,WH-A1,10,YARD,R-100',
+      'IKP20157,WH-A1,1,PACK,F-100',
+    ];
+    const first = join(work, 'opening.csv');
+    await writeFile(first, rows.join('\n'));
+    const onHand = async (code: string) => {
+      const p = unwrap(await empty.client.GET('/api/v1/warehouse/products', { params: { query: { code } } }))
+        .items[0];
+      return unwrap(
+        await empty.client.GET('/api/v1/warehouse/stock/{productId}', {
+          params: { path: { productId: p.id } },
+        }),
+      ).onHand;
+    };
+    const [yarn, packs] = [await onHand('IKHR504'), await onHand('IKP20157')];
+    expect((await kapok(empty, ['stock', 'import', first], ADMIN_PASSWORD)).stdout).toMatch(
+      /2 written, 0 unchanged, 0 failed/,
+    );
+    const renamed = join(work, 'opening-final-v2.csv');
+    await writeFile(renamed, [rows[0], rows[2], rows[1]].join('\n'));
+    expect((await kapok(empty, ['stock', 'import', renamed], ADMIN_PASSWORD)).stdout).toMatch(
+      /0 written, 2 unchanged, 0 failed/,
+    );
+    expect(await onHand('IKP20157')).toBe(packs + 20);
+    const changed = join(work, 'opening-changed.csv');
+    await writeFile(changed, [rows[0], 'IKHR504,WH-A1,12,YARD,R-100', rows[2]].join('\n'));
+    expect((await kapok(empty, ['stock', 'import', changed], ADMIN_PASSWORD)).stdout).toMatch(
+      /1 written, 1 unchanged, 0 failed/,
+    );
+    expect(await onHand('IKHR504')).toBeCloseTo(yarn + 22 * 0.9144, 4);
+  });
+
+  it('refuses duplicate codes, future dates and unreadable rows line by line and imports the rest', async () => {
+    const products = join(work, 'dupes.csv');
+    await writeFile(
+      products,
+      [
+        'code,name,type,uom',
+        'CLI-A,Thread A,RAW_MATERIAL,CONE',
+        'CLI-B,Thread B,RAW_MATERIAL,CONE',
+        'CLI-A,Thread A again,RAW_MATERIAL,CONE',
+        'CLI-C,Thread C,RAW_MATERIAL,CONE,extra',
+        'CLI-D,Bear D,FINISHED_GOOD,PCS',
+      ].join('\n'),
+    );
+    const res = await kapok(empty, ['products', 'import', products], ADMIN_PASSWORD);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('line 2: product code CLI-A appears on lines 2 and 4');
+    expect(res.stderr).toContain('line 4: product code CLI-A appears on lines 2 and 4');
+    expect(res.stderr).toMatch(/line 5: unreadable row/);
+    const codes = async (code: string) =>
+      unwrap(await empty.client.GET('/api/v1/warehouse/products', { params: { query: { code } } })).total;
+    expect([await codes('CLI-A'), await codes('CLI-B'), await codes('CLI-D')]).toEqual([0, 1, 1]);
+
+    const stock = join(work, 'future.csv');
+    await writeFile(
+      stock,
+      [
+        'product_code,location_code,quantity,received_at',
+        'CLI-B,WH-A1,5,2030-01-01',
+        'CLI-B,WH-A1,five,',
+        'CLI-B,WH-A1,3,2026-01-05',
+      ].join('\n'),
+    );
+    const receipts = await kapok(empty, ['stock', 'import', stock], ADMIN_PASSWORD);
+    expect(receipts.stdout).toMatch(/1 written, 0 unchanged, 2 failed/);
+    expect(receipts.stderr).toContain('line 2: received_at 2030-01-01 is in the future');
+    expect(receipts.stderr).toContain('line 3: quantity must be a number like 12 or 0.5, not "five"');
+  });
+
+  it('reports BOM errors on the line they are on and imports no half BOM', async () => {
+    const file = join(work, 'bad-bom.csv');
+    await writeFile(
+      file,
+      [
+        'product_code,bom_type,qty_output,component_code,department,qty_needed,uom,wastage_percent',
+        'CLI-D,MANUFACTURING,1,IKHR504,CUTTING,1,,',
+        'CLI-D,MANUFACTURING,1,NO-SUCH,SEWING,1,,',
+        'CLI-D,MANUFACTURING,1,IKP20157,SEWING,1,,150',
+      ].join('\n'),
+    );
+    const res = await kapok(empty, ['bom', 'import', file], ADMIN_PASSWORD);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('line 3: unknown product NO-SUCH');
+    expect(res.stderr).toContain('line 2: BOM of CLI-D not imported');
+
+    await writeFile(
+      file,
+      [
+        'product_code,bom_type,qty_output,component_code,department,qty_needed,uom,wastage_percent',
+        'CLI-D,MANUFACTURING,1,IKHR504,CUTTING,1,,',
+        'CLI-D,MANUFACTURING,1,IKP20157,SEWING,1,,150',
+      ].join('\n'),
+    );
+    const api = await kapok(empty, ['bom', 'import', file], ADMIN_PASSWORD);
+    expect(api.stderr).toMatch(/line 3: VALIDATION_FAILED .*line 3 wastagePercent/);
+    expect(
+      unwrap(await empty.client.GET('/api/v1/warehouse/bom', { params: { query: { search: 'CLI-D' } } }))
+        .total,
+    ).toBe(0);
+  });
+
+  it('prints a usable token on request and says plainly when the server is down', async () => {
+    const login = await kapok(empty, ['login', '--print-token'], ADMIN_PASSWORD);
+    expect(login.code).toBe(0);
+    const token = login.stdout.trim();
+    const me = await fetch(`${empty.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+
+    const down = await kapok(
+      { ...empty, url: `http://127.0.0.1:${await freePort()}` },
+      ['login'],
+      ADMIN_PASSWORD,
+    );
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(
+      /cannot reach Kapok at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\): is it running\?/,
+    );
   });
 
   it('reports a wrong password clearly and exits non-zero', async () => {

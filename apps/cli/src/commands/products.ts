@@ -3,7 +3,7 @@ import { PRODUCT_TYPES, UNITS, type ProductType, type Unit } from '@kapok/contra
 import { stringify } from 'csv-stringify/sync';
 import { writeFileSync } from 'node:fs';
 import { productsByCode } from '../lookups.js';
-import { eachWithProgress, readCsv, report } from '../rows.js';
+import { decimal, eachWithProgress, readCsv, refuseDuplicates, report } from '../rows.js';
 import type { Session } from '../session.js';
 
 /** "CARTON=60;PACK=10" ⇄ [{uom: CARTON, factor: 60}, …] */
@@ -14,9 +14,9 @@ export function parseConversions(text: string | undefined): Array<{ uom: Unit; f
     .filter(Boolean)
     .map((part) => {
       const [uom, factor] = part.split('=').map((s) => s.trim());
-      if (!(UNITS as readonly string[]).includes(uom) || !(Number(factor) > 0))
+      if (!(UNITS as readonly string[]).includes(uom))
         throw new Error(`bad unit conversion "${part}" (write e.g. CARTON=60)`);
-      return { uom: uom as Unit, factor: Number(factor) };
+      return { uom: uom as Unit, factor: decimal(factor, `the factor of ${uom}`, { positive: true }) };
     });
 }
 
@@ -25,9 +25,13 @@ const formatConversions = (c: Array<{ uom: string; factor: number }>) =>
 
 /** Creates missing products and updates changed ones; identical rows are left alone, so a re-run changes nothing. */
 export async function importProducts(session: Session, file: string, dryRun: boolean): Promise<number> {
-  const rows = readCsv(file, ['code', 'name', 'type', 'uom']);
+  const csv = readCsv(file, ['code', 'name', 'type', 'uom']);
+  const duplicates = refuseDuplicates(csv.rows, (r) => r.values.code, 'product code');
+  const refused = new Set(duplicates.map((d) => d.line));
+  const rows = csv.rows.filter((r) => !refused.has(r.line));
   const existing = await productsByCode(session.client);
   const outcome = await eachWithProgress('products', rows, async ({ values }) => {
+    if (!values.code) throw new Error('code is empty');
     const type = values.type.toUpperCase();
     const uom = values.uom.toUpperCase();
     if (!(PRODUCT_TYPES as readonly string[]).includes(type))
@@ -71,6 +75,7 @@ export async function importProducts(session: Session, file: string, dryRun: boo
     }
     return 'done';
   });
+  outcome.errors.push(...csv.errors, ...duplicates);
   return report(`products from ${file}`, outcome, dryRun);
 }
 
