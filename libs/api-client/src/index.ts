@@ -9,10 +9,13 @@ export type { components, operations, paths } from './schema.js';
 export type Schemas = components['schemas'];
 export type KapokClient = Client<paths>;
 
+/** A code from the API's catalogue, or HTTP_ERROR when something in between answered without one. */
+export type ApiErrorCode = components['schemas']['ErrorBody']['code'] | 'HTTP_ERROR';
+
 /** The body of every error answer. */
 export interface ApiErrorBody {
   statusCode: number;
-  code: string;
+  code: ApiErrorCode;
   message: string;
   details?: unknown;
   requestId: string;
@@ -26,7 +29,7 @@ export class ApiError extends Error {
     super(body.message);
     this.name = 'ApiError';
   }
-  get code(): string {
+  get code(): ApiErrorCode {
     return this.body.code;
   }
 }

@@ -9,3 +9,4 @@ export * from './planning.js';
 export * from './partners.js';
 export * from './sales.js';
 export * from './purchasing.js';
+export * from './errors.js';

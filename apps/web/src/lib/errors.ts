@@ -1,9 +1,11 @@
 import { ApiError } from '@kapok/api-client';
+import { type ErrorCode, isErrorCode } from '@kapok/contracts';
 import type { TFunction } from 'i18next';
+import { currentLanguage } from './i18n';
 
 export interface ErrorView {
   message: string;
-  code: string | null;
+  code: ErrorCode | null;
   requestId: string | null;
 }
 
@@ -16,19 +18,34 @@ const isFieldErrors = (details: unknown): details is FieldError[] =>
   Array.isArray(details) &&
   details.every((d) => d && typeof d === 'object' && 'field' in d && 'messages' in d);
 
+/** Codes whose text in the web says all there is: it replaces the server's message in every language. */
+const WEB_TEXT_FIRST = new Set<ErrorCode>([
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'USERNAME_TAKEN',
+  'STALE_VERSION',
+  'ROLE_PROTECTED',
+  'FORBIDDEN',
+  'WRONG_PASSWORD',
+  'LAST_SUPERADMIN',
+  'SELF_APPROVAL',
+]);
+
 /**
- * A user-facing message for any error: a translated text for the codes the web knows, otherwise the
- * server's own message (it is written for people), and the request id support can look up.
+ * A user-facing message for any error, and the request id support can look up. Every code has a text in
+ * each language; in English the server's own message is kept when it is more specific (it names the
+ * product, the quantity, the state), other languages show the translated text of the code.
  */
 export function describeError(error: unknown, t: TFunction): ErrorView {
   if (error instanceof ApiError) {
-    const key = `errors.codes.${error.code}`;
+    const code = isErrorCode(error.code) ? error.code : null;
     const details = (error.body.details ?? {}) as { retryAfterSeconds?: number };
     const minutes = Math.max(1, Math.ceil((details.retryAfterSeconds ?? 900) / 60));
-    const known = t(key, { minutes, defaultValue: '' });
+    const translated = code ? t(`errors.codes.${code}`, { minutes, defaultValue: '' }) : '';
+    const serverFirst = !code || (currentLanguage() === 'en' && !WEB_TEXT_FIRST.has(code));
     return {
-      message: known || error.message || t('errors.unknown'),
-      code: error.code,
+      message: (serverFirst && error.message) || translated || error.message || t('errors.unknown'),
+      code,
       requestId: error.body.requestId || null,
     };
   }
@@ -46,5 +63,5 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return Object.fromEntries(error.body.details.map((d) => [d.field, d.messages.join('; ')]));
 }
 
-export const isApiError = (error: unknown, code: string): error is ApiError =>
+export const isApiError = (error: unknown, code: ErrorCode): error is ApiError =>
   error instanceof ApiError && error.code === code;

@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '@kapok/api-client';
 import { MantineProvider } from '@mantine/core';
 import { PERMISSIONS, type Permission } from '@kapok/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -66,7 +67,7 @@ export function stubFetch(answer: (request: Request) => { status: number; body?:
   return { fetch, requests };
 }
 
-export const errorBody = (statusCode: number, code: string, message: string, details?: unknown) => ({
+export const errorBody = (statusCode: number, code: ApiErrorCode, message: string, details?: unknown) => ({
   statusCode,
   code,
   message,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { type Department, type Permission } from '@kapok/contracts';
+import { type Department, type ErrorCode, type Permission } from '@kapok/contracts';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -46,7 +46,7 @@ interface ClientInfo {
   userAgent?: string;
 }
 
-const unauthorized = (code: string, message: string) => new AppError(401, code, message);
+const unauthorized = (code: ErrorCode, message: string) => new AppError(401, code, message);
 
 @Injectable()
 export class AuthService {

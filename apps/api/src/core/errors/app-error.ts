@@ -1,10 +1,11 @@
 import { HttpException } from '@nestjs/common';
+import type { ErrorCode } from '@kapok/contracts';
 
 /** An error a client can act on: a stable code, a message for people, optional details. */
 export class AppError extends HttpException {
   constructor(
     status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {

@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from '@kapok/contracts';
 
 /** The one error shape of every answer that is not a success. */
 export class ErrorBody {
   @ApiProperty({ example: 409 })
   statusCode: number;
-  @ApiProperty({ example: 'CONFLICT', description: 'Stable UPPER_SNAKE code a program can branch on' })
-  code: string;
+  @ApiProperty({
+    enum: ERROR_CODES,
+    enumName: 'ErrorCode',
+    example: 'CONFLICT',
+    description: 'Stable UPPER_SNAKE code a program can branch on',
+  })
+  code: ErrorCode;
   @ApiProperty({ example: 'The card is IN_TRANSIT; it cannot be approved' })
   message: string;
   @ApiPropertyOptional({ description: 'Structured context: fields, missing quantities, current state' })

@@ -1,6 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { jest } from '@jest/globals';
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { AppError } from './app-error.js';
 import { HttpExceptionFilter } from './http-exception.filter.js';
 
@@ -45,6 +45,12 @@ describe('HttpExceptionFilter', () => {
         requestId: 'req-1',
       },
     });
+  });
+
+  it('answers only codes of the catalogue: another code becomes the default of its status', () => {
+    const foreign = new HttpException({ code: 'SOMETHING_ELSE', message: 'From a library' }, 409);
+    expect(run(foreign).body).toMatchObject({ code: 'CONFLICT', message: 'From a library' });
+    expect(run(new HttpException('I am a teapot', 418)).body).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('turns an unknown error into a 500 that shows neither stack nor SQL', () => {

@@ -1,10 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ErrorCode, isErrorCode } from '@kapok/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isCheckViolation, isDatabaseUnavailable, isUniqueViolation } from '../database/db-errors.js';
 import { ReplayedAnswer } from '../idempotency/idempotency.interceptor.js';
 import type { ErrorBody } from './error-body.js';
 
-const DEFAULT_CODES: Record<number, string> = {
+const DEFAULT_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
@@ -19,6 +20,9 @@ const DEFAULT_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
   503: 'SERVICE_UNAVAILABLE',
 };
+
+const defaultCode = (status: number): ErrorCode =>
+  DEFAULT_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 
 export type SpaFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
 
@@ -66,10 +70,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const r = (typeof response === 'object' && response ? response : {}) as Record<string, unknown>;
-      const code =
-        typeof r.code === 'string'
-          ? r.code
-          : (DEFAULT_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR'));
+      const code = isErrorCode(r.code) ? r.code : defaultCode(status);
       let message =
         typeof r.message === 'string'
           ? r.message
@@ -95,7 +96,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = fastifyError.statusCode;
       return {
         statusCode: status,
-        code: DEFAULT_CODES[status] ?? 'BAD_REQUEST',
+        code: defaultCode(status),
         message: String(fastifyError.message ?? 'Bad request'),
         requestId,
       };

@@ -117,7 +117,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
         const response = (error as HttpException).getResponse() as Record<string, unknown>;
         await this.finish(claim, status, {
           statusCode: status,
-          code: response.code ?? 'ERROR',
+          code: response.code ?? 'BAD_REQUEST',
           message: response.message ?? (error as Error).message,
           ...(response.details !== undefined ? { details: response.details } : {}),
           requestId: String(reply.request.id),

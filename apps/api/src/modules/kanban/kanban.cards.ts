@@ -1,4 +1,4 @@
-import { KANBAN_TRANSITIONS, type KanbanAction } from '@kapok/contracts';
+import { type ErrorCode, KANBAN_TRANSITIONS, type KanbanAction } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/context/request-context.js';
 import type { People } from '../../core/database/people.js';
@@ -85,7 +85,8 @@ export function rowRuleViolation(
   card: RuleSubject,
   principal: Principal,
 ): AppError | null {
-  const refuse = (message: string, code = 'FORBIDDEN') => new AppError(403, code, message, { rule: action });
+  const refuse = (message: string, code: ErrorCode = 'FORBIDDEN') =>
+    new AppError(403, code, message, { rule: action });
   if (action === 'approve' && card.requested_by_id === principal.userId)
     return refuse('Nobody approves a card they requested', 'SELF_APPROVAL');
   if (action === 'receive' && principal.department !== card.department)

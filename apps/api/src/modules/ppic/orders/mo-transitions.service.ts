@@ -492,7 +492,7 @@ export function stagesOf(tree: ExplosionNode, route: readonly Department[], plan
 function describe(e: unknown): { code: string; message: string; statusCode?: number } {
   if (e instanceof HttpException) {
     const r = e.getResponse() as { code?: string; message?: string };
-    return { code: r.code ?? 'ERROR', message: r.message ?? e.message, statusCode: e.getStatus() };
+    return { code: r.code ?? 'BAD_REQUEST', message: r.message ?? e.message, statusCode: e.getStatus() };
   }
   return { code: 'INTERNAL_ERROR', message: (e as Error).message };
 }

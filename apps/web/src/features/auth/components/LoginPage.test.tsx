@@ -22,11 +22,7 @@ describe('LoginPage', () => {
   it('sends the credentials and shows the server’s error message', async () => {
     const { fetch, requests } = stubFetch(() => ({
       status: 401,
-      body: errorBody(
-        401,
-        'SESSION_CLOSED_FOR_MAINTENANCE',
-        'Sign-in is closed during stock-taking until 14:00',
-      ),
+      body: errorBody(401, 'UNAUTHORIZED', 'Sign-in is closed during stock-taking until 14:00'),
     }));
     vi.stubGlobal('fetch', fetch);
     renderLogin();

@@ -1,11 +1,11 @@
-import { ApiError } from '@kapok/api-client';
+import { ApiError, type ApiErrorCode } from '@kapok/api-client';
 import { describe, expect, it } from 'vitest';
 import { errorBody } from '../../../../test/render';
 import { boneka } from '../test-fixtures';
 import { bomToForm } from './bom-form';
 import { mapBomErrors } from './server-errors';
 
-const apiError = (status: number, code: string, details?: unknown) =>
+const apiError = (status: number, code: ApiErrorCode, details?: unknown) =>
   new ApiError(status, errorBody(status, code, 'Some lines are not valid', details));
 
 describe('mapBomErrors', () => {
