@@ -74,6 +74,14 @@ export const EVENT_TYPES = [
   'mrp_planned_order.released',
   // The planning spec names the run's progress notice this way (planning.md).
   'planning.mrp.progress',
+  // A lot's quality status changed (quality-shipping.md names them `quality.lot.*`).
+  'quality.lot.quarantined',
+  'quality.lot.released',
+  'quality.lot.rejected',
+  'quality.lot.blocked',
+  'quality_inspection.recorded',
+  'test_plan.updated',
+  'lab_test.recorded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export type EventEntity = EventType extends `${infer E}.${string}` ? E : never;
@@ -103,6 +111,10 @@ export const EVENT_ENTITY_MODULE: Record<EventEntity, PermissionModule> = {
   mrp_run: 'planning',
   mrp_planned_order: 'planning',
   planning: 'planning',
+  quality: 'quality',
+  quality_inspection: 'quality',
+  test_plan: 'quality',
+  lab_test: 'quality',
 };
 
 /** A change notice sent to live clients: what changed, never the data itself. */

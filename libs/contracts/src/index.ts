@@ -10,3 +10,4 @@ export * from './partners.js';
 export * from './sales.js';
 export * from './purchasing.js';
 export * from './errors.js';
+export * from './quality.js';

@@ -3,8 +3,8 @@ import { DEMO_USERS, PERMISSIONS, SEEDED_ROLES, isPermission } from './permissio
 import { eventModule } from './events.js';
 
 describe('permission catalogue', () => {
-  it('has module.action for ten modules and five actions', () => {
-    expect(PERMISSIONS).toHaveLength(50);
+  it('has module.action for eleven modules and five actions', () => {
+    expect(PERMISSIONS).toHaveLength(55);
     expect(isPermission('purchasing.approve')).toBe(true);
     expect(isPermission('kanban.approve')).toBe(true);
     expect(isPermission('kanban.fly')).toBe(false);
@@ -47,6 +47,17 @@ describe('permission catalogue', () => {
     expect(role('ppic_admin').has('planning.approve')).toBe(false);
   });
 
+  it('makes qc an inspector who records quality, not output, and qc_manager the one who decides', () => {
+    const role = (code: string) => new Set(SEEDED_ROLES.find((r) => r.code === code)?.permissions);
+    const inspector = role('qc_inspector');
+    expect(inspector).toEqual(
+      new Set(['quality.view', 'quality.create', 'production.view', 'ppic.view', 'warehouse.view']),
+    );
+    expect(inspector.has('production.update')).toBe(false);
+    expect(role('qc_manager')).toEqual(new Set([...inspector, 'quality.update', 'quality.approve']));
+    expect(DEMO_USERS.find((u) => u.username === 'qc_manager')?.role).toBe('qc_manager');
+  });
+
   it('assigns every demo user a seeded role', () => {
     const codes = new Set(SEEDED_ROLES.map((r) => r.code));
     for (const u of DEMO_USERS) expect(codes.has(u.role)).toBe(true);
@@ -58,5 +69,7 @@ describe('permission catalogue', () => {
     expect(eventModule('handover.accepted')).toBe('production');
     expect(eventModule('stock.changed')).toBe('warehouse');
     expect(eventModule('mystery.thing')).toBeNull();
+    expect(eventModule('quality.lot.released')).toBe('quality');
+    expect(eventModule('lab_test.recorded')).toBe('quality');
   });
 });

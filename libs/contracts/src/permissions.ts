@@ -15,6 +15,7 @@ export const PERMISSION_MODULES = [
   'sales',
   'purchasing',
   'planning',
+  'quality',
 ] as const;
 export type PermissionModule = (typeof PERMISSION_MODULES)[number];
 export const PERMISSION_ACTIONS = ['view', 'create', 'update', 'delete', 'approve'] as const;
@@ -61,6 +62,14 @@ const purchasingAdmin: Permission[] = [
   'purchasing.create',
   'purchasing.update',
   'purchasing.delete',
+  'warehouse.view',
+];
+
+const qcInspector: Permission[] = [
+  'quality.view',
+  'quality.create',
+  'production.view',
+  'ppic.view',
   'warehouse.view',
 ];
 
@@ -126,10 +135,12 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
     name: 'Department supervisor',
     permissions: [...deptAdmin, 'production.approve'],
   },
+  // Inspectors record quality, not production output (quality-shipping.md).
+  { code: 'qc_inspector', name: 'QC inspector', permissions: qcInspector },
   {
-    code: 'qc_inspector',
-    name: 'QC inspector',
-    permissions: ['production.view', 'production.update', 'ppic.view'],
+    code: 'qc_manager',
+    name: 'QC manager',
+    permissions: [...qcInspector, 'quality.update', 'quality.approve'],
   },
   {
     code: 'merchandiser',
@@ -172,6 +183,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'packing', fullName: 'Lukman Hakim', role: 'dept_admin', department: 'PACKING' },
   { username: 'spv_sewing', fullName: 'Maya Kusuma', role: 'dept_supervisor', department: 'SEWING' },
   { username: 'qc', fullName: 'Nur Aisyah', role: 'qc_inspector', department: 'QC' },
+  { username: 'qc_manager', fullName: 'Teguh Saputra', role: 'qc_manager', department: 'QC' },
   { username: 'viewer', fullName: 'Oki Setiawan', role: 'viewer', department: null },
   { username: 'merchandiser', fullName: 'Putri Ramadhani', role: 'merchandiser', department: null },
   { username: 'purchasing', fullName: 'Rudi Hartono', role: 'purchasing_admin', department: null },

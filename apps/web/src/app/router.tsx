@@ -34,6 +34,11 @@ const ProductionPage = lazy(() =>
     ([m]) => ({ default: m.ProductionPage }),
   ),
 );
+const QualityPage = lazy(() =>
+  Promise.all([import('../features/quality/components/QualityPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.QualityPage,
+  })),
+);
 const KanbanPage = lazy(() =>
   Promise.all([import('../features/kanban/components/KanbanPage'), loadModuleTexts()]).then(([m]) => ({
     default: m.KanbanPage,
@@ -111,6 +116,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission permission="production.view">
             <ProductionPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'quality/*',
+        element: (
+          <RequirePermission permission="quality.view">
+            <QualityPage />
           </RequirePermission>
         ),
       },

@@ -5,12 +5,14 @@ import {
   IconBuildingWarehouse,
   IconCalendarStats,
   IconLayoutKanban,
+  IconRosetteDiscountCheck,
   IconShieldLock,
   IconTimeline,
   type Icon,
 } from '@tabler/icons-react';
 
-export type ModuleKey = 'warehouse' | 'bom' | 'ppic' | 'planning' | 'production' | 'kanban' | 'admin';
+export type ModuleKey =
+  'warehouse' | 'bom' | 'ppic' | 'planning' | 'production' | 'quality' | 'kanban' | 'admin';
 
 export interface ModuleEntry {
   key: ModuleKey;
@@ -45,6 +47,13 @@ export const MODULES: readonly ModuleEntry[] = [
     permission: 'production.view',
     icon: IconBuildingFactory2,
     color: 'orange',
+  },
+  {
+    key: 'quality',
+    path: '/quality',
+    permission: 'quality.view',
+    icon: IconRosetteDiscountCheck,
+    color: 'lime',
   },
   { key: 'kanban', path: '/kanban', permission: 'kanban.view', icon: IconLayoutKanban, color: 'pink' },
   { key: 'admin', path: '/admin', permission: 'admin.view', icon: IconShieldLock, color: 'gray' },

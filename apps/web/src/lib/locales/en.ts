@@ -64,6 +64,7 @@ export const en = {
     production: 'Production',
     kanban: 'Kanban',
     planning: 'Planning',
+    quality: 'Quality',
     admin: 'Admin',
     users: 'Users',
     roles: 'Roles',
@@ -107,6 +108,12 @@ export const en = {
       description: 'MRP: what to make and what to buy, by when, for which customer order.',
       emptyTitle: 'No plan yet',
       emptyBody: 'Run MRP to plan the whole factory.',
+    },
+    quality: {
+      description:
+        'The QC station: incoming inspection with its sampling plan, metal detection, stuffing weight and lab tests per batch.',
+      emptyTitle: 'Nothing to inspect',
+      emptyBody: 'Lots in quarantine and finishing work orders waiting for QC will appear here.',
     },
     admin: {
       description: 'Users, roles and their permissions, and the audit log of every change.',
@@ -265,6 +272,7 @@ export const en = {
     merchandiser: 'Merchandiser',
     purchasing_admin: 'Purchasing admin',
     purchasing_manager: 'Purchasing manager',
+    qc_manager: 'QC manager',
   },
   departments: {
     CUTTING: 'Cutting',

@@ -64,6 +64,7 @@ export const id: Messages = {
     production: 'Produksi',
     kanban: 'Kanban',
     planning: 'Perencanaan',
+    quality: 'Kualitas',
     admin: 'Admin',
     users: 'Pengguna',
     roles: 'Peran',
@@ -107,6 +108,12 @@ export const id: Messages = {
       description: 'MRP: apa yang dibuat dan dibeli, kapan, untuk pesanan pelanggan yang mana.',
       emptyTitle: 'Belum ada rencana',
       emptyBody: 'Jalankan MRP untuk merencanakan seluruh pabrik.',
+    },
+    quality: {
+      description:
+        'Stasiun QC: inspeksi kedatangan dengan rencana sampling, deteksi logam, berat isian, dan uji lab per batch.',
+      emptyTitle: 'Tidak ada yang perlu diinspeksi',
+      emptyBody: 'Lot karantina dan work order finishing yang menunggu QC akan muncul di sini.',
     },
     admin: {
       description: 'Pengguna, peran beserta izinnya, dan log audit setiap perubahan.',
@@ -268,6 +275,7 @@ export const id: Messages = {
     merchandiser: 'Merchandiser',
     purchasing_admin: 'Admin pembelian',
     purchasing_manager: 'Manajer pembelian',
+    qc_manager: 'Manajer QC',
   },
   departments: {
     CUTTING: 'Pemotongan',

@@ -910,6 +910,7 @@ export const enModules = {
         sales: 'Sales',
         purchasing: 'Purchasing',
         planning: 'Planning',
+        quality: 'Quality',
       },
     },
     audit: {

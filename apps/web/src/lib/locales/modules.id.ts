@@ -917,6 +917,7 @@ export const idModules: ModuleMessages = {
         sales: 'Penjualan',
         purchasing: 'Pembelian',
         planning: 'Perencanaan',
+        quality: 'Kualitas',
       },
     },
     audit: {

@@ -1,3 +1,4 @@
+import { QualityPermissions1796420445185 } from './1796420445185-QualityPermissions.js';
 import { TraceLotIndex1796420168375 } from './1796420168375-TraceLotIndex.js';
 import { DashboardWindow1796417380801 } from './1796417380801-DashboardWindow.js';
 import { MoSalesOrderLine1796414843472 } from './1796414843472-MoSalesOrderLine.js';
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   MoSalesOrderLine1796414843472,
   DashboardWindow1796417380801,
   TraceLotIndex1796420168375,
+  QualityPermissions1796420445185,
 ];
