@@ -144,7 +144,10 @@ describe('kanban cards', () => {
     expect(
       (await as('packing').call('POST', `/cards/${c.id}/receive`, { receivedQuantity: 31 })).status,
     ).toBe(422);
-    const res = await as('packing').call('POST', `/cards/${c.id}/receive`, { receivedQuantity: 25 });
+    const res = await as('packing').call('POST', `/cards/${c.id}/receive`, {
+      receivedQuantity: 25,
+      shortReason: 'Five boxes were crushed',
+    });
     expect(res.body).toMatchObject({ status: 'RECEIVED', receivedQuantity: 25, shortQuantity: 5 });
     expect(await wh.balance(product.id, line.id)).toBe(25);
     expect(await wh.balance(product.id, rack.id)).toBe(75);

@@ -70,6 +70,10 @@ test.describe('e-kanban board', () => {
     await warehouse.keyboard.press('ArrowRight');
     await expect(columnNode(warehouse, 'APPROVED')).toHaveAttribute('data-over', 'true');
     await warehouse.keyboard.press(' ');
+    // The drop asks first: free stock per rack and lot, and how much to approve (all by default).
+    const approve = warehouse.getByRole('dialog', { name: `Approve ${number}` });
+    await expect(approve.getByTestId('stock-row').first()).toBeVisible();
+    await approve.getByRole('button', { name: 'Approve', exact: true }).click();
 
     await expect(warehouse.getByText(`${number} approved`)).toBeVisible();
     const approved = column(warehouse, 'Approved').getByRole('article', { name: new RegExp(`^${number}:`) });
@@ -108,5 +112,82 @@ test.describe('e-kanban board', () => {
     await expect(page.getByText('Auto', { exact: true })).toBeVisible();
     await expect(column(page, 'In transit').getByText(/^Overdue, needed /)).toBeVisible();
     await testInfo.attach('board', { body: await page.screenshot(), contentType: 'image/png' });
+  });
+});
+
+test.describe('partial quantities', () => {
+  test('the warehouse approves part of a request (the rest stays requested), ships it from a lot it picks, and packing receives it short with a reason', async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const packing = await openBoard(browser, 'packing');
+    const warehouse = await openBoard(browser, 'warehouse');
+    await packing.getByRole('button', { name: 'New request' }).click();
+    const dialog = packing.getByRole('dialog', { name: 'New material request' });
+    await dialog.getByRole('combobox', { name: 'Product' }).fill('ACB30104');
+    await packing.getByRole('option', { name: /ACB30104/ }).click();
+    await dialog.getByRole('textbox', { name: 'Quantity' }).fill('30');
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    const created = packing.getByText(/^Card KB-\d{8}-\d{4} requested$/);
+    await expect(created).toBeVisible();
+    const number = (await created.textContent())!.match(/KB-\d{8}-\d{4}/)![0];
+    const cardOf = (page: Page, status: string) =>
+      column(page, status).getByRole('article', { name: new RegExp(`^${number}:`) });
+
+    // Approve 12 of 30: the stock per rack and lot is shown, the other 18 stay requested.
+    await cardOf(warehouse, 'Requested')
+      .getByRole('button', { name: `Approve ${number}` })
+      .click();
+    const approve = warehouse.getByRole('dialog', { name: `Approve ${number}` });
+    await expect(approve.getByRole('table', { name: 'Free stock per rack and lot' })).toBeVisible();
+    await expect(approve.getByTestId('stock-row').first()).toContainText('oldest (FIFO)');
+    const quantity = approve.getByRole('textbox', { name: 'Approve' });
+    await quantity.fill('12.5');
+    await expect(approve.getByText(/whole/i).first()).toBeVisible();
+    await quantity.fill('12');
+    await expect(
+      approve.getByRole('radio', { name: 'Keep requested (a new card for the rest)' }),
+    ).toBeChecked();
+    await approve.getByRole('button', { name: /^Approve 12/ }).click();
+    await expect(warehouse.getByText(`${number} approved`)).toBeVisible();
+    await expect(cardOf(warehouse, 'Approved')).toBeVisible();
+    // The rest is a new requested card of packing for 18.
+    await expect(
+      column(packing, 'Requested')
+        .getByRole('article')
+        .filter({ hasText: 'ACB30104' })
+        .filter({ hasText: '18PCS' }),
+    ).toBeVisible({ timeout: 5_000 });
+
+    // Ship 10 from the lot the warehouse picks (the FIFO lot is suggested).
+    await cardOf(warehouse, 'Approved')
+      .getByRole('button', { name: `Ship ${number}` })
+      .click();
+    const ship = warehouse.getByRole('dialog', { name: `Ship ${number}` });
+    const rows = ship.getByTestId('stock-row');
+    await expect(rows.first().getByRole('radio')).toBeChecked();
+    await rows.last().click();
+    await expect(rows.last().getByRole('radio')).toBeChecked();
+    await ship.getByRole('textbox', { name: 'Ship' }).fill('10');
+    await expect(ship.getByText('2 PCS not shipped goes back to free stock.')).toBeVisible();
+    await ship.getByRole('button', { name: 'Ship', exact: true }).click();
+    await expect(warehouse.getByText(`${number} shipped`)).toBeVisible();
+    await expect(cardOf(warehouse, 'In transit')).toBeVisible();
+
+    // Packing counts 9: a short receipt needs a reason.
+    await expect(cardOf(packing, 'In transit')).toBeVisible({ timeout: 5_000 });
+    await cardOf(packing, 'In transit')
+      .getByRole('button', { name: `Receive ${number}` })
+      .click();
+    const receive = packing.getByRole('dialog', { name: `Receive ${number}` });
+    await receive.getByRole('textbox', { name: /Received quantity/ }).fill('9');
+    await receive.getByRole('button', { name: 'Receive' }).click();
+    await expect(receive.getByText('A short receipt needs a reason (at least 3 characters)')).toBeVisible();
+    await receive.getByRole('textbox', { name: /Why less arrived/ }).fill('One carton crushed');
+    await receive.getByRole('button', { name: 'Receive' }).click();
+    await expect(packing.getByText(`${number} received`)).toBeVisible();
+
+    await packing.context().close();
+    await warehouse.context().close();
   });
 });

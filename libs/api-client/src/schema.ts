@@ -512,6 +512,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ppic/kanban/cards/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCardStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ppic/kanban/cards/all": {
         parameters: {
             query?: never;
@@ -1482,6 +1498,12 @@ export type components = {
         AlertStatus: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
         ApproveCardRequest: {
             notes?: string;
+            /** @description What is granted, in the stock unit; default everything requested. Less needs `remainder`. */
+            quantity?: number;
+            /** @description A partial approval: REQUEST keeps the rest requested on a new card, REJECT refuses it */
+            remainder?: components["schemas"]["KanbanRemainder"];
+            /** @description Required with remainder REJECT */
+            remainderReason?: string;
         };
         AuditEntryResponse: {
             /** @example user.updated */
@@ -1718,6 +1740,8 @@ export type components = {
             /** Format: date-time */
             approvedAt: string | null;
             approvedBy: components["schemas"]["PersonRef"] | null;
+            /** @description What the approver granted of `quantity` */
+            approvedQuantity: number | null;
             approveNotes: string | null;
             /** @description Made by a replenishment rule */
             automatic: boolean;
@@ -1749,6 +1773,8 @@ export type components = {
             rejectedAt: string | null;
             rejectedBy: components["schemas"]["PersonRef"] | null;
             rejectReason: string | null;
+            /** @description Why the part not granted was rejected */
+            remainderReason: string | null;
             requestedBy: components["schemas"]["PersonRef"] | null;
             /** Format: date-time */
             shippedAt: string | null;
@@ -1756,9 +1782,15 @@ export type components = {
             shippedQuantity: number | null;
             /** @description Shipped minus received, returned to the warehouse */
             shortQuantity: number | null;
+            shortReason: string | null;
             sourceLocationCode: string | null;
             /** Format: uuid */
             sourceLocationId: string | null;
+            /**
+             * Format: uuid
+             * @description The card this one was split off by a partial approval
+             */
+            splitFromId: string | null;
             status: components["schemas"]["KanbanStatus"];
             uom: components["schemas"]["Unit"];
             /** Format: date-time */
@@ -1766,6 +1798,31 @@ export type components = {
             version: number;
             /** Format: uuid */
             workOrderId: string | null;
+        };
+        CardStockResponse: {
+            /** Format: uuid */
+            cardId: string;
+            /** @description Per rack and lot, oldest lot first (FIFO) */
+            items: components["schemas"]["CardStockRow"][];
+            /** @description What FIFO takes first: the oldest lot the card holds, else the oldest free one */
+            suggested: components["schemas"]["CardStockRow"] | null;
+            /** @description Free to this card over every rack listed */
+            totalFree: number;
+        };
+        CardStockRow: {
+            /** @description Free to this card: free stock plus what the card itself holds */
+            free: number;
+            /** @description Reserved for this card */
+            held: number;
+            locationCode: string;
+            /** Format: uuid */
+            locationId: string;
+            /** Format: uuid */
+            lotId: string | null;
+            lotNumber: string | null;
+            onHand: number;
+            /** Format: date-time */
+            receivedAt: string | null;
         };
         ChangePasswordRequest: {
             /** @description The password the user signs in with now */
@@ -2200,6 +2257,11 @@ export type components = {
             /** @description Unit the quantity is entered in; default the product's stock unit */
             uom?: components["schemas"]["Unit"];
         };
+        /**
+         * @description A partial approval: REQUEST keeps the rest requested on a new card, REJECT refuses it
+         * @enum {string}
+         */
+        KanbanRemainder: "REQUEST" | "REJECT";
         /** @enum {string} */
         KanbanStatus: "REQUESTED" | "APPROVED" | "IN_TRANSIT" | "RECEIVED" | "REJECTED" | "CANCELLED";
         LateOrder: {
@@ -2976,6 +3038,8 @@ export type components = {
              * @example 40
              */
             receivedQuantity?: number;
+            /** @description Required when less arrived than was shipped */
+            shortReason?: string;
         };
         RefreshRequest: {
             /** @description The refresh token; browsers may send it in the httpOnly cookie instead */
@@ -3230,7 +3294,20 @@ export type components = {
             /** Format: uuid */
             productId: string;
         };
-        ShipCardRequest: Record<string, never>;
+        ShipCardRequest: {
+            /**
+             * Format: uuid
+             * @description The rack it leaves from; default where it was reserved
+             */
+            locationId?: string;
+            /**
+             * Format: uuid
+             * @description The lot it leaves in; default oldest first (FIFO). Another lot must be free.
+             */
+            lotId?: string;
+            /** @description What leaves, in the stock unit; default everything approved. The rest is released. */
+            quantity?: number;
+        };
         StartMrpRunRequest: {
             /** @default 12 */
             horizonWeeks?: number;
@@ -5094,7 +5171,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description APPROVED; the quantity is reserved at the source */
+            /** @description APPROVED; the granted quantity is reserved at the source; a kept rest is a new REQUESTED card */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5123,6 +5200,15 @@ export interface operations {
             };
             /** @description INVALID_STATE, or INSUFFICIENT_STOCK */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More than requested, a partial approval without remainder or reason, FRACTIONAL_WHOLE_UNIT */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5252,7 +5338,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description RECEIVED; stock on the line, a short receipt returned to the rack */
+            /** @description RECEIVED; stock on the line, a short receipt (reason required) returned to the rack */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5285,6 +5371,15 @@ export interface operations {
             };
             /** @description INVALID_STATE */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A short receipt without shortReason */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5400,6 +5495,54 @@ export interface operations {
             };
             /** @description INVALID_STATE */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCardStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Free stock per rack and lot the card can draw on, FIFO first, with the suggested lot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardStockResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

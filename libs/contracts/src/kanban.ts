@@ -15,6 +15,13 @@ export const KANBAN_TRANSITIONS: Record<
   cancel: { from: ['REQUESTED'], to: 'CANCELLED', permission: 'kanban.update' },
 };
 
+/**
+ * A partial approval grants part of the requested quantity; the rest either stays requested (a new
+ * REQUESTED card, split off this one) or is rejected with a reason on this card.
+ */
+export const KANBAN_REMAINDER = ['REQUEST', 'REJECT'] as const;
+export type KanbanRemainder = (typeof KANBAN_REMAINDER)[number];
+
 export const OPEN_KANBAN_STATUSES: readonly KanbanStatus[] = ['REQUESTED', 'APPROVED', 'IN_TRANSIT'];
 
 /** The action that moves a card from one column to another, if any. */

@@ -77,10 +77,14 @@ export async function seedKanban(
     if (step === 'REJECTED')
       await kanban.reject(card.id, warehouse, 'Enough tape is still on the packing line');
     if (['APPROVED', 'IN_TRANSIT', 'RECEIVED', 'SHORT'].includes(step))
-      await kanban.approve(card.id, warehouse);
+      await kanban.approve(card.id, warehouse, {});
     if (['IN_TRANSIT', 'RECEIVED', 'SHORT'].includes(step)) await kanban.ship(card.id, warehouse);
     if (step === 'RECEIVED') await kanban.receive(card.id, requester, {});
-    if (step === 'SHORT') await kanban.receive(card.id, requester, { receivedQuantity: quantity - 10 });
+    if (step === 'SHORT')
+      await kanban.receive(card.id, requester, {
+        receivedQuantity: quantity - 10,
+        shortReason: 'Ten came torn in transit',
+      });
   }
   for (const [department, code, reorderPoint, orderQuantity, priority] of RULES) {
     await rules.set({ department, productId: products.get(code)!, reorderPoint, orderQuantity, priority });

@@ -23,7 +23,8 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'product', keys: [warehouseKeys.products(), warehouseKeys.stock()] },
   { prefix: 'location', keys: [warehouseKeys.locations()] },
   // E-kanban: any card change (another user's move, an automatic card) refreshes the boards.
-  { prefix: 'kanban_card', keys: [kanbanKeys.boards()] },
+  { prefix: 'kanban_card', keys: [kanbanKeys.boards(), kanbanKeys.stocks()] },
+  { prefix: 'stock.changed', keys: [kanbanKeys.stocks()] },
   { prefix: 'kanban_rule', keys: [kanbanKeys.rules()] },
   // BOMs: a saved revision changes the BOM, its history, the lists and every explosion preview.
   { prefix: 'bom', keys: [bomKeys.all] },
@@ -34,7 +35,8 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'manufacturing_order', keys: [ppicKeys.orders(), ppicKeys.dashboard()] },
   { prefix: 'work_order', keys: [productionKeys.workOrders(), ppicKeys.orders(), ppicKeys.dashboard()] },
   { prefix: 'handover', keys: [productionKeys.all, ppicKeys.orders(), ppicKeys.dashboard()] },
-  { prefix: 'stock.changed', keys: [ppicKeys.planning()] },
+  // An approved order shows its material check against free stock until it starts.
+  { prefix: 'stock.changed', keys: [ppicKeys.planning(), ppicKeys.orders()] },
   { prefix: 'bom', keys: [ppicKeys.planning()] },
   // Planning: a run replaces the plan; a release marks planned orders and creates MOs (and POs).
   { prefix: 'mrp_run', keys: [planningKeys.all] },

@@ -55,6 +55,9 @@ export async function toCards(
     approvedBy: actor(r.approved_by_id),
     approvedAt: iso(r.approved_at),
     approveNotes: r.approve_notes,
+    approvedQuantity: num(r.approved_quantity),
+    remainderReason: r.remainder_reason,
+    splitFromId: r.split_from_id,
     rejectedBy: actor(r.rejected_by_id),
     rejectedAt: iso(r.rejected_at),
     rejectReason: r.reject_reason,
@@ -68,6 +71,7 @@ export async function toCards(
       r.received_quantity === null
         ? null
         : Math.round((Number(r.shipped_quantity) - Number(r.received_quantity)) * 10_000) / 10_000,
+    shortReason: r.short_reason,
     cancelledBy: actor(r.cancelled_by_id),
     cancelledAt: iso(r.cancelled_at),
     actions: principal ? allowedActions(r, principal) : [],

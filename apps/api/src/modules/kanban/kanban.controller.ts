@@ -9,6 +9,7 @@ import {
   ApiOkResponse,
   ApiResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Principal } from '../../core/context/request-context.js';
 import { ErrorBody } from '../../core/errors/error-body.js';
@@ -22,6 +23,7 @@ import {
   BoardResponse,
   CancelCardRequest,
   CardResponse,
+  CardStockResponse,
   CreateCardRequest,
   PositionRequest,
   ReceiveCardRequest,
@@ -90,14 +92,22 @@ export class KanbanCardsController {
   @HttpCode(200)
   @Idempotent()
   @RequirePermission('kanban.approve')
-  @ApiOkResponse({ type: CardResponse, description: 'APPROVED; the quantity is reserved at the source' })
+  @ApiOkResponse({
+    type: CardResponse,
+    description:
+      'APPROVED; the granted quantity is reserved at the source; a kept rest is a new REQUESTED card',
+  })
   @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE, or INSUFFICIENT_STOCK' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: 'More than requested, a partial approval without remainder or reason, FRACTIONAL_WHOLE_UNIT',
+  })
   approveCard(
     @IdParam() id: string,
     @Body() body: ApproveCardRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CardResponse> {
-    return this.kanban.approve(id, principal, body.notes);
+    return this.kanban.approve(id, principal, body);
   }
 
   @Post(':id/reject')
@@ -126,10 +136,21 @@ export class KanbanCardsController {
   @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE' })
   shipCard(
     @IdParam() id: string,
-    @Body() _body: ShipCardRequest,
+    @Body() body: ShipCardRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CardResponse> {
-    return this.kanban.ship(id, principal);
+    return this.kanban.ship(id, principal, body);
+  }
+
+  @Get(':id/stock')
+  @RequirePermission('kanban.view')
+  @ApiOkResponse({
+    type: CardStockResponse,
+    description: 'Free stock per rack and lot the card can draw on, FIFO first, with the suggested lot',
+  })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  getCardStock(@IdParam() id: string): Promise<CardStockResponse> {
+    return this.kanban.stockFor(id);
   }
 
   @Post(':id/receive')
@@ -138,8 +159,9 @@ export class KanbanCardsController {
   @RequirePermission('kanban.update')
   @ApiOkResponse({
     type: CardResponse,
-    description: 'RECEIVED; stock on the line, a short receipt returned to the rack',
+    description: 'RECEIVED; stock on the line, a short receipt (reason required) returned to the rack',
   })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'A short receipt without shortReason' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Only the requesting department receives' })
   @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE' })
   receiveCard(

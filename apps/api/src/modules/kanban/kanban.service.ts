@@ -14,18 +14,23 @@ import { type StateMachine, StateTransitions } from '../../core/transitions/stat
 import {
   type DocumentRef,
   Locations,
+  lotStockAt,
   type MoveOp,
   PostingService,
   refuseFractionsOfProducts,
   refuseFractionsOfWholeUnits,
   Stock,
 } from '../warehouse/index.js';
+import { lotsByIds } from '../warehouse/warehouse.facts.js';
 import type {
   BoardQuery,
   BoardResponse,
+  ApproveCardRequest,
   CardResponse,
+  CardStockResponse,
   CreateCardRequest,
   ReceiveCardRequest,
+  ShipCardRequest,
 } from './dto/kanban.dto.js';
 import { type BoardAnswer, BoardCache } from './board.cache.js';
 import { cardActions, cardRowRule, rowRuleViolation, toCards } from './kanban.cards.js';
@@ -155,29 +160,93 @@ export class KanbanService {
     });
   }
 
-  approve(id: string, principal: Principal, notes?: string): Promise<CardResponse> {
-    return this.transition(id, 'approve', principal, async (m, card) => {
-      const locationIds = card.source_location_id ? [card.source_location_id] : await this.locations.racks(m);
-      const result = await this.posting.post(
-        m,
-        [
-          {
-            kind: 'reserve',
-            productId: card.product_id,
-            locationIds,
-            quantity: card.quantity,
-            document: doc(card.id),
-          },
-        ],
-        { reference: card.number, document: doc(card.id) },
-      );
-      return {
-        approved_by_id: principal.userId,
-        approved_at: 'now()',
-        approve_notes: notes ?? null,
-        source_location_id: card.source_location_id ?? result.reserved[0]?.locationId ?? null,
-      };
+  /**
+   * Reserves what is granted at the source rack (or any rack, oldest lot first). Granting less than
+   * requested needs a decision for the rest: REQUEST splits it off as a new REQUESTED card (same
+   * requester, so the same people may approve it), REJECT refuses it with a reason kept on this card.
+   */
+  approve(id: string, principal: Principal, body: ApproveCardRequest): Promise<CardResponse> {
+    const split: string[] = [];
+    return this.transition(
+      id,
+      'approve',
+      principal,
+      async (m, card) => {
+        refuseFractionsOfWholeUnits([
+          { field: 'quantity', quantity: body.quantity, uom: card.uom, label: card.product_code },
+        ]);
+        const requested = new Decimal(card.quantity);
+        const granted = body.quantity === undefined ? requested : new Decimal(body.quantity);
+        if (granted.gt(requested))
+          throw validationFailed(`Only ${requested.toNumber()} ${card.uom} were requested`, [
+            { field: 'quantity', messages: ['more than requested'] },
+          ]);
+        const rest = requested.minus(granted);
+        if (rest.gt(0) && !body.remainder)
+          throw validationFailed(`Say what happens to the other ${rest.toNumber()} ${card.uom}`, [
+            { field: 'remainder', messages: ['required when less than requested is approved'] },
+          ]);
+        if (rest.gt(0) && body.remainder === 'REJECT' && (body.remainderReason?.trim().length ?? 0) < 3)
+          throw validationFailed('Say why the rest is rejected', [
+            { field: 'remainderReason', messages: ['required (3+ characters) when the rest is rejected'] },
+          ]);
+        const locationIds = card.source_location_id
+          ? [card.source_location_id]
+          : await this.locations.racks(m);
+        const result = await this.posting.post(
+          m,
+          [
+            {
+              kind: 'reserve',
+              productId: card.product_id,
+              locationIds,
+              quantity: granted.toFixed(4),
+              document: doc(card.id),
+            },
+          ],
+          { reference: card.number, document: doc(card.id) },
+        );
+        if (rest.gt(0) && body.remainder === 'REQUEST') split.push(await this.splitOff(m, card, rest));
+        return {
+          approved_by_id: principal.userId,
+          approved_at: 'now()',
+          approve_notes: body.notes ?? null,
+          approved_quantity: granted.toFixed(4),
+          remainder_reason: rest.gt(0) && body.remainder === 'REJECT' ? body.remainderReason!.trim() : null,
+          source_location_id: card.source_location_id ?? result.reserved[0]?.locationId ?? null,
+        };
+      },
+      (_card, changes) => ({ ...auditOf('approve', changes), remainderCardId: split[0] }),
+    );
+  }
+
+  /** The rest of a partly approved card, as a new REQUESTED card of the same request. */
+  private async splitOff(m: EntityManager, card: CardRow, quantity: Decimal): Promise<string> {
+    const [rest] = await insertCards(m, [
+      {
+        number: await nextDocumentNumber(m, 'KB', 4),
+        department: card.department,
+        requestedById: card.requested_by_id,
+        productId: card.product_id,
+        quantity: quantity.toFixed(4),
+        priority: card.priority,
+        neededBy: card.needed_by,
+        reason: card.reason,
+        workOrderId: card.work_order_id,
+        sourceLocationId: card.source_location_id,
+        automatic: card.automatic,
+        ruleId: card.rule_id,
+        splitFromId: card.id,
+      },
+    ]);
+    await this.audit.record(m, {
+      action: 'kanban_card.created',
+      entityType: 'kanban_card',
+      entityId: rest.id,
+      after: { number: rest.number, quantity: quantity.toNumber(), splitFrom: card.number },
     });
+    await this.events.publish(m, 'kanban_card.created', [rest.id]);
+    return rest.id;
   }
 
   reject(id: string, principal: Principal, reason: string): Promise<CardResponse> {
@@ -190,41 +259,111 @@ export class KanbanService {
     });
   }
 
-  /** Stock leaves the racks it was reserved at into the department's transit location. */
-  ship(id: string, principal: Principal): Promise<CardResponse> {
+  /**
+   * Stock leaves for the department's transit location: `quantity` (default all approved) from the rack
+   * and lot chosen, or what the card holds, oldest lot first. Another lot than the one reserved must be
+   * free on its own; whatever the card still holds afterwards is released.
+   */
+  ship(id: string, principal: Principal, body: ShipCardRequest = {}): Promise<CardResponse> {
     return this.transition(id, 'ship', principal, async (m, card) => {
-      const transit = await this.departmentLocation('TRANSIT', card.department, m);
-      const reserved = await this.stock.reservedFor('kanban_card', [card.id], m);
-      const ops: MoveOp[] = reserved.map((r) => ({
-        kind: 'move',
-        type: 'TRANSFER',
-        productId: card.product_id,
-        fromLocationId: r.locationId,
-        toLocationId: transit,
-        quantity: r.quantity.toFixed(4),
-        fromReservationOf: doc(card.id),
-      }));
-      const covered = reserved.reduce((s, r) => s.plus(r.quantity), new Decimal(0));
-      const rest = new Decimal(card.quantity).minus(covered);
-      if (rest.gt(0)) {
-        if (!card.source_location_id)
-          throw new AppError(
-            409,
-            'INSUFFICIENT_STOCK',
-            'The card holds no reserved stock and has no source rack',
-          );
-        ops.push({
-          kind: 'move',
-          type: 'TRANSFER',
-          productId: card.product_id,
-          fromLocationId: card.source_location_id,
-          toLocationId: transit,
-          quantity: rest.toFixed(4),
-        });
+      refuseFractionsOfWholeUnits([
+        { field: 'quantity', quantity: body.quantity, uom: card.uom, label: card.product_code },
+      ]);
+      const approved = new Decimal(card.approved_quantity ?? card.quantity);
+      const quantity = body.quantity === undefined ? approved : new Decimal(body.quantity);
+      if (quantity.gt(approved))
+        throw validationFailed(`Only ${approved.toNumber()} ${card.uom} were approved`, [
+          { field: 'quantity', messages: ['more than approved'] },
+        ]);
+      if (body.locationId) {
+        const rack = await this.locations.find(body.locationId, m);
+        if (!rack) throw notFound('location', body.locationId);
+        if (rack.type !== 'WAREHOUSE')
+          throw validationFailed('Cards are filled from a warehouse rack', [
+            { field: 'locationId', messages: ['must be a WAREHOUSE location'] },
+          ]);
       }
-      await this.posting.post(m, ops, { reference: card.number, document: doc(card.id) });
-      return { shipped_by_id: principal.userId, shipped_at: 'now()', shipped_quantity: card.quantity };
+      if (body.lotId) {
+        const lot = (await lotsByIds(m, [body.lotId])).get(body.lotId);
+        if (!lot) throw notFound('lot', body.lotId);
+        if (lot.productId !== card.product_id)
+          throw validationFailed(`Lot ${lot.lotNumber} is not ${card.product_code}`, [
+            { field: 'lotId', messages: ['a lot of another product'] },
+          ]);
+      }
+      const transit = await this.departmentLocation('TRANSIT', card.department, m);
+      const held = await this.stock.reservedFor('kanban_card', [card.id], m);
+      const racks = body.locationId
+        ? [body.locationId]
+        : held.length
+          ? [...new Set(held.map((r) => r.locationId))]
+          : card.source_location_id
+            ? [card.source_location_id]
+            : [];
+      if (racks.length === 0)
+        throw new AppError(
+          409,
+          'INSUFFICIENT_STOCK',
+          'The card holds no reserved stock and has no source rack',
+        );
+      await this.posting.post(
+        m,
+        [
+          {
+            kind: 'move',
+            type: 'TRANSFER',
+            productId: card.product_id,
+            fromLocationId: racks[0],
+            fromAny: racks,
+            lotId: body.lotId ?? null,
+            toLocationId: transit,
+            quantity: quantity.toFixed(4),
+            fromReservationOf: doc(card.id),
+          },
+          { kind: 'release', document: doc(card.id) },
+        ],
+        { reference: card.number, document: doc(card.id) },
+      );
+      return {
+        shipped_by_id: principal.userId,
+        shipped_at: 'now()',
+        shipped_quantity: quantity.toFixed(4),
+        // A short receipt goes back to the rack it left from.
+        source_location_id: body.locationId ?? card.source_location_id,
+      };
     });
+  }
+
+  /** What a card can draw on per rack and lot (its own reservation counts as free to it), FIFO first. */
+  async stockFor(id: string): Promise<CardStockResponse> {
+    const m = this.dataSource.manager;
+    const [card] = await selectCards(m, 'c.id = $1', [id]);
+    if (!card) throw notFound('kanban card', id);
+    // Every rack: ship may take another rack or lot than the one reserved at approval.
+    const racks = [...(await this.locations.racks(m))];
+    if (card.source_location_id && !racks.includes(card.source_location_id))
+      racks.unshift(card.source_location_id);
+    const rows = await lotStockAt(m, card.product_id, racks, doc(card.id));
+    const items = rows.map((r) => {
+      const free = new Decimal(r.free).plus(r.held);
+      return {
+        locationId: r.location_id,
+        locationCode: r.location_code,
+        lotId: r.lot_id,
+        lotNumber: r.lot_number,
+        receivedAt: r.received_at ? new Date(r.received_at).toISOString() : null,
+        onHand: Number(r.on_hand),
+        free: free.toNumber(),
+        held: Number(r.held),
+      };
+    });
+    const usable = items.filter((r) => r.free > 0);
+    return {
+      cardId: card.id,
+      items: usable,
+      totalFree: usable.reduce((s, r) => s.plus(r.free), new Decimal(0)).toNumber(),
+      suggested: usable.find((r) => r.held > 0) ?? usable[0] ?? null,
+    };
   }
 
   /** What arrived goes to the department's line; a short receipt sends the difference back to the source rack. */
@@ -245,6 +384,17 @@ export class KanbanService {
           { field: 'receivedQuantity', messages: ['more than was shipped'] },
         ]);
       }
+      const shortReason = body.shortReason?.trim() ?? '';
+      if (received.lt(shipped) && shortReason.length < 3)
+        throw validationFailed(
+          `${shipped.minus(received).toNumber()} ${card.uom} less than shipped: say why (a short receipt needs a reason)`,
+          [
+            {
+              field: 'shortReason',
+              messages: ['required (3+ characters) when less arrived than was shipped'],
+            },
+          ],
+        );
       const transit = await this.departmentLocation('TRANSIT', card.department, m);
       const line = await this.departmentLocation('LINE', card.department, m);
       const ops: MoveOp[] = [];
@@ -272,7 +422,7 @@ export class KanbanService {
           fromLocationId: transit,
           toLocationId: card.source_location_id,
           quantity: short.toFixed(4),
-          note: `Short receipt of ${card.number}: returned to the warehouse`,
+          note: `Short receipt of ${card.number}: ${shortReason}`,
         });
       }
       await this.posting.post(m, ops, { reference: card.number, document: doc(card.id) });
@@ -280,6 +430,7 @@ export class KanbanService {
         received_by_id: principal.userId,
         received_at: 'now()',
         received_quantity: received.toFixed(4),
+        short_reason: received.lt(shipped) ? shortReason : null,
       };
     });
   }
@@ -320,13 +471,15 @@ export class KanbanService {
     action: KanbanAction,
     principal: Principal,
     effect: (m: EntityManager, card: CardRow) => Promise<CardChanges> | CardChanges,
+    auditAfter: (card: CardRow, changes: CardChanges) => Record<string, unknown> = (_card, changes) =>
+      auditOf(action, changes),
   ): Promise<CardResponse> {
     return this.committed(async (m) => {
       const machine = new CardMachine();
       await this.transitions.apply(m, machine, action, id, principal, {
         rowRule: cardRowRule(action),
         effect,
-        auditAfter: (_card, changes) => auditOf(action, changes),
+        auditAfter,
       });
       return this.answer(machine.saved!, principal, m);
     });
@@ -365,13 +518,18 @@ const filterKey = (q: BoardQuery) => `${q.status ?? ''}|${q.department ?? ''}`;
 function auditOf(action: KanbanAction, c: CardChanges): Record<string, unknown> {
   switch (action) {
     case 'approve':
-      return { sourceLocationId: c.source_location_id, approveNotes: c.approve_notes };
+      return {
+        sourceLocationId: c.source_location_id,
+        approveNotes: c.approve_notes,
+        approvedQuantity: Number(c.approved_quantity),
+        remainderReason: c.remainder_reason ?? undefined,
+      };
     case 'reject':
       return { rejectReason: c.reject_reason };
     case 'ship':
-      return { shippedQuantity: Number(c.shipped_quantity) };
+      return { shippedQuantity: Number(c.shipped_quantity), sourceLocationId: c.source_location_id };
     case 'receive':
-      return { receivedQuantity: Number(c.received_quantity) };
+      return { receivedQuantity: Number(c.received_quantity), shortReason: c.short_reason ?? undefined };
     default:
       return {};
   }

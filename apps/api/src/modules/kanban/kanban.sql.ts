@@ -21,6 +21,9 @@ export interface CardRecord {
   approved_by_id: string | null;
   approved_at: Date | null;
   approve_notes: string | null;
+  approved_quantity: string | null;
+  remainder_reason: string | null;
+  split_from_id: string | null;
   rejected_by_id: string | null;
   rejected_at: Date | null;
   reject_reason: string | null;
@@ -30,6 +33,7 @@ export interface CardRecord {
   received_by_id: string | null;
   received_at: Date | null;
   received_quantity: string | null;
+  short_reason: string | null;
   cancelled_by_id: string | null;
   cancelled_at: Date | null;
   version: number;
@@ -51,12 +55,15 @@ export type CardChanges = Partial<
     | 'source_location_id'
     | 'approved_by_id'
     | 'approve_notes'
+    | 'approved_quantity'
+    | 'remainder_reason'
     | 'rejected_by_id'
     | 'reject_reason'
     | 'shipped_by_id'
     | 'shipped_quantity'
     | 'received_by_id'
     | 'received_quantity'
+    | 'short_reason'
     | 'cancelled_by_id'
   > & {
     approved_at: 'now()';
@@ -150,6 +157,8 @@ export interface NewCardRecord {
   sourceLocationId: string | null;
   automatic: boolean;
   ruleId: string | null;
+  /** The card a partial approval split this one off. */
+  splitFromId?: string | null;
 }
 
 /** Inserts REQUESTED cards at the end of their column; answers them with their products. */
@@ -159,10 +168,10 @@ export async function insertCards(m: EntityManager, cards: NewCardRecord[]): Pro
   return m.query(
     `with c as (
        insert into kanban_cards (number, department, requested_by_id, product_id, quantity, priority, needed_by, reason,
-                                 work_order_id, source_location_id, status, position, automatic, rule_id)
-       select n, d::department, rb, p, q, pr::priority, nb, r, wo, sl, 'REQUESTED', extract(epoch from clock_timestamp()) * 1000 + o, a, ru
+                                 work_order_id, source_location_id, status, position, automatic, rule_id, split_from_id)
+       select n, d::department, rb, p, q, pr::priority, nb, r, wo, sl, 'REQUESTED', extract(epoch from clock_timestamp()) * 1000 + o, a, ru, sf
          from unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::numeric[], $6::text[], $7::timestamptz[], $8::text[],
-                     $9::uuid[], $10::uuid[], $11::boolean[], $12::uuid[]) with ordinality v(n, d, rb, p, q, pr, nb, r, wo, sl, a, ru, o)
+                     $9::uuid[], $10::uuid[], $11::boolean[], $12::uuid[], $13::uuid[]) with ordinality v(n, d, rb, p, q, pr, nb, r, wo, sl, a, ru, sf, o)
        returning *)
      select c.*, p.code as product_code, p.name as product_name, p.uom from c join products p on p.id = c.product_id
       order by c.position`,
@@ -179,6 +188,7 @@ export async function insertCards(m: EntityManager, cards: NewCardRecord[]): Pro
       col('sourceLocationId'),
       col('automatic'),
       col('ruleId'),
+      cards.map((c) => c.splitFromId ?? null),
     ],
   );
 }
@@ -190,7 +200,7 @@ export async function openCardQuantities(
 ): Promise<(department: string, productId: string) => string> {
   const rows: Array<{ department: string; product_id: string; quantity: string }> = keys.length
     ? await m.query(
-        `select c.department, c.product_id, sum(c.quantity) as quantity
+        `select c.department, c.product_id, sum(coalesce(c.shipped_quantity, c.approved_quantity, c.quantity)) as quantity
            from kanban_cards c join unnest($1::department[], $2::uuid[]) k(department, product_id)
              on c.department = k.department and c.product_id = k.product_id
           where c.status in ('REQUESTED', 'APPROVED', 'IN_TRANSIT')

@@ -29,3 +29,4 @@ export {
   type ProductQuantity,
   type QuantityInUnit,
 } from './products/whole-units.js';
+export { lotStockAt, type LotStockRow } from './stock/lot-stock.facts.js';

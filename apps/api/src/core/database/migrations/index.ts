@@ -1,3 +1,4 @@
+import { KanbanPartial1796421296520 } from './1796421296520-KanbanPartial.js';
 import { QualityPermissions1796420445185 } from './1796420445185-QualityPermissions.js';
 import { TraceLotIndex1796420168375 } from './1796420168375-TraceLotIndex.js';
 import { DashboardWindow1796417380801 } from './1796417380801-DashboardWindow.js';
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   DashboardWindow1796417380801,
   TraceLotIndex1796420168375,
   QualityPermissions1796420445185,
+  KanbanPartial1796421296520,
 ];

@@ -1,19 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DEPARTMENTS,
+  KANBAN_REMAINDER,
   KANBAN_STATUSES,
   PRIORITIES,
   UNITS,
   type Department,
   type KanbanAction,
+  type KanbanRemainder,
   type KanbanStatus,
   type Priority,
   type Unit,
 } from '@kapok/contracts';
+import { applyDecorators } from '@nestjs/common';
 import {
   IsBoolean,
   IsIn,
   IsNumber,
+  IsPositive,
   IsOptional,
   IsString,
   IsUUID,
@@ -29,7 +33,7 @@ import {
   RequiredUuid,
 } from '../../warehouse/dto/common.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
-import { BoundedDate } from '../../../core/http/validators.js';
+import { BoundedDate, MaxDecimals } from '../../../core/http/validators.js';
 
 export const KANBAN_ACTIONS: KanbanAction[] = ['approve', 'reject', 'ship', 'receive', 'cancel'];
 
@@ -72,9 +76,40 @@ export class BoardQuery {
   department?: Department;
 }
 
+/** An optional quantity > 0 with at most 4 decimals. */
+const OptionalQuantity = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Number, exclusiveMinimum: true, minimum: 0, description }),
+    IsOptional(),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    MaxDecimals(4),
+    IsPositive(),
+    Max(99_999_999_999_999),
+  );
+
 export class ApproveCardRequest {
   @OptionalText(300)
   notes?: string;
+
+  @OptionalQuantity(
+    'What is granted, in the stock unit; default everything requested. Less needs `remainder`.',
+  )
+  quantity?: number;
+
+  @ApiPropertyOptional({
+    enum: KANBAN_REMAINDER,
+    enumName: 'KanbanRemainder',
+    description: 'A partial approval: REQUEST keeps the rest requested on a new card, REJECT refuses it',
+  })
+  @IsOptional()
+  @IsIn(KANBAN_REMAINDER)
+  remainder?: KanbanRemainder;
+
+  @ApiPropertyOptional({ maxLength: 300, description: 'Required with remainder REJECT' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  remainderReason?: string;
 }
 
 export class RejectCardRequest {
@@ -85,7 +120,16 @@ export class RejectCardRequest {
   reason: string;
 }
 
-export class ShipCardRequest {}
+export class ShipCardRequest {
+  @OptionalQuantity('What leaves, in the stock unit; default everything approved. The rest is released.')
+  quantity?: number;
+
+  @OptionalUuid('The rack it leaves from; default where it was reserved')
+  locationId?: string;
+
+  @OptionalUuid('The lot it leaves in; default oldest first (FIFO). Another lot must be free.')
+  lotId?: string;
+}
 
 export class CancelCardRequest {}
 
@@ -96,6 +140,12 @@ export class ReceiveCardRequest {
   @IsOptional()
   @NonNegativeQuantity()
   receivedQuantity?: number;
+
+  @ApiPropertyOptional({ maxLength: 300, description: 'Required when less arrived than was shipped' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  shortReason?: string;
 }
 
 export class PositionRequest {
@@ -154,6 +204,17 @@ export class CardResponse {
   rejectedAt: string | null;
   @ApiProperty({ nullable: true, type: String })
   rejectReason: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'What the approver granted of `quantity`' })
+  approvedQuantity: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the part not granted was rejected' })
+  remainderReason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The card this one was split off by a partial approval',
+  })
+  splitFromId: string | null;
   @ApiProperty({ type: PersonRef, nullable: true })
   shippedBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
@@ -172,6 +233,8 @@ export class CardResponse {
     type: Number,
   })
   shortQuantity: number | null;
+  @ApiProperty({ nullable: true, type: String })
+  shortReason: string | null;
   @ApiProperty({ type: PersonRef, nullable: true })
   cancelledBy: PersonRef | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
@@ -188,6 +251,44 @@ export class CardResponse {
   createdAt: string;
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+}
+
+export class CardStockRow {
+  @ApiProperty({ format: 'uuid' })
+  locationId: string;
+  @ApiProperty()
+  locationCode: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  lotId: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  lotNumber: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  receivedAt: string | null;
+  @ApiProperty()
+  onHand: number;
+  @ApiProperty({ description: 'Free to this card: free stock plus what the card itself holds' })
+  free: number;
+  @ApiProperty({ description: 'Reserved for this card' })
+  held: number;
+}
+
+export class CardStockResponse {
+  @ApiProperty({ format: 'uuid' })
+  cardId: string;
+  @ApiProperty({
+    type: CardStockRow,
+    isArray: true,
+    description: 'Per rack and lot, oldest lot first (FIFO)',
+  })
+  items: CardStockRow[];
+  @ApiProperty({ description: 'Free to this card over every rack listed' })
+  totalFree: number;
+  @ApiProperty({
+    type: CardStockRow,
+    nullable: true,
+    description: 'What FIFO takes first: the oldest lot the card holds, else the oldest free one',
+  })
+  suggested: CardStockRow | null;
 }
 
 export class BoardResponse {

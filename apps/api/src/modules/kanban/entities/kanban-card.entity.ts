@@ -18,6 +18,10 @@ import { LocationEntity } from '../../warehouse/entities/location.entity.js';
   'kanban_cards_received_within_shipped',
   `received_quantity IS NULL OR (received_quantity >= 0 AND received_quantity <= shipped_quantity)`,
 )
+@Check(
+  'kanban_cards_approved_within_requested',
+  `approved_quantity IS NULL OR (approved_quantity > 0 AND approved_quantity <= quantity)`,
+)
 @Index('kanban_cards_board_idx', ['status', 'department'])
 @Index('kanban_cards_open_product_idx', ['department', 'productId'], {
   where: `status IN ('REQUESTED', 'APPROVED', 'IN_TRANSIT')`,
@@ -92,6 +96,16 @@ export class KanbanCardEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 300, nullable: true })
   rejectReason: string | null;
 
+  /** Part of `quantity` the approver granted (null: not approved yet). */
+  @Column({ type: 'numeric', precision: 18, scale: 4, nullable: true })
+  approvedQuantity: string | null;
+  /** Why the part not granted was rejected (a partial approval that did not keep it requested). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  remainderReason: string | null;
+  /** The card a partial approval split this one off, for the rest of its quantity. */
+  @Column({ type: 'uuid', nullable: true })
+  splitFromId: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   shippedById: string | null;
   @Column({ type: 'timestamptz', nullable: true })
@@ -105,6 +119,9 @@ export class KanbanCardEntity extends BaseEntity {
   receivedAt: Date | null;
   @Column({ type: 'numeric', precision: 18, scale: 4, nullable: true })
   receivedQuantity: string | null;
+  /** Why less arrived than was shipped (required for a short receipt). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  shortReason: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   cancelledById: string | null;

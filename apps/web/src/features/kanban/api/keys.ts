@@ -11,6 +11,9 @@ export const kanbanKeys = {
   board: (filters: BoardFilters) => [...kanbanKeys.boards(), filters] as const,
   products: (search: string) => [...kanbanKeys.all, 'products', search] as const,
   rules: () => [...kanbanKeys.all, 'rules'] as const,
+  /** What a card can draw on per rack and lot (approve and ship dialogs). */
+  stocks: () => [...kanbanKeys.all, 'stock'] as const,
+  stock: (cardId: string) => [...kanbanKeys.stocks(), cardId] as const,
   /** Mutation keys: the board reads pending moves from the mutation cache to draw them optimistically. */
   transition: () => [...kanbanKeys.all, 'transition'] as const,
   position: () => [...kanbanKeys.all, 'position'] as const,

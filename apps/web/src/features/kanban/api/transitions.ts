@@ -1,6 +1,11 @@
-import { unwrap } from '@kapok/api-client';
-import { KANBAN_TRANSITIONS, type KanbanAction, type KanbanStatus } from '@kapok/contracts';
-import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
+import { unwrap, type Schemas } from '@kapok/api-client';
+import {
+  KANBAN_TRANSITIONS,
+  type KanbanAction,
+  type KanbanRemainder,
+  type KanbanStatus,
+} from '@kapok/contracts';
+import { queryOptions, useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../../../lib/session';
 import { storeCard, type KanbanCard } from './board';
@@ -8,11 +13,21 @@ import { kanbanKeys } from './keys';
 
 /** What one transition sends besides the card: reject needs a reason, receive may say how much arrived. */
 export type TransitionRequest =
-  | { action: 'approve'; notes?: string }
+  | {
+      action: 'approve';
+      notes?: string;
+      quantity?: number;
+      remainder?: KanbanRemainder;
+      remainderReason?: string;
+    }
   | { action: 'reject'; reason: string }
-  | { action: 'ship' }
-  | { action: 'receive'; receivedQuantity?: number }
+  | { action: 'ship'; quantity?: number; locationId?: string; lotId?: string }
+  | { action: 'receive'; receivedQuantity?: number; shortReason?: string }
   | { action: 'cancel' };
+
+/** The request body: the variables without the client-side fields, empty ones left out. */
+const bodyOf = <T extends object>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as T;
 
 /** One user action: the same key is sent again when the user retries it, so it is applied once. */
 export type TransitionVariables = TransitionRequest & { card: KanbanCard; idempotencyKey: string };
@@ -24,7 +39,12 @@ async function postTransition(v: TransitionVariables): Promise<KanbanCard> {
       return unwrap(
         await api.POST('/api/v1/ppic/kanban/cards/{id}/approve', {
           params,
-          body: v.notes ? { notes: v.notes } : {},
+          body: bodyOf({
+            notes: v.notes,
+            quantity: v.quantity,
+            remainder: v.remainder,
+            remainderReason: v.remainderReason,
+          }),
         }),
       );
     case 'reject':
@@ -32,18 +52,35 @@ async function postTransition(v: TransitionVariables): Promise<KanbanCard> {
         await api.POST('/api/v1/ppic/kanban/cards/{id}/reject', { params, body: { reason: v.reason } }),
       );
     case 'ship':
-      return unwrap(await api.POST('/api/v1/ppic/kanban/cards/{id}/ship', { params, body: {} }));
+      return unwrap(
+        await api.POST('/api/v1/ppic/kanban/cards/{id}/ship', {
+          params,
+          body: bodyOf({ quantity: v.quantity, locationId: v.locationId, lotId: v.lotId }),
+        }),
+      );
     case 'receive':
       return unwrap(
         await api.POST('/api/v1/ppic/kanban/cards/{id}/receive', {
           params,
-          body: v.receivedQuantity === undefined ? {} : { receivedQuantity: v.receivedQuantity },
+          body: bodyOf({ receivedQuantity: v.receivedQuantity, shortReason: v.shortReason }),
         }),
       );
     case 'cancel':
       return unwrap(await api.POST('/api/v1/ppic/kanban/cards/{id}/cancel', { params, body: {} }));
   }
 }
+
+/** Free stock per rack and lot a card can draw on, FIFO first, with the suggested lot. */
+export const cardStockQuery = (cardId: string) =>
+  queryOptions({
+    queryKey: kanbanKeys.stock(cardId),
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET('/api/v1/ppic/kanban/cards/{id}/stock', { params: { path: { id: cardId } }, signal }),
+      ),
+  });
+export type CardStock = Schemas['CardStockResponse'];
+export type CardStockRow = Schemas['CardStockRow'];
 
 /**
  * Moves a card. While the request runs the board draws the card in its new column (from the mutation's

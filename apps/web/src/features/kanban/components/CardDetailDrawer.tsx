@@ -119,6 +119,17 @@ function CardDetail({
       body: (
         <>
           {by(card.approvedBy, card.approvedAt)}
+          {card.approvedQuantity !== null && card.approvedQuantity < card.quantity && (
+            <Text size="xs" c="orange.9" fw={600} data-testid="partial-approval">
+              {t('kanban.partial.approved', {
+                approved: amount(card.approvedQuantity),
+                requested: amount(card.quantity),
+              })}
+            </Text>
+          )}
+          {card.remainderReason && (
+            <Text size="xs">{t('kanban.partial.remainderRejected', { reason: card.remainderReason })}</Text>
+          )}
           {card.approveNotes && <Text size="xs">“{card.approveNotes}”</Text>}
         </>
       ),
@@ -142,6 +153,9 @@ function CardDetail({
             <Text size="xs" c="orange.9" fw={600}>
               {t('kanban.detail.short', { quantity: amount(card.shortQuantity) })}
             </Text>
+          )}
+          {card.shortReason && (
+            <Text size="xs">{t('kanban.partial.shortReason', { reason: card.shortReason })}</Text>
           )}
         </>
       ),
@@ -209,6 +223,11 @@ function CardDetail({
         </Field>
       </SimpleGrid>
       <Field label={t('kanban.detail.reason')}>{card.reason || t('kanban.detail.noReason')}</Field>
+      {card.splitFromId && (
+        <Text size="xs" c="dimmed">
+          {t('kanban.partial.splitFrom')}
+        </Text>
+      )}
       <Divider />
       <Timeline active={steps.length - 1} bulletSize={24} lineWidth={2}>
         {steps.map((s) => (

@@ -41,7 +41,16 @@ describe('TransitionPrompt', () => {
     await userEvent.clear(quantity);
     await userEvent.type(quantity, '430');
     expect(screen.getByText('Short receipt: 20 PCS goes back to the warehouse.')).toBeInTheDocument();
+    // A short receipt needs a reason: without one nothing is sent.
     await userEvent.click(screen.getByRole('button', { name: 'Receive' }));
-    expect(onConfirm).toHaveBeenCalledWith({ action: 'receive', receivedQuantity: 430 });
+    expect(await screen.findByText(/A short receipt needs a reason/)).toBeInTheDocument();
+    expect(onConfirm).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByRole('textbox', { name: /Why less arrived/ }), 'Two boxes torn');
+    await userEvent.click(screen.getByRole('button', { name: 'Receive' }));
+    expect(onConfirm).toHaveBeenCalledWith({
+      action: 'receive',
+      receivedQuantity: 430,
+      shortReason: 'Two boxes torn',
+    });
   });
 });

@@ -8,6 +8,7 @@ import { NumberField } from '../../../components/NumberField';
 import { formatQuantity } from '../../../lib/quantity';
 import type { KanbanCard, TransitionRequest } from '../api';
 import type { PromptedAction } from './board-model';
+import { ApproveForm, ShipForm } from './StockPrompts';
 
 export interface TransitionPromptProps {
   card: KanbanCard | null;
@@ -24,8 +25,11 @@ export function TransitionPrompt({ card, action, onConfirm, onClose }: Transitio
     <Modal
       opened={opened}
       onClose={onClose}
+      size={action === 'approve' || action === 'ship' ? 'lg' : 'md'}
       title={card && action ? t(`kanban.prompt.${action}.title`, { number: card.number }) : ''}
     >
+      {card && action === 'approve' && <ApproveForm card={card} onConfirm={onConfirm} onClose={onClose} />}
+      {card && action === 'ship' && <ShipForm card={card} onConfirm={onConfirm} onClose={onClose} />}
       {card && action === 'reject' && <RejectForm card={card} onConfirm={onConfirm} onClose={onClose} />}
       {card && action === 'receive' && <ReceiveForm card={card} onConfirm={onConfirm} onClose={onClose} />}
       {card && action === 'cancel' && <CancelConfirm card={card} onConfirm={onConfirm} onClose={onClose} />}
@@ -95,17 +99,27 @@ function RejectForm({ card, onConfirm, onClose }: FormProps) {
 function ReceiveForm({ card, onConfirm, onClose }: FormProps) {
   const { t, i18n } = useTranslation();
   const shipped = card.shippedQuantity ?? card.quantity;
-  const schema = z.object({
-    receivedQuantity: z
-      .number({ error: 'validation.required' })
-      .min(0, 'kanban.validation.receivedRange')
-      .max(shipped, 'kanban.validation.receivedRange'),
-  });
+  const schema = z
+    .object({
+      receivedQuantity: z
+        .number({ error: 'validation.required' })
+        .min(0, 'kanban.validation.receivedRange')
+        .max(shipped, 'kanban.validation.receivedRange'),
+      shortReason: z.string().trim().max(300, 'validation.tooLong'),
+    })
+    .refine((v) => v.receivedQuantity >= shipped || v.shortReason.length >= 3, {
+      path: ['shortReason'],
+      message: 'kanban.validation.shortReasonRequired',
+    });
   const {
     control,
+    register,
     handleSubmit,
     formState: { errors },
-  } = useForm({ resolver: zodResolver(schema), defaultValues: { receivedQuantity: shipped } });
+  } = useForm({
+    resolver: zodResolver(schema),
+    defaultValues: { receivedQuantity: shipped, shortReason: '' },
+  });
   const received = useWatch({ control, name: 'receivedQuantity' });
   const short = typeof received === 'number' && received >= 0 && received < shipped ? shipped - received : 0;
   const amount = (n: number) => formatQuantity(n, card.uom, i18n.language);
@@ -113,7 +127,13 @@ function ReceiveForm({ card, onConfirm, onClose }: FormProps) {
   return (
     <form
       noValidate
-      onSubmit={handleSubmit(({ receivedQuantity }) => onConfirm({ action: 'receive', receivedQuantity }))}
+      onSubmit={handleSubmit(({ receivedQuantity, shortReason }) =>
+        onConfirm({
+          action: 'receive',
+          receivedQuantity,
+          ...(receivedQuantity < shipped ? { shortReason: shortReason.trim() } : {}),
+        }),
+      )}
     >
       <Stack>
         <Subject card={card} />
@@ -145,6 +165,16 @@ function ReceiveForm({ card, onConfirm, onClose }: FormProps) {
           <Alert color="orange" variant="light" icon={<IconAlertTriangle />} py="xs">
             {t('kanban.prompt.receive.short', { short: amount(short) })}
           </Alert>
+        )}
+        {short > 0 && (
+          <Textarea
+            label={t('kanban.prompt.receive.shortReason')}
+            placeholder={t('kanban.prompt.receive.shortPlaceholder')}
+            withAsterisk
+            rows={2}
+            error={errors.shortReason?.message ? t(errors.shortReason.message) : undefined}
+            {...register('shortReason')}
+          />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

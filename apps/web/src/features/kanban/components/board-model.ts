@@ -34,9 +34,14 @@ export const isRequestingDepartment = (d: string | null | undefined): d is Depar
 export const isOpen = (status: KanbanStatus) => OPEN_KANBAN_STATUSES.includes(status);
 
 /** The moves that ask something first: reject a reason, receive the counted quantity, cancel a confirmation. */
-export type PromptedAction = 'reject' | 'receive' | 'cancel';
+/** Every move asks first: approve and ship choose quantity, rack and lot; the rest ask a reason or a count. */
+export type PromptedAction = 'approve' | 'ship' | 'reject' | 'receive' | 'cancel';
 export const isPrompted = (action: KanbanAction): action is PromptedAction =>
-  action === 'reject' || action === 'receive' || action === 'cancel';
+  action === 'approve' ||
+  action === 'ship' ||
+  action === 'reject' ||
+  action === 'receive' ||
+  action === 'cancel';
 
 /** dnd-kit ids: columns are `column:<STATUS>`, cards their uuid. */
 export const columnId = (status: KanbanStatus) => `column:${status}`;
