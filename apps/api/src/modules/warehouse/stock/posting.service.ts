@@ -8,6 +8,7 @@ import { AlertsEvaluator } from '../alerts/alerts.evaluator.js';
 import { isInternal } from '../entities/location.entity.js';
 import { insufficientStock, invalidMove, type Shortage, unknownLocation } from '../warehouse.errors.js';
 import { Locations } from '../locations/location-directory.js';
+import { type FreeStock, type HeldStock, planAllocation } from './allocation.js';
 import { PostingHooks } from './posting-hooks.js';
 import type {
   DocumentRef,
@@ -81,22 +82,6 @@ function quantityOf(q: string | number, what: string): Decimal {
     throw invalidMove(`${what} ${d.toFixed()} is more than stock can hold (in the stock unit)`);
   return d;
 }
-
-/**
- * FIFO: oldest received lot first; stock without a lot after every lot; ties in the order the caller
- * listed the locations (racks by code), so the same request draws the same way on every database.
- */
-const fifo = (rank: (locationId: string) => number) => (a: Balance, b: Balance) => {
-  if (a.lotReceivedAt && b.lotReceivedAt) {
-    const diff = a.lotReceivedAt.getTime() - b.lotReceivedAt.getTime();
-    if (diff !== 0) return diff;
-    const byLot = (a.lotNumber ?? '').localeCompare(b.lotNumber ?? '');
-    return byLot !== 0 ? byLot : rank(a.locationId) - rank(b.locationId);
-  }
-  if (a.lotReceivedAt) return -1;
-  if (b.lotReceivedAt) return 1;
-  return rank(a.locationId) - rank(b.locationId);
-};
 
 /**
  * The one way stock changes in Kapok. Callers pass their transaction and a list of operations; the
@@ -273,49 +258,52 @@ class PostingRun {
     if (!fromInternal) {
       portions.push({ locationId: op.fromLocationId, lotId: op.lotId ?? null, quantity });
     } else {
-      let remaining = quantity;
-      for (const document of docsOf(op)) {
-        for (const r of this.reservations.get(docKey(document)) ?? []) {
-          if (remaining.lte(0)) break;
-          if (r.productId !== op.productId || !sources.includes(r.locationId) || r.open.lte(0)) continue;
-          if (op.lotId !== undefined && op.lotId !== null && r.lotId !== op.lotId) continue;
-          const take = Decimal.min(remaining, r.open);
-          const balance = this.balances.get(key(r.productId, r.locationId, r.lotId));
-          if (!balance) continue;
-          r.open = r.open.minus(take);
-          r.changed = true;
-          this.change(balance, take.neg(), take.neg());
-          this.result.released.push({
-            productId: r.productId,
-            locationId: r.locationId,
-            lotId: r.lotId,
-            quantity: fixed(take),
-          });
-          portions.push({ locationId: r.locationId, lotId: r.lotId, quantity: take });
-          remaining = remaining.minus(take);
-        }
+      const held = docsOf(op)
+        .flatMap((d) => this.reservations.get(docKey(d)) ?? [])
+        .flatMap((r): HeldStock<{ r: Reservation; balance: Balance }>[] => {
+          const balance =
+            r.productId === op.productId
+              ? this.balances.get(key(r.productId, r.locationId, r.lotId))
+              : undefined;
+          return balance
+            ? [{ reservation: { r, balance }, locationId: r.locationId, lotId: r.lotId, open: r.open }]
+            : [];
+        });
+      const plan = planAllocation({
+        quantity,
+        sources,
+        lotId: op.lotId,
+        held,
+        free: this.candidates(op.productId, sources),
+      });
+      if (!plan.ok) {
+        this.short(
+          op.productId,
+          sources.length === 1 ? sources[0] : null,
+          op.lotId ?? null,
+          quantity,
+          plan.available,
+        );
+        return;
       }
-      if (remaining.gt(0)) {
-        const candidates = this.sources(op.productId, sources, op.lotId);
-        const free = candidates.reduce((sum, b) => sum.plus(this.available(b)), ZERO);
-        if (free.lt(remaining)) {
-          this.short(
-            op.productId,
-            sources.length === 1 ? sources[0] : null,
-            op.lotId ?? null,
-            quantity,
-            free.plus(quantity.minus(remaining)),
-          );
-          return;
-        }
-        for (const b of candidates) {
-          if (remaining.lte(0)) break;
-          const take = Decimal.min(remaining, this.available(b));
-          if (take.lte(0)) continue;
-          this.change(b, take.neg(), ZERO);
-          portions.push({ locationId: b.locationId, lotId: b.lotId, quantity: take });
-          remaining = remaining.minus(take);
-        }
+      for (const {
+        reservation: { r, balance },
+        quantity: take,
+      } of plan.fromHeld) {
+        r.open = r.open.minus(take);
+        r.changed = true;
+        this.change(balance, take.neg(), take.neg());
+        this.result.released.push({
+          productId: r.productId,
+          locationId: r.locationId,
+          lotId: r.lotId,
+          quantity: fixed(take),
+        });
+        portions.push({ locationId: r.locationId, lotId: r.lotId, quantity: take });
+      }
+      for (const { balance: b, quantity: take } of plan.fromFree) {
+        this.change(b, take.neg(), ZERO);
+        portions.push({ locationId: b.locationId, lotId: b.lotId, quantity: take });
       }
     }
     const merged = mergePortions(portions);
@@ -344,24 +332,19 @@ class PostingRun {
     for (const l of op.locationIds)
       if (!isInternal(this.type(l))) throw invalidMove('Stock can only be reserved at internal locations');
     this.touch(op.productId, ...op.locationIds);
-    const candidates = this.sources(op.productId, op.locationIds, op.lotId);
-    const free = candidates.reduce((sum, b) => sum.plus(this.available(b)), ZERO);
-    if (free.lt(quantity)) {
-      this.short(
-        op.productId,
-        op.locationIds.length === 1 ? op.locationIds[0] : null,
-        op.lotId ?? null,
-        quantity,
-        free,
-      );
+    const plan = planAllocation<Balance, never>({
+      quantity,
+      sources: op.locationIds,
+      lotId: op.lotId,
+      free: this.candidates(op.productId, op.locationIds),
+    });
+    if (!plan.ok) {
+      const single = op.locationIds.length === 1 ? op.locationIds[0] : null;
+      this.short(op.productId, single, op.lotId ?? null, quantity, plan.available);
       return;
     }
-    let remaining = quantity;
     const list = this.reservations.get(docKey(op.document)) ?? [];
-    for (const b of candidates) {
-      if (remaining.lte(0)) break;
-      const take = Decimal.min(remaining, this.available(b));
-      if (take.lte(0)) continue;
+    for (const { balance: b, quantity: take } of plan.fromFree) {
       this.change(b, ZERO, take);
       list.push({
         id: null,
@@ -380,7 +363,6 @@ class PostingRun {
         lotId: b.lotId,
         quantity: fixed(take),
       });
-      remaining = remaining.minus(take);
     }
     this.reservations.set(docKey(op.document), list);
   }
@@ -568,12 +550,19 @@ class PostingRun {
     return b;
   }
 
-  private sources(productId: string, locationIds: string[], lotId: string | null | undefined): Balance[] {
-    return locationIds
+  /** The balances of locked pairs a posting may draw from, with their free quantity (planning orders them). */
+  private candidates(productId: string, locationIds: readonly string[]): FreeStock<Balance>[] {
+    return [...new Set(locationIds)]
       .flatMap((l) => this.byPair.get(pairKey(productId, l)) ?? [])
-      .filter((b) => lotId === undefined || lotId === null || b.lotId === lotId)
       .filter((b) => b.id !== null || b.onHand.gt(0))
-      .sort(fifo((l) => locationIds.indexOf(l)));
+      .map((b) => ({
+        balance: b,
+        locationId: b.locationId,
+        lotId: b.lotId,
+        lotReceivedAt: b.lotReceivedAt,
+        lotNumber: b.lotNumber,
+        free: this.available(b),
+      }));
   }
 
   private available(b: Balance): Decimal {
