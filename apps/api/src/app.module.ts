@@ -14,6 +14,7 @@ import { SalesModule } from './modules/sales/sales.module.js';
 import { TraceabilityModule } from './modules/traceability/traceability.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
+import { WorkModule } from './modules/work/work.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         SalesModule,
         PurchasingModule,
         TraceabilityModule,
+        WorkModule,
       ],
       controllers: [HealthController],
     };

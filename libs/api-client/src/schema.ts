@@ -208,6 +208,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMyWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partners": {
         parameters: {
             query?: never;
@@ -2647,6 +2663,10 @@ export type components = {
             quantity: number;
             refId: string | null;
         };
+        MyWorkResponse: {
+            /** @description Only the sections this user works, in a fixed order; empty ones included */
+            sections: components["schemas"]["WorkSection"][];
+        };
         NotesRequest: {
             notes?: string;
         };
@@ -3767,6 +3787,27 @@ export type components = {
         };
         /** @enum {string} */
         VariantType: "PRIMARY" | "ALTERNATIVE" | "OPTIONAL";
+        WorkItem: {
+            /**
+             * Format: date-time
+             * @description Due, needed by, or opened
+             */
+            at: string | null;
+            department: components["schemas"]["Department"] | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["WorkItemKind"];
+            /** @description Batch, card, handover or rack number people know it by */
+            number: string;
+            productCode: string | null;
+            /** @description What is to do, in `uom` */
+            quantity: number | null;
+            /** @description Its state (or alert level) */
+            state: string;
+            uom: components["schemas"]["Unit"] | null;
+        };
+        /** @enum {string} */
+        WorkItemKind: "manufacturing_order" | "work_order" | "handover" | "kanban_card" | "stock_alert" | "lot";
         WorkOrderList: {
             items: components["schemas"]["WorkOrderResponse"][];
             total: number;
@@ -3810,6 +3851,15 @@ export type components = {
         };
         /** @enum {string} */
         WorkOrderState: "PENDING" | "READY" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+        WorkSection: {
+            /** @description How many are waiting in all */
+            count: number;
+            /** @description The most pressing few */
+            items: components["schemas"]["WorkItem"][];
+            key: components["schemas"]["WorkSectionKey"];
+        };
+        /** @enum {string} */
+        WorkSectionKey: "mos_to_approve" | "mos_to_start" | "work_orders" | "incoming_handovers" | "cards_to_approve" | "cards_to_ship" | "cards_to_receive" | "open_alerts" | "lots_to_inspect";
     };
     responses: never;
     parameters: never;
@@ -4412,6 +4462,35 @@ export interface operations {
             };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What waits for the signed-in user: MOs, work orders, handovers, cards, alerts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWorkResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

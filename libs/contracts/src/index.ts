@@ -11,3 +11,4 @@ export * from './sales.js';
 export * from './purchasing.js';
 export * from './errors.js';
 export * from './quality.js';
+export * from './work.js';

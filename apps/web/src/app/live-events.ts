@@ -1,5 +1,6 @@
 import { adminKeys } from '../features/admin/api';
 import { bomKeys } from '../features/bom/api/keys';
+import { homeKeys } from '../features/home/api/work';
 import { kanbanKeys } from '../features/kanban/api/keys';
 import { planningKeys } from '../features/planning/api/keys';
 import { ppicKeys } from '../features/ppic/api/keys';
@@ -41,4 +42,10 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   // Planning: a run replaces the plan; a release marks planned orders and creates MOs (and POs).
   { prefix: 'mrp_run', keys: [planningKeys.all] },
   { prefix: 'mrp_planned_order', keys: [planningKeys.all] },
+  // The home page's "my work" follows everything it lists.
+  { prefix: 'manufacturing_order', keys: [homeKeys.all] },
+  { prefix: 'work_order', keys: [homeKeys.all] },
+  { prefix: 'handover', keys: [homeKeys.all] },
+  { prefix: 'kanban_card', keys: [homeKeys.all] },
+  { prefix: 'stock_alert', keys: [homeKeys.all] },
 ];

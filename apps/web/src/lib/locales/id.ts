@@ -132,6 +132,41 @@ export const id: Messages = {
     noModules: 'Peran Anda belum membuka modul apa pun. Minta administrator untuk memberi akses.',
     signedInAs: 'Masuk sebagai {{role}}',
     inDepartment: 'Departemen {{department}}',
+    work: {
+      title: 'Menunggu Anda',
+      loading: 'Mencari pekerjaan Anda…',
+      nothingTitle: 'Tidak ada yang menunggu Anda sekarang',
+      nothingBody: 'Peran Anda memantau pabrik: buka modul di bawah.',
+      seeAll: 'Lihat semua ({{count}})',
+      due: 'jatuh tempo {{date}}',
+      level: { OUT: 'Habis', CRITICAL: 'Kritis', LOW: 'Rendah', OK: 'Aman' },
+      sections: {
+        mos_to_approve: {
+          title: 'Order untuk disetujui',
+          empty: 'Tidak ada order yang menunggu persetujuan Anda.',
+        },
+        mos_to_start: {
+          title: 'Order disetujui untuk dimulai',
+          empty: 'Tidak ada order disetujui yang menunggu dimulai.',
+        },
+        work_orders: { title: 'Antrean departemen Anda', empty: 'Antrean departemen Anda kosong.' },
+        incoming_handovers: {
+          title: 'Serah terima untuk dihitung',
+          empty: 'Tidak ada serah terima menuju Anda.',
+        },
+        cards_to_approve: {
+          title: 'Kartu untuk disetujui',
+          empty: 'Tidak ada permintaan material yang menunggu persetujuan.',
+        },
+        cards_to_ship: {
+          title: 'Kartu untuk dikirim',
+          empty: 'Tidak ada kartu disetujui yang menunggu dikirim.',
+        },
+        cards_to_receive: { title: 'Kartu untuk diterima', empty: 'Tidak ada yang sedang menuju lini Anda.' },
+        open_alerts: { title: 'Peringatan stok terbuka', empty: 'Tidak ada peringatan stok terbuka.' },
+        lots_to_inspect: { title: 'Lot untuk diinspeksi', empty: 'Tidak ada lot yang menunggu inspeksi.' },
+      },
+    },
   },
   account: {
     menuItem: 'Ganti kata sandi',

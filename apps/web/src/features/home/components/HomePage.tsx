@@ -3,7 +3,11 @@ import { IconArrowRight, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { roleLabel, useCurrentUser } from '../../../lib/auth';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorState } from '../../../components/ErrorState';
 import { modulesFor } from '../../../lib/modules';
+import { myWorkQuery } from '../api/work';
+import { WorkSections } from './WorkSections';
 import { factoryHour, formatLongDate } from '../../../lib/time';
 import classes from './HomePage.module.css';
 
@@ -15,6 +19,7 @@ export function HomePage() {
   const modules = modulesFor(user.permissions);
   const firstName = user.fullName.split(' ')[0] ?? user.fullName;
   const now = new Date();
+  const work = useQuery(myWorkQuery());
 
   return (
     <Stack gap="xl">
@@ -35,34 +40,53 @@ export function HomePage() {
 
       <div>
         <Text fw={700} size="sm" tt="uppercase" c="dimmed" mb="sm" style={{ letterSpacing: '0.05em' }}>
+          {t('home.work.title')}
+        </Text>
+        {work.isPending ? (
+          <Text c="dimmed" size="sm">
+            {t('home.work.loading')}
+          </Text>
+        ) : work.isError ? (
+          <ErrorState error={work.error} onRetry={() => void work.refetch()} />
+        ) : work.data.sections.length === 0 ? (
+          <Card withBorder radius="md" padding="lg">
+            <Text fw={700}>{t('home.work.nothingTitle')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('home.work.nothingBody')}
+            </Text>
+          </Card>
+        ) : (
+          <WorkSections sections={work.data.sections} />
+        )}
+      </div>
+
+      <div>
+        <Text fw={700} size="sm" tt="uppercase" c="dimmed" mb="sm" style={{ letterSpacing: '0.05em' }}>
           {t('home.yourModules')}
         </Text>
         {modules.length === 0 ? (
           <EmptyState withIndicatorBackground icon={<IconLock />} title={t('home.noModules')} py="xl" />
         ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="md">
             {modules.map(({ key, path, icon: Icon, color }) => (
               <Card
                 key={key}
                 component={Link}
                 to={path}
-                padding="lg"
+                padding="sm"
                 radius="md"
                 withBorder
                 className={classes.tile}
               >
-                <Group justify="space-between" align="flex-start" mb="md">
-                  <ThemeIcon size={44} radius="md" variant="light" color={color}>
-                    <Icon size={24} />
+                <Group gap="sm" wrap="nowrap">
+                  <ThemeIcon size={36} radius="md" variant="light" color={color}>
+                    <Icon size={20} />
                   </ThemeIcon>
-                  <IconArrowRight size={18} className={classes.arrow} />
+                  <Text fw={700} style={{ flex: 1 }}>
+                    {t(`nav.${key}`)}
+                  </Text>
+                  <IconArrowRight size={16} className={classes.arrow} />
                 </Group>
-                <Text fw={700} size="lg">
-                  {t(`nav.${key}`)}
-                </Text>
-                <Text size="sm" c="dimmed" mt={4} lineClamp={3}>
-                  {t(`modules.${key}.description`)}
-                </Text>
               </Card>
             ))}
           </SimpleGrid>
