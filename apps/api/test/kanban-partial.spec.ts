@@ -143,6 +143,29 @@ describe('kanban partial approval', () => {
   });
 });
 
+describe('kanban approvals competing for the same stock', () => {
+  it('ten cards approved at once over 25 free: reservations never exceed the stock, the losers change nothing', async () => {
+    const { product } = await twoLots(20, 5);
+    const cards = [];
+    for (let i = 0; i < 10; i++) cards.push(await card(product.id, 6));
+    const results = await Promise.all(cards.map((c) => call('warehouse', 'POST', `/${c.id}/approve`, {})));
+    const ok = results.filter((r) => r.status === 200);
+    expect(ok).toHaveLength(4);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'INSUFFICIENT_STOCK')).toBe(
+      true,
+    );
+    expect(await reservedOf(product.id)).toBe(24);
+    // A partial approval takes the last unit; the rest stays requested.
+    const loser = cards[results.findIndex((r) => r.status === 409)];
+    const part = await call('warehouse', 'POST', `/${loser.id}/approve`, {
+      quantity: 1,
+      remainder: 'REQUEST',
+    });
+    expect(part.body).toMatchObject({ status: 'APPROVED', approvedQuantity: 1 });
+    expect(await reservedOf(product.id)).toBe(25);
+  });
+});
+
 describe('kanban ship by quantity, rack and lot', () => {
   it('ships another lot than the reserved one when it is free; what the card held is released', async () => {
     const { product, rackA, rackB, oldLot, newLot } = await twoLots(20, 50);

@@ -181,6 +181,15 @@ describe('whole units in the API', () => {
       }),
       'receivedQuantity',
     );
+    refused(
+      await p.call('warehouse', 'POST', '/ppic/kanban/rules', {
+        department: 'PACKING',
+        productId: pcs.id,
+        reorderPoint: 10,
+        orderQuantity: 12.5,
+      }),
+      'orderQuantity',
+    );
     const meter = await p.wh.product({ uom: 'METER' });
     await p.wh.receive(meter.id, rack.id, 50);
     expect(

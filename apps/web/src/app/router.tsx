@@ -3,12 +3,15 @@ import { Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../components/AccessPages';
 import { RequirePermission } from '../components/RequirePermission';
 import { LoginPage } from '../features/auth/components/LoginPage';
-import { HomePage } from '../features/home/components/HomePage';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAuth } from './RequireAuth';
 import { loadModuleTexts } from '../lib/i18n';
 
 // Module and admin pages load on demand, so the login page and the shell stay small.
+// The home page (my work) loads after sign-in, so it stays out of the login + shell bundle.
+const HomePage = lazy(() =>
+  import('../features/home/components/HomePage').then((m) => ({ default: m.HomePage })),
+);
 const WarehousePage = lazy(() =>
   Promise.all([import('../features/warehouse/components/WarehousePage'), loadModuleTexts()]).then(([m]) => ({
     default: m.WarehousePage,

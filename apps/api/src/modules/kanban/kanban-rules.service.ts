@@ -11,6 +11,7 @@ import { EventPublisher } from '../../core/events/event-publisher.js';
 import { Locations, PostingHooks, type PostingTouched, Stock } from '../warehouse/index.js';
 import type { RuleList, RuleQuery, RuleResponse, SetRuleRequest } from './dto/kanban.dto.js';
 import { insertCards, type NewCardRecord, openCardQuantities } from './kanban.sql.js';
+import { refuseFractionsOfProducts } from '../warehouse/index.js';
 
 /** A `kanban_rules` row with its product. */
 interface RuleRow {
@@ -64,6 +65,11 @@ export class KanbanRulesService implements OnModuleInit {
   /** Creates or replaces the rule of a department × product, and applies it at once. */
   async set(body: SetRuleRequest): Promise<RuleResponse> {
     return this.tx.run(async (m) => {
+      // A rule orders cards of this size: a fraction of a whole unit would become a fractional card.
+      await refuseFractionsOfProducts(m, [
+        { field: 'orderQuantity', quantity: body.orderQuantity, productId: body.productId },
+        { field: 'reorderPoint', quantity: body.reorderPoint, productId: body.productId },
+      ]);
       const [row]: RuleRow[] = await m
         .query(
           `with r as (
