@@ -232,6 +232,15 @@ const CardContent = memo(function CardContent({
 function StatusNote({ card, lang }: { card: KanbanCard; lang: string }) {
   const { t } = useTranslation();
   const amount = (n: number) => formatQuantity(n, card.uom, lang);
+  if (card.status === 'APPROVED' && card.approvedQuantity !== null && card.approvedQuantity < card.quantity)
+    return (
+      <div className={`${classes.note} ${classes.noteWarn}`}>
+        {t('kanban.partial.approved', {
+          approved: amount(card.approvedQuantity),
+          requested: amount(card.quantity),
+        })}
+      </div>
+    );
   if (card.status === 'IN_TRANSIT' && card.shippedQuantity !== null)
     return (
       <div className={classes.note}>
