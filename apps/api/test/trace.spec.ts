@@ -54,7 +54,7 @@ interface Node {
   children: Node[];
 }
 
-const trace = async (lotId: string, direction: 'backward' | 'forward', user = 'warehouse') =>
+const trace = async (lotId: string, direction: 'backward' | 'forward', user = 'qc') =>
   p.call(user, 'GET', `/quality/trace/${lotId}?direction=${direction}`);
 const lotOf = async (productId: string, lotNumber: string) => {
   const page = await p.wh.ok('GET', `/warehouse/lots?productId=${productId}&search=${lotNumber}`);
@@ -284,10 +284,10 @@ describe('traceability', () => {
     await p.wh.receive(a.label.id, a.rack.id, 1, { lotNumber: number });
     const lot = await lotOf(a.label.id, number);
     expect((await trace('00000000-0000-4000-8000-000000000000', 'backward')).status).toBe(404);
-    expect((await p.call('warehouse', 'GET', `/quality/trace/${lot.id}?direction=sideways`)).status).toBe(
+    expect((await p.call('qc', 'GET', `/quality/trace/${lot.id}?direction=sideways`)).status).toBe(
       422,
     );
-    expect((await trace(lot.id, 'backward', 'qc')).status).toBe(403);
+    expect((await trace(lot.id, 'backward', 'warehouse')).status).toBe(403);
     const alone = await trace(lot.id, 'forward');
     expect(alone.body).toMatchObject({ lots: 1, batches: 0, root: { kind: 'lot', children: [] } });
   });

@@ -7568,7 +7568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Needs warehouse.view */
+            /** @description Needs quality.view */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,7 @@ export class TraceController {
 
   /** Backward: where a lot came from (batches, material lots, receipts, suppliers). Forward: where it went. */
   @Get(':lotId')
-  @RequirePermission('warehouse.view')
+  @RequirePermission('quality.view')
   @ApiOkResponse({ type: TraceResponse })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'NOT_FOUND' })
   traceLot(@IdParam('lotId') lotId: string, @Query() query: TraceQuery): Promise<TraceResponse> {
