@@ -2,6 +2,9 @@ import { adminKeys } from '../features/admin/api';
 import { bomKeys } from '../features/bom/api/keys';
 import { homeKeys } from '../features/home/api/work';
 import { kanbanKeys } from '../features/kanban/api/keys';
+import { partnerKeys } from '../features/partners/api/keys';
+import { purchasingKeys } from '../features/purchasing/api/keys';
+import { salesKeys } from '../features/sales/api/keys';
 import { planningKeys } from '../features/planning/api/keys';
 import { ppicKeys } from '../features/ppic/api/keys';
 import { productionKeys } from '../features/production/api/keys';
@@ -48,4 +51,16 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'handover', keys: [homeKeys.all] },
   { prefix: 'kanban_card', keys: [homeKeys.all] },
   { prefix: 'stock_alert', keys: [homeKeys.all] },
+  // Partners, sales and purchasing: a partner's change shows in every picker; a released plan creates
+  // purchase orders; a receipt changes its order, the receive screen's open lines and stock.
+  { prefix: 'partner', keys: [partnerKeys.all, salesKeys.customers(), purchasingKeys.suppliers()] },
+  { prefix: 'supplier_item', keys: [partnerKeys.supplierItems(), purchasingKeys.all] },
+  { prefix: 'sales_order', keys: [salesKeys.orders()] },
+  { prefix: 'manufacturing_order', keys: [salesKeys.orders()] },
+  { prefix: 'purchase_order', keys: [purchasingKeys.orders(), warehouseKeys.receiving()] },
+  {
+    prefix: 'goods_receipt',
+    keys: [purchasingKeys.orders(), warehouseKeys.receiving(), warehouseKeys.stock()],
+  },
+  { prefix: 'mrp_run.released', keys: [purchasingKeys.orders()] },
 ];

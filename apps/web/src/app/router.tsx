@@ -32,6 +32,23 @@ const PlanningPage = lazy(() =>
     default: m.PlanningPage,
   })),
 );
+const PartnersPage = lazy(() =>
+  Promise.all([import('../features/partners/components/PartnersPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.PartnersPage,
+  })),
+);
+const SalesPage = lazy(() =>
+  Promise.all([import('../features/sales/components/SalesPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.SalesPage,
+  })),
+);
+const PurchasingPage = lazy(() =>
+  Promise.all([import('../features/purchasing/components/PurchasingPage'), loadModuleTexts()]).then(
+    ([m]) => ({
+      default: m.PurchasingPage,
+    }),
+  ),
+);
 const ProductionPage = lazy(() =>
   Promise.all([import('../features/production/components/ProductionPage'), loadModuleTexts()]).then(
     ([m]) => ({ default: m.ProductionPage }),
@@ -111,6 +128,30 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission permission="planning.view">
             <PlanningPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'partners/*',
+        element: (
+          <RequirePermission permission="partners.view">
+            <PartnersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'sales/*',
+        element: (
+          <RequirePermission permission="sales.view">
+            <SalesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'purchasing/*',
+        element: (
+          <RequirePermission permission="purchasing.view">
+            <PurchasingPage />
           </RequirePermission>
         ),
       },

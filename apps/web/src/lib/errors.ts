@@ -34,17 +34,20 @@ const WEB_TEXT_FIRST = new Set<ErrorCode>([
 /**
  * A user-facing message for any error, and the request id support can look up. Every code has a text in
  * each language; in English the server's own message is kept when it is more specific (it names the
- * product, the quantity, the state), other languages show the translated text of the code.
+ * product, the quantity, the state), other languages show the translated text of the code. A feature's
+ * own `<scope>.errors.<code>` comes first, where one code means something else there (SELF_APPROVAL
+ * of a purchase order, not of a kanban card).
  */
-export function describeError(error: unknown, t: TFunction): ErrorView {
+export function describeError(error: unknown, t: TFunction, scope?: string): ErrorView {
   if (error instanceof ApiError) {
     const code = isErrorCode(error.code) ? error.code : null;
     const details = (error.body.details ?? {}) as { retryAfterSeconds?: number };
     const minutes = Math.max(1, Math.ceil((details.retryAfterSeconds ?? 900) / 60));
+    const scoped = scope ? t(`${scope}.errors.${error.code}`, { minutes, defaultValue: '' }) : '';
     const translated = code ? t(`errors.codes.${code}`, { minutes, defaultValue: '' }) : '';
     const serverFirst = !code || (currentLanguage() === 'en' && !WEB_TEXT_FIRST.has(code));
     return {
-      message: (serverFirst && error.message) || translated || error.message || t('errors.unknown'),
+      message: scoped || (serverFirst && error.message) || translated || error.message || t('errors.unknown'),
       code,
       requestId: error.body.requestId || null,
     };

@@ -4,15 +4,28 @@ import {
   IconBuildingFactory2,
   IconBuildingWarehouse,
   IconCalendarStats,
+  IconFileInvoice,
   IconLayoutKanban,
   IconRosetteDiscountCheck,
   IconShieldLock,
+  IconShoppingCart,
   IconTimeline,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
 
 export type ModuleKey =
-  'warehouse' | 'bom' | 'ppic' | 'planning' | 'production' | 'quality' | 'kanban' | 'admin';
+  | 'warehouse'
+  | 'bom'
+  | 'ppic'
+  | 'planning'
+  | 'sales'
+  | 'purchasing'
+  | 'partners'
+  | 'production'
+  | 'quality'
+  | 'kanban'
+  | 'admin';
 
 export interface ModuleEntry {
   key: ModuleKey;
@@ -41,6 +54,15 @@ export const MODULES: readonly ModuleEntry[] = [
     icon: IconTimeline,
     color: 'indigo',
   },
+  { key: 'sales', path: '/sales', permission: 'sales.view', icon: IconFileInvoice, color: 'cyan' },
+  {
+    key: 'purchasing',
+    path: '/purchasing',
+    permission: 'purchasing.view',
+    icon: IconShoppingCart,
+    color: 'lime',
+  },
+  { key: 'partners', path: '/partners', permission: 'partners.view', icon: IconUsersGroup, color: 'yellow' },
   {
     key: 'production',
     path: '/production',

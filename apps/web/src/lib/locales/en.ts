@@ -65,6 +65,9 @@ export const en = {
     kanban: 'Kanban',
     planning: 'Planning',
     quality: 'Quality',
+    sales: 'Sales orders',
+    purchasing: 'Purchasing',
+    partners: 'Partners',
     admin: 'Admin',
     users: 'Users',
     roles: 'Roles',
@@ -114,6 +117,22 @@ export const en = {
         'The QC station: incoming inspection with its sampling plan, metal detection, stuffing weight and lab tests per batch.',
       emptyTitle: 'Nothing to inspect',
       emptyBody: 'Lots in quarantine and finishing work orders waiting for QC will appear here.',
+    },
+    sales: {
+      description:
+        'The buyer’s orders by article, delivery week and destination, and the MOs that serve them.',
+      emptyTitle: 'No sales orders yet',
+      emptyBody: 'Enter and confirm the buyer’s orders so planning sees them.',
+    },
+    purchasing: {
+      description: 'Purchase orders to suppliers, their approval and what has been received.',
+      emptyTitle: 'No purchase orders yet',
+      emptyBody: 'Create a purchase order, or release BUY orders from the plan.',
+    },
+    partners: {
+      description: 'Customers, suppliers and subcontractors, and what each supplier sells.',
+      emptyTitle: 'No partners yet',
+      emptyBody: 'Add the buyer and the suppliers first.',
     },
     admin: {
       description: 'Users, roles and their permissions, and the audit log of every change.',

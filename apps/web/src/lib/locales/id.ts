@@ -65,6 +65,9 @@ export const id: Messages = {
     kanban: 'Kanban',
     planning: 'Perencanaan',
     quality: 'Kualitas',
+    sales: 'Sales order',
+    purchasing: 'Pembelian',
+    partners: 'Mitra',
     admin: 'Admin',
     users: 'Pengguna',
     roles: 'Peran',
@@ -114,6 +117,21 @@ export const id: Messages = {
         'Stasiun QC: inspeksi kedatangan dengan rencana sampling, deteksi logam, berat isian, dan uji lab per batch.',
       emptyTitle: 'Tidak ada yang perlu diinspeksi',
       emptyBody: 'Lot karantina dan work order finishing yang menunggu QC akan muncul di sini.',
+    },
+    sales: {
+      description: 'Pesanan pembeli per artikel, minggu kirim dan tujuan, beserta MO yang melayaninya.',
+      emptyTitle: 'Belum ada sales order',
+      emptyBody: 'Masukkan dan konfirmasi order pembeli agar perencanaan melihatnya.',
+    },
+    purchasing: {
+      description: 'Purchase order ke pemasok, persetujuannya dan apa yang sudah diterima.',
+      emptyTitle: 'Belum ada purchase order',
+      emptyBody: 'Buat purchase order, atau rilis order BELI dari rencana.',
+    },
+    partners: {
+      description: 'Pelanggan, pemasok dan subkontraktor, serta apa yang dijual tiap pemasok.',
+      emptyTitle: 'Belum ada mitra',
+      emptyBody: 'Tambahkan pembeli dan pemasok terlebih dahulu.',
     },
     admin: {
       description: 'Pengguna, peran beserta izinnya, dan log audit setiap perubahan.',

@@ -1,5 +1,8 @@
+import { enOrders } from './orders.en';
+
 /** English texts of the module pages: loaded with the first module page, not with the login page. */
 export const enModules = {
+  ...enOrders,
   ppic: {
     tabs: { orders: 'Manufacturing orders', dashboard: 'Dashboard' },
     state: {

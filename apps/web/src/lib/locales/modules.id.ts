@@ -1,7 +1,9 @@
 import type { ModuleMessages } from './modules.en';
+import { idOrders } from './orders.id';
 
 /** Bahasa Indonesia of the module pages. */
 export const idModules: ModuleMessages = {
+  ...idOrders,
   ppic: {
     tabs: { orders: 'Manufacturing order', dashboard: 'Dasbor' },
     state: {

@@ -21,3 +21,10 @@ export {
   type StockAlert,
   type Threshold,
 } from './alerts';
+export {
+  receivingQueries,
+  useReceivePurchaseOrder,
+  type GoodsReceipt,
+  type ReceiptBody,
+  type ReceivableLine,
+} from './receiving';

@@ -47,4 +47,7 @@ export const warehouseKeys = {
   openAlertCount: () => [...warehouseKeys.alerts(), 'open-count'] as const,
   thresholds: () => [...warehouseKeys.all, 'thresholds'] as const,
   productThresholds: (productId: string) => [...warehouseKeys.thresholds(), productId] as const,
+  /** Open purchase-order lines for the receive screen: they change with every PO and receipt event. */
+  receiving: () => [...warehouseKeys.all, 'receiving'] as const,
+  receivable: (search: string) => [...warehouseKeys.receiving(), search] as const,
 };

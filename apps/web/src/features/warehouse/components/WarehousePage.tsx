@@ -1,5 +1,5 @@
 import { Badge, Tabs } from '@mantine/core';
-import { IconAlertTriangle, IconStack2 } from '@tabler/icons-react';
+import { IconAlertTriangle, IconStack2, IconTruckDelivery } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useRoutes } from 'react-router';
@@ -7,6 +7,7 @@ import { NotFoundPage } from '../../../components/AccessPages';
 import { alertQueries } from '../api';
 import { AlertsPage } from './AlertsPage';
 import { ProductStockPage } from './ProductStockPage';
+import { ReceivePage } from './ReceivePage';
 import { StockOverviewPage } from './StockOverviewPage';
 
 /** The warehouse module: stock (overview and one page per product) and stock alerts, under two tabs. */
@@ -19,15 +20,20 @@ export function WarehousePage() {
     { index: true, element: <StockOverviewPage /> },
     { path: 'products/:productId', element: <ProductStockPage /> },
     { path: 'alerts', element: <AlertsPage /> },
+    { path: 'receive', element: <ReceivePage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
-  const tab = pathname.startsWith('/warehouse/alerts') ? 'alerts' : 'stock';
+  const tab = pathname.startsWith('/warehouse/alerts')
+    ? 'alerts'
+    : pathname.startsWith('/warehouse/receive')
+      ? 'receive'
+      : 'stock';
 
   return (
     <>
       <Tabs
         value={tab}
-        onChange={(v) => v && void navigate(v === 'alerts' ? '/warehouse/alerts' : '/warehouse')}
+        onChange={(v) => v && void navigate(v === 'stock' ? '/warehouse' : `/warehouse/${v}`)}
         mb="lg"
       >
         <Tabs.List>
@@ -46,6 +52,9 @@ export function WarehousePage() {
             }
           >
             {t('warehouse.tabs.alerts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="receive" leftSection={<IconTruckDelivery size={16} />}>
+            {t('receive.tab')}
           </Tabs.Tab>
         </Tabs.List>
       </Tabs>

@@ -1,0 +1,377 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ApiError } from '@kapok/api-client';
+import { factoryToday, UNITS } from '@kapok/contracts';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Controller, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
+import { NotFoundPage } from '../../../components/AccessPages';
+import { ErrorState } from '../../../components/ErrorState';
+import { PageLoader } from '../../../components/LoadingState';
+import { NumberField } from '../../../components/NumberField';
+import { PageHeader } from '../../../components/PageHeader';
+import { useUnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
+import { useActionKey } from '../../../lib/action-key';
+import { describeError, fieldErrors } from '../../../lib/errors';
+import { purchasingQueries, useSavePurchaseOrder, type PurchaseOrder, type SupplierItem } from '../api';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Messages are i18n keys; the form translates them.
+const schema = z.object({
+  supplierId: z.string().min(1, 'purchasing.validation.supplier'),
+  orderDate: z.string().regex(DATE, 'purchasing.validation.date'),
+  notes: z.string().trim().max(1000, 'validation.tooLong'),
+  lines: z
+    .array(
+      z.object({
+        productId: z.string().min(1, 'purchasing.validation.item'),
+        uom: z.enum(UNITS, { error: 'purchasing.validation.item' }),
+        quantity: z
+          .number({ error: 'purchasing.validation.quantity' })
+          .positive('purchasing.validation.quantity'),
+        unitPrice: z
+          .number({ error: 'purchasing.validation.price' })
+          .min(0, 'purchasing.validation.price')
+          .nullable(),
+        expectedDate: z.string().regex(DATE, 'purchasing.validation.date'),
+      }),
+    )
+    .min(1, 'purchasing.validation.lines'),
+});
+type Values = z.input<typeof schema>;
+type Output = z.output<typeof schema>;
+type Line = Values['lines'][number];
+
+const addDays = (date: string, days: number) =>
+  new Date(new Date(`${date}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+const emptyLine = (): Line => ({
+  productId: '',
+  uom: '' as never,
+  quantity: Number.NaN,
+  unitPrice: null,
+  expectedDate: '',
+});
+
+const valuesOf = (order?: PurchaseOrder): Values =>
+  order
+    ? {
+        supplierId: order.supplier.id,
+        orderDate: order.orderDate,
+        notes: order.notes ?? '',
+        lines: order.lines.map((l) => ({
+          productId: l.productId,
+          uom: l.uom,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          expectedDate: l.expectedDate,
+        })),
+      }
+    : { supplierId: '', orderDate: factoryToday(), notes: '', lines: [emptyLine()] };
+
+/** New purchase order, or the edit of a draft: the supplier, then lines from what it sells. */
+export function PurchaseOrderFormPage() {
+  const { id } = useParams();
+  const order = useQuery({ ...purchasingQueries.detail(id ?? ''), enabled: !!id });
+  if (!id) return <PurchaseOrderForm />;
+  if (order.isPending) return <PageLoader />;
+  if (order.isError) {
+    if (order.error instanceof ApiError && [400, 404].includes(order.error.status)) return <NotFoundPage />;
+    return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
+  }
+  if (!order.data.editable) return <NotFoundPage />;
+  return <PurchaseOrderForm order={order.data} />;
+}
+
+function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const suppliers = useQuery(purchasingQueries.suppliers());
+  const save = useSavePurchaseOrder();
+  const { keyFor } = useActionKey();
+  const {
+    control,
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    formState: { errors, isDirty },
+  } = useForm<Values, unknown, Output>({ resolver: zodResolver(schema), defaultValues: valuesOf(order) });
+  const lines = useFieldArray({ control, name: 'lines' });
+  const guard = useUnsavedChangesGuard(isDirty);
+  const supplierId = useWatch({ control, name: 'supplierId' });
+  const watchedLines = useWatch({ control, name: 'lines' });
+  const items = useQuery({ ...purchasingQueries.supplierItems(supplierId), enabled: !!supplierId });
+  const byProduct = new Map((items.data ?? []).map((i) => [i.product.id, i]));
+  const message = (key?: string) => (key ? t(key) : undefined);
+
+  const pick = (index: number, item: SupplierItem | undefined) => {
+    const dirty = { shouldDirty: true, shouldValidate: false };
+    setValue(`lines.${index}.productId`, item?.product.id ?? '', dirty);
+    setValue(`lines.${index}.uom`, item?.uom ?? ('' as never), dirty);
+    if (item) {
+      setValue(`lines.${index}.unitPrice`, item.unitPrice, dirty);
+      if (!watchedLines[index]?.expectedDate)
+        setValue(`lines.${index}.expectedDate`, addDays(factoryToday(), item.effectiveLeadTimeDays), dirty);
+    }
+  };
+
+  const send = (v: Output) => {
+    const body = {
+      supplierId: v.supplierId,
+      orderDate: v.orderDate,
+      ...(v.notes ? { notes: v.notes } : {}),
+      lines: v.lines.map((l) => ({
+        productId: l.productId,
+        quantity: l.quantity,
+        uom: l.uom,
+        expectedDate: l.expectedDate,
+        ...(l.unitPrice !== null ? { unitPrice: l.unitPrice } : {}),
+      })),
+    };
+    save.mutate(
+      { id: order?.id, version: order?.version, body, idempotencyKey: keyFor(body) },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'green', message: t('purchasing.saved', { number: saved.number }) });
+          guard.release();
+          void navigate(`/purchasing/orders/${saved.id}`);
+        },
+        onError: (error) => {
+          for (const [field, text] of Object.entries(fieldErrors(error)))
+            setError(field as Path<Values>, { type: 'server', message: text });
+        },
+      },
+    );
+  };
+  const placed = Object.keys(fieldErrors(save.error)).length > 0;
+
+  return (
+    <form onSubmit={(e) => void handleSubmit(send)(e)} noValidate>
+      {guard.dialog}
+      <Anchor
+        component={Link}
+        to={order ? `/purchasing/orders/${order.id}` : '/purchasing'}
+        size="sm"
+        mb="xs"
+        display="inline-flex"
+        style={{ gap: 4 }}
+      >
+        <IconArrowLeft size={16} /> {order ? order.number : t('purchasing.back')}
+      </Anchor>
+      <PageHeader
+        title={order ? t('purchasing.editTitle', { number: order.number }) : t('purchasing.new')}
+        description={t('purchasing.formHint')}
+      />
+      <Stack gap="lg">
+        {save.error && !placed && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
+            {describeError(save.error, t, 'purchasing').message}
+          </Alert>
+        )}
+        <Paper withBorder p="md" radius="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Controller
+              control={control}
+              name="supplierId"
+              render={({ field }) => (
+                <Select
+                  label={t('purchasing.fields.supplier')}
+                  withAsterisk
+                  searchable
+                  data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
+                  value={field.value || null}
+                  onChange={(v) => {
+                    field.onChange(v ?? '');
+                    if (v !== field.value) lines.replace([emptyLine()]);
+                  }}
+                  onBlur={field.onBlur}
+                  error={message(errors.supplierId?.message)}
+                />
+              )}
+            />
+            <TextInput
+              type="date"
+              label={t('purchasing.fields.orderDate')}
+              withAsterisk
+              error={message(errors.orderDate?.message)}
+              {...register('orderDate')}
+            />
+          </SimpleGrid>
+          <Textarea mt="sm" label={t('purchasing.fields.notes')} rows={2} {...register('notes')} />
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Group justify="space-between" mb="sm">
+            <Title order={4}>{t('purchasing.lines.title')}</Title>
+            <Button
+              variant="light"
+              size="sm"
+              leftSection={<IconPlus size={16} />}
+              disabled={!supplierId}
+              onClick={() => lines.append(emptyLine())}
+            >
+              {t('purchasing.lines.add')}
+            </Button>
+          </Group>
+          {!supplierId ? (
+            <Text c="dimmed" size="sm">
+              {t('purchasing.lines.pickSupplier')}
+            </Text>
+          ) : items.data && items.data.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              {t('purchasing.lines.noItems')}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={900}>
+              <Table aria-label={t('purchasing.lines.title')} verticalSpacing={6}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={36}>#</Table.Th>
+                    <Table.Th>{t('purchasing.fields.item')}</Table.Th>
+                    <Table.Th w={190}>{t('purchasing.fields.quantity')}</Table.Th>
+                    <Table.Th w={170}>{t('purchasing.fields.expectedDate')}</Table.Th>
+                    <Table.Th w={170}>{t('purchasing.fields.unitPrice')}</Table.Th>
+                    <Table.Th w={48} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {lines.fields.map((line, index) => {
+                    const n = index + 1;
+                    const value = watchedLines[index];
+                    const item = value ? byProduct.get(value.productId) : undefined;
+                    const lineErrors = errors.lines?.[index];
+                    return (
+                      <Table.Tr key={line.id} style={{ verticalAlign: 'top' }}>
+                        <Table.Td pt={14}>{n}</Table.Td>
+                        <Table.Td>
+                          <Select
+                            aria-label={t('purchasing.lines.itemOf', { n })}
+                            placeholder={t('purchasing.lines.itemPlaceholder')}
+                            searchable
+                            data={(items.data ?? []).map((i) => ({
+                              value: i.product.id,
+                              label: `${i.product.code} · ${i.product.name} (${i.uom})`,
+                            }))}
+                            value={value?.productId || null}
+                            onChange={(v) => pick(index, v ? byProduct.get(v) : undefined)}
+                            error={message(lineErrors?.productId?.message ?? lineErrors?.uom?.message)}
+                          />
+                          {item && (item.packSize || item.minimumQuantity) && (
+                            <Text size="xs" c="dimmed" mt={2}>
+                              {t('purchasing.lines.packHint', {
+                                pack: item.packSize ?? '—',
+                                minimum: item.minimumQuantity ?? '—',
+                                uom: item.uom,
+                              })}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Controller
+                            control={control}
+                            name={`lines.${index}.quantity`}
+                            render={({ field }) => (
+                              <NumberField
+                                aria-label={t('purchasing.lines.quantityOf', { n })}
+                                unit={value?.uom || undefined}
+                                min={0}
+                                minExclusive
+                                decimals={4}
+                                value={field.value}
+                                onChange={field.onChange}
+                                onBlur={field.onBlur}
+                                ref={field.ref}
+                                error={message(lineErrors?.quantity?.message)}
+                              />
+                            )}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            type="date"
+                            aria-label={t('purchasing.lines.expectedOf', { n })}
+                            error={message(lineErrors?.expectedDate?.message)}
+                            {...register(`lines.${index}.expectedDate`)}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <Controller
+                            control={control}
+                            name={`lines.${index}.unitPrice`}
+                            render={({ field }) => (
+                              <NumberField
+                                aria-label={t('purchasing.lines.priceOf', { n })}
+                                unit="IDR"
+                                whole={false}
+                                min={0}
+                                decimals={2}
+                                value={field.value}
+                                onChange={field.onChange}
+                                onBlur={field.onBlur}
+                                error={message(lineErrors?.unitPrice?.message)}
+                              />
+                            )}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <Tooltip label={t('purchasing.lines.remove')}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              mt={4}
+                              aria-label={t('purchasing.lines.removeOf', { n })}
+                              disabled={lines.fields.length === 1}
+                              onClick={() => lines.remove(index)}
+                            >
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {errors.lines?.root?.message || errors.lines?.message ? (
+            <Text c="red" size="sm" mt="xs">
+              {message(errors.lines.root?.message ?? errors.lines.message)}
+            </Text>
+          ) : null}
+        </Paper>
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => void navigate(order ? `/purchasing/orders/${order.id}` : '/purchasing')}
+          >
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {order ? t('common.saveChanges') : t('purchasing.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
