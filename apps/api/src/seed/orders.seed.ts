@@ -84,7 +84,8 @@ const inWeeks = (weeks: number) => {
 
 /**
  * Partners, supplier items for the demo materials, confirmed IKEA orders over the next weeks and a few
- * open purchase orders, through the modules' own services. Once only: nothing
+ * open purchase orders (the fabric one partly received, with a fixed lot number), through the modules'
+ * own services. Once only: nothing
  * is added when IKEA exists.
  */
 export async function seedOrders(app: INestApplicationContext, log: (m: string) => void): Promise<void> {
@@ -158,6 +159,18 @@ export async function seedOrders(app: INestApplicationContext, log: (m: string) 
     buyer,
   );
   await purchasing.transition(fabricPo.id, 'approve', manager);
+  // The first fabric arrived: 200 of 500 YARD on line 1, so the order is partly received.
+  const [rack] = await ds.query(`select id from locations where code = 'WH-RAW-A3'`);
+  await purchasing.receive(
+    fabricPo.id,
+    {
+      lines: [
+        { lineId: fabricPo.lines[0]!.id, quantity: 200, lotNumber: 'GRN-DEMO-FABRIC-1', locationId: rack.id },
+      ],
+      notes: 'First delivery of the fabric order',
+    },
+    await principal(ds, 'warehouse'),
+  );
   const filling = first('SUP-DACRON');
   const fillingPo = await purchasing.create(
     {
@@ -186,6 +199,6 @@ export async function seedOrders(app: INestApplicationContext, log: (m: string) 
     buyer,
   );
   log(
-    `demo orders: ${PARTNERS.length} partners, ${items} supplier items, ${orders.length} IKEA orders, 3 purchase orders`,
+    `demo orders: ${PARTNERS.length} partners, ${items} supplier items, ${orders.length} IKEA orders, 3 purchase orders (one partly received)`,
   );
 }

@@ -290,7 +290,7 @@ export const enOrders = {
     expected: 'Expected',
     pick: 'Receive',
     pickLabel: 'Receive {{reference}}',
-    pickFirst: 'Pick a line on the left (or scan its reference) to receive it.',
+    pickFirst: 'Pick a line from the list (or scan its reference) to receive it.',
     empty: 'No approved purchase order is waiting for goods.',
     noMatch: 'No open line matches “{{search}}”.',
     lineSummary: 'Ordered {{ordered}}, received {{received}}, open {{open}} · {{supplier}} ·',

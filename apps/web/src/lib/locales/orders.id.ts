@@ -289,7 +289,7 @@ export const idOrders: typeof enOrders = {
     expected: 'Diharapkan',
     pick: 'Terima',
     pickLabel: 'Terima {{reference}}',
-    pickFirst: 'Pilih baris di kiri (atau pindai referensinya) untuk menerimanya.',
+    pickFirst: 'Pilih baris dari daftar (atau pindai referensinya) untuk menerimanya.',
     empty: 'Tidak ada purchase order disetujui yang menunggu barang.',
     noMatch: 'Tidak ada baris terbuka yang cocok dengan “{{search}}”.',
     lineSummary: 'Dipesan {{ordered}}, diterima {{received}}, sisa {{open}} · {{supplier}} ·',

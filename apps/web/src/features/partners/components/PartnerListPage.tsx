@@ -102,7 +102,7 @@ export function PartnerListPage() {
           </Stack>
         ) : (
           <>
-            <Table.ScrollContainer minWidth={760}>
+            <Table.ScrollContainer minWidth={680}>
               <Table aria-label={t('partners.title')} highlightOnHover verticalSpacing={6}>
                 <Table.Thead>
                   <Table.Tr>
@@ -118,7 +118,14 @@ export function PartnerListPage() {
                   {items.map((p) => (
                     <Table.Tr key={p.id}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/partners/${p.id}`} fw={600} ff="monospace" size="sm">
+                        <Anchor
+                          component={Link}
+                          to={`/partners/${p.id}`}
+                          fw={600}
+                          ff="monospace"
+                          size="sm"
+                          style={{ whiteSpace: 'nowrap' }}
+                        >
                           {p.code}
                         </Anchor>
                       </Table.Td>
@@ -134,7 +141,7 @@ export function PartnerListPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                         {p.type === 'CUSTOMER'
                           ? t('partners.transitDaysShort', { count: p.transitDays })
                           : t('partners.leadDaysShort', { count: p.leadTimeDays })}

@@ -242,16 +242,16 @@ function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
               {t('purchasing.lines.noItems')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={900}>
+            <Table.ScrollContainer minWidth={720}>
               <Table aria-label={t('purchasing.lines.title')} verticalSpacing={6}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={36}>#</Table.Th>
                     <Table.Th>{t('purchasing.fields.item')}</Table.Th>
-                    <Table.Th w={190}>{t('purchasing.fields.quantity')}</Table.Th>
-                    <Table.Th w={170}>{t('purchasing.fields.expectedDate')}</Table.Th>
-                    <Table.Th w={170}>{t('purchasing.fields.unitPrice')}</Table.Th>
-                    <Table.Th w={48} />
+                    <Table.Th w={160}>{t('purchasing.fields.quantity')}</Table.Th>
+                    <Table.Th w={150}>{t('purchasing.fields.expectedDate')}</Table.Th>
+                    <Table.Th w={140}>{t('purchasing.fields.unitPrice')}</Table.Th>
+                    <Table.Th w={40} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -211,17 +211,17 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
               {message(errors.lines.root?.message ?? errors.lines.message)}
             </Text>
           ) : null}
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={720}>
             <Table aria-label={t('sales.lines.title')} verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={36}>#</Table.Th>
                   <Table.Th>{t('sales.fields.article')}</Table.Th>
-                  <Table.Th w={150}>{t('sales.fields.deliveryWeek')}</Table.Th>
-                  <Table.Th w={130}>{t('sales.fields.destination')}</Table.Th>
-                  <Table.Th w={170}>{t('sales.fields.quantity')}</Table.Th>
-                  <Table.Th w={120}>{t('sales.fields.exFactory')}</Table.Th>
-                  <Table.Th w={48} />
+                  <Table.Th w={130}>{t('sales.fields.deliveryWeek')}</Table.Th>
+                  <Table.Th w={100}>{t('sales.fields.destination')}</Table.Th>
+                  <Table.Th w={150}>{t('sales.fields.quantity')}</Table.Th>
+                  <Table.Th w={100}>{t('sales.fields.exFactory')}</Table.Th>
+                  <Table.Th w={40} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -33,6 +33,8 @@ import { describeError } from '../../../lib/errors';
 import { formatQuantity } from '../../../lib/quantity';
 import { locationQueries, receivingQueries, useReceivePurchaseOrder, type ReceivableLine } from '../api';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 interface OverReceipt {
   lineNo: number;
   openQuantity: string | number;
@@ -66,7 +68,7 @@ export function ReceivePage() {
     <>
       <PageHeader title={t('receive.title')} description={t('receive.description')} />
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 7 }} order={{ base: 2, lg: 1 }}>
           <Paper withBorder p="md" radius="md">
             <TextInput
               label={t('receive.scan')}
@@ -126,8 +128,10 @@ export function ReceivePage() {
                             {l.productName}
                           </Text>
                         </Table.Td>
-                        <Table.Td ta="right">{formatQuantity(l.openQuantity, l.uom, lang)}</Table.Td>
-                        <Table.Td>{l.expectedDate}</Table.Td>
+                        <Table.Td ta="right" style={NOWRAP}>
+                          {formatQuantity(l.openQuantity, l.uom, lang)}
+                        </Table.Td>
+                        <Table.Td style={NOWRAP}>{l.expectedDate}</Table.Td>
                         <Table.Td>
                           <Button
                             size="xs"
@@ -146,11 +150,12 @@ export function ReceivePage() {
             )}
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        {/* On a tablet the form sits above the list, where the picked line opens it. */}
+        <Grid.Col span={{ base: 12, lg: 5 }} order={{ base: 1, lg: 2 }}>
           {selected ? (
             <ReceiveForm key={selected.id} line={selected} onDone={() => setSelectedId(null)} />
           ) : (
-            <Paper withBorder p="xl" radius="md">
+            <Paper withBorder p="xl" radius="md" visibleFrom="lg">
               <Stack align="center" gap={4}>
                 <IconPackageImport size={32} stroke={1.4} />
                 <Text c="dimmed" size="sm" ta="center">
@@ -240,7 +245,7 @@ function ReceiveForm({ line, onDone }: { line: ReceivableLine; onDone: () => voi
         </Badge>
       </Group>
       <Text size="sm">
-        <Text span fw={700} ff="monospace">
+        <Text span fw={700} ff="monospace" data-testid="receive-product">
           {line.productCode}
         </Text>{' '}
         · {line.productName}
