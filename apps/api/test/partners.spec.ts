@@ -219,7 +219,7 @@ describe('supplier items', () => {
 });
 
 describe('the demo orders', () => {
-  it('seeds IKEA with confirmed orders, suppliers with an item for every material but one, and open purchase orders', async () => {
+  it('seeds IKEA with confirmed orders, suppliers with an item for every material but one, and open purchase orders, one partly received', async () => {
     const { rows: partners } = await t.db.query(
       `select code, type from partners where code in ('IKEA', 'SUP-MILL', 'SUP-DACRON', 'SUP-ACC', 'SUP-CARTON', 'SUB-SEWING') order by code`,
     );
@@ -239,6 +239,13 @@ describe('the demo orders', () => {
       { state: 'CONFIRMED', lines: 15 },
     ]);
     const { rows: pos } = await t.db.query(`select state from purchase_orders order by state`);
-    expect(pos.map((r: { state: string }) => r.state)).toEqual(['DRAFT', 'APPROVED', 'APPROVED']);
+    expect(pos.map((r: { state: string }) => r.state)).toEqual(['DRAFT', 'APPROVED', 'PARTIALLY_RECEIVED']);
+    // The receipt's lot has a fixed number (two fresh starts seed the same factory).
+    const { rows: lots } = await t.db.query(
+      `select l.lot_number, b.on_hand::float as on_hand from lots l join stock_balances b on b.lot_id = l.id
+        where l.lot_number = 'GRN-DEMO-FABRIC-1'`,
+    );
+    expect(lots).toHaveLength(1);
+    expect(lots[0].on_hand).toBeGreaterThan(0);
   });
 });
