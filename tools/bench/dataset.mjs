@@ -12,6 +12,8 @@
  * Everything is written in one transaction, then VACUUM ANALYZE, as a long-running factory would be.
  */
 
+import { generateOrders } from './orders-dataset.mjs';
+
 export const BENCH_PASSWORD = 'kapok-bench-password';
 
 /** The users the benchmark signs in as: username → [role, department]. */
@@ -477,6 +479,7 @@ export async function generateFactory(client, scale = 1, options = {}) {
       );
     });
 
+    await step('partners, supplier items, sales and purchase orders', () => generateOrders(q, scale));
     await step('balances from the moves, reservations, thresholds, document counters', async () => {
       await q(`insert into stock_balances (product_id, location_id, lot_id, on_hand, reserved, updated_at)
                select f.product_id, f.location_id, f.lot_id, sum(f.q), 0, max(f.at)

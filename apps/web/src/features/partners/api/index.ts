@@ -1,6 +1,7 @@
 import { unwrap, type Schemas } from '@kapok/api-client';
 import type { PartnerType } from '@kapok/contracts';
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useCommand } from '../../../lib/commands';
 import { api } from '../../../lib/session';
 import { partnerKeys, type PartnerFilters } from './keys';
 
@@ -68,44 +69,35 @@ export function usePurchasedProducts(search: string) {
 }
 
 export function useSavePartner() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, body }: { id?: string; body: PartnerBody & { version?: number } }) => {
-      if (!id) return unwrap(await api.POST('/api/v1/partners', { body }));
-      const { code: _code, version, ...fields } = body;
-      return unwrap(
-        await api.PUT('/api/v1/partners/{id}', {
-          params: { path: { id } },
-          body: { ...fields, version: version ?? 0 },
-        }),
-      );
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerKeys.all }),
-  });
+  return useCommand(async ({ id, body }: { id?: string; body: PartnerBody & { version?: number } }) => {
+    if (!id) return unwrap(await api.POST('/api/v1/partners', { body }));
+    const { code: _code, version, ...fields } = body;
+    return unwrap(
+      await api.PUT('/api/v1/partners/{id}', {
+        params: { path: { id } },
+        body: { ...fields, version: version ?? 0 },
+      }),
+    );
+  }, partnerKeys.all);
 }
 
 export function useSaveSupplierItem() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, body }: { id?: string; body: SupplierItemBody & { version?: number } }) => {
-      if (!id) return unwrap(await api.POST('/api/v1/purchasing/supplier-items', { body }));
-      const { supplierId: _s, productId: _p, version, ...fields } = body;
-      return unwrap(
-        await api.PUT('/api/v1/purchasing/supplier-items/{id}', {
-          params: { path: { id } },
-          body: { ...fields, version: version ?? 0 },
-        }),
-      );
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerKeys.supplierItems() }),
-  });
+  return useCommand(async ({ id, body }: { id?: string; body: SupplierItemBody & { version?: number } }) => {
+    if (!id) return unwrap(await api.POST('/api/v1/purchasing/supplier-items', { body }));
+    const { supplierId: _s, productId: _p, version, ...fields } = body;
+    return unwrap(
+      await api.PUT('/api/v1/purchasing/supplier-items/{id}', {
+        params: { path: { id } },
+        body: { ...fields, version: version ?? 0 },
+      }),
+    );
+  }, partnerKeys.supplierItems());
 }
 
 export function useDeleteSupplierItem() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) =>
+  return useCommand(
+    async (id: string) =>
       unwrap(await api.DELETE('/api/v1/purchasing/supplier-items/{id}', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerKeys.supplierItems() }),
-  });
+    partnerKeys.supplierItems(),
+  );
 }

@@ -1,16 +1,14 @@
-import { Anchor, Button, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { ApiError } from '@kapok/api-client';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { NotFoundPage } from '../../../components/AccessPages';
 import { Can } from '../../../components/Can';
-import { ErrorState } from '../../../components/ErrorState';
-import { PageLoader } from '../../../components/LoadingState';
+import { FactList } from '../../../components/FactList';
+import { QueryPage } from '../../../components/QueryPage';
 import { usePermission } from '../../../lib/auth';
-import { partnerQueries } from '../api';
+import { partnerQueries, type Partner } from '../api';
 import { PartnerFormModal } from './PartnerFormModal';
 import { PartnerTypeBadge } from './PartnerTypeBadge';
 import { SupplierItemsPanel } from './SupplierItemsPanel';
@@ -18,24 +16,14 @@ import { SupplierItemsPanel } from './SupplierItemsPanel';
 /** One partner: its details and, for a supplier, what it sells (supplier items). */
 export function PartnerDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
   const partner = useQuery(partnerQueries.detail(id));
+  return <QueryPage query={partner}>{(p) => <PartnerView p={p} />}</QueryPage>;
+}
+
+function PartnerView({ p }: { p: Partner }) {
+  const { t } = useTranslation();
   const canSeeItems = usePermission('purchasing.view');
   const [editing, setEditing] = useState(false);
-
-  if (partner.isPending) return <PageLoader />;
-  if (partner.isError) {
-    if (partner.error instanceof ApiError && [400, 404].includes(partner.error.status))
-      return <NotFoundPage />;
-    return <ErrorState error={partner.error} onRetry={() => void partner.refetch()} />;
-  }
-  const p = partner.data;
-  const row = (label: string, value: string | null) => (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{value || '—'}</DataList.ItemValue>
-    </DataList.Item>
-  );
 
   return (
     <>
@@ -62,15 +50,17 @@ export function PartnerDetailPage() {
       </Group>
       <Stack gap="lg">
         <Paper withBorder p="md" radius="md">
-          <DataList size="sm" labelWidth={160} withDivider>
-            {row(t('partners.fields.contact'), p.contact)}
-            {row(t('partners.fields.email'), p.email)}
-            {row(t('partners.fields.phone'), p.phone)}
-            {row(t('partners.fields.address'), p.address)}
-            {p.type === 'CUSTOMER'
-              ? row(t('partners.fields.transitDays'), t('partners.days', { count: p.transitDays }))
-              : row(t('partners.fields.leadTimeDays'), t('partners.days', { count: p.leadTimeDays }))}
-          </DataList>
+          <FactList
+            rows={[
+              [t('partners.fields.contact'), p.contact],
+              [t('partners.fields.email'), p.email],
+              [t('partners.fields.phone'), p.phone],
+              [t('partners.fields.address'), p.address],
+              p.type === 'CUSTOMER'
+                ? [t('partners.fields.transitDays'), t('partners.days', { count: p.transitDays })]
+                : [t('partners.fields.leadTimeDays'), t('partners.days', { count: p.leadTimeDays })],
+            ]}
+          />
         </Paper>
         {p.type !== 'CUSTOMER' && canSeeItems && <SupplierItemsPanel supplier={p} />}
       </Stack>

@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { PARTNER_TYPES, type PartnerType } from '@kapok/contracts';
 import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
@@ -19,9 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/LoadingState';
 import { PageHeader } from '../../../components/PageHeader';
+import { PagedList } from '../../../components/PagedList';
 import { partnerQueries } from '../api';
 import { PartnerFormModal } from './PartnerFormModal';
 import { PartnerTypeBadge } from './PartnerTypeBadge';
@@ -44,7 +31,6 @@ export function PartnerListPage() {
       limit: PAGE,
     }),
   );
-  const items = partners.data?.items ?? [];
   const filtered = type !== 'ALL' || debounced !== '';
 
   return (
@@ -86,22 +72,16 @@ export function PartnerListPage() {
             w={260}
           />
         </Group>
-        {partners.isPending ? (
-          <TableSkeleton />
-        ) : partners.isError ? (
-          <ErrorState error={partners.error} onRetry={() => void partners.refetch()} />
-        ) : items.length === 0 ? (
-          <Stack align="center" gap="xs" py="xl">
-            <IconUsersGroup size={36} stroke={1.4} />
-            <Title order={4}>
-              {filtered ? t('partners.empty.filteredTitle') : t('partners.empty.title')}
-            </Title>
-            <Text c="dimmed" size="sm" ta="center" maw={520}>
-              {filtered ? t('partners.empty.filteredBody') : t('partners.empty.body')}
-            </Text>
-          </Stack>
-        ) : (
-          <>
+        <PagedList
+          query={partners}
+          page={page}
+          pageSize={PAGE}
+          onPage={setPage}
+          icon={IconUsersGroup}
+          emptyTitle={filtered ? t('partners.empty.filteredTitle') : t('partners.empty.title')}
+          emptyBody={filtered ? t('partners.empty.filteredBody') : t('partners.empty.body')}
+        >
+          {(items) => (
             <Table.ScrollContainer minWidth={680}>
               <Table aria-label={t('partners.title')} highlightOnHover verticalSpacing={6}>
                 <Table.Thead>
@@ -152,17 +132,8 @@ export function PartnerListPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {(partners.data?.total ?? 0) > PAGE && (
-              <Group justify="flex-end" mt="sm">
-                <Pagination
-                  value={page}
-                  onChange={setPage}
-                  total={Math.ceil((partners.data?.total ?? 0) / PAGE)}
-                />
-              </Group>
-            )}
-          </>
-        )}
+          )}
+        </PagedList>
       </Paper>
       <PartnerFormModal opened={creating} onClose={() => setCreating(false)} />
     </>

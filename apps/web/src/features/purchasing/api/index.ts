@@ -1,6 +1,7 @@
 import { unwrap, type Schemas } from '@kapok/api-client';
 import type { PurchaseOrderAction } from '@kapok/contracts';
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { useCommand, type DocumentCommand } from '../../../lib/commands';
 import { api } from '../../../lib/session';
 import { purchasingKeys, type PurchaseOrderFilters } from './keys';
 
@@ -60,19 +61,13 @@ export const purchasingQueries = {
 };
 
 export function useSavePurchaseOrder() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({
+  return useCommand(
+    async ({
       id,
       version,
       body,
       idempotencyKey,
-    }: {
-      id?: string;
-      version?: number;
-      body: PurchaseOrderBody;
-      idempotencyKey: string;
-    }) =>
+    }: { id?: string; version?: number; body: PurchaseOrderBody } & DocumentCommand) =>
       id
         ? unwrap(
             await api.PUT('/api/v1/purchasing/orders/{id}', {
@@ -86,8 +81,8 @@ export function useSavePurchaseOrder() {
               body,
             }),
           ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: purchasingKeys.orders() }),
-  });
+    purchasingKeys.orders(),
+  );
 }
 
 const TRANSITION_PATHS = {
@@ -97,23 +92,14 @@ const TRANSITION_PATHS = {
 } as const;
 
 export function usePurchaseOrderTransition() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({
-      id,
-      action,
-      idempotencyKey,
-    }: {
-      id: string;
-      action: PersonAction;
-      idempotencyKey: string;
-    }) =>
+  return useCommand(
+    async ({ id, action, idempotencyKey }: { id: string; action: PersonAction } & DocumentCommand) =>
       unwrap(
         await api.POST(TRANSITION_PATHS[action], {
           params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
           body: {},
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: purchasingKeys.orders() }),
-  });
+    purchasingKeys.orders(),
+  );
 }

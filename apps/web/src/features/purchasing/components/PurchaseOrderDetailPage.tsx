@@ -1,14 +1,12 @@
-import { ApiError } from '@kapok/api-client';
-import { Anchor, Button, DataList, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil, IconTruckDelivery } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { NotFoundPage } from '../../../components/AccessPages';
 import { DocumentActions, type DocumentAction } from '../../../components/DocumentActions';
-import { ErrorState } from '../../../components/ErrorState';
-import { PageLoader } from '../../../components/LoadingState';
+import { FactList } from '../../../components/FactList';
+import { QueryPage } from '../../../components/QueryPage';
 import { useActionKey } from '../../../lib/action-key';
 import { useCurrentUser, usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
@@ -23,21 +21,19 @@ const ORDER: PersonAction[] = ['approve', 'close', 'cancel'];
 /** One purchase order: lines with what is received, the state actions (approval never by its creator), its receipts. */
 export function PurchaseOrderDetailPage() {
   const { id = '' } = useParams();
+  const order = useQuery(purchasingQueries.detail(id));
+  return <QueryPage query={order}>{(po) => <PurchaseOrderView po={po} />}</QueryPage>;
+}
+
+function PurchaseOrderView({ po }: { po: PurchaseOrder }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const order = useQuery(purchasingQueries.detail(id));
   const transition = usePurchaseOrderTransition();
   const { keyFor, forget } = useActionKey();
   const me = useCurrentUser();
   const canApprove = usePermission('purchasing.approve');
   const canReceive = usePermission('warehouse.create');
 
-  if (order.isPending) return <PageLoader />;
-  if (order.isError) {
-    if (order.error instanceof ApiError && [400, 404].includes(order.error.status)) return <NotFoundPage />;
-    return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
-  }
-  const po = order.data;
   const actions: DocumentAction<PersonAction>[] = ORDER.filter((a) => po.actions.includes(a)).map((a) => ({
     action: a,
     label: t(`purchasing.actions.${a}`),
@@ -236,14 +232,5 @@ function Header({ po, lang }: { po: PurchaseOrder; lang: string }) {
   if (po.totalValue !== null)
     rows.push([t('purchasing.fields.value'), `IDR ${formatNumber(po.totalValue, lang, 0)}`]);
   if (po.notes) rows.push([t('purchasing.fields.notes'), po.notes]);
-  return (
-    <DataList size="sm" labelWidth={160} withDivider>
-      {rows.map(([label, value]) => (
-        <DataList.Item key={label}>
-          <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue>{value}</DataList.ItemValue>
-        </DataList.Item>
-      ))}
-    </DataList>
-  );
+  return <FactList rows={rows} />;
 }

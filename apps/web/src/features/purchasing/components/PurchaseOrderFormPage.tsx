@@ -1,35 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ApiError } from '@kapok/api-client';
 import { factoryToday, UNITS } from '@kapok/contracts';
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Controller, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { NotFoundPage } from '../../../components/AccessPages';
-import { ErrorState } from '../../../components/ErrorState';
-import { PageLoader } from '../../../components/LoadingState';
+import {
+  DocumentFormFooter,
+  DocumentFormHeader,
+  DocumentLines,
+  RemoveLineButton,
+} from '../../../components/DocumentForm';
+import { QueryPage } from '../../../components/QueryPage';
 import { NumberField } from '../../../components/NumberField';
-import { PageHeader } from '../../../components/PageHeader';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 import { useActionKey } from '../../../lib/action-key';
 import { describeError, fieldErrors } from '../../../lib/errors';
@@ -94,13 +80,11 @@ export function PurchaseOrderFormPage() {
   const { id } = useParams();
   const order = useQuery({ ...purchasingQueries.detail(id ?? ''), enabled: !!id });
   if (!id) return <PurchaseOrderForm />;
-  if (order.isPending) return <PageLoader />;
-  if (order.isError) {
-    if (order.error instanceof ApiError && [400, 404].includes(order.error.status)) return <NotFoundPage />;
-    return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
-  }
-  if (!order.data.editable) return <NotFoundPage />;
-  return <PurchaseOrderForm order={order.data} />;
+  return (
+    <QueryPage query={order}>
+      {(po) => (po.editable ? <PurchaseOrderForm order={po} /> : <NotFoundPage />)}
+    </QueryPage>
+  );
 }
 
 function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
@@ -169,26 +153,14 @@ function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
   return (
     <form onSubmit={(e) => void handleSubmit(send)(e)} noValidate>
       {guard.dialog}
-      <Anchor
-        component={Link}
-        to={order ? `/purchasing/orders/${order.id}` : '/purchasing'}
-        size="sm"
-        mb="xs"
-        display="inline-flex"
-        style={{ gap: 4 }}
-      >
-        <IconArrowLeft size={16} /> {order ? order.number : t('purchasing.back')}
-      </Anchor>
-      <PageHeader
+      <DocumentFormHeader
+        backTo={order ? `/purchasing/orders/${order.id}` : '/purchasing'}
+        backLabel={order ? order.number : t('purchasing.back')}
         title={order ? t('purchasing.editTitle', { number: order.number }) : t('purchasing.new')}
         description={t('purchasing.formHint')}
+        error={save.error && !placed ? describeError(save.error, t, 'purchasing').message : null}
       />
       <Stack gap="lg">
-        {save.error && !placed && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-            {describeError(save.error, t, 'purchasing').message}
-          </Alert>
-        )}
         <Paper withBorder p="md" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Controller
@@ -220,19 +192,13 @@ function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
           </SimpleGrid>
           <Textarea mt="sm" label={t('purchasing.fields.notes')} rows={2} {...register('notes')} />
         </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={4}>{t('purchasing.lines.title')}</Title>
-            <Button
-              variant="light"
-              size="sm"
-              leftSection={<IconPlus size={16} />}
-              disabled={!supplierId}
-              onClick={() => lines.append(emptyLine())}
-            >
-              {t('purchasing.lines.add')}
-            </Button>
-          </Group>
+        <DocumentLines
+          title={t('purchasing.lines.title')}
+          addLabel={t('purchasing.lines.add')}
+          addDisabled={!supplierId}
+          onAdd={() => lines.append(emptyLine())}
+          error={message(errors.lines?.root?.message ?? errors.lines?.message)}
+        >
           {!supplierId ? (
             <Text c="dimmed" size="sm">
               {t('purchasing.lines.pickSupplier')}
@@ -334,18 +300,12 @@ function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
                           />
                         </Table.Td>
                         <Table.Td>
-                          <Tooltip label={t('purchasing.lines.remove')}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              mt={4}
-                              aria-label={t('purchasing.lines.removeOf', { n })}
-                              disabled={lines.fields.length === 1}
-                              onClick={() => lines.remove(index)}
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <RemoveLineButton
+                            label={t('purchasing.lines.removeOf', { n })}
+                            tooltip={t('purchasing.lines.remove')}
+                            disabled={lines.fields.length === 1}
+                            onClick={() => lines.remove(index)}
+                          />
                         </Table.Td>
                       </Table.Tr>
                     );
@@ -354,23 +314,12 @@ function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
               </Table>
             </Table.ScrollContainer>
           )}
-          {errors.lines?.root?.message || errors.lines?.message ? (
-            <Text c="red" size="sm" mt="xs">
-              {message(errors.lines.root?.message ?? errors.lines.message)}
-            </Text>
-          ) : null}
-        </Paper>
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => void navigate(order ? `/purchasing/orders/${order.id}` : '/purchasing')}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {order ? t('common.saveChanges') : t('purchasing.create')}
-          </Button>
-        </Group>
+        </DocumentLines>
+        <DocumentFormFooter
+          onCancel={() => void navigate(order ? `/purchasing/orders/${order.id}` : '/purchasing')}
+          submitLabel={order ? t('common.saveChanges') : t('purchasing.create')}
+          pending={save.isPending}
+        />
       </Stack>
     </form>
   );

@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Switch, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { PURCHASE_ORDER_STATES, type PurchaseOrderState } from '@kapok/contracts';
 import { IconPlus, IconSearch, IconShoppingCart } from '@tabler/icons-react';
@@ -20,9 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/LoadingState';
 import { PageHeader } from '../../../components/PageHeader';
+import { PagedList } from '../../../components/PagedList';
 import { formatNumber } from '../../../lib/quantity';
 import { purchasingQueries } from '../api';
 import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge';
@@ -49,7 +35,6 @@ export function PurchaseOrderListPage() {
       limit: PAGE,
     }),
   );
-  const items = orders.data?.items ?? [];
   const filtered = !!(state || supplierId || openOnly || debounced);
   const filter =
     <T,>(set: (v: T) => void) =>
@@ -107,22 +92,16 @@ export function PurchaseOrderListPage() {
             onChange={(e) => filter(setOpenOnly)(e.currentTarget.checked)}
           />
         </Group>
-        {orders.isPending ? (
-          <TableSkeleton />
-        ) : orders.isError ? (
-          <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
-        ) : items.length === 0 ? (
-          <Stack align="center" gap="xs" py="xl">
-            <IconShoppingCart size={36} stroke={1.4} />
-            <Title order={4}>
-              {filtered ? t('purchasing.empty.filteredTitle') : t('purchasing.empty.title')}
-            </Title>
-            <Text c="dimmed" size="sm" ta="center" maw={520}>
-              {filtered ? t('purchasing.empty.filteredBody') : t('purchasing.empty.body')}
-            </Text>
-          </Stack>
-        ) : (
-          <>
+        <PagedList
+          query={orders}
+          page={page}
+          pageSize={PAGE}
+          onPage={setPage}
+          icon={IconShoppingCart}
+          emptyTitle={filtered ? t('purchasing.empty.filteredTitle') : t('purchasing.empty.title')}
+          emptyBody={filtered ? t('purchasing.empty.filteredBody') : t('purchasing.empty.body')}
+        >
+          {(items) => (
             <Table.ScrollContainer minWidth={860}>
               <Table aria-label={t('purchasing.title')} highlightOnHover verticalSpacing={6}>
                 <Table.Thead>
@@ -165,17 +144,8 @@ export function PurchaseOrderListPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {(orders.data?.total ?? 0) > PAGE && (
-              <Group justify="flex-end" mt="sm">
-                <Pagination
-                  value={page}
-                  onChange={setPage}
-                  total={Math.ceil((orders.data?.total ?? 0) / PAGE)}
-                />
-              </Group>
-            )}
-          </>
-        )}
+          )}
+        </PagedList>
       </Paper>
     </>
   );

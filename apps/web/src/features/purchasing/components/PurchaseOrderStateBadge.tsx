@@ -1,21 +1,11 @@
-import { Badge, type BadgeProps } from '@mantine/core';
 import type { PurchaseOrderState } from '@kapok/contracts';
-import { useTranslation } from 'react-i18next';
+import { stateBadge } from '../../../components/StateBadge';
 
-const COLORS: Record<PurchaseOrderState, string> = {
+export const PurchaseOrderStateBadge = stateBadge<PurchaseOrderState>('purchasing.state', {
   DRAFT: 'gray',
   APPROVED: 'blue',
   PARTIALLY_RECEIVED: 'cyan',
   RECEIVED: 'teal',
   CLOSED: 'dark',
   CANCELLED: 'red',
-};
-
-export function PurchaseOrderStateBadge({ state, ...props }: { state: PurchaseOrderState } & BadgeProps) {
-  const { t } = useTranslation();
-  return (
-    <Badge miw="max-content" color={COLORS[state]} variant="light" {...props}>
-      {t(`purchasing.state.${state}`)}
-    </Badge>
-  );
-}
+});

@@ -1,6 +1,7 @@
 import { unwrap, type Schemas } from '@kapok/api-client';
 import type { SalesOrderAction } from '@kapok/contracts';
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { useCommand, type DocumentCommand } from '../../../lib/commands';
 import { api } from '../../../lib/session';
 import { salesKeys, type SalesOrderFilters } from './keys';
 
@@ -54,19 +55,13 @@ export const salesQueries = {
 };
 
 export function useSaveSalesOrder() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({
+  return useCommand(
+    async ({
       id,
       version,
       body,
       idempotencyKey,
-    }: {
-      id?: string;
-      version?: number;
-      body: SalesOrderBody;
-      idempotencyKey: string;
-    }) =>
+    }: { id?: string; version?: number; body: SalesOrderBody } & DocumentCommand) =>
       id
         ? unwrap(
             await api.PUT('/api/v1/sales/orders/{id}', {
@@ -80,8 +75,8 @@ export function useSaveSalesOrder() {
               body,
             }),
           ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: salesKeys.orders() }),
-  });
+    salesKeys.orders(),
+  );
 }
 
 const TRANSITION_PATHS = {
@@ -91,23 +86,14 @@ const TRANSITION_PATHS = {
 } as const;
 
 export function useSalesOrderTransition() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({
-      id,
-      action,
-      idempotencyKey,
-    }: {
-      id: string;
-      action: SalesOrderAction;
-      idempotencyKey: string;
-    }) =>
+  return useCommand(
+    async ({ id, action, idempotencyKey }: { id: string; action: SalesOrderAction } & DocumentCommand) =>
       unwrap(
         await api.POST(TRANSITION_PATHS[action], {
           params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
           body: {},
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: salesKeys.orders() }),
-  });
+    salesKeys.orders(),
+  );
 }

@@ -1,15 +1,13 @@
-import { ApiError } from '@kapok/api-client';
 import type { SalesOrderAction } from '@kapok/contracts';
-import { Anchor, Badge, Button, DataList, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { NotFoundPage } from '../../../components/AccessPages';
 import { DocumentActions, type DocumentAction } from '../../../components/DocumentActions';
-import { ErrorState } from '../../../components/ErrorState';
-import { PageLoader } from '../../../components/LoadingState';
+import { FactList } from '../../../components/FactList';
+import { QueryPage } from '../../../components/QueryPage';
 import { useActionKey } from '../../../lib/action-key';
 import { usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
@@ -23,19 +21,16 @@ const ORDER: SalesOrderAction[] = ['confirm', 'close', 'cancel'];
 /** One sales order: header, state actions, and its lines with the MOs pegged to each. */
 export function SalesOrderDetailPage() {
   const { id = '' } = useParams();
+  const order = useQuery(salesQueries.detail(id));
+  return <QueryPage query={order}>{(so) => <SalesOrderView so={so} />}</QueryPage>;
+}
+
+function SalesOrderView({ so }: { so: SalesOrder }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const order = useQuery(salesQueries.detail(id));
   const transition = useSalesOrderTransition();
   const { keyFor, forget } = useActionKey();
   const canSeeMos = usePermission('ppic.view');
-
-  if (order.isPending) return <PageLoader />;
-  if (order.isError) {
-    if (order.error instanceof ApiError && [400, 404].includes(order.error.status)) return <NotFoundPage />;
-    return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
-  }
-  const so = order.data;
   const actions: DocumentAction<SalesOrderAction>[] = ORDER.filter((a) => so.actions.includes(a)).map(
     (a) => ({
       action: a,
@@ -203,14 +198,5 @@ function Header({ so, lang }: { so: SalesOrder; lang: string }) {
       `${so.cancelledBy?.fullName ?? '—'} · ${formatDateTime(so.cancelledAt, lang)}`,
     ]);
   if (so.notes) rows.push([t('sales.fields.notes'), so.notes]);
-  return (
-    <DataList size="sm" labelWidth={160} withDivider>
-      {rows.map(([label, value]) => (
-        <DataList.Item key={label}>
-          <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue>{value}</DataList.ItemValue>
-        </DataList.Item>
-      ))}
-    </DataList>
-  );
+  return <FactList rows={rows} />;
 }

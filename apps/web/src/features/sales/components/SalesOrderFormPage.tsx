@@ -1,35 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApiError } from '@kapok/api-client';
 import { DESTINATIONS, exFactoryDate, factoryToday, isIsoWeek } from '@kapok/contracts';
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '../../../components/AccessPages';
-import { ErrorState } from '../../../components/ErrorState';
-import { PageLoader } from '../../../components/LoadingState';
+import {
+  DocumentFormFooter,
+  DocumentFormHeader,
+  DocumentLines,
+  RemoveLineButton,
+} from '../../../components/DocumentForm';
+import { QueryPage } from '../../../components/QueryPage';
 import { NumberField } from '../../../components/NumberField';
-import { PageHeader } from '../../../components/PageHeader';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 import { useActionKey } from '../../../lib/action-key';
 import { describeError, fieldErrors } from '../../../lib/errors';
@@ -65,17 +52,15 @@ export function SalesOrderFormPage() {
   const { id } = useParams();
   const order = useQuery({ ...salesQueries.detail(id ?? ''), enabled: !!id });
   if (!id) return <SalesOrderForm />;
-  if (order.isPending) return <PageLoader />;
-  if (order.isError) {
-    if (order.error instanceof ApiError && [400, 404].includes(order.error.status)) return <NotFoundPage />;
-    return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
-  }
-  if (!order.data.editable) return <NotFoundPage />;
-  return <SalesOrderForm order={order.data} />;
+  return (
+    <QueryPage query={order}>
+      {(so) => (so.editable ? <SalesOrderForm order={so} /> : <NotFoundPage />)}
+    </QueryPage>
+  );
 }
 
 function SalesOrderForm({ order }: { order?: SalesOrder }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const customers = useQuery(salesQueries.customers());
   const articles = useQuery(salesQueries.articles());
@@ -132,26 +117,14 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
   return (
     <form onSubmit={(e) => void handleSubmit(send)(e)} noValidate>
       {guard.dialog}
-      <Anchor
-        component={Link}
-        to={order ? `/sales/orders/${order.id}` : '/sales'}
-        size="sm"
-        mb="xs"
-        display="inline-flex"
-        style={{ gap: 4 }}
-      >
-        <IconArrowLeft size={16} /> {order ? order.number : t('sales.back')}
-      </Anchor>
-      <PageHeader
+      <DocumentFormHeader
+        backTo={order ? `/sales/orders/${order.id}` : '/sales'}
+        backLabel={order ? order.number : t('sales.back')}
         title={order ? t('sales.editTitle', { number: order.number }) : t('sales.new')}
         description={t('sales.formHint')}
+        error={save.error && !placed ? describeError(save.error, t, 'sales').message : null}
       />
       <Stack gap="lg">
-        {save.error && !placed && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-            {describeError(save.error, t, 'sales').message}
-          </Alert>
-        )}
         <Paper withBorder p="md" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Controller
@@ -188,29 +161,15 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
           </SimpleGrid>
           <Textarea mt="sm" label={t('sales.fields.notes')} rows={2} {...register('notes')} />
         </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={4}>{t('sales.lines.title')}</Title>
-            <Button
-              variant="light"
-              size="sm"
-              leftSection={<IconPlus size={16} />}
-              onClick={() => {
-                const last = watchedLines.at(-1);
-                lines.append({
-                  ...emptyLine(last?.deliveryWeek ?? weeks[0]!),
-                  productId: last?.productId ?? '',
-                });
-              }}
-            >
-              {t('sales.lines.add')}
-            </Button>
-          </Group>
-          {errors.lines?.root?.message || errors.lines?.message ? (
-            <Text c="red" size="sm" mb="xs">
-              {message(errors.lines.root?.message ?? errors.lines.message)}
-            </Text>
-          ) : null}
+        <DocumentLines
+          title={t('sales.lines.title')}
+          addLabel={t('sales.lines.add')}
+          onAdd={() => {
+            const last = watchedLines.at(-1);
+            lines.append({ ...emptyLine(last?.deliveryWeek ?? weeks[0]!), productId: last?.productId ?? '' });
+          }}
+          error={message(errors.lines?.root?.message ?? errors.lines?.message)}
+        >
           <Table.ScrollContainer minWidth={720}>
             <Table aria-label={t('sales.lines.title')} verticalSpacing={6}>
               <Table.Thead>
@@ -307,18 +266,12 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Tooltip label={t('sales.lines.remove')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            mt={4}
-                            aria-label={t('sales.lines.removeOf', { n })}
-                            disabled={lines.fields.length === 1}
-                            onClick={() => lines.remove(index)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RemoveLineButton
+                          label={t('sales.lines.removeOf', { n })}
+                          tooltip={t('sales.lines.remove')}
+                          disabled={lines.fields.length === 1}
+                          onClick={() => lines.remove(index)}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -327,20 +280,14 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
             </Table>
           </Table.ScrollContainer>
           <Text size="xs" c="dimmed" mt="xs">
-            {t('sales.lines.exFactoryHint', { lang: i18n.language })}
+            {t('sales.lines.exFactoryHint')}
           </Text>
-        </Paper>
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => void navigate(order ? `/sales/orders/${order.id}` : '/sales')}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {order ? t('common.saveChanges') : t('sales.create')}
-          </Button>
-        </Group>
+        </DocumentLines>
+        <DocumentFormFooter
+          onCancel={() => void navigate(order ? `/sales/orders/${order.id}` : '/sales')}
+          submitLabel={order ? t('common.saveChanges') : t('sales.create')}
+          pending={save.isPending}
+        />
       </Stack>
     </form>
   );

@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { SALES_ORDER_STATES, type SalesOrderState } from '@kapok/contracts';
 import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -19,9 +7,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/LoadingState';
 import { PageHeader } from '../../../components/PageHeader';
+import { PagedList } from '../../../components/PagedList';
 import { formatQuantity } from '../../../lib/quantity';
 import { salesQueries } from '../api';
 import { SalesOrderStateBadge } from './SalesOrderStateBadge';
@@ -50,7 +37,6 @@ export function SalesOrderListPage() {
     }),
   );
   const weeks = useMemo(() => weekOptions(26), []);
-  const items = orders.data?.items ?? [];
   const filtered = !!(state || customerId || week || debounced);
   const filter =
     <T,>(set: (v: T) => void) =>
@@ -112,20 +98,16 @@ export function SalesOrderListPage() {
             w={150}
           />
         </Group>
-        {orders.isPending ? (
-          <TableSkeleton />
-        ) : orders.isError ? (
-          <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
-        ) : items.length === 0 ? (
-          <Stack align="center" gap="xs" py="xl">
-            <IconFileInvoice size={36} stroke={1.4} />
-            <Title order={4}>{filtered ? t('sales.empty.filteredTitle') : t('sales.empty.title')}</Title>
-            <Text c="dimmed" size="sm" ta="center" maw={520}>
-              {filtered ? t('sales.empty.filteredBody') : t('sales.empty.body')}
-            </Text>
-          </Stack>
-        ) : (
-          <>
+        <PagedList
+          query={orders}
+          page={page}
+          pageSize={PAGE}
+          onPage={setPage}
+          icon={IconFileInvoice}
+          emptyTitle={filtered ? t('sales.empty.filteredTitle') : t('sales.empty.title')}
+          emptyBody={filtered ? t('sales.empty.filteredBody') : t('sales.empty.body')}
+        >
+          {(items) => (
             <Table.ScrollContainer minWidth={860}>
               <Table aria-label={t('sales.title')} highlightOnHover verticalSpacing={6}>
                 <Table.Thead>
@@ -175,17 +157,8 @@ export function SalesOrderListPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {(orders.data?.total ?? 0) > PAGE && (
-              <Group justify="flex-end" mt="sm">
-                <Pagination
-                  value={page}
-                  onChange={setPage}
-                  total={Math.ceil((orders.data?.total ?? 0) / PAGE)}
-                />
-              </Group>
-            )}
-          </>
-        )}
+          )}
+        </PagedList>
       </Paper>
     </>
   );
