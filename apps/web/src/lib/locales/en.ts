@@ -157,7 +157,14 @@ export const en = {
       nothingTitle: 'Nothing waits for you right now',
       nothingBody: 'Your role follows the factory: open a module below.',
       seeAll: 'See all ({{count}})',
-      due: 'due {{date}}',
+      when: {
+        manufacturing_order: 'due {{date}}',
+        work_order: 'due {{date}}',
+        handover: 'sent {{date}}',
+        kanban_card: 'needed {{date}}',
+        stock_alert: 'opened {{date}}',
+        lot: 'received {{date}}',
+      },
       level: { OUT: 'Out', CRITICAL: 'Critical', LOW: 'Low', OK: 'OK' },
       sections: {
         mos_to_approve: { title: 'Orders to approve', empty: 'No order waits for your approval.' },

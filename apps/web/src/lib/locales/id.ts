@@ -156,7 +156,14 @@ export const id: Messages = {
       nothingTitle: 'Tidak ada yang menunggu Anda sekarang',
       nothingBody: 'Peran Anda memantau pabrik: buka modul di bawah.',
       seeAll: 'Lihat semua ({{count}})',
-      due: 'jatuh tempo {{date}}',
+      when: {
+        manufacturing_order: 'jatuh tempo {{date}}',
+        work_order: 'jatuh tempo {{date}}',
+        handover: 'dikirim {{date}}',
+        kanban_card: 'dibutuhkan {{date}}',
+        stock_alert: 'dibuka {{date}}',
+        lot: 'diterima {{date}}',
+      },
       level: { OUT: 'Habis', CRITICAL: 'Kritis', LOW: 'Rendah', OK: 'Aman' },
       sections: {
         mos_to_approve: {

@@ -60,16 +60,22 @@ function Line({ item }: { item: WorkItem }) {
         </Anchor>
         <Text size="xs" c="dimmed" truncate>
           {[
-            item.productCode,
+            item.number ? item.productCode : null,
             item.quantity === null ? null : formatQuantity(item.quantity, item.uom, lang),
-            item.at ? t('home.work.due', { date: formatDateTime(item.at, lang) }) : null,
+            item.at ? t(`home.work.when.${item.kind}`, { date: formatDateTime(item.at, lang) }) : null,
           ]
             .filter(Boolean)
             .join(' · ')}
         </Text>
       </Stack>
       {item.kind === 'stock_alert' && (
-        <Badge size="sm" variant="light" color={LEVEL_COLOR[item.state] ?? 'gray'} tt="none">
+        <Badge
+          size="sm"
+          variant="light"
+          color={LEVEL_COLOR[item.state] ?? 'gray'}
+          tt="none"
+          style={{ flexShrink: 0 }}
+        >
           {t(`home.work.level.${item.state as AlertLevel}`)}
         </Badge>
       )}
