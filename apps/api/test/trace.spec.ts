@@ -284,9 +284,7 @@ describe('traceability', () => {
     await p.wh.receive(a.label.id, a.rack.id, 1, { lotNumber: number });
     const lot = await lotOf(a.label.id, number);
     expect((await trace('00000000-0000-4000-8000-000000000000', 'backward')).status).toBe(404);
-    expect((await p.call('qc', 'GET', `/quality/trace/${lot.id}?direction=sideways`)).status).toBe(
-      422,
-    );
+    expect((await p.call('qc', 'GET', `/quality/trace/${lot.id}?direction=sideways`)).status).toBe(422);
     expect((await trace(lot.id, 'backward', 'warehouse')).status).toBe(403);
     const alone = await trace(lot.id, 'forward');
     expect(alone.body).toMatchObject({ lots: 1, batches: 0, root: { kind: 'lot', children: [] } });
