@@ -18,6 +18,7 @@ import type { AppConfig } from './core/config/config.js';
 import { RequestContext } from './core/context/request-context.js';
 import { AppError } from './core/errors/app-error.js';
 import { HttpExceptionFilter, type SpaFallback } from './core/errors/http-exception.filter.js';
+import { installBinaryBodies } from './core/http/binary-body.js';
 import { installInputGuard } from './core/http/input-guard.js';
 import { createRootLogger, PinoNestLogger } from './core/logging.js';
 import { registerMetrics } from './core/metrics/metrics.js';
@@ -91,6 +92,7 @@ export async function createApp(
     if (route.url.startsWith('/api/v1/auth/')) route.bodyLimit = AUTH_BODY_LIMIT;
   });
   installInputGuard(fastify, (type, parser) => app.useBodyParser(type, {}, parser));
+  installBinaryBodies(fastify);
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
     RequestContext.run({ requestId: String(req.id) }, done);

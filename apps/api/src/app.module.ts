@@ -11,6 +11,7 @@ import { PpicModule } from './modules/ppic/ppic.module.js';
 import { PartnersModule } from './modules/partners/partners.module.js';
 import { PurchasingModule } from './modules/purchasing/purchasing.module.js';
 import { SalesModule } from './modules/sales/sales.module.js';
+import { PassportModule } from './modules/passport/passport.module.js';
 import { TraceabilityModule } from './modules/traceability/traceability.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         PurchasingModule,
         TraceabilityModule,
         WorkModule,
+        PassportModule,
       ],
       controllers: [HealthController],
     };

@@ -67,13 +67,16 @@ describe('route access declarations', () => {
     expect(current).toEqual(snapshot);
   });
 
-  it('only public routes are public: health, login and refresh', () => {
+  it('only public routes are public: health, login, refresh and the product passport', () => {
     const open = registeredRoutes()
       .filter((r) => r.access?.kind === 'public')
-      .map((r) => r.key);
+      .map((r) => r.key)
+      .sort();
     expect(open).toEqual([
       'GET /api/v1/health/live',
       'GET /api/v1/health/ready',
+      'GET /api/v1/public/passports/{code}',
+      'GET /api/v1/public/passports/{code}/image',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/refresh',
     ]);

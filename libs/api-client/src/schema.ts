@@ -16,6 +16,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCompany"];
+        put: operations["updateCompany"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/roles": {
         parameters: {
             query?: never;
@@ -864,6 +880,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/passports/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public passport of a batch (no login) */
+        get: operations["getPublicPassport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/passports/{code}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The article image of a passport (no login) */
+        get: operations["getPublicPassportImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/purchasing/orders": {
         parameters: {
             query?: never;
@@ -1003,6 +1053,22 @@ export type paths = {
         put: operations["updateSupplierItem"];
         post?: never;
         delete: operations["deleteSupplierItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/lots/{lotId}/passport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLotPassport"];
+        put?: never;
+        post: operations["issueLotPassport"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1307,6 +1373,22 @@ export type paths = {
         put: operations["updateProduct"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouse/products/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProductImage"];
+        put: operations["setProductImage"];
+        post?: never;
+        delete: operations["deleteProductImage"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1846,6 +1928,36 @@ export type components = {
             /** @description At least 12 characters and hard to guess (zxcvbn score 3 or more) */
             newPassword: string;
         };
+        CompanyRequest: {
+            /** @example Jl. Industri Raya 12, Cikarang, Bekasi 17530, Indonesia */
+            address: string;
+            /** @example compliance@kapok.example */
+            contactEmail: string;
+            /** @example +62 21 555 0100 */
+            contactPhone?: string | null;
+            /** @example PT Boneka Kapok Indonesia */
+            legalName: string;
+            /**
+             * @description Unique operator identifier (e.g. an EORI number)
+             * @example ID123456789000
+             */
+            operatorId: string;
+            /** @description The version you read; a stale one is refused with 409 */
+            version?: number;
+            /** @example https://kapok.example */
+            website?: string | null;
+        };
+        CompanyResponse: {
+            address: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            legalName: string | null;
+            operatorId: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            version: number;
+            website: string | null;
+        };
         CompleteMoRequest: {
             /**
              * @description Good pieces actually made
@@ -1974,11 +2086,34 @@ export type components = {
         CreateProductRequest: {
             /** @default true */
             active?: boolean;
+            /** @example 3+ */
+            ageGrade?: string | null;
             /**
              * @description Letters, digits, . _ - /
              * @example IKHR504
              */
             code: string;
+            /**
+             * @description Materials: the fibre
+             * @example Polyester
+             */
+            fibre?: string | null;
+            fibreOrigin?: components["schemas"]["FibreOrigin"] | null;
+            /**
+             * @example [
+             *       "EN 71-1:2014+A1:2018",
+             *       "EN 71-2:2020",
+             *       "EN 71-3:2019"
+             *     ]
+             */
+            harmonisedStandards?: string[];
+            /**
+             * @description Commodity (HS/CN) code
+             * @example 9503.00
+             */
+            hsCode?: string | null;
+            /** @description Legislation beyond the Toy Safety Regulation (EU) 2025/2509, which every passport names */
+            legislation?: string[];
             /** @example KOHAIR 7MM RECYCLE D.BROWN */
             name: string;
             /**
@@ -1990,6 +2125,8 @@ export type components = {
             unitConversions?: components["schemas"]["UnitConversionDto"][];
             /** @description Stock unit */
             uom: components["schemas"]["Unit"];
+            /** @description Warnings printed on the passport */
+            warnings?: string[];
         };
         CreatePurchaseOrderRequest: {
             lines: components["schemas"]["PurchaseOrderLineRequest"][];
@@ -2162,6 +2299,8 @@ export type components = {
             tree: components["schemas"]["ExplosionNode"];
             uom: components["schemas"]["Unit"];
         };
+        /** @enum {string} */
+        FibreOrigin: "VIRGIN" | "RECYCLED";
         GoodsReceiptLineResponse: {
             /** Format: uuid */
             id: string;
@@ -2724,6 +2863,73 @@ export type components = {
         };
         /** @enum {string} */
         PartnerType: "CUSTOMER" | "SUPPLIER" | "SUBCONTRACTOR";
+        PassportBatch: {
+            lotNumber: string;
+            /** @example 2026-W49 */
+            productionWeek: string;
+        };
+        PassportIssueResponse: {
+            /** @description 128 random bits, base64url */
+            code: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: uuid */
+            lotId: string;
+            /**
+             * @description The public page, relative to the site: what the QR code holds
+             * @example /passport/…
+             */
+            path: string;
+        };
+        PassportLabTest: {
+            /** Format: date */
+            date: string;
+            result: string;
+            standard: string;
+            type: string;
+        };
+        PassportMaterial: {
+            /** @description The material (component) name */
+            component: string;
+            fibre: string;
+            origin: components["schemas"]["FibreOrigin"] | null;
+        };
+        PassportOperator: {
+            address: string;
+            contactEmail: string;
+            contactPhone: string | null;
+            legalName: string;
+            /** @description Unique operator identifier */
+            operatorId: string;
+            website: string | null;
+        };
+        PassportProduct: {
+            /** @description Article code */
+            code: string;
+            /** @description Relative URL of the article image */
+            imageUrl: string | null;
+            name: string;
+        };
+        PassportResponse: {
+            ageGrade: string | null;
+            batch: components["schemas"]["PassportBatch"];
+            code: string;
+            /** @description Fibres of the materials the batch was made of (trace) */
+            composition: components["schemas"]["PassportMaterial"][];
+            /** @description Commodity (HS/CN) code */
+            hsCode: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description Lab tests the batch passed */
+            labTests: components["schemas"]["PassportLabTest"][];
+            /** @description The Toy Safety Regulation first */
+            legislation: string[];
+            /** @description Manufacturer and economic operator */
+            manufacturer: components["schemas"]["PassportOperator"] | null;
+            product: components["schemas"]["PassportProduct"];
+            standards: string[];
+            warnings: string[];
+        };
         PeggedManufacturingOrder: {
             batchNumber: string;
             /** Format: uuid */
@@ -2823,6 +3029,15 @@ export type components = {
         };
         /** @enum {string} */
         Priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+        ProductImageResponse: {
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp";
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ProductPage: {
             items: components["schemas"]["ProductResponse"][];
             limit: number;
@@ -2831,11 +3046,17 @@ export type components = {
         };
         ProductResponse: {
             active: boolean;
+            ageGrade: string | null;
             code: string;
             /** Format: date-time */
             createdAt: string;
+            fibre: string | null;
+            fibreOrigin: components["schemas"]["FibreOrigin"] | null;
+            harmonisedStandards: string[];
+            hsCode: string | null;
             /** Format: uuid */
             id: string;
+            legislation: string[];
             name: string;
             /** @description Working days from MO start to ex-factory (MRP) */
             productionLeadDays: number;
@@ -2845,6 +3066,7 @@ export type components = {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+            warnings: string[];
         };
         ProductStockResponse: {
             available: number;
@@ -3661,11 +3883,34 @@ export type components = {
         UpdateProductRequest: {
             /** @default true */
             active?: boolean;
+            /** @example 3+ */
+            ageGrade?: string | null;
             /**
              * @description Letters, digits, . _ - /
              * @example IKHR504
              */
             code: string;
+            /**
+             * @description Materials: the fibre
+             * @example Polyester
+             */
+            fibre?: string | null;
+            fibreOrigin?: components["schemas"]["FibreOrigin"] | null;
+            /**
+             * @example [
+             *       "EN 71-1:2014+A1:2018",
+             *       "EN 71-2:2020",
+             *       "EN 71-3:2019"
+             *     ]
+             */
+            harmonisedStandards?: string[];
+            /**
+             * @description Commodity (HS/CN) code
+             * @example 9503.00
+             */
+            hsCode?: string | null;
+            /** @description Legislation beyond the Toy Safety Regulation (EU) 2025/2509, which every passport names */
+            legislation?: string[];
             /** @example KOHAIR 7MM RECYCLE D.BROWN */
             name: string;
             /**
@@ -3679,6 +3924,8 @@ export type components = {
             uom: components["schemas"]["Unit"];
             /** @description The version you read; a stale one is refused with 409 */
             version?: number;
+            /** @description Warnings printed on the passport */
+            warnings?: string[];
         };
         UpdatePurchaseOrderRequest: {
             lines: components["schemas"]["PurchaseOrderLineRequest"][];
@@ -3907,6 +4154,93 @@ export interface operations {
             };
             /** @description Needs admin.view */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6808,6 +7142,77 @@ export interface operations {
             };
         };
     };
+    getPublicPassport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassportResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no passport with this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicPassportImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listPurchaseOrders: {
         parameters: {
             query?: {
@@ -7529,6 +7934,111 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLotPassport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassportIssueResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no passport issued yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    issueLotPassport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassportIssueResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FINISHED_GOODS, LOT_NOT_RELEASED */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9058,6 +9568,172 @@ export interface operations {
             };
             /** @description DUPLICATE_CODE, STALE_VERSION or PRODUCT_HAS_STOCK */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND (no image) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description PNG, JPEG or WebP, at most 2 MB */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImageResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_IMAGE, IMAGE_TOO_LARGE, IMAGE_TYPE_MISMATCH */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

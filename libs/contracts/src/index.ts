@@ -12,3 +12,4 @@ export * from './purchasing.js';
 export * from './errors.js';
 export * from './quality.js';
 export * from './work.js';
+export * from './passport.js';

@@ -31,6 +31,9 @@ import { SalesOrderEntity } from '../../modules/sales/entities/sales-order.entit
 import { LocationEntity } from '../../modules/warehouse/entities/location.entity.js';
 import { LotEntity } from '../../modules/warehouse/entities/lot.entity.js';
 import { ProductEntity } from '../../modules/warehouse/entities/product.entity.js';
+import { ProductImageEntity } from '../../modules/warehouse/entities/product-image.entity.js';
+import { CompanySettingsEntity } from '../../modules/admin/entities/company-settings.entity.js';
+import { PassportEntity } from '../../modules/passport/entities/passport.entity.js';
 import { StockAlertEntity } from '../../modules/warehouse/entities/stock-alert.entity.js';
 import { StockBalanceEntity } from '../../modules/warehouse/entities/stock-balance.entity.js';
 import { StockMoveEntity } from '../../modules/warehouse/entities/stock-move.entity.js';
@@ -77,4 +80,7 @@ export const ENTITIES = [
   PurchaseOrderLineEntity,
   GoodsReceiptEntity,
   GoodsReceiptLineEntity,
+  ProductImageEntity,
+  CompanySettingsEntity,
+  PassportEntity,
 ];

@@ -84,6 +84,7 @@ function checkValue(value: unknown, path: string): void {
     if (problem) throw refused(`${path || 'value'} ${problem}`, path || undefined);
     return;
   }
+  if (Buffer.isBuffer(value)) return; // a file body: its route checks it
   if (Array.isArray(value)) {
     value.forEach((v, i) => checkValue(v, `${path}[${i}]`));
     return;

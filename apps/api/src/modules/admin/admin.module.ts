@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RolesController, UsersController } from './admin.controllers.js';
+import { CompanyController } from './company.controller.js';
+import { CompanyService } from './company.service.js';
 import { RolesService } from './roles.service.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  controllers: [UsersController, RolesController],
-  providers: [UsersService, RolesService],
+  controllers: [UsersController, RolesController, CompanyController],
+  providers: [UsersService, RolesService, CompanyService],
 })
 export class AdminModule {}

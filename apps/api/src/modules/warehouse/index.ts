@@ -5,6 +5,9 @@
  */
 export { Locations, type LocationInfo } from './locations/location-directory.js';
 export { productionLot } from './lots/production-lots.js';
+export { readPassportProducts, type PassportProductRow } from './products/passport.facts.js';
+export { ProductImages, type ProductImage } from './products/product-images.js';
+export { sendImage } from './products/product-image.controller.js';
 export { PostingHooks, type PostingTouched } from './stock/posting-hooks.js';
 export { PostingService } from './stock/posting.service.js';
 export type {

@@ -4,6 +4,8 @@ import { AlertsService } from './alerts/alerts.service.js';
 import { Locations } from './locations/location-directory.js';
 import { LocationsService } from './locations/locations.service.js';
 import { LotsService } from './lots/lots.service.js';
+import { ProductImageController } from './products/product-image.controller.js';
+import { ProductImages } from './products/product-images.js';
 import { ProductsService } from './products/products.service.js';
 import { PostingHooks } from './stock/posting-hooks.js';
 import { PostingService } from './stock/posting.service.js';
@@ -20,7 +22,14 @@ import {
 
 /** Products, locations, lots, the stock ledger and stock alerts. PostingService is what other modules use. */
 @Module({
-  controllers: [ProductsController, LocationsController, LotsController, StockController, AlertsController],
+  controllers: [
+    ProductImageController,
+    ProductsController,
+    LocationsController,
+    LotsController,
+    StockController,
+    AlertsController,
+  ],
   providers: [
     Locations,
     Stock,
@@ -33,7 +42,8 @@ import {
     PostingService,
     AlertsEvaluator,
     AlertsService,
+    ProductImages,
   ],
-  exports: [Locations, Stock, PostingService, PostingHooks, LocationsService, StockQueries],
+  exports: [ProductImages, Locations, Stock, PostingService, PostingHooks, LocationsService, StockQueries],
 })
 export class WarehouseModule {}

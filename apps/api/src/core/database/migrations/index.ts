@@ -1,5 +1,6 @@
 import { KanbanPartial1796421296520 } from './1796421296520-KanbanPartial.js';
 import { QualityPermissions1796420445185 } from './1796420445185-QualityPermissions.js';
+import { Passport1796421119299 } from './1796421119299-Passport.js';
 import { TraceLotIndex1796420168375 } from './1796420168375-TraceLotIndex.js';
 import { DashboardWindow1796417380801 } from './1796417380801-DashboardWindow.js';
 import { MoSalesOrderLine1796414843472 } from './1796414843472-MoSalesOrderLine.js';
@@ -33,5 +34,6 @@ export const MIGRATIONS: Function[] = [
   DashboardWindow1796417380801,
   TraceLotIndex1796420168375,
   QualityPermissions1796420445185,
+  Passport1796421119299,
   KanbanPartial1796421296520,
 ];

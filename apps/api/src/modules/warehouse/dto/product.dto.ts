@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PRODUCT_TYPES, UNITS, type ProductType, type Unit } from '@kapok/contracts';
+import {
+  FIBRE_ORIGINS,
+  PRODUCT_TYPES,
+  UNITS,
+  type FibreOrigin,
+  type ProductType,
+  type Unit,
+} from '@kapok/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -107,6 +114,72 @@ export class CreateProductRequest {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  // Passport fields: absent keeps what is stored (on update), null clears.
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '9503.00',
+    description: 'Commodity (HS/CN) code',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}(\.?\d{2}){1,4}$/, { message: 'hsCode must be an HS/CN code such as 9503.00 or 95030070' })
+  hsCode?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '3+' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  ageGrade?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Warnings printed on the passport' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(300, { each: true })
+  warnings?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Legislation beyond the Toy Safety Regulation (EU) 2025/2509, which every passport names',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  legislation?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['EN 71-1:2014+A1:2018', 'EN 71-2:2020', 'EN 71-3:2019'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(100, { each: true })
+  harmonisedStandards?: string[];
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Polyester',
+    description: 'Materials: the fibre',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  fibre?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, enum: FIBRE_ORIGINS, enumName: 'FibreOrigin' })
+  @IsOptional()
+  @IsIn(FIBRE_ORIGINS)
+  fibreOrigin?: FibreOrigin | null;
 }
 
 export class UpdateProductRequest extends CreateProductRequest {
@@ -141,6 +214,20 @@ export class ProductResponse {
   productionLeadDays: number;
   @ApiProperty()
   active: boolean;
+  @ApiProperty({ nullable: true, type: String })
+  hsCode: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  ageGrade: string | null;
+  @ApiProperty({ type: [String] })
+  warnings: string[];
+  @ApiProperty({ type: [String] })
+  legislation: string[];
+  @ApiProperty({ type: [String] })
+  harmonisedStandards: string[];
+  @ApiProperty({ nullable: true, type: String })
+  fibre: string | null;
+  @ApiProperty({ nullable: true, enum: FIBRE_ORIGINS, enumName: 'FibreOrigin' })
+  fibreOrigin: FibreOrigin | null;
   @ApiProperty()
   version: number;
   @ApiProperty({ format: 'date-time' })

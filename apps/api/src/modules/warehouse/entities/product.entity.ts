@@ -1,5 +1,13 @@
 import { Check, Column, Entity, Index, VersionColumn } from 'typeorm';
-import { PRODUCT_TYPES, UNITS, type ProductType, type Unit, type UnitConversion } from '@kapok/contracts';
+import {
+  FIBRE_ORIGINS,
+  PRODUCT_TYPES,
+  UNITS,
+  type FibreOrigin,
+  type ProductType,
+  type Unit,
+  type UnitConversion,
+} from '@kapok/contracts';
 import { BaseEntity } from '../../../core/database/base.entity.js';
 
 @Entity('products')
@@ -30,6 +38,31 @@ export class ProductEntity extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  // Passport fields (quality-shipping.md): shown on every passport of the article's batches.
+  /** Commodity (HS/CN) code. */
+  @Column({ type: 'varchar', length: 13, nullable: true })
+  hsCode: string | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  ageGrade: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings: string[];
+
+  /** Legislation beyond the Toy Safety Regulation, which every passport names. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  legislation: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  harmonisedStandards: string[];
+
+  /** Materials: the fibre (polyester, cotton, …) and whether it is virgin or recycled, for composition. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  fibre: string | null;
+
+  @Column({ type: 'enum', enum: FIBRE_ORIGINS, enumName: 'fibre_origin', nullable: true })
+  fibreOrigin: FibreOrigin | null;
 
   @VersionColumn({ default: 1 })
   version: number;

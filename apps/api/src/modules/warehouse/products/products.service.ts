@@ -54,6 +54,7 @@ export class ProductsService {
             unitConversions: body.unitConversions ?? [],
             productionLeadDays: body.productionLeadDays ?? DEFAULT_PRODUCTION_LEAD_DAYS,
             active: body.active ?? true,
+            ...passportFields(body),
           }),
         );
         const after = toProductResponse(product);
@@ -104,6 +105,7 @@ export class ProductsService {
             unitConversions: body.unitConversions ?? [],
             productionLeadDays: body.productionLeadDays ?? product.productionLeadDays,
             active: body.active ?? product.active,
+            ...passportFields(body),
             version: product.version + 1,
           },
         );
@@ -152,6 +154,20 @@ function validateConversions(body: CreateProductRequest): void {
   }
 }
 
+/** The passport fields a request sets: absent ones are left out (kept), null clears. */
+function passportFields(body: CreateProductRequest): Partial<ProductEntity> {
+  const fields: Partial<ProductEntity> = {
+    hsCode: body.hsCode,
+    ageGrade: body.ageGrade,
+    warnings: body.warnings,
+    legislation: body.legislation,
+    harmonisedStandards: body.harmonisedStandards,
+    fibre: body.fibre,
+    fibreOrigin: body.fibreOrigin,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
 export const toProductResponse = (p: ProductEntity): ProductResponse => ({
   id: p.id,
   code: p.code,
@@ -161,6 +177,13 @@ export const toProductResponse = (p: ProductEntity): ProductResponse => ({
   unitConversions: (p.unitConversions ?? []).map((c) => ({ uom: c.uom, factor: Number(c.factor) })),
   productionLeadDays: p.productionLeadDays,
   active: p.active,
+  hsCode: p.hsCode ?? null,
+  ageGrade: p.ageGrade ?? null,
+  warnings: p.warnings ?? [],
+  legislation: p.legislation ?? [],
+  harmonisedStandards: p.harmonisedStandards ?? [],
+  fibre: p.fibre ?? null,
+  fibreOrigin: p.fibreOrigin ?? null,
   version: p.version,
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
