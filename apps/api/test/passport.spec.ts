@@ -10,7 +10,7 @@ let f: ReturnType<typeof ordersFixtures>;
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const u of ['admin', 'warehouse', 'engineer', 'ppic_admin', 'manager', 'viewer', 'wh_operator'])
+  for (const u of ['admin', 'warehouse', 'engineer', 'ppic_admin', 'manager', 'viewer', 'wh_operator', 'qc'])
     tokens[u] = (await t.as(u)).accessToken;
   p = await ppicFixtures(t, tokens);
   f = ordersFixtures(t);
@@ -191,21 +191,21 @@ describe('the Digital Product Passport', () => {
     const one = await runBatch();
     const two = await runBatch();
 
-    expect((await p.call('warehouse', 'GET', `/quality/lots/${one.lotId}/passport`)).status).toBe(404);
-    const issued = await p.call('warehouse', 'POST', `/quality/lots/${one.lotId}/passport`);
+    expect((await p.call('qc', 'GET', `/quality/lots/${one.lotId}/passport`)).status).toBe(404);
+    const issued = await p.call('qc', 'POST', `/quality/lots/${one.lotId}/passport`);
     expect(issued.status).toBe(200);
     expect(issued.body.code).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(issued.body.path).toBe(`/passport/${issued.body.code}`);
-    const again = await p.call('warehouse', 'POST', `/quality/lots/${one.lotId}/passport`);
+    const again = await p.call('qc', 'POST', `/quality/lots/${one.lotId}/passport`);
     expect(again.body.code).toBe(issued.body.code);
-    expect((await p.call('warehouse', 'GET', `/quality/lots/${one.lotId}/passport`)).body.code).toBe(
+    expect((await p.call('qc', 'GET', `/quality/lots/${one.lotId}/passport`)).body.code).toBe(
       issued.body.code,
     );
-    const other = await p.call('warehouse', 'POST', `/quality/lots/${two.lotId}/passport`);
+    const other = await p.call('qc', 'POST', `/quality/lots/${two.lotId}/passport`);
     expect(other.body.code).not.toBe(issued.body.code);
     const rollLot = (await p.wh.ok('GET', `/warehouse/lots?productId=${a.fabric.id}&search=${roll}`))
       .items[0];
-    expect((await p.call('warehouse', 'POST', `/quality/lots/${rollLot.id}/passport`)).body.code).toBe(
+    expect((await p.call('qc', 'POST', `/quality/lots/${rollLot.id}/passport`)).body.code).toBe(
       'NOT_FINISHED_GOODS',
     );
     expect((await p.call('viewer', 'POST', `/quality/lots/${one.lotId}/passport`)).status).toBe(403);

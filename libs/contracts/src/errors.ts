@@ -79,6 +79,12 @@ export const ERROR_CODES = [
   'MRP_RUNNING',
   'ALREADY_RELEASED',
   'STALE_RUN',
+  // article images and product passports
+  'UNSUPPORTED_IMAGE',
+  'IMAGE_TOO_LARGE',
+  'IMAGE_TYPE_MISMATCH',
+  'NOT_FINISHED_GOODS',
+  'LOT_NOT_RELEASED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

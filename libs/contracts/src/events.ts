@@ -111,7 +111,7 @@ export const EVENT_ENTITY_MODULE: Record<EventEntity, PermissionModule> = {
   purchase_order: 'purchasing',
   goods_receipt: 'purchasing',
   company: 'admin',
-  passport: 'warehouse',
+  passport: 'quality',
   mrp_run: 'planning',
   mrp_planned_order: 'planning',
   planning: 'planning',

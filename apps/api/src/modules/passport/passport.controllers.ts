@@ -25,7 +25,7 @@ export class LotPassportController {
   constructor(private readonly passports: PassportService) {}
 
   @Get()
-  @RequirePermission('warehouse.view')
+  @RequirePermission('quality.view')
   @ApiOkResponse({ type: PassportIssueResponse })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'NOT_FOUND: no passport issued yet' })
   getLotPassport(@IdParam('lotId') lotId: string): Promise<PassportIssueResponse> {
@@ -35,7 +35,7 @@ export class LotPassportController {
   /** Issues the batch's passport (once; again answers the same code). */
   @Post()
   @HttpCode(200)
-  @RequirePermission('warehouse.create')
+  @RequirePermission('quality.create')
   @ApiOkResponse({ type: PassportIssueResponse })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'NOT_FOUND' })
   @ApiConflictResponse({ type: ErrorBody, description: 'NOT_FINISHED_GOODS, LOT_NOT_RELEASED' })

@@ -280,6 +280,11 @@ export const en = {
       MRP_RUNNING: 'Planning is already running. Wait until it finishes.',
       ALREADY_RELEASED: 'This was already released.',
       STALE_RUN: 'A newer planning run exists. Open the latest one.',
+      UNSUPPORTED_IMAGE: 'Choose a PNG, JPEG or WebP image.',
+      IMAGE_TOO_LARGE: 'The image is larger than 2 MB.',
+      IMAGE_TYPE_MISMATCH: 'The file is not the image type its name says.',
+      NOT_FINISHED_GOODS: 'Passports are only for finished-goods batches.',
+      LOT_NOT_RELEASED: 'This lot is not released by quality.',
     } satisfies Record<ErrorCode, string>,
   },
   validation: {

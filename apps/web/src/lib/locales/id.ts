@@ -297,6 +297,11 @@ export const id: Messages = {
       MRP_RUNNING: 'Perencanaan sedang berjalan. Tunggu hingga selesai.',
       ALREADY_RELEASED: 'Ini sudah dirilis.',
       STALE_RUN: 'Ada proses perencanaan yang lebih baru. Buka yang terbaru.',
+      UNSUPPORTED_IMAGE: 'Pilih gambar PNG, JPEG, atau WebP.',
+      IMAGE_TOO_LARGE: 'Gambar lebih besar dari 2 MB.',
+      IMAGE_TYPE_MISMATCH: 'Berkas ini bukan jenis gambar yang tertulis pada namanya.',
+      NOT_FINISHED_GOODS: 'Paspor hanya untuk batch barang jadi.',
+      LOT_NOT_RELEASED: 'Lot ini belum dirilis oleh QC.',
     },
   },
   validation: {

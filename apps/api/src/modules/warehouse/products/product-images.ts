@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { PRODUCT_IMAGE_MAX_BYTES, PRODUCT_IMAGE_TYPES, type ProductImageType } from '@kapok/contracts';
+import {
+  type ErrorCode,
+  PRODUCT_IMAGE_MAX_BYTES,
+  PRODUCT_IMAGE_TYPES,
+  type ProductImageType,
+} from '@kapok/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
@@ -38,7 +43,7 @@ const SIGNATURES: Record<ProductImageType, (b: Buffer) => boolean> = {
     b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
-const invalid = (code: string, message: string) =>
+const invalid = (code: ErrorCode, message: string) =>
   new AppError(422, code, message, [{ field: 'body', messages: [message] }]);
 
 /** An article's passport picture, stored in PostgreSQL. */
