@@ -337,6 +337,14 @@ export const en = {
     QC: 'Quality control',
     PPIC: 'PPIC',
   },
+  table: {
+    columns: 'Columns',
+    columnsOf: 'Columns of {{table}}',
+    resetColumns: 'Show the usual columns',
+    exportCsv: 'Export CSV',
+    sortBy: 'Sort by {{column}}',
+    sortedWithinPage: 'sorted within this page',
+  },
 };
 
 export type Messages = typeof en;

@@ -354,4 +354,12 @@ export const id: Messages = {
     QC: 'Kontrol kualitas',
     PPIC: 'PPIC',
   },
+  table: {
+    columns: 'Kolom',
+    columnsOf: 'Kolom {{table}}',
+    resetColumns: 'Tampilkan kolom bawaan',
+    exportCsv: 'Ekspor CSV',
+    sortBy: 'Urutkan menurut {{column}}',
+    sortedWithinPage: 'diurutkan di halaman ini',
+  },
 };

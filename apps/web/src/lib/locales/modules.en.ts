@@ -1044,6 +1044,7 @@ export const enModules = {
       reserved: 'Reserved',
       available: 'Available',
       unit: 'Unit',
+      name: 'Name',
       alert: 'Alert',
       emptyTitle: 'No products yet',
       emptyBody:

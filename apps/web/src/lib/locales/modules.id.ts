@@ -1052,6 +1052,7 @@ export const idModules: ModuleMessages = {
       reserved: 'Dipesan',
       available: 'Tersedia',
       unit: 'Satuan',
+      name: 'Nama',
       alert: 'Peringatan',
       emptyTitle: 'Belum ada produk',
       emptyBody:

@@ -5,11 +5,9 @@ import {
   Button,
   EmptyState,
   Group,
-  Pagination,
   Paper,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Tooltip,
@@ -21,8 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Can } from '../../../components/Can';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/LoadingState';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { PageHeader } from '../../../components/PageHeader';
 import { usePermission } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/time';
@@ -43,7 +40,7 @@ const initials = (name: string) =>
     .join('');
 
 export function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canUpdate = usePermission('admin.update');
   const { roleOptions, roleName, departmentOptions } = useRoleOptions();
   const [search, setSearch] = useState('');
@@ -82,10 +79,7 @@ export function UsersPage() {
     setPage(1);
   };
 
-  const total = users.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const to = Math.min(total, page * PAGE_SIZE);
+  const columns = useUserColumns(roleName, canUpdate ? setEditing : undefined);
 
   return (
     <>
@@ -102,119 +96,87 @@ export function UsersPage() {
       />
       <Paper p="md" radius="md">
         <Stack gap="md">
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              style={{ flex: '1 1 260px' }}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('admin.users.search')}
-              aria-label={t('admin.users.search')}
-              value={search}
-              onChange={(e) => filter(setSearch)(e.currentTarget.value)}
-            />
-            <Select
-              style={{ flex: '1 1 160px' }}
-              maw={220}
-              aria-label={t('admin.users.role')}
-              placeholder={t('admin.users.allRoles')}
-              data={roleOptions}
-              value={role}
-              onChange={filter(setRole)}
-              clearable
-              searchable
-            />
-            <Select
-              style={{ flex: '1 1 160px' }}
-              maw={220}
-              aria-label={t('admin.users.department')}
-              placeholder={t('admin.users.allDepartments')}
-              data={departmentOptions}
-              value={department}
-              onChange={filter(setDepartment)}
-              clearable
-            />
-            <Select
-              style={{ flex: '1 1 140px' }}
-              maw={170}
-              aria-label={t('admin.users.status')}
-              data={[
-                { value: 'all', label: t('admin.users.allStatuses') },
-                { value: 'active', label: t('admin.users.statusActive') },
-                { value: 'disabled', label: t('admin.users.statusDisabled') },
-              ]}
-              value={status}
-              onChange={(v) => filter(setStatus)((v as StatusFilter | null) ?? 'all')}
-              allowDeselect={false}
-            />
-            {filtered && (
-              <Button variant="subtle" color="gray" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            )}
-          </Group>
-
-          {users.isPending ? (
-            <TableSkeleton />
-          ) : users.isError ? (
-            <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-          ) : users.data.items.length === 0 ? (
-            <EmptyState
-              py="xl"
-              withIndicatorBackground
-              icon={<IconUsers />}
-              title={t('admin.users.emptyTitle')}
-              description={t('admin.users.emptyBody')}
-            >
-              {filtered && (
-                <EmptyState.Actions>
-                  <Button variant="default" onClick={clearFilters}>
+          <DataTable<User>
+            toolbar={
+              <>
+                <TextInput
+                  style={{ flex: '1 1 260px' }}
+                  leftSection={<IconSearch size={16} />}
+                  placeholder={t('admin.users.search')}
+                  aria-label={t('admin.users.search')}
+                  value={search}
+                  onChange={(e) => filter(setSearch)(e.currentTarget.value)}
+                />
+                <Select
+                  style={{ flex: '1 1 160px' }}
+                  maw={220}
+                  aria-label={t('admin.users.role')}
+                  placeholder={t('admin.users.allRoles')}
+                  data={roleOptions}
+                  value={role}
+                  onChange={filter(setRole)}
+                  clearable
+                  searchable
+                />
+                <Select
+                  style={{ flex: '1 1 160px' }}
+                  maw={220}
+                  aria-label={t('admin.users.department')}
+                  placeholder={t('admin.users.allDepartments')}
+                  data={departmentOptions}
+                  value={department}
+                  onChange={filter(setDepartment)}
+                  clearable
+                />
+                <Select
+                  style={{ flex: '1 1 140px' }}
+                  maw={170}
+                  aria-label={t('admin.users.status')}
+                  data={[
+                    { value: 'all', label: t('admin.users.allStatuses') },
+                    { value: 'active', label: t('admin.users.statusActive') },
+                    { value: 'disabled', label: t('admin.users.statusDisabled') },
+                  ]}
+                  value={status}
+                  onChange={(v) => filter(setStatus)((v as StatusFilter | null) ?? 'all')}
+                  allowDeselect={false}
+                />
+                {filtered && (
+                  <Button variant="subtle" color="gray" onClick={clearFilters}>
                     {t('common.clearFilters')}
                   </Button>
-                </EmptyState.Actions>
-              )}
-            </EmptyState>
-          ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table
-                aria-label={t('admin.users.title')}
-                style={{ opacity: users.isPlaceholderData ? 0.6 : 1 }}
+                )}
+              </>
+            }
+            tableId="admin.users"
+            label={t('admin.users.title')}
+            columns={columns}
+            rows={users.data?.items}
+            rowId={(user) => user.id}
+            loading={users.isPending}
+            error={users.error}
+            onRetry={() => void users.refetch()}
+            stale={users.isPlaceholderData}
+            csvFileName="users"
+            paging={{ page, pageSize: PAGE_SIZE, total: users.data?.total ?? 0, onPageChange: setPage }}
+            empty={
+              <EmptyState
+                py="xl"
+                withIndicatorBackground
+                icon={<IconUsers />}
+                title={t('admin.users.emptyTitle')}
+                description={t('admin.users.emptyBody')}
               >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.users.fullName')}</Table.Th>
-                    <Table.Th>{t('admin.users.role')}</Table.Th>
-                    <Table.Th>{t('admin.users.department')}</Table.Th>
-                    <Table.Th>{t('admin.users.status')}</Table.Th>
-                    <Table.Th>{t('admin.users.lastLogin')}</Table.Th>
-                    {canUpdate && <Table.Th w={60} />}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.data.items.map((user) => (
-                    <UserRow
-                      key={user.id}
-                      user={user}
-                      roleName={roleName(user.role)}
-                      lastLogin={
-                        user.lastLoginAt
-                          ? formatDateTime(user.lastLoginAt, i18n.language)
-                          : t('admin.users.never')
-                      }
-                      onEdit={canUpdate ? () => setEditing(user.id) : undefined}
-                    />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-
-          {total > 0 && (
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('common.showing', { from, to, total })}
-              </Text>
-              {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
-            </Group>
-          )}
+                {filtered && (
+                  <EmptyState.Actions>
+                    <Button variant="default" onClick={clearFilters}>
+                      {t('common.clearFilters')}
+                    </Button>
+                  </EmptyState.Actions>
+                )}
+              </EmptyState>
+            }
+          />
         </Stack>
       </Paper>
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
@@ -223,21 +185,18 @@ export function UsersPage() {
   );
 }
 
-function UserRow({
-  user,
-  roleName,
-  lastLogin,
-  onEdit,
-}: {
-  user: User;
-  roleName: string;
-  lastLogin: string;
-  onEdit?: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Table.Tr>
-      <Table.Td>
+function useUserColumns(
+  roleName: (code: string) => string,
+  onEdit: ((id: string) => void) | undefined,
+): DataColumn<User>[] {
+  const { t, i18n } = useTranslation();
+  const columns: DataColumn<User>[] = [
+    {
+      id: 'fullName',
+      header: t('admin.users.fullName'),
+      alwaysVisible: true,
+      sortValue: (user) => user.fullName,
+      cell: (user) => (
         <Group gap="sm" wrap="nowrap">
           <Avatar size={34} radius="xl" color={user.active ? 'kapok' : 'gray'} variant="light">
             {initials(user.fullName)}
@@ -251,17 +210,39 @@ function UserRow({
             </Text>
           </div>
         </Group>
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      id: 'username',
+      header: t('admin.users.username'),
+      hiddenByDefault: true,
+      sortValue: (user) => user.username,
+      cell: (user) => <Text size="sm">{user.username}</Text>,
+    },
+    {
+      id: 'role',
+      header: t('admin.users.role'),
+      sortValue: (user) => roleName(user.role),
+      cell: (user) => (
         <Badge variant="light" color="kapok" radius="sm" tt="none">
-          {roleName}
+          {roleName(user.role)}
         </Badge>
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      id: 'department',
+      header: t('admin.users.department'),
+      sortValue: (user) => (user.department ? t(`departments.${user.department}`) : null),
+      cell: (user) => (
         <Text size="sm">{user.department ? t(`departments.${user.department}`) : t('common.none')}</Text>
-      </Table.Td>
-      <Table.Td>
-        {user.active ? (
+      ),
+    },
+    {
+      id: 'status',
+      header: t('admin.users.status'),
+      sortValue: (user) => (user.active ? t('admin.users.statusActive') : t('admin.users.statusDisabled')),
+      cell: (user) =>
+        user.active ? (
           <Badge color="green" variant="dot" tt="none">
             {t('admin.users.statusActive')}
           </Badge>
@@ -269,22 +250,38 @@ function UserRow({
           <Badge color="gray" variant="dot" tt="none">
             {t('admin.users.statusDisabled')}
           </Badge>
-        )}
-      </Table.Td>
-      <Table.Td>
+        ),
+    },
+    {
+      id: 'lastLogin',
+      header: t('admin.users.lastLogin'),
+      sortValue: (user) => user.lastLoginAt,
+      cell: (user) => (
         <Text size="sm" c="dimmed">
-          {lastLogin}
+          {user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('admin.users.never')}
         </Text>
-      </Table.Td>
-      {onEdit && (
-        <Table.Td>
-          <Tooltip label={t('common.edit')} withArrow>
-            <ActionIcon variant="subtle" onClick={onEdit} aria-label={`${t('common.edit')} ${user.username}`}>
-              <IconPencil size={18} />
-            </ActionIcon>
-          </Tooltip>
-        </Table.Td>
-      )}
-    </Table.Tr>
-  );
+      ),
+    },
+  ];
+  if (onEdit)
+    columns.push({
+      id: 'actions',
+      header: t('common.edit'),
+      hideHeader: true,
+      alwaysVisible: true,
+      sticky: true,
+      width: 60,
+      cell: (user) => (
+        <Tooltip label={t('common.edit')} withArrow>
+          <ActionIcon
+            variant="subtle"
+            onClick={() => onEdit(user.id)}
+            aria-label={`${t('common.edit')} ${user.username}`}
+          >
+            <IconPencil size={18} />
+          </ActionIcon>
+        </Tooltip>
+      ),
+    });
+  return columns;
 }

@@ -6,11 +6,9 @@ import {
   EmptyState,
   Group,
   Modal,
-  Pagination,
   Paper,
   Select,
   Stack,
-  Table,
   Tabs,
   Text,
   Textarea,
@@ -22,8 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/LoadingState';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { PageHeader } from '../../../components/PageHeader';
 import { usePermission } from '../../../lib/auth';
 import { isApiError } from '../../../lib/errors';
@@ -51,124 +48,86 @@ export function AlertsPage() {
     alertQueries.list({ status, level: level ?? undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   );
   const openCount = useQuery(alertQueries.openCount());
-  const total = alerts.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const columns = useAlertColumns(status, status === 'OPEN' && canAcknowledge ? setAcknowledging : undefined);
 
   return (
     <>
       <PageHeader title={t('warehouse.alerts.title')} description={t('warehouse.alerts.description')} />
       <Paper p="md" radius="md">
         <Stack gap="md">
-          <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-            <Tabs
-              value={status}
-              onChange={(v) => {
-                if (!isStatus(v)) return;
-                setParams(v === 'OPEN' ? {} : { status: v }, { replace: true });
-                setPage(1);
-              }}
-            >
-              <Tabs.List>
-                {ALERT_STATUSES.map((s) => (
-                  <Tabs.Tab
-                    key={s}
-                    value={s}
-                    rightSection={
-                      s === 'OPEN' && openCount.data ? (
-                        <Badge size="sm" color="red" variant="filled" circle={openCount.data < 10}>
-                          {openCount.data}
-                        </Badge>
-                      ) : undefined
-                    }
-                  >
-                    {t(`warehouse.alerts.statuses.${s}`)}
-                  </Tabs.Tab>
-                ))}
-              </Tabs.List>
-            </Tabs>
-            <Select
-              w={200}
-              aria-label={t('warehouse.alerts.level')}
-              placeholder={t('warehouse.alerts.allLevels')}
-              data={ALERT_LEVELS.filter((l) => l !== 'OK').map((value) => ({
-                value,
-                label: t(`warehouse.levels.${value}`),
-              }))}
-              value={level}
-              onChange={(v) => {
-                setLevel(v as AlertLevel | null);
-                setPage(1);
-              }}
-              clearable
-            />
-          </Group>
-
-          {alerts.isPending ? (
-            <TableSkeleton rows={5} />
-          ) : alerts.isError ? (
-            <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />
-          ) : alerts.data.items.length === 0 ? (
-            <EmptyState
-              py="xl"
-              variant="light"
-              color={status === 'OPEN' && !level ? 'green' : 'gray'}
-              icon={status === 'OPEN' ? <IconCircleCheck /> : <IconBellCheck />}
-              title={t(`warehouse.alerts.empty.${status}`)}
-              description={
-                level ? t('warehouse.alerts.emptyFiltered') : t(`warehouse.alerts.emptyBody.${status}`)
-              }
-            />
-          ) : (
-            <Table.ScrollContainer minWidth={880}>
-              <Table
-                aria-label={t(`warehouse.alerts.tableLabel.${status}`)}
-                style={{ opacity: alerts.isPlaceholderData ? 0.6 : 1 }}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('warehouse.alerts.level')}</Table.Th>
-                    <Table.Th>{t('warehouse.product.product')}</Table.Th>
-                    <Table.Th>{t('warehouse.alerts.where')}</Table.Th>
-                    <Table.Th ta="right">{t('warehouse.alerts.availableNow')}</Table.Th>
-                    <Table.Th>{t('warehouse.alerts.opened')}</Table.Th>
-                    {status !== 'OPEN' && (
-                      <Table.Th>
-                        {status === 'ACKNOWLEDGED'
-                          ? t('warehouse.alerts.acknowledged')
-                          : t('warehouse.alerts.resolved')}
-                      </Table.Th>
-                    )}
-                    {status === 'OPEN' && canAcknowledge && <Table.Th w={150} />}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {alerts.data.items.map((alert) => (
-                    <AlertRow
-                      key={alert.id}
-                      alert={alert}
-                      onAcknowledge={
-                        status === 'OPEN' && canAcknowledge ? () => setAcknowledging(alert) : undefined
-                      }
-                    />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-
-          {total > 0 && (
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('common.showing', {
-                  from: (page - 1) * PAGE_SIZE + 1,
-                  to: Math.min(total, page * PAGE_SIZE),
-                  total,
-                })}{' '}
-                · {t('common.timeZoneNote')}
-              </Text>
-              {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
-            </Group>
-          )}
+          <DataTable<StockAlert>
+            toolbar={
+              <>
+                <Tabs
+                  value={status}
+                  onChange={(v) => {
+                    if (!isStatus(v)) return;
+                    setParams(v === 'OPEN' ? {} : { status: v }, { replace: true });
+                    setPage(1);
+                  }}
+                >
+                  <Tabs.List>
+                    {ALERT_STATUSES.map((s) => (
+                      <Tabs.Tab
+                        key={s}
+                        value={s}
+                        rightSection={
+                          s === 'OPEN' && openCount.data ? (
+                            <Badge size="sm" color="red" variant="filled" circle={openCount.data < 10}>
+                              {openCount.data}
+                            </Badge>
+                          ) : undefined
+                        }
+                      >
+                        {t(`warehouse.alerts.statuses.${s}`)}
+                      </Tabs.Tab>
+                    ))}
+                  </Tabs.List>
+                </Tabs>
+                <Select
+                  w={200}
+                  aria-label={t('warehouse.alerts.level')}
+                  placeholder={t('warehouse.alerts.allLevels')}
+                  data={ALERT_LEVELS.filter((l) => l !== 'OK').map((value) => ({
+                    value,
+                    label: t(`warehouse.levels.${value}`),
+                  }))}
+                  value={level}
+                  onChange={(v) => {
+                    setLevel(v as AlertLevel | null);
+                    setPage(1);
+                  }}
+                  clearable
+                />
+              </>
+            }
+            tableId="warehouse.alerts"
+            label={t(`warehouse.alerts.tableLabel.${status}`)}
+            columns={columns}
+            rows={alerts.data?.items}
+            rowId={(alert) => alert.id}
+            loading={alerts.isPending}
+            error={alerts.error}
+            onRetry={() => void alerts.refetch()}
+            stale={alerts.isPlaceholderData}
+            skeletonRows={5}
+            minWidth={880}
+            csvFileName={`stock-alerts-${status.toLowerCase()}`}
+            paging={{ page, pageSize: PAGE_SIZE, total: alerts.data?.total ?? 0, onPageChange: setPage }}
+            footnote={t('common.timeZoneNote')}
+            empty={
+              <EmptyState
+                py="xl"
+                variant="light"
+                color={status === 'OPEN' && !level ? 'green' : 'gray'}
+                icon={status === 'OPEN' ? <IconCircleCheck /> : <IconBellCheck />}
+                title={t(`warehouse.alerts.empty.${status}`)}
+                description={
+                  level ? t('warehouse.alerts.emptyFiltered') : t(`warehouse.alerts.emptyBody.${status}`)
+                }
+              />
+            }
+          />
         </Stack>
       </Paper>
       <AcknowledgeModal alert={acknowledging} onClose={() => setAcknowledging(null)} />
@@ -176,48 +135,104 @@ export function AlertsPage() {
   );
 }
 
-function AlertRow({ alert, onAcknowledge }: { alert: StockAlert; onAcknowledge?: () => void }) {
+/** The alert list's columns; the third depends on the status tab, the last is the action. */
+function useAlertColumns(
+  status: AlertStatus,
+  onAcknowledge: ((alert: StockAlert) => void) | undefined,
+): DataColumn<StockAlert>[] {
   const { t, i18n } = useTranslation();
-  const q = (value: number) => formatQuantity(value, alert.uom, i18n.language);
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <AlertLevelBadge level={alert.level} />
-      </Table.Td>
-      <Table.Td>
-        <Anchor component={Link} to={productPath(alert.productId)} fw={600} size="sm" ff="monospace">
-          {alert.productCode}
-        </Anchor>
-        <Text size="xs" c="dimmed" lineClamp={1}>
-          {alert.productName}
-        </Text>
-      </Table.Td>
-      <Table.Td>
+  const q = (value: number, alert: StockAlert) => formatQuantity(value, alert.uom, i18n.language);
+  const when = (at: string | null) => (at ? formatDateTime(at, i18n.language) : t('common.none'));
+  const columns: DataColumn<StockAlert>[] = [
+    {
+      id: 'level',
+      header: t('warehouse.alerts.level'),
+      sortValue: (alert) => ALERT_LEVELS.indexOf(alert.level),
+      csv: (alert) => t(`warehouse.levels.${alert.level}`),
+      cell: (alert) => <AlertLevelBadge level={alert.level} />,
+    },
+    {
+      id: 'product',
+      header: t('warehouse.product.product'),
+      alwaysVisible: true,
+      sortValue: (alert) => alert.productCode,
+      csv: (alert) => `${alert.productCode} ${alert.productName}`,
+      cell: (alert) => (
+        <>
+          <Anchor component={Link} to={productPath(alert.productId)} fw={600} size="sm" ff="monospace">
+            {alert.productCode}
+          </Anchor>
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {alert.productName}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'where',
+      header: t('warehouse.alerts.where'),
+      sortValue: (alert) => alert.locationCode ?? t('warehouse.thresholds.allRacks'),
+      cell: (alert) => (
         <Text size="sm" ff={alert.locationCode ? 'monospace' : undefined}>
           {alert.locationCode ?? t('warehouse.thresholds.allRacks')}
         </Text>
-      </Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm" ff="monospace" fw={600} c={alert.availableNow <= 0 ? 'red.8' : undefined}>
-          {q(alert.availableNow)}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('warehouse.alerts.atOpen', { quantity: q(alert.availableAtOpen) })}
-        </Text>
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      id: 'availableNow',
+      header: t('warehouse.alerts.availableNow'),
+      align: 'right',
+      sortValue: (alert) => alert.availableNow,
+      cell: (alert) => (
+        <div style={{ whiteSpace: 'nowrap' }}>
+          <Text size="sm" ff="monospace" fw={600} c={alert.availableNow <= 0 ? 'red.8' : undefined}>
+            {q(alert.availableNow, alert)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('warehouse.alerts.atOpen', { quantity: q(alert.availableAtOpen, alert) })}
+          </Text>
+        </div>
+      ),
+    },
+    {
+      id: 'uom',
+      header: t('warehouse.stock.unit'),
+      hiddenByDefault: true,
+      sortValue: (alert) => alert.uom,
+      cell: (alert) => alert.uom,
+    },
+    {
+      id: 'openedAt',
+      header: t('warehouse.alerts.opened'),
+      sortValue: (alert) => alert.openedAt,
+      cell: (alert) => (
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {formatDateTime(alert.openedAt, i18n.language)}
+          {when(alert.openedAt)}
         </Text>
-      </Table.Td>
-      {alert.status === 'ACKNOWLEDGED' && (
-        <Table.Td>
+      ),
+    },
+  ];
+  if (status === 'ACKNOWLEDGED')
+    columns.push({
+      id: 'acknowledged',
+      header: t('warehouse.alerts.acknowledged'),
+      sortValue: (alert) => alert.acknowledgedAt,
+      csv: (alert) =>
+        [
+          alert.acknowledgedBy?.username ?? t('warehouse.ledger.system'),
+          alert.acknowledgedAt,
+          alert.acknowledgeNote,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      cell: (alert) => (
+        <>
           <Text size="sm">
             {alert.acknowledgedBy?.username ?? t('warehouse.ledger.system')}
             {alert.acknowledgedAt && (
               <Text span size="xs" c="dimmed">
                 {' · '}
-                {formatDateTime(alert.acknowledgedAt, i18n.language)}
+                {when(alert.acknowledgedAt)}
               </Text>
             )}
           </Text>
@@ -226,30 +241,41 @@ function AlertRow({ alert, onAcknowledge }: { alert: StockAlert; onAcknowledge?:
               “{alert.acknowledgeNote}”
             </Text>
           )}
-        </Table.Td>
-      )}
-      {alert.status === 'RESOLVED' && (
-        <Table.Td>
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {alert.resolvedAt ? formatDateTime(alert.resolvedAt, i18n.language) : t('common.none')}
-          </Text>
-        </Table.Td>
-      )}
-      {onAcknowledge && (
-        <Table.Td>
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconChecks size={14} />}
-            onClick={onAcknowledge}
-            aria-label={t('warehouse.alerts.acknowledgeOf', { product: alert.productCode })}
-          >
-            {t('warehouse.alerts.acknowledge')}
-          </Button>
-        </Table.Td>
-      )}
-    </Table.Tr>
-  );
+        </>
+      ),
+    });
+  if (status === 'RESOLVED')
+    columns.push({
+      id: 'resolved',
+      header: t('warehouse.alerts.resolved'),
+      sortValue: (alert) => alert.resolvedAt,
+      cell: (alert) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {when(alert.resolvedAt)}
+        </Text>
+      ),
+    });
+  if (onAcknowledge)
+    columns.push({
+      id: 'actions',
+      header: t('warehouse.alerts.acknowledge'),
+      hideHeader: true,
+      alwaysVisible: true,
+      sticky: true,
+      width: 150,
+      cell: (alert) => (
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconChecks size={14} />}
+          onClick={() => onAcknowledge(alert)}
+          aria-label={t('warehouse.alerts.acknowledgeOf', { product: alert.productCode })}
+        >
+          {t('warehouse.alerts.acknowledge')}
+        </Button>
+      ),
+    });
+  return columns;
 }
 
 function AcknowledgeModal({ alert, onClose }: { alert: StockAlert | null; onClose: () => void }) {

@@ -1,11 +1,10 @@
-import { Badge, Button, EmptyState, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Select, Stack, Text } from '@mantine/core';
 import { MOVE_TYPES, type MoveType } from '@kapok/contracts';
 import { IconArrowRight, IconListDetails } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/LoadingState';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { factoryDayEnd, factoryDayStart, formatDateTime } from '../../../lib/time';
 import { locationQueries, stockQueries, type Location, type StockMove } from '../api';
 import { formatNumber } from './format';
@@ -68,166 +67,180 @@ export function LedgerTable({ productId }: { productId: string }) {
     setTo('');
     setPage(1);
   };
-  const total = moves.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const signOf = (move: StockMove) => direction(move, locationId, types);
+  const columns: DataColumn<StockMove>[] = [
+    {
+      id: 'when',
+      header: t('warehouse.ledger.when'),
+      alwaysVisible: true,
+      sortValue: (move) => move.createdAt,
+      cell: (move) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(move.createdAt, i18n.language)}
+        </Text>
+      ),
+    },
+    {
+      id: 'type',
+      header: t('warehouse.ledger.type'),
+      sortValue: (move) => t(`warehouse.moveTypes.${move.type}`),
+      cell: (move) => (
+        <Badge variant="light" color={MOVE_TYPE_COLORS[move.type]} radius="sm" tt="none">
+          {t(`warehouse.moveTypes.${move.type}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'quantity',
+      header: t('warehouse.ledger.quantity'),
+      align: 'right',
+      sortValue: (move) => signOf(move) * move.quantity || move.quantity,
+      cell: (move) => {
+        const sign = signOf(move);
+        return (
+          <div style={{ whiteSpace: 'nowrap' }}>
+            <Text size="sm" ff="monospace" fw={600} c={sign > 0 ? 'green.8' : sign < 0 ? 'red.8' : undefined}>
+              {sign > 0 ? '+' : sign < 0 ? '−' : ''}
+              {formatNumber(move.quantity, i18n.language)} {move.uom}
+            </Text>
+            {move.enteredUom && move.enteredQuantity !== null && (
+              <Text size="xs" c="dimmed">
+                {t('warehouse.ledger.entered', {
+                  quantity: `${formatNumber(move.enteredQuantity, i18n.language)} ${move.enteredUom}`,
+                })}
+              </Text>
+            )}
+          </div>
+        );
+      },
+    },
+    {
+      id: 'uom',
+      header: t('warehouse.stock.unit'),
+      hiddenByDefault: true,
+      sortValue: (move) => move.uom,
+      cell: (move) => move.uom,
+    },
+    {
+      id: 'fromTo',
+      header: t('warehouse.ledger.fromTo'),
+      sortValue: (move) => `${move.fromLocationCode} → ${move.toLocationCode}`,
+      cell: (move) => (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" ff="monospace">
+            {move.fromLocationCode}
+          </Text>
+          <IconArrowRight size={14} aria-label={t('warehouse.ledger.to')} />
+          <Text size="sm" ff="monospace">
+            {move.toLocationCode}
+          </Text>
+        </Group>
+      ),
+    },
+    {
+      id: 'lot',
+      header: t('warehouse.balances.lot'),
+      sortValue: (move) => move.lotNumber,
+      cell: (move) => (
+        <Text size="sm" ff="monospace" c={move.lotNumber ? undefined : 'dimmed'}>
+          {move.lotNumber ?? t('common.none')}
+        </Text>
+      ),
+    },
+    {
+      id: 'reference',
+      header: t('warehouse.ledger.reference'),
+      sortValue: (move) => move.reference,
+      csv: (move) => [move.reference, move.note].filter(Boolean).join(' · '),
+      cell: (move) => (
+        <div style={{ maxWidth: 260 }}>
+          <Text size="sm" c={move.reference ? undefined : 'dimmed'}>
+            {move.reference ?? t('common.none')}
+          </Text>
+          {move.note && (
+            <Text size="xs" c="dimmed" lineClamp={2}>
+              {move.note}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      id: 'by',
+      header: t('warehouse.ledger.by'),
+      sortValue: (move) => move.actor?.username ?? t('warehouse.ledger.system'),
+      cell: (move) => (
+        <Text size="sm" c={move.actor ? undefined : 'dimmed'} fs={move.actor ? undefined : 'italic'}>
+          {move.actor?.username ?? t('warehouse.ledger.system')}
+        </Text>
+      ),
+    },
+  ];
 
   return (
     <Stack gap="md">
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select
-          w={200}
-          label={t('warehouse.ledger.type')}
-          placeholder={t('common.all')}
-          data={MOVE_TYPES.map((value) => ({ value, label: t(`warehouse.moveTypes.${value}`) }))}
-          value={type}
-          onChange={(v) => filter(setType)(v as MoveType | null)}
-          clearable
-        />
-        <Select
-          w={220}
-          label={t('warehouse.ledger.location')}
-          placeholder={t('common.all')}
-          data={locationOptions(locations.data ?? [])}
-          value={locationId}
-          onChange={filter(setLocationId)}
-          searchable
-          clearable
-        />
-        <DateRangeInputs
-          from={from}
-          to={to}
-          onFromChange={filter(setFrom)}
-          onToChange={filter(setTo)}
-          fromLabel={t('warehouse.ledger.from')}
-          toLabel={t('warehouse.ledger.to')}
-        />
-        {filtered && (
-          <Button variant="subtle" color="gray" onClick={clearFilters}>
-            {t('common.clearFilters')}
-          </Button>
-        )}
-      </Group>
-
-      {moves.isPending ? (
-        <TableSkeleton rows={5} />
-      ) : moves.isError ? (
-        <ErrorState error={moves.error} onRetry={() => void moves.refetch()} />
-      ) : moves.data.items.length === 0 ? (
-        <EmptyState
-          py="lg"
-          size="sm"
-          withIndicatorBackground
-          icon={<IconListDetails />}
-          title={t('warehouse.ledger.emptyTitle')}
-          description={filtered ? t('warehouse.ledger.emptyFiltered') : t('warehouse.ledger.emptyBody')}
-        />
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table
-            aria-label={t('warehouse.ledger.title')}
-            highlightOnHover={false}
-            style={{ opacity: moves.isPlaceholderData ? 0.6 : 1 }}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('warehouse.ledger.when')}</Table.Th>
-                <Table.Th>{t('warehouse.ledger.type')}</Table.Th>
-                <Table.Th ta="right">{t('warehouse.ledger.quantity')}</Table.Th>
-                <Table.Th>{t('warehouse.ledger.fromTo')}</Table.Th>
-                <Table.Th>{t('warehouse.balances.lot')}</Table.Th>
-                <Table.Th>{t('warehouse.ledger.reference')}</Table.Th>
-                <Table.Th>{t('warehouse.ledger.by')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {moves.data.items.map((move) => {
-                const sign = direction(move, locationId, types);
-                return (
-                  <Table.Tr key={move.id}>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(move.createdAt, i18n.language)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={MOVE_TYPE_COLORS[move.type]} radius="sm" tt="none">
-                        {t(`warehouse.moveTypes.${move.type}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      <Text
-                        size="sm"
-                        ff="monospace"
-                        fw={600}
-                        c={sign > 0 ? 'green.8' : sign < 0 ? 'red.8' : undefined}
-                      >
-                        {sign > 0 ? '+' : sign < 0 ? '−' : ''}
-                        {formatNumber(move.quantity, i18n.language)} {move.uom}
-                      </Text>
-                      {move.enteredUom && move.enteredQuantity !== null && (
-                        <Text size="xs" c="dimmed">
-                          {t('warehouse.ledger.entered', {
-                            quantity: `${formatNumber(move.enteredQuantity, i18n.language)} ${move.enteredUom}`,
-                          })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" ff="monospace">
-                          {move.fromLocationCode}
-                        </Text>
-                        <IconArrowRight size={14} aria-label={t('warehouse.ledger.to')} />
-                        <Text size="sm" ff="monospace">
-                          {move.toLocationCode}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace" c={move.lotNumber ? undefined : 'dimmed'}>
-                        {move.lotNumber ?? t('common.none')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td maw={260}>
-                      <Text size="sm" c={move.reference ? undefined : 'dimmed'}>
-                        {move.reference ?? t('common.none')}
-                      </Text>
-                      {move.note && (
-                        <Text size="xs" c="dimmed" lineClamp={2}>
-                          {move.note}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text
-                        size="sm"
-                        c={move.actor ? undefined : 'dimmed'}
-                        fs={move.actor ? undefined : 'italic'}
-                      >
-                        {move.actor?.username ?? t('warehouse.ledger.system')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-
-      {total > 0 && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t('common.showing', {
-              from: (page - 1) * PAGE_SIZE + 1,
-              to: Math.min(total, page * PAGE_SIZE),
-              total,
-            })}{' '}
-            · {t('common.timeZoneNote')}
-          </Text>
-          {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
-        </Group>
-      )}
+      <DataTable<StockMove>
+        toolbar={
+          <>
+            <Select
+              w={200}
+              label={t('warehouse.ledger.type')}
+              placeholder={t('common.all')}
+              data={MOVE_TYPES.map((value) => ({ value, label: t(`warehouse.moveTypes.${value}`) }))}
+              value={type}
+              onChange={(v) => filter(setType)(v as MoveType | null)}
+              clearable
+            />
+            <Select
+              w={220}
+              label={t('warehouse.ledger.location')}
+              placeholder={t('common.all')}
+              data={locationOptions(locations.data ?? [])}
+              value={locationId}
+              onChange={filter(setLocationId)}
+              searchable
+              clearable
+            />
+            <DateRangeInputs
+              from={from}
+              to={to}
+              onFromChange={filter(setFrom)}
+              onToChange={filter(setTo)}
+              fromLabel={t('warehouse.ledger.from')}
+              toLabel={t('warehouse.ledger.to')}
+            />
+            {filtered && (
+              <Button variant="subtle" color="gray" onClick={clearFilters}>
+                {t('common.clearFilters')}
+              </Button>
+            )}
+          </>
+        }
+        tableId="warehouse.ledger"
+        label={t('warehouse.ledger.title')}
+        columns={columns}
+        rows={moves.data?.items}
+        rowId={(move) => move.id}
+        loading={moves.isPending}
+        error={moves.error}
+        onRetry={() => void moves.refetch()}
+        stale={moves.isPlaceholderData}
+        skeletonRows={5}
+        minWidth={900}
+        csvFileName="stock-ledger"
+        paging={{ page, pageSize: PAGE_SIZE, total: moves.data?.total ?? 0, onPageChange: setPage }}
+        footnote={t('common.timeZoneNote')}
+        empty={
+          <EmptyState
+            py="lg"
+            size="sm"
+            withIndicatorBackground
+            icon={<IconListDetails />}
+            title={t('warehouse.ledger.emptyTitle')}
+            description={filtered ? t('warehouse.ledger.emptyFiltered') : t('warehouse.ledger.emptyBody')}
+          />
+        }
+      />
     </Stack>
   );
 }

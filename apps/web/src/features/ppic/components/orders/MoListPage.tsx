@@ -3,13 +3,10 @@ import {
   Button,
   Checkbox,
   EmptyState,
-  Group,
-  Pagination,
   Paper,
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -21,9 +18,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Can } from '../../../../components/Can';
-import { ErrorState } from '../../../../components/ErrorState';
-import { TableSkeleton } from '../../../../components/LoadingState';
 import { PageHeader } from '../../../../components/PageHeader';
+import { DataTable, type DataColumn } from '../../../../components/data-table';
 import { moQueries, type BatchAction, type Mo } from '../../api';
 import { CreateMoModal } from '../create/CreateMoModal';
 import { LateBadge, MoStateBadge } from '../shared/appearance';
@@ -80,10 +76,6 @@ export function MoListPage() {
   const clearFilters = () => setParams({}, { replace: true });
 
   const items = orders.data?.items ?? [];
-  const total = orders.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const to = Math.min(total, page * PAGE_SIZE);
 
   const toggle = (mo: Mo) =>
     setSelected((current) => {
@@ -106,6 +98,134 @@ export function MoListPage() {
   // The selection keeps what the list answered when each order was ticked; show its latest state.
   const selection = [...selected.values()].map((mo) => items.find((i) => i.id === mo.id) ?? mo);
 
+  const columns: DataColumn<Mo>[] = [
+    {
+      id: 'select',
+      header: t('ppic.orders.selectPage'),
+      alwaysVisible: true,
+      width: 40,
+      headerCell: (
+        <Checkbox
+          aria-label={t('ppic.orders.selectPage')}
+          checked={allOnPage}
+          indeterminate={someOnPage && !allOnPage}
+          onChange={togglePage}
+        />
+      ),
+      cell: (mo) => (
+        <Checkbox
+          aria-label={t('ppic.orders.select', { number: mo.batchNumber })}
+          checked={selected.has(mo.id)}
+          onChange={() => toggle(mo)}
+        />
+      ),
+    },
+    {
+      id: 'batchNumber',
+      header: t('ppic.fields.batchNumber'),
+      alwaysVisible: true,
+      sortValue: (mo) => mo.batchNumber,
+      cell: (mo) => (
+        <Anchor component={Link} to={`/ppic/orders/${mo.id}`} fw={700} size="sm" ff="monospace">
+          {mo.batchNumber}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'product',
+      header: t('ppic.fields.product'),
+      sortValue: (mo) => mo.productCode,
+      csv: (mo) => `${mo.productCode} ${mo.productName}`,
+      cell: (mo) => (
+        <>
+          <Text size="sm" fw={600}>
+            {mo.productCode}
+          </Text>
+          <Text size="xs" c="dimmed" truncate maw={240}>
+            {mo.productName}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'qtyPlanned',
+      header: t('ppic.fields.qtyPlanned'),
+      align: 'right',
+      sortValue: (mo) => mo.qtyPlanned,
+      cell: (mo) => (
+        <>
+          <Text size="sm" fw={600} span>
+            {formatNumber(mo.qtyPlanned, i18n.language)}
+          </Text>{' '}
+          <Text size="xs" c="dimmed" span>
+            {mo.uom}
+          </Text>
+          {mo.producedQty !== null && (
+            <Text size="xs" c="dimmed">
+              {t('ppic.orders.produced', { qty: formatNumber(mo.producedQty, i18n.language) })}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'produced',
+      header: t('ppic.fields.produced'),
+      align: 'right',
+      hiddenByDefault: true,
+      sortValue: (mo) => mo.producedQty,
+      cell: (mo) =>
+        mo.producedQty === null ? t('common.none') : formatNumber(mo.producedQty, i18n.language),
+    },
+    {
+      id: 'uom',
+      header: t('warehouse.stock.unit'),
+      hiddenByDefault: true,
+      sortValue: (mo) => mo.uom,
+      cell: (mo) => mo.uom,
+    },
+    {
+      id: 'route',
+      header: t('ppic.fields.route'),
+      sortValue: (mo) => t(`ppic.route.${mo.route}`),
+      cell: (mo) => <Text size="sm">{t(`ppic.route.${mo.route}`)}</Text>,
+    },
+    {
+      id: 'dueDate',
+      header: t('ppic.fields.dueDate'),
+      sortValue: (mo) => mo.dueDate,
+      cell: (mo) => (
+        <Stack gap={2} align="flex-start">
+          <Text size="sm" c={mo.late ? 'red.8' : undefined} fw={mo.late ? 700 : undefined}>
+            {mo.dueDate ? formatDay(mo.dueDate, i18n.language) : t('common.none')}
+          </Text>
+          {mo.late && <LateBadge />}
+        </Stack>
+      ),
+    },
+    {
+      id: 'week',
+      header: t('ppic.fields.week'),
+      sortValue: (mo) => mo.week,
+      cell: (mo) => <Text size="sm">{mo.week ?? t('common.none')}</Text>,
+    },
+    {
+      id: 'destination',
+      header: t('ppic.fields.destination'),
+      sortValue: (mo) => mo.destination,
+      cell: (mo) => <Text size="sm">{mo.destination ?? t('common.none')}</Text>,
+    },
+    {
+      id: 'state',
+      header: t('ppic.fields.state'),
+      minWidth: 130,
+      sticky: true,
+      sortValue: (mo) => MO_STATES.indexOf(mo.state),
+      csv: (mo) => t(`ppic.state.${mo.state}`),
+      cell: (mo) => <MoStateBadge state={mo.state} />,
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -121,196 +241,107 @@ export function MoListPage() {
       />
       <Paper p="md" radius="md">
         <Stack gap="md">
-          <Group gap="sm" align="center" wrap="wrap">
-            <TextInput
-              style={{ flex: '1 1 260px' }}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('ppic.orders.search')}
-              aria-label={t('ppic.orders.search')}
-              value={search}
-              onChange={(e) => setFilter('q', e.currentTarget.value)}
-            />
-            <Select
-              w={180}
-              aria-label={t('ppic.orders.state')}
-              placeholder={t('ppic.orders.allStates')}
-              data={MO_STATES.map((s) => ({ value: s, label: t(`ppic.state.${s}`) }))}
-              value={state ?? null}
-              onChange={(v) => setFilter('state', v)}
-              clearable
-            />
-            <Select
-              w={160}
-              aria-label={t('ppic.orders.route')}
-              placeholder={t('ppic.orders.allRoutes')}
-              data={ROUTE_NAMES.map((r) => ({ value: r, label: t(`ppic.route.${r}`) }))}
-              value={route ?? null}
-              onChange={(v) => setFilter('route', v)}
-              clearable
-            />
-            <Switch
-              label={t('ppic.orders.lateOnly')}
-              checked={late}
-              onChange={(e) => setFilter('late', e.currentTarget.checked ? '1' : null)}
-              color="red"
-            />
-            {filtered && (
-              <Button variant="subtle" color="gray" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            )}
-          </Group>
-
-          {selection.length > 0 && (
-            <BatchBar orders={selection} onAction={setBatchAction} onClear={() => setSelected(new Map())} />
-          )}
-
-          {orders.isPending ? (
-            <TableSkeleton />
-          ) : orders.isError ? (
-            <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
-          ) : items.length === 0 ? (
-            <EmptyState
-              py="xl"
-              withIndicatorBackground
-              icon={<IconClipboardList />}
-              title={filtered ? t('ppic.orders.noMatchTitle') : t('ppic.orders.emptyTitle')}
-              description={filtered ? t('ppic.orders.noMatchBody') : t('ppic.orders.emptyBody')}
-            >
-              <EmptyState.Actions>
-                {filtered ? (
-                  <Button variant="default" onClick={clearFilters}>
+          <DataTable<Mo>
+            toolbar={
+              <>
+                <TextInput
+                  style={{ flex: '1 1 260px' }}
+                  leftSection={<IconSearch size={16} />}
+                  placeholder={t('ppic.orders.search')}
+                  aria-label={t('ppic.orders.search')}
+                  value={search}
+                  onChange={(e) => setFilter('q', e.currentTarget.value)}
+                />
+                <Select
+                  w={180}
+                  aria-label={t('ppic.orders.state')}
+                  placeholder={t('ppic.orders.allStates')}
+                  data={MO_STATES.map((s) => ({ value: s, label: t(`ppic.state.${s}`) }))}
+                  value={state ?? null}
+                  onChange={(v) => setFilter('state', v)}
+                  clearable
+                />
+                <Select
+                  w={160}
+                  aria-label={t('ppic.orders.route')}
+                  placeholder={t('ppic.orders.allRoutes')}
+                  data={ROUTE_NAMES.map((r) => ({ value: r, label: t(`ppic.route.${r}`) }))}
+                  value={route ?? null}
+                  onChange={(v) => setFilter('route', v)}
+                  clearable
+                />
+                <Switch
+                  label={t('ppic.orders.lateOnly')}
+                  checked={late}
+                  onChange={(e) => setFilter('late', e.currentTarget.checked ? '1' : null)}
+                  color="red"
+                />
+                {filtered && (
+                  <Button variant="subtle" color="gray" onClick={clearFilters}>
                     {t('common.clearFilters')}
                   </Button>
-                ) : (
-                  <Can permission="ppic.create">
-                    <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-                      {t('ppic.orders.new')}
-                    </Button>
-                  </Can>
                 )}
-              </EmptyState.Actions>
-            </EmptyState>
-          ) : (
-            <Table.ScrollContainer minWidth={980}>
-              <Table
-                aria-label={t('ppic.orders.title')}
-                style={{ opacity: orders.isPlaceholderData ? 0.6 : 1, whiteSpace: 'nowrap' }}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={40}>
-                      <Checkbox
-                        aria-label={t('ppic.orders.selectPage')}
-                        checked={allOnPage}
-                        indeterminate={someOnPage && !allOnPage}
-                        onChange={togglePage}
-                      />
-                    </Table.Th>
-                    <Table.Th>{t('ppic.fields.batchNumber')}</Table.Th>
-                    <Table.Th>{t('ppic.fields.product')}</Table.Th>
-                    <Table.Th ta="right">{t('ppic.fields.qtyPlanned')}</Table.Th>
-                    <Table.Th>{t('ppic.fields.route')}</Table.Th>
-                    <Table.Th>{t('ppic.fields.dueDate')}</Table.Th>
-                    <Table.Th>{t('ppic.fields.week')}</Table.Th>
-                    <Table.Th>{t('ppic.fields.destination')}</Table.Th>
-                    <Table.Th miw={130}>{t('ppic.fields.state')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((mo) => (
-                    <Table.Tr
-                      key={mo.id}
-                      bg={
-                        selected.has(mo.id)
-                          ? 'var(--mantine-primary-color-light)'
-                          : mo.late
-                            ? 'var(--mantine-color-red-0)'
-                            : undefined
-                      }
-                      data-late={mo.late || undefined}
-                    >
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={t('ppic.orders.select', { number: mo.batchNumber })}
-                          checked={selected.has(mo.id)}
-                          onChange={() => toggle(mo)}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/ppic/orders/${mo.id}`}
-                          fw={700}
-                          size="sm"
-                          ff="monospace"
-                        >
-                          {mo.batchNumber}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {mo.productCode}
-                        </Text>
-                        <Text size="xs" c="dimmed" truncate maw={240}>
-                          {mo.productName}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Text size="sm" fw={600} span>
-                          {formatNumber(mo.qtyPlanned, i18n.language)}
-                        </Text>{' '}
-                        <Text size="xs" c="dimmed" span>
-                          {mo.uom}
-                        </Text>
-                        {mo.producedQty !== null && (
-                          <Text size="xs" c="dimmed">
-                            {t('ppic.orders.produced', { qty: formatNumber(mo.producedQty, i18n.language) })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{t(`ppic.route.${mo.route}`)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={2} align="flex-start">
-                          <Text size="sm" c={mo.late ? 'red.8' : undefined} fw={mo.late ? 700 : undefined}>
-                            {mo.dueDate ? formatDay(mo.dueDate, i18n.language) : t('common.none')}
-                          </Text>
-                          {mo.late && <LateBadge />}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{mo.week ?? t('common.none')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{mo.destination ?? t('common.none')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <MoStateBadge state={mo.state} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-
-          {total > 0 && (
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('common.showing', { from, to, total })}
-              </Text>
-              {pages > 1 && (
-                <Pagination
-                  total={pages}
-                  value={page}
-                  onChange={(p) => setFilter('page', String(p))}
-                  size="sm"
+              </>
+            }
+            banner={
+              selection.length > 0 && (
+                <BatchBar
+                  orders={selection}
+                  onAction={setBatchAction}
+                  onClear={() => setSelected(new Map())}
                 />
-              )}
-            </Group>
-          )}
+              )
+            }
+            tableId="ppic.orders"
+            label={t('ppic.orders.title')}
+            columns={columns}
+            rows={orders.data?.items}
+            rowId={(mo) => mo.id}
+            loading={orders.isPending}
+            error={orders.error}
+            onRetry={() => void orders.refetch()}
+            stale={orders.isPlaceholderData}
+            minWidth={980}
+            whiteSpace="nowrap"
+            csvFileName="manufacturing-orders"
+            paging={{
+              page,
+              pageSize: PAGE_SIZE,
+              total: orders.data?.total ?? 0,
+              onPageChange: (p) => setFilter('page', String(p)),
+            }}
+            rowProps={(mo) => ({
+              bg: selected.has(mo.id)
+                ? 'var(--mantine-primary-color-light)'
+                : mo.late
+                  ? 'var(--mantine-color-red-0)'
+                  : undefined,
+              'data-late': mo.late || undefined,
+            })}
+            empty={
+              <EmptyState
+                py="xl"
+                withIndicatorBackground
+                icon={<IconClipboardList />}
+                title={filtered ? t('ppic.orders.noMatchTitle') : t('ppic.orders.emptyTitle')}
+                description={filtered ? t('ppic.orders.noMatchBody') : t('ppic.orders.emptyBody')}
+              >
+                <EmptyState.Actions>
+                  {filtered ? (
+                    <Button variant="default" onClick={clearFilters}>
+                      {t('common.clearFilters')}
+                    </Button>
+                  ) : (
+                    <Can permission="ppic.create">
+                      <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                        {t('ppic.orders.new')}
+                      </Button>
+                    </Can>
+                  )}
+                </EmptyState.Actions>
+              </EmptyState>
+            }
+          />
         </Stack>
       </Paper>
       <CreateMoModal opened={creating} onClose={() => setCreating(false)} />
