@@ -41,7 +41,7 @@ export type paths = {
         };
         get: operations["listRoles"];
         put?: never;
-        post?: never;
+        post: operations["createRole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2146,6 +2146,24 @@ export type components = {
             lines: components["schemas"]["ReceiptLineRequest"][];
             notes?: string;
         };
+        CreateRoleRequest: {
+            /**
+             * @description Lower case letters, digits and _; unique
+             * @example line_planner
+             */
+            code: string;
+            /**
+             * @description The role whose permissions the new one starts with
+             * @example ppic_admin
+             */
+            copyFrom?: string;
+            /**
+             * @description Unique, ignoring case
+             * @example Line planner
+             */
+            name: string;
+            permissions?: components["schemas"]["Permission"][];
+        };
         CreateSalesOrderRequest: {
             /**
              * Format: uuid
@@ -2266,7 +2284,7 @@ export type components = {
          * @description Stable UPPER_SNAKE code a program can branch on
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED";
+        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED";
         ExplosionNode: {
             /** Format: uuid */
             bomId: string | null;
@@ -4278,6 +4296,56 @@ export interface operations {
             };
             /** @description Needs admin.view */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoleRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleResponse"];
+                };
+            };
+            /** @description No, forged or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ROLE_CODE_TAKEN or ROLE_NAME_TAKEN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import type { PermissionModule } from './permissions.js';
 export const EVENT_TYPES = [
   'user.created',
   'user.updated',
+  'role.created',
   'role.updated',
   'session.revoked',
   'product.created',

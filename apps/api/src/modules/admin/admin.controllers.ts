@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBody } from '../../core/errors/error-body.js';
 import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
-import { RolePage, RoleResponse, UpdateRoleRequest } from './dto/role.dto.js';
+import { CreateRoleRequest, RolePage, RoleResponse, UpdateRoleRequest } from './dto/role.dto.js';
 import { CreateUserRequest, UpdateUserRequest, UserPage, UserQuery, UserResponse } from './dto/user.dto.js';
 import { RolesService } from './roles.service.js';
 import { UsersService } from './users.service.js';
@@ -62,6 +62,14 @@ export class RolesController {
   @ApiOkResponse({ type: RolePage })
   listRoles(): Promise<RolePage> {
     return this.roles.list();
+  }
+
+  @Post()
+  @RequirePermission('admin.create')
+  @ApiCreatedResponse({ type: RoleResponse })
+  @ApiConflictResponse({ type: ErrorBody, description: 'ROLE_CODE_TAKEN or ROLE_NAME_TAKEN' })
+  createRole(@Body() body: CreateRoleRequest): Promise<RoleResponse> {
+    return this.roles.create(body);
   }
 
   @Put(':code')

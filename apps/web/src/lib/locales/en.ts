@@ -247,6 +247,8 @@ export const en = {
       USERNAME_TAKEN: 'This username is already taken.',
       LAST_SUPERADMIN: 'This is the last active superadmin. Make another user superadmin first.',
       ROLE_PROTECTED: 'The superadmin role must keep every permission.',
+      ROLE_CODE_TAKEN: 'A role with this code already exists.',
+      ROLE_NAME_TAKEN: 'A role with this name already exists.',
       INSUFFICIENT_STOCK: 'Not enough stock.',
       INVALID_MOVE: 'This stock movement is not possible.',
       UNIT_NOT_CONVERTIBLE: 'This unit cannot be converted to the product’s unit.',

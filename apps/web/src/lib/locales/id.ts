@@ -264,6 +264,8 @@ export const id: Messages = {
       USERNAME_TAKEN: 'Nama pengguna ini sudah dipakai.',
       LAST_SUPERADMIN: 'Ini superadmin aktif terakhir. Jadikan pengguna lain superadmin terlebih dahulu.',
       ROLE_PROTECTED: 'Peran superadmin harus tetap memiliki semua izin.',
+      ROLE_CODE_TAKEN: 'Sudah ada peran dengan kode ini.',
+      ROLE_NAME_TAKEN: 'Sudah ada peran dengan nama ini.',
       INSUFFICIENT_STOCK: 'Stok tidak cukup.',
       INVALID_MOVE: 'Perpindahan stok ini tidak mungkin.',
       UNIT_NOT_CONVERTIBLE: 'Satuan ini tidak dapat dikonversi ke satuan produk.',

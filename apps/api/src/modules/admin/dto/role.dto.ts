@@ -10,9 +10,43 @@ import {
   IsOptional,
   IsString,
   MaxLength,
+  Matches,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
+
+/** A new role: its own permissions, or a copy of another role's (`copyFrom`), never both. */
+export class CreateRoleRequest {
+  @ApiProperty({ example: 'line_planner', description: 'Lower case letters, digits and _; unique' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,49}$/, {
+    message: 'code must start with a letter and hold 2–50 lower case letters, digits or _',
+  })
+  code: string;
+
+  @ApiProperty({ example: 'Line planner', description: 'Unique, ignoring case' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiPropertyOptional({ enum: PERMISSIONS, enumName: 'Permission', isArray: true })
+  @ValidateIf((body: CreateRoleRequest) => body.copyFrom === undefined || body.permissions !== undefined)
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PERMISSIONS, { each: true })
+  permissions?: Permission[];
+
+  @ApiPropertyOptional({
+    example: 'ppic_admin',
+    description: 'The role whose permissions the new one starts with',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  copyFrom?: string;
+}
 
 export class UpdateRoleRequest {
   @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409' })
