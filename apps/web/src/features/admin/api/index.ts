@@ -1,5 +1,5 @@
 export { adminKeys } from './keys';
 export type { AuditFilters, UserFilters } from './keys';
 export { usersQueries, useCreateUser, useUpdateUser, type UpdateUserBody, type User } from './users';
-export { rolesQueries, useUpdateRole, type Role } from './roles';
+export { rolesQueries, useCreateRole, useUpdateRole, type CreateRoleBody, type Role } from './roles';
 export { auditQueries, type AuditEntry } from './audit';

@@ -38,3 +38,16 @@ export function useUpdateRole() {
     },
   });
 }
+
+export type CreateRoleBody = Schemas['CreateRoleRequest'];
+
+export function useCreateRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CreateRoleBody) => unwrap(await api.POST('/api/v1/admin/roles', { body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: adminKeys.roles() });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.audit() });
+    },
+  });
+}

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { PERMISSIONS, type Permission } from '@kapok/contracts';
-import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +15,10 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((p) => b.includes(p));
 
 /** The permission matrix of one role, saved with the version it was read at. */
-export function RoleEditor({ role }: { role: Role }) {
+export function RoleEditor({ role, onCopy }: { role: Role; onCopy?: () => void }) {
   const { t } = useTranslation();
   const canUpdate = usePermission('admin.update');
+  const canCreate = usePermission('admin.create');
   const queryClient = useQueryClient();
   const update = useUpdateRole();
   const [base, setBase] = useState({ version: role.version, permissions: role.permissions as Permission[] });
@@ -75,6 +76,11 @@ export function RoleEditor({ role }: { role: Role }) {
               </Text>
             </Group>
           </div>
+          {canCreate && onCopy && (
+            <Button variant="default" leftSection={<IconCopy size={16} />} onClick={onCopy}>
+              {t('admin.roles.copy')}
+            </Button>
+          )}
         </Group>
         {role.code === 'superadmin' && (
           <Alert variant="light" color="kapok" icon={<IconInfoCircle />} role="note">

@@ -1,13 +1,16 @@
-import { Badge, EmptyState, Grid, Group, NavLink, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Grid, Group, NavLink, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { PERMISSIONS } from '@kapok/contracts';
-import { IconShieldLock } from '@tabler/icons-react';
+import { IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Can } from '../../../components/Can';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
 import { roleLabel } from '../../../lib/auth';
-import { rolesQueries } from '../api';
+import { rolesQueries, type Role } from '../api';
+import { CreateRoleModal } from './CreateRoleModal';
 import { RoleEditor } from './RoleEditor';
 
 export function RolesPage() {
@@ -16,10 +19,22 @@ export function RolesPage() {
   const [params, setParams] = useSearchParams();
   const selectedCode = params.get('role');
   const selected = roles.data?.find((r) => r.code === selectedCode) ?? roles.data?.[0];
+  // null: closed; 'new': an empty role; a role: a copy of it.
+  const [creating, setCreating] = useState<'new' | Role | null>(null);
 
   return (
     <>
-      <PageHeader title={t('admin.roles.title')} description={t('admin.roles.description')} />
+      <PageHeader
+        title={t('admin.roles.title')}
+        description={t('admin.roles.description')}
+        actions={
+          <Can permission="admin.create">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating('new')}>
+              {t('admin.roles.newRole')}
+            </Button>
+          </Can>
+        }
+      />
       {roles.isPending ? (
         <Grid>
           <Grid.Col span={{ base: 12, md: 4 }}>
@@ -70,9 +85,18 @@ export function RolesPage() {
             </Paper>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <RoleEditor key={selected.code} role={selected} />
+            <RoleEditor key={selected.code} role={selected} onCopy={() => setCreating(selected)} />
           </Grid.Col>
         </Grid>
+      )}
+      {creating && (
+        <CreateRoleModal
+          opened
+          copyOf={creating === 'new' ? null : creating}
+          roles={roles.data ?? []}
+          onClose={() => setCreating(null)}
+          onCreated={(role) => setParams({ role: role.code }, { replace: true })}
+        />
       )}
     </>
   );
