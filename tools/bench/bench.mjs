@@ -120,6 +120,7 @@ async function startApi(url, logDir, profileDir) {
       PORT: String(port),
       HOST: '127.0.0.1',
       ACCESS_TOKEN_TTL_SECONDS: '86400',
+      METRICS_TOKEN: METRICS_TOKEN,
     },
     output,
   );
@@ -132,6 +133,28 @@ async function startApi(url, logDir, profileDir) {
   }
   return { base, child };
 }
+
+const METRICS_TOKEN = randomBytes(16).toString('hex');
+
+/**
+ * Statements the API sent while serving requests, and how many requests, from its `/metrics`
+ * (`kapok_http_request_statements`, counted by the data source's logger; transaction control included).
+ */
+async function statementTotals(base) {
+  const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const text = await res.text();
+  let sum = 0;
+  let count = 0;
+  for (const m of text.matchAll(/^kapok_http_request_statements_(sum|count)\{[^}]*\} (\S+)$/gm)) {
+    if (m[1] === 'sum') sum += Number(m[2]);
+    else count += Number(m[2]);
+  }
+  return { sum, count };
+}
+const statementsBetween = (before, after) => ({
+  statements: after.sum - before.sum,
+  requests: after.count - before.count,
+});
 
 /** Ids the read scenarios rotate over. */
 async function scenarioIds(url) {
@@ -351,6 +374,7 @@ function table(report) {
   const r = report.reads;
   const read = (key, target, ok) => {
     const x = r[key];
+    if (!x) return;
     const ratio = x.baseline ? x.kapok.rps / x.baseline.rps : null;
     rows.push([
       x.name,
@@ -361,18 +385,21 @@ function table(report) {
       x.baseline ? fmt(x.baseline.rps) : '—',
       ratio === null ? '—' : `${(100 * ratio).toFixed(0)}%`,
       target,
-      verdict(ok(x.kapok, ratio)),
+      verdict(ok(x.kapok, ratio, x.baseline)),
     ]);
   };
-  read('board', '≥ 1,500 req/s, p99 ≤ 40 ms', (k) => k.rps >= 1500 && k.p99 <= 40 && k.errors === 0);
-  for (const key of ['stock', 'bom', 'explode'])
+  // The targets of quality.md: ratios to the baseline measured in the same run.
+  read(
+    'board',
+    '≥ 10 × baseline req/s; unchanged board 304',
+    (k, ratio) => ratio !== null && ratio >= 10 && k.errors === 0 && k.notModified > 0,
+  );
+  for (const key of ['stock', 'bom', 'explode', 'overview', 'bottlenecks'])
     read(
       key,
-      'p99 ≤ 25 ms, ≥ 60% of baseline',
-      (k, ratio) => k.p99 <= 25 && ratio !== null && ratio >= 0.6 && k.errors === 0,
+      '≥ 80% of baseline req/s, p99 ≤ 1.2 × baseline p99',
+      (k, ratio, b) => ratio !== null && ratio >= 0.8 && k.p99 <= 1.2 * b.p99 && k.errors === 0,
     );
-  for (const key of ['overview', 'bottlenecks'])
-    read(key, 'p99 ≤ 100 ms', (k) => k.p99 <= 100 && k.errors === 0);
   const w = report.writes;
   if (w.kanban) {
     const k = w.kanban;
@@ -384,10 +411,18 @@ function table(report) {
       String(k.errors),
       '—',
       '—',
-      '≥ 300 transitions/s, no lost update',
-      verdict(k.rps >= 300 && k.verify.problems.length === 0),
+      'no lost update (goal ≥ 300/s)',
+      verdict(k.verify.problems.length === 0),
     ]);
   }
+  if (w.queriesPerTransition !== undefined)
+    rows.push([
+      `kanban cycle: SQL statements per transition (${w.kanban.statements.statements} over ${w.kanban.statements.requests} requests)`,
+      fmt(w.queriesPerTransition, 1),
+      ...Array(5).fill(''),
+      '≤ 8 per transition',
+      verdict(w.queriesPerTransition <= 8),
+    ]);
   if (w.mo) {
     const m = w.mo;
     rows.push([
@@ -398,10 +433,18 @@ function table(report) {
       String(m.errors),
       '—',
       '—',
-      '≥ 100 completions/s',
-      verdict(m.completionsPerSecond >= 100 && m.verify.problems.length === 0),
+      'no lost update (goal ≥ 100/s)',
+      verdict(m.verify.problems.length === 0),
     ]);
   }
+  if (w.queriesPerCompletion !== undefined)
+    rows.push([
+      `MO cycle: SQL statements per completed order (${w.mo.statements.statements} over ${w.mo.acked.complete} orders)`,
+      fmt(w.queriesPerCompletion, 1),
+      ...Array(5).fill(''),
+      '≤ 40 per completed order',
+      verdict(w.queriesPerCompletion <= 40),
+    ]);
   if (report.memory) {
     rows.push([
       `API memory at the end: RSS MB (peak ${fmt(report.memory.peakMb)} MB)`,
@@ -600,16 +643,21 @@ async function main() {
   await verifier.connect();
   try {
     t = Date.now();
+    let before = await statementTotals(api.base);
     const kanban = await measured(() =>
       kanbanCycle({ base: api.base, tokens, productIds: ids.kanbanProducts, connections, duration }),
     );
+    const kanbanStatements = statementsBetween(before, await statementTotals(api.base));
     const kanbanVerify = await verifyKanban(verifier, kanban.acked);
     report.writes.kanban = {
       ...kanban,
       acked: Object.fromEntries(Object.entries(kanban.acked).map(([k, v]) => [k, v.size])),
       cyclesPerSecond: kanban.acked.receive.size / kanban.duration,
       verify: kanbanVerify,
+      statements: kanbanStatements,
     };
+    // Every request of the cycle is a transition (creates included); refused ones count too.
+    report.writes.queriesPerTransition = kanbanStatements.statements / kanbanStatements.requests;
     log(
       `  kanban cycle: ${kanban.rps.toFixed(0)} transitions/s, p50 ${kanban.p50} ms, p99 ${kanban.p99} ms, ` +
         `${JSON.stringify(report.writes.kanban.acked)}, refused ${JSON.stringify(kanban.refused)}, ` +
@@ -617,6 +665,7 @@ async function main() {
     );
     t = Date.now();
     const quantity = 10;
+    before = await statementTotals(api.base);
     const mo = await measured(() =>
       moCycle({
         base: api.base,
@@ -627,13 +676,17 @@ async function main() {
         duration,
       }),
     );
+    const moStatements = statementsBetween(before, await statementTotals(api.base));
     const moVerify = await verifyMo(verifier, mo.acked, quantity);
     report.writes.mo = {
       ...mo,
       acked: Object.fromEntries(Object.entries(mo.acked).map(([k, v]) => [k, v.size])),
       completionsPerSecond: mo.acked.complete.size / mo.duration,
       verify: moVerify,
+      statements: moStatements,
     };
+    // All the statements of the cycle (create, approve, start, complete, refusals) per completed order.
+    report.writes.queriesPerCompletion = moStatements.statements / mo.acked.complete.size;
     log(
       `  MO cycle: ${report.writes.mo.completionsPerSecond.toFixed(1)} completions/s (${mo.rps.toFixed(0)} transitions/s), p50 ${mo.p50} ms, ` +
         `p99 ${mo.p99} ms, ${JSON.stringify(report.writes.mo.acked)}, refused ${JSON.stringify(mo.refused)}, ` +

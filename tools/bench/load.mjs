@@ -29,12 +29,14 @@ function run(options) {
 /** The figures the table shows, from an autocannon result. */
 export function figures(result) {
   // A 304 is a served answer (the client already has it): counted with the 2xx.
-  const ok = result['2xx'] + (result.statusCodeStats['304']?.count ?? 0);
+  const notModified = result.statusCodeStats['304']?.count ?? 0;
+  const ok = result['2xx'] + notModified;
   return {
     rps: result.duration > 0 ? ok / result.duration : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.timeouts + result.non2xx - notModified,
+    notModified,
     requests: result.requests.total,
     ok,
     bytesPerRequest: result.requests.total ? result.throughput.total / result.requests.total : 0,

@@ -95,7 +95,7 @@ export async function createApp(
   installBinaryBodies(fastify);
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
-    RequestContext.run({ requestId: String(req.id) }, done);
+    RequestContext.runFor(req, { requestId: String(req.id), statements: 0 }, done);
   });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
+import { StatementCountingLogger } from './statement-counter.js';
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
@@ -17,6 +18,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     applicationName: 'kapok',
+    logger: new StatementCountingLogger(),
     extra: { max: poolSize, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 },
   };
 }

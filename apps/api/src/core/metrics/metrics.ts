@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { RequestContext } from '../context/request-context.js';
+import { statementCounts } from '../database/statement-counter.js';
 import { EventsHub } from '../events/events.hub.js';
 
 /**
@@ -26,6 +28,24 @@ export function registerMetrics(app: NestFastifyApplication, token?: string | nu
     labelNames: ['method', 'route', 'status'],
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
+  });
+  const statements = new Histogram({
+    name: 'kapok_http_request_statements',
+    help: 'SQL statements one HTTP request sent, by route template (transaction control included)',
+    labelNames: ['method', 'route'],
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [registry],
+  });
+  new Counter({
+    name: 'kapok_db_statements_total',
+    help: 'SQL statements this process sent, by whether a request or background work sent them',
+    labelNames: ['source'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc({ source: 'request' }, statementCounts.inRequests);
+      this.inc({ source: 'background' }, statementCounts.total - statementCounts.inRequests);
+    },
   });
   new Counter({
     name: 'kapok_stock_moves_total',
@@ -81,11 +101,13 @@ export function registerMetrics(app: NestFastifyApplication, token?: string | nu
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';
-    if (route !== '/metrics')
+    if (route !== '/metrics') {
       duration.observe(
         { method: request.method, route, status: String(reply.statusCode) },
         reply.elapsedTime / 1000,
       );
+      statements.observe({ method: request.method, route }, RequestContext.of(request)?.statements ?? 0);
+    }
     done();
   });
   const expected = token ? createHash('sha256').update(`Bearer ${token}`).digest() : undefined;
