@@ -37,74 +37,102 @@ const sqlFrom =
     return { text, file, chunks: file ? [...strings] : [], parts };
   };
 
-const cards = sqlFrom('modules/kanban/kanban.cards.js');
-const kanban = sqlFrom('modules/kanban/kanban.service.js');
+const cards = sqlFrom('modules/kanban/kanban.sql.js');
+const people = sqlFrom('core/database/people.js');
 const stock = sqlFrom('modules/warehouse/stock/stock.queries.js');
+const stockFacts = sqlFrom('modules/warehouse/stock/stock.js');
 const bom = sqlFrom('modules/bom/bom.service.js');
 const explosion = sqlFrom('modules/bom/bom-explosion.service.js');
 const dashboard = sqlFrom('modules/ppic/dashboard/dashboard.service.js');
 const glue = sqlFrom(null);
 
-// --- kanban board: KanbanService.board → loadCards -------------------------------------------------
+// --- kanban board: KanbanService.board → selectBoard (kanban.sql), people by id -----------------------
 const CARD_SELECT = cards`
-  select c.*, p.code as product_code, p.name as product_name, p.uom, l.code as source_location_code
+  select c.*, p.code as product_code, p.name as product_name, p.uom
     from kanban_cards c
-    join products p on p.id = c.product_id
-    left join locations l on l.id = c.source_location_id`;
+    join products p on p.id = c.product_id`;
 const BOARD_ORDER = cards`
   case c.status when 'REQUESTED' then 0 when 'APPROVED' then 1 when 'IN_TRANSIT' then 2 when 'RECEIVED' then 3 when 'REJECTED' then 4 else 5 end,
   case c.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,
   (c.needed_by at time zone 'Asia/Jakarta')::date nulls last, c.position, c.needed_by, c.created_at`;
 const CLOSED_DAYS_ON_BOARD = 7;
-const BOARD_WHERE = kanban`(c.status in ('REQUESTED', 'APPROVED', 'IN_TRANSIT') or c.updated_at > now() - interval '${CLOSED_DAYS_ON_BOARD} days')`;
-const BOARD = glue`${CARD_SELECT} where ${BOARD_WHERE} order by ${BOARD_ORDER}`;
-const CARD_USERS = cards`select id, username, full_name from users where id = any($1::uuid[])`;
+const BOARD = glue`${CARD_SELECT}${cards`
+      where c.id in (select id from kanban_cards where status in ('REQUESTED', 'APPROVED', 'IN_TRANSIT')
+                     union all
+                     select id from kanban_cards where status not in ('REQUESTED', 'APPROVED', 'IN_TRANSIT')
+                                                   and updated_at > now() - make_interval(days => $1))
+        and ($2::kanban_status is null or c.status = $2) and ($3::department is null or c.department = $3)
+      order by `}${BOARD_ORDER}`;
+const CARD_USERS = people`select id, username, full_name from users where id = any($1::uuid[])`;
 
-// --- stock of a product: StockQueries.productStock ---------------------------------------------------
+// --- stock of a product: StockQueries.productStock (one round trip) ---------------------------------
 const INTERNAL = `('WAREHOUSE', 'LINE', 'TRANSIT')`;
-const BALANCE_SELECT = stock`
-  select b.product_id, p.code as product_code, p.uom, b.location_id, loc.code as location_code, loc.name as location_name,
-         b.lot_id, lot.lot_number, lot.received_at, b.on_hand, b.reserved, b.updated_at
-    from stock_balances b
-    join products p on p.id = b.product_id
-    join locations loc on loc.id = b.location_id
-    left join lots lot on lot.id = b.lot_id`;
-const STOCK_PRODUCT = stock`select id, code, name, uom from products where id = $1`;
-const STOCK_BALANCES = glue`${BALANCE_SELECT} ${stock` where b.product_id = $1 and loc.type in ${INTERNAL} and (b.on_hand > 0 or b.reserved > 0)
-        order by loc.type, loc.code, lot.received_at nulls last`}`;
+const PRODUCT_STOCK = stock`
+  select pr.name as product_name, pr.code as product_code, pr.uom, b.product_id, b.location_id, loc.code as location_code,
+         loc.name as location_name, b.lot_id, lot.lot_number, lot.received_at, b.on_hand, b.reserved, b.updated_at
+    from products pr
+    left join (stock_balances b
+               join locations loc on loc.id = b.location_id and loc.type in ${INTERNAL}
+               left join lots lot on lot.id = b.lot_id)
+           on b.product_id = pr.id and (b.on_hand > 0 or b.reserved > 0)
+   where pr.id = $1
+   order by loc.type, loc.code, lot.received_at nulls last`;
 
-// --- BOM read: BomService.load ----------------------------------------------------------------------
-const BOM_HEADER = bom`select b.*, p.code, p.name, p.uom from boms b join products p on p.id = b.product_id where b.id = $1 and b.deleted_at is null`;
-const BOM_LINES = bom`select l.*, c.code, c.name, c.type, c.uom as component_uom,
+// --- BOM read: BomService.load (one round trip) -----------------------------------------------------
+const BOM_READ = bom`select b.id as bom_id, b.product_id, b.bom_type, b.qty_output, b.active, b.revision, b.version,
+              b.created_at as bom_created_at, b.updated_at as bom_updated_at,
+              p.code as product_code, p.name as product_name, p.uom as product_uom,
+              l.id, l.position, l.component_id, l.department, l.qty_needed, l.uom, l.wastage_percent,
+              c.code, c.name, c.type, c.uom as component_uom,
               (select cb.id from boms cb where cb.product_id = l.component_id and cb.active and cb.deleted_at is null) as component_bom_id,
               coalesce((select json_agg(json_build_object('id', v.id, 'materialId', v.material_id, 'materialCode', mp.code, 'materialName', mp.name,
                                                           'variantType', v.variant_type, 'sequence', v.sequence, 'qtyNeeded', v.qty_needed)
                                         order by v.sequence, mp.code)
                           from bom_line_variants v join products mp on mp.id = v.material_id where v.line_id = l.id), '[]') as variants
-         from bom_lines l join products c on c.id = l.component_id
-        where l.bom_id = $1 order by l.position`;
-
-// --- BOM explosion: BomExplosionService.explode (header, one query per level, free stock) ------------
-const EXPLODE_HEADER = explosion`select b.id, b.product_id, b.revision, b.bom_type, p.code, p.name, p.uom from boms b join products p on p.id = b.product_id
-        where b.id = $1 and b.deleted_at is null`;
-const EXPLODE_LEVEL = explosion`select b.id as bom_id, b.qty_output, l.id as line_id, l.department, l.qty_needed, l.uom as line_uom, l.wastage_percent,
-              c.id as component_id, c.code, c.name, c.uom, c.unit_conversions,
-              cb.id as child_bom_id, cb.bom_type as child_bom_type,
-              coalesce(v.variants, '[]') as variants
          from boms b
-         join bom_lines l on l.bom_id = b.id
-         join products c on c.id = l.component_id
-         left join boms cb on cb.product_id = c.id and cb.active and cb.deleted_at is null
+         join products p on p.id = b.product_id
+         left join (bom_lines l join products c on c.id = l.component_id) on l.bom_id = b.id
+        where b.id = $1 and b.deleted_at is null
+        order by l.position`;
+
+// --- BOM explosion: BomExplosionService.explode (the tree in one recursive query, then free stock) ---
+const MAX_LEVELS = 20;
+const EXPLODE_TREE = explosion`with recursive tree(bom_id, depth) as (
+         select b.id, 0 from boms b where b.id = $1 and b.deleted_at is null
+         union
+         select cb.id, t.depth + 1
+           from tree t
+           join bom_lines tl on tl.bom_id = t.bom_id
+           join boms cb on cb.product_id = tl.component_id and cb.active and cb.deleted_at is null
+          where t.depth < $2
+       ),
+       levels as (select bom_id, max(depth) as depth from tree group by bom_id)
+       select h.id as h_id, h.product_id as h_product_id, h.revision as h_revision, h.bom_type as h_bom_type,
+              hp.code as h_code, hp.name as h_name, hp.uom as h_uom, (select max(depth) from levels)::int as depth,
+              x.*
+         from boms h
+         join products hp on hp.id = h.product_id
          left join lateral (
-           select json_agg(json_build_object('materialId', mp.id, 'code', mp.code, 'name', mp.name, 'uom', mp.uom,
-                                             'unitConversions', mp.unit_conversions, 'variantType', lv.variant_type,
-                                             'sequence', lv.sequence, 'qtyNeeded', lv.qty_needed)) as variants
-             from bom_line_variants lv join products mp on mp.id = lv.material_id
-            where lv.line_id = l.id
-         ) v on true
-        where b.id = any($1::uuid[])
-        order by b.id, l.position`;
-const EXPLODE_FREE = explosion`select b.product_id, sum(b.on_hand - b.reserved) as free
+           select b.id as bom_id, b.qty_output, l.id as line_id, l.position, l.department, l.qty_needed, l.uom as line_uom, l.wastage_percent,
+                  c.id as component_id, c.code, c.name, c.uom, c.unit_conversions,
+                  cb.id as child_bom_id, cb.bom_type as child_bom_type,
+                  coalesce(v.variants, '[]') as variants
+             from levels lv0
+             join boms b on b.id = lv0.bom_id
+             join bom_lines l on l.bom_id = b.id
+             join products c on c.id = l.component_id
+             left join boms cb on cb.product_id = c.id and cb.active and cb.deleted_at is null
+             left join lateral (
+               select json_agg(json_build_object('materialId', mp.id, 'code', mp.code, 'name', mp.name, 'uom', mp.uom,
+                                                 'unitConversions', mp.unit_conversions, 'variantType', lv.variant_type,
+                                                 'sequence', lv.sequence, 'qtyNeeded', lv.qty_needed)) as variants
+                 from bom_line_variants lv join products mp on mp.id = lv.material_id
+                where lv.line_id = l.id
+             ) v on true
+         ) x on true
+        where h.id = $1 and h.deleted_at is null
+        order by x.bom_id, x.position`;
+const EXPLODE_FREE = stockFacts`select b.product_id, sum(b.on_hand - b.reserved) as free
          from stock_balances b join locations l on l.id = b.location_id and l.type = 'WAREHOUSE'
         where b.product_id = any($1::uuid[])
         group by b.product_id`;
@@ -140,11 +168,15 @@ const BOTTLENECKS = dashboard`with bounds as (
               coalesce((select sum(extract(epoch from upper(x) - lower(x)))
                           from unnest((select range_agg(tstzrange(greatest(w.started_at, b.lo), least(coalesce(w.ended_at, now()), b.hi)))
                                          from work_orders w
-                                        where w.department = d.department and w.started_at < b.hi and coalesce(w.ended_at, now()) > b.lo)) x), 0)
+                                        where w.department = d.department and w.started_at < b.hi
+                                          and (w.ended_at > b.lo or w.state in ('PENDING', 'READY', 'IN_PROGRESS')))) x), 0)
                 / nullif(extract(epoch from b.hi - b.lo), 0) as utilisation
          from unnest($1::department[]) d(department)
          cross join bounds b
+         -- Only work orders still open or active in the window: the rest of history is not read.
          left join work_orders wo on wo.department = d.department
+               and (wo.state in ('PENDING', 'READY', 'IN_PROGRESS')
+                    or (wo.ended_at > b.lo and wo.started_at < b.hi))
          left join manufacturing_orders mo on mo.id = wo.mo_id
         group by d.department, b.lo, b.hi`;
 
@@ -152,12 +184,9 @@ const BOTTLENECKS = dashboard`with bounds as (
 export const QUERIES = {
   BOARD,
   CARD_USERS,
-  STOCK_PRODUCT,
-  STOCK_BALANCES,
-  BOM_HEADER,
-  BOM_LINES,
-  EXPLODE_HEADER,
-  EXPLODE_LEVEL,
+  PRODUCT_STOCK,
+  BOM_READ,
+  EXPLODE_TREE,
   EXPLODE_FREE,
   OVERVIEW_STATES,
   OVERVIEW_WIP,
@@ -228,19 +257,20 @@ function unitFactor(from, to, conversions) {
   return own ? Number(own.factor) : 1;
 }
 
-/** The explosion with plain numbers: one level query per depth, the free stock of the leaves at the end. */
+/** The explosion with plain numbers: the tree in one recursive query, the free stock of the leaves at the end. */
 async function explode(db, id, quantity) {
-  const { rows: header } = await db.query(EXPLODE_HEADER.text, [id]);
-  if (!header.length) return null;
-  const root = { productId: header[0].product_id, code: header[0].code, quantity, bomId: id, children: [] };
+  const { rows } = await db.query(EXPLODE_TREE.text, [id, MAX_LEVELS]);
+  if (!rows.length) return null;
+  if (rows[0].depth >= MAX_LEVELS) return { code: 'BOM_TOO_DEEP' };
+  const linesOf = new Map();
+  for (const r of rows) if (r.bom_id) linesOf.set(r.bom_id, [...(linesOf.get(r.bom_id) ?? []), r]);
+  const root = { productId: rows[0].h_product_id, code: rows[0].h_code, quantity, bomId: id, children: [] };
   const needs = new Map();
   let level = [{ node: root, bomId: id, quantity }];
   while (level.length) {
-    const { rows } = await db.query(EXPLODE_LEVEL.text, [[...new Set(level.map((e) => e.bomId))]]);
     const next = [];
     for (const parent of level) {
-      for (const r of rows) {
-        if (r.bom_id !== parent.bomId) continue;
+      for (const r of linesOf.get(parent.bomId) ?? []) {
         const qty =
           (parent.quantity / Number(r.qty_output)) *
           Number(r.qty_needed) *
@@ -289,7 +319,7 @@ const ROUTES = [
   [
     new RegExp('^/api/v1/ppic/kanban/cards/all$'),
     async (db) => {
-      const { rows } = await db.query(BOARD.text, []);
+      const { rows } = await db.query(BOARD.text, [CLOSED_DAYS_ON_BOARD, null, null]);
       const ids = new Set();
       for (const r of rows)
         for (const k of [
@@ -308,19 +338,18 @@ const ROUTES = [
   [
     new RegExp(`^/api/v1/warehouse/stock/(${UUID})$`),
     async (db, [id]) => {
-      const { rows: product } = await db.query(STOCK_PRODUCT.text, [id]);
-      if (!product.length) return null;
-      const { rows } = await db.query(STOCK_BALANCES.text, [id]);
-      return { ...product[0], balances: rows };
+      const { rows } = await db.query(PRODUCT_STOCK.text, [id]);
+      if (!rows.length) return null;
+      const { product_code: code, product_name: name, uom } = rows[0];
+      return { productId: id, code, name, uom, balances: rows.filter((r) => r.product_id !== null) };
     },
   ],
   [
     new RegExp(`^/api/v1/warehouse/bom/(${UUID})$`),
     async (db, [id]) => {
-      const { rows: header } = await db.query(BOM_HEADER.text, [id]);
-      if (!header.length) return null;
-      const { rows: lines } = await db.query(BOM_LINES.text, [id]);
-      return { ...header[0], lines };
+      const { rows } = await db.query(BOM_READ.text, [id]);
+      if (!rows.length) return null;
+      return { ...rows[0], lines: rows.filter((r) => r.id !== null) };
     },
   ],
   [

@@ -286,10 +286,10 @@ async function explainReads(url, ids, heroBomIds) {
   const departments = ['CUTTING', 'EMBROIDERY', 'SUBCON', 'SEWING', 'FINISHING', 'PACKING'];
   const [{ today, month_ago: monthAgo }] = (await client.query(QUERIES.PERIOD.text)).rows;
   const cases = [
-    ['BOARD', []],
-    ['STOCK_BALANCES', [ids.stock[0]]],
-    ['BOM_LINES', [ids.boms[0]]],
-    ['EXPLODE_LEVEL', [[heroBomIds[0]]]],
+    ['BOARD', [7, null, null]],
+    ['PRODUCT_STOCK', [ids.stock[0]]],
+    ['BOM_READ', [ids.boms[0]]],
+    ['EXPLODE_TREE', [heroBomIds[0], 20]],
     ['OVERVIEW_WIP', [departments]],
     ['OVERVIEW_LATE', []],
     ['BOTTLENECKS', [departments, monthAgo, today]],

@@ -64,14 +64,16 @@ export async function readLoad({
       return [
         { method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length], headers }) },
       ];
-    // As a browser asks: gzip accepted, and the tag it holds sent back on a repeat (per connection).
+    // As a browser asks: gzip accepted, and the tag it holds sent back on a repeat. The tags live outside
+    // autocannon's context, which it clears each time it loops over a one-request sequence.
+    const tags = new Map();
     return [
       {
         method: 'GET',
         setupRequest: (req, ctx) => {
           const path = paths[i++ % paths.length];
           ctx.path = path;
-          const tag = ctx.tags?.[path];
+          const tag = tags.get(path);
           return {
             ...req,
             path,
@@ -80,7 +82,7 @@ export async function readLoad({
         },
         onResponse: (status, _body, ctx, responseHeaders) => {
           const etag = responseHeaders?.etag;
-          if (status === 200 && etag) ctx.tags = { ...ctx.tags, [ctx.path]: etag };
+          if (status === 200 && etag) tags.set(ctx.path, etag);
         },
       },
     ];

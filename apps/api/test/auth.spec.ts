@@ -105,6 +105,42 @@ describe('access tokens', () => {
     expect((await me('a.b.c')).status).toBe(401);
   });
 
+  it('checks a token once and remembers it until it expires, yet a revoked session or another secret fails', async () => {
+    const me = (base: string, token: string) => raw(base, '/api/v1/auth/me', { token });
+    const s = await t.signIn('cutting');
+    expect((await me(t.baseUrl, s.accessToken)).status).toBe(200);
+    expect((await me(t.baseUrl, s.accessToken)).status).toBe(200);
+
+    // The same token against an instance with another secret (a rotated one): refused.
+    const rotated = await startTestApp(
+      { JWT_SECRET: 'another-secret-another-secret-0123456789' },
+      t.databaseUrl,
+    );
+    try {
+      expect((await me(rotated.baseUrl, s.accessToken)).body.code).toBe('INVALID_TOKEN');
+    } finally {
+      await rotated.close();
+    }
+
+    // A short-lived token: accepted, remembered, then refused once its exp has passed.
+    const signer = new JwtService({ secret: TEST_JWT_SECRET });
+    const sid = JSON.parse(Buffer.from(s.accessToken.split('.')[1], 'base64url').toString()).sid;
+    const exp = Math.floor(Date.now() / 1000) + 1;
+    const brief = signer.sign({ sub: s.userId, sid, typ: 'access', exp });
+    expect((await me(t.baseUrl, brief)).status).toBe(200);
+    await new Promise((done) => setTimeout(done, exp * 1000 - Date.now() + 50));
+    expect((await me(t.baseUrl, brief)).body.code).toBe('TOKEN_EXPIRED');
+
+    // Revoked: the remembered signature does not keep the session alive.
+    const out = await raw(t.baseUrl, '/api/v1/auth/logout', {
+      method: 'POST',
+      token: s.accessToken,
+      body: JSON.stringify({ refreshToken: s.refreshToken }),
+    });
+    expect(out.status).toBe(204);
+    expect((await me(t.baseUrl, s.accessToken)).body.code).toBe('SESSION_ENDED');
+  });
+
   it('GET /auth/me returns the user with the permissions of their role', async () => {
     const { client } = await t.signIn('spv_sewing');
     const me = unwrap(await client.GET('/api/v1/auth/me'));

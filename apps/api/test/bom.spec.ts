@@ -321,7 +321,7 @@ describe('BOM explosion', () => {
     expect((await f.call('GET', `/warehouse/bom/${bom.id}/explode`)).status).toBe(422);
   });
 
-  it('runs one query per BOM level, not one per line', async () => {
+  it('reads the whole tree in one recursive query, not one per level or line', async () => {
     const { bom } = await threeLevels();
     const ds = t.app.get(DataSource);
     const logged: string[] = [];
@@ -340,8 +340,9 @@ describe('BOM explosion', () => {
     } finally {
       ds.driver.createQueryRunner = original;
     }
-    const levelQueries = logged.filter((q) => q.includes('from boms b') && q.includes('join bom_lines l'));
-    expect(levelQueries).toHaveLength(3);
+    const treeQueries = logged.filter((q) => q.includes('join bom_lines'));
+    expect(treeQueries).toHaveLength(1);
+    expect(treeQueries[0]).toContain('with recursive');
   });
 });
 

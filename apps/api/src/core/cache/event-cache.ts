@@ -7,7 +7,7 @@ interface Entry<T> {
 }
 
 /**
- * Answers kept in memory until an event of any instance says what they show changed (NOTIFY reaches
+ * Answers kept in memory until an event of any instance (or, at once, a commit of this one) says what they show changed (NOTIFY reaches
  * every instance), the owner drops them after its own command, or `ttlMs` passes (for what changes with
  * the clock alone). A failed load is not kept; concurrent readers of a missing key share one load.
  */
@@ -20,9 +20,11 @@ export class EventCache<T> {
     dropOn: RegExp,
     private readonly ttlMs: number,
   ) {
-    hub.subscribe((event) => {
+    const drop = (event: { type: string }) => {
       if (dropOn.test(event.type)) this.invalidate();
-    });
+    };
+    hub.subscribe(drop);
+    hub.onLocalCommit(drop);
   }
 
   invalidate(): void {

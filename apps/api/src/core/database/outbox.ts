@@ -19,7 +19,13 @@ export interface AuditRow {
  */
 export class Outbox {
   readonly audit: AuditRow[] = [];
+  /** Stock moves written by the command, by move type: counted in the metrics once it commits. */
+  readonly stockMoves = new Map<string, number>();
   private readonly notices = new Set<string>();
+
+  countStockMove(type: string): void {
+    this.stockMoves.set(type, (this.stockMoves.get(type) ?? 0) + 1);
+  }
 
   notify(payload: string): void {
     this.notices.add(payload);

@@ -3,7 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context.js';
 import { claimIdempotencyKey } from '../idempotency/idempotency.interceptor.js';
 import { isRetryableTransactionError } from './db-errors.js';
-import { flushOutbox, openOutbox } from './outbox.js';
+import { EventsHub } from '../events/events.hub.js';
+import { countCommitted } from '../metrics/counters.js';
+import { flushOutbox, type Outbox, openOutbox } from './outbox.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -17,21 +19,30 @@ const MAX_ATTEMPTS = 5;
 export class Transactions {
   private readonly logger = new Logger('Transactions');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hub: EventsHub,
+  ) {}
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
+        let outbox: Outbox | undefined;
         const result = await this.dataSource.transaction(async (manager) => {
           // The request's Idempotency-Key is claimed first and commits with the command: a crash cannot
           // run it twice, and a crash before the commit leaves the key free.
           await claimIdempotencyKey(manager);
-          const outbox = openOutbox(manager);
+          outbox = openOutbox(manager);
           const result = await work(manager);
           // Audit rows and events commit with the command, written by one statement.
           await flushOutbox(manager, outbox);
           return result;
         });
+        if (outbox) {
+          countCommitted(outbox);
+          // Caches of this instance drop what the command changed before its answer leaves.
+          this.hub.committedHere(outbox.payloads);
+        }
         const claim = RequestContext.current()?.idempotency;
         if (claim) claim.committed = true;
         return result;

@@ -3,6 +3,7 @@ import { type ErrorCode, isErrorCode } from '@kapok/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isCheckViolation, isDatabaseUnavailable, isUniqueViolation } from '../database/db-errors.js';
 import { ReplayedAnswer } from '../idempotency/idempotency.interceptor.js';
+import { happened } from '../metrics/counters.js';
 import type { ErrorBody } from './error-body.js';
 
 const DEFAULT_CODES: Record<number, ErrorCode> = {
@@ -41,6 +42,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     if (exception instanceof ReplayedAnswer) {
+      happened.idempotentReplays++;
       void reply.status(exception.statusCode).header('idempotent-replayed', 'true').send(exception.body);
       return;
     }

@@ -21,6 +21,7 @@ type Listener = (event: KapokEvent) => void;
 export class EventsHub implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('EventsHub');
   private readonly listeners = new Set<Listener>();
+  private readonly commitListeners = new Set<Listener>();
   private readonly closers = new Set<() => void>();
   private client: pg.Client | undefined;
   private stopped = false;
@@ -64,6 +65,19 @@ export class EventsHub implements OnModuleInit, BeforeApplicationShutdown, OnApp
     };
   }
 
+  /**
+   * Told at once of the notices of a command this instance just committed (caches), so the next read
+   * here does not wait for the NOTIFY round trip; the NOTIFY still follows and tells everyone.
+   */
+  onLocalCommit(listener: Listener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  committedHere(payloads: readonly string[]): void {
+    for (const payload of payloads) this.dispatch(payload, this.commitListeners);
+  }
+
   private async connect(): Promise<void> {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 3000 });
@@ -95,7 +109,7 @@ export class EventsHub implements OnModuleInit, BeforeApplicationShutdown, OnApp
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, 10_000);
   }
 
-  private dispatch(payload: string | undefined): void {
+  private dispatch(payload: string | undefined, listeners: ReadonlySet<Listener> = this.listeners): void {
     if (!payload) return;
     let event: KapokEvent;
     try {
@@ -103,7 +117,7 @@ export class EventsHub implements OnModuleInit, BeforeApplicationShutdown, OnApp
     } catch {
       return;
     }
-    for (const listener of this.listeners) {
+    for (const listener of listeners) {
       try {
         listener(event);
       } catch (e) {

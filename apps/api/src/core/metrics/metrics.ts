@@ -1,16 +1,20 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '../context/request-context.js';
 import { statementCounts } from '../database/statement-counter.js';
 import { EventsHub } from '../events/events.hub.js';
+import { committed, happened } from './counters.js';
 
 /**
- * Prometheus metrics at `/metrics` (no /api/v1 prefix): request durations by
- * route template and status, process metrics, and business figures read from the database at scrape
- * time — the ledger and the audit log are append-only, so their counts are true counters, the same on
- * every replica (aggregate them with max, not sum).
+ * Prometheus metrics at `/metrics` (no /api/v1 prefix): request durations and statements by route
+ * template and status (static files under one label), process metrics, the database pool, and business
+ * counters of this process bumped when a command commits (sum them over replicas). A scrape costs one
+ * small query (open alerts), whatever the size of the ledger; without a database it still answers with
+ * everything else.
  */
 /**
  * `token`: a string asks scrapers for `Authorization: Bearer <token>`; null closes `/metrics` (production
@@ -49,32 +53,49 @@ export function registerMetrics(app: NestFastifyApplication, token?: string | nu
   });
   new Counter({
     name: 'kapok_stock_moves_total',
-    help: 'Stock moves in the ledger by move type',
+    help: 'Stock moves committed by this process, by move type',
     labelNames: ['type'],
     registers: [registry],
-    async collect() {
-      const rows: Array<{ type: string; n: string }> = await dataSource.query(
-        'select type, count(*) as n from stock_moves group by type',
-      );
+    collect() {
       this.reset();
-      for (const r of rows) this.inc({ type: r.type }, Number(r.n));
+      for (const [type, n] of committed.stockMoves) this.inc({ type }, n);
     },
   });
   new Counter({
     name: 'kapok_transitions_total',
-    help: 'State transitions by entity and action (from the audit log)',
+    help: 'Audited changes committed by this process (state transitions, creates, edits), by entity and action',
     labelNames: ['entity', 'action'],
     registers: [registry],
-    async collect() {
-      const rows: Array<{ entity_type: string; action: string; n: string }> = await dataSource.query(
-        `select entity_type, action, count(*) as n from audit_log
-          where entity_type in ('manufacturing_order', 'kanban_card', 'work_order', 'handover', 'stock_alert')
-          group by entity_type, action`,
-      );
+    collect() {
       this.reset();
-      for (const r of rows)
-        this.inc({ entity: r.entity_type, action: r.action.split('.').pop()! }, Number(r.n));
+      for (const [key, n] of committed.changes) {
+        const [entity, action] = key.split('|');
+        this.inc({ entity, action }, n);
+      }
     },
+  });
+  new Counter({
+    name: 'kapok_login_failures_total',
+    help: 'Sign-ins refused for a wrong username or password on this process',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(happened.loginFailures);
+    },
+  });
+  new Counter({
+    name: 'kapok_idempotent_replays_total',
+    help: 'Requests answered again from a stored answer of the same Idempotency-Key',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(happened.idempotentReplays);
+    },
+  });
+  const up = new Gauge({
+    name: 'kapok_database_up',
+    help: '1 when the last scrape could read from the database, else 0',
+    registers: [registry],
   });
   new Gauge({
     name: 'kapok_open_alerts',
@@ -82,11 +103,38 @@ export function registerMetrics(app: NestFastifyApplication, token?: string | nu
     labelNames: ['level'],
     registers: [registry],
     async collect() {
-      const rows: Array<{ level: string; n: string }> = await dataSource.query(
-        `select level, count(*) as n from stock_alerts where status <> 'RESOLVED' group by level`,
-      );
-      this.reset();
-      for (const r of rows) this.set({ level: r.level }, Number(r.n));
+      // The database being down must not take the process metrics with it.
+      try {
+        const rows: Array<{ level: string; n: string }> = await dataSource.query(
+          `select level, count(*) as n from stock_alerts where status <> 'RESOLVED' group by level`,
+        );
+        this.reset();
+        for (const r of rows) this.set({ level: r.level }, Number(r.n));
+        up.set(1);
+      } catch {
+        this.reset();
+        up.set(0);
+      }
+    },
+  });
+  const pool = (dataSource.driver as unknown as { master?: PoolStats }).master;
+  new Gauge({
+    name: 'kapok_db_pool_connections',
+    help: 'Connections of this process’s database pool: open, idle, and requests waiting for one',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.set({ state: 'open' }, pool?.totalCount ?? 0);
+      this.set({ state: 'idle' }, pool?.idleCount ?? 0);
+      this.set({ state: 'waiting' }, pool?.waitingCount ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'kapok_db_pool_max',
+    help: 'The largest number of connections this process’s pool opens (DB_POOL_SIZE)',
+    registers: [registry],
+    collect() {
+      this.set(pool?.options?.max ?? 0);
     },
   });
   new Gauge({
@@ -97,10 +145,16 @@ export function registerMetrics(app: NestFastifyApplication, token?: string | nu
       this.set(hub.subscriberCount);
     },
   });
+  new Gauge({
+    name: 'kapok_build_info',
+    help: 'The running build: API version and Node version (always 1)',
+    labelNames: ['version', 'node'],
+    registers: [registry],
+  }).set({ version: API_VERSION, node: process.version }, 1);
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions?.url ?? 'unmatched';
+    const route = routeLabel(request.routeOptions?.url);
     if (route !== '/metrics') {
       duration.observe(
         { method: request.method, route, status: String(reply.statusCode) },
@@ -142,3 +196,26 @@ export function registerMetrics(app: NestFastifyApplication, token?: string | nu
   });
   return registry;
 }
+
+interface PoolStats {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  options?: { max?: number };
+}
+
+/** The route template; the web app's files (one route each, with hashed names) share one label. */
+export function routeLabel(url: string | undefined): string {
+  if (!url) return 'unmatched';
+  if (url === '/metrics' || url.startsWith('/api/')) return url;
+  return 'static';
+}
+
+const API_VERSION = (() => {
+  try {
+    const pkg = resolve(import.meta.dirname, '../../../package.json');
+    return String((JSON.parse(readFileSync(pkg, 'utf8')) as { version?: unknown }).version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+})();

@@ -44,6 +44,18 @@ interface LevelRow {
   }>;
 }
 
+/** A row of the explosion's one statement: the header (h_*), the depth, and one line (or nulls). */
+type TreeRow = {
+  h_id: string;
+  h_product_id: string;
+  h_revision: number;
+  h_bom_type: BomType;
+  h_code: string;
+  h_name: string;
+  h_uom: Unit;
+  depth: number;
+} & { [K in keyof LevelRow]: LevelRow[K] | null };
+
 interface Expanding {
   node: ExplosionNode;
   bomId: string;
@@ -78,9 +90,9 @@ const DEPARTMENT_ORDER: Department[] = [
 ];
 
 /**
- * Explodes a BOM for a quantity down to purchased materials: one query per BOM level, wastage and unit
- * conversion applied per level, KIT BOMs inline, variants chosen by free warehouse stock in preference
- * order, and one availability query at the end.
+ * Explodes a BOM for a quantity down to purchased materials: the whole tree in one recursive query,
+ * wastage and unit conversion applied per level, KIT BOMs inline, variants chosen by free warehouse
+ * stock in preference order, and one availability query (the warehouse's) at the end.
  */
 @Injectable()
 export class BomExplosionService {
@@ -106,43 +118,39 @@ export class BomExplosionService {
     quantity: number | string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ExplosionResponse> {
-    const [bom]: Array<{
-      id: string;
-      product_id: string;
-      code: string;
-      name: string;
-      uom: Unit;
-      revision: number;
-      bom_type: BomType;
-    }> = await manager.query(
-      `select b.id, b.product_id, b.revision, b.bom_type, p.code, p.name, p.uom from boms b join products p on p.id = b.product_id
-        where b.id = $1 and b.deleted_at is null`,
-      [bomId],
-    );
+    const rows = await this.treeRows(manager, bomId);
+    if (rows.length === 0) throw notFound('bom', bomId);
+    const bom = rows[0];
+    if (bom.depth >= MAX_LEVELS)
+      throw new AppError(422, 'BOM_TOO_DEEP', `The BOM is more than ${MAX_LEVELS} levels deep`);
+    const linesOf = new Map<string, LevelRow[]>();
+    for (const r of rows) {
+      if (r.bom_id === null) continue;
+      const list = linesOf.get(r.bom_id) ?? [];
+      list.push(r as LevelRow);
+      linesOf.set(r.bom_id, list);
+    }
     if (!bom) throw notFound('bom', bomId);
     const total = new Decimal(quantity);
     const tree: ExplosionNode = {
-      productId: bom.product_id,
-      code: bom.code,
-      name: bom.name,
+      productId: bom.h_product_id,
+      code: bom.h_code,
+      name: bom.h_name,
       kind: 'PRODUCT',
       department: null,
       quantity: total.toDecimalPlaces(SCALE).toNumber(),
-      uom: bom.uom,
+      uom: bom.h_uom,
       wastagePercent: 0,
-      bomId: bom.id,
+      bomId: bom.h_id,
       substitutesFor: null,
       children: [],
     };
     const leaves: Leaf[] = [];
-    let level: Expanding[] = [{ node: tree, bomId: bom.id, quantity: total }];
-    for (let depth = 0; level.length > 0; depth++) {
-      if (depth >= MAX_LEVELS)
-        throw new AppError(422, 'BOM_TOO_DEEP', `The BOM is more than ${MAX_LEVELS} levels deep`);
-      const rows = await this.levelRows(manager, [...new Set(level.map((e) => e.bomId))]);
+    let level: Expanding[] = [{ node: tree, bomId: bom.h_id, quantity: total }];
+    while (level.length > 0) {
       const next: Expanding[] = [];
       for (const parent of level) {
-        for (const row of rows.filter((r) => r.bom_id === parent.bomId)) {
+        for (const row of linesOf.get(parent.bomId) ?? []) {
           const wastage = new Decimal(row.wastage_percent);
           const perUnit = (qty: Decimal.Value, uom: Unit, conversions: UnitConversion[]) =>
             parent.quantity
@@ -275,12 +283,12 @@ export class BomExplosionService {
       left.set(item.productId, have.minus(item.exact));
     }
     return {
-      bomId: bom.id,
-      productId: bom.product_id,
-      productCode: bom.code,
-      revision: bom.revision,
+      bomId: bom.h_id,
+      productId: bom.h_product_id,
+      productCode: bom.h_code,
+      revision: bom.h_revision,
       quantity: total.toNumber(),
-      uom: bom.uom,
+      uom: bom.h_uom,
       requirements: items.map(({ exact: _exact, ...item }) => item),
       hasShortage: items.some((i) => i.shortage > 0),
       tree,
@@ -295,26 +303,49 @@ export class BomExplosionService {
       .map((r) => ({ productId: r.productId, department: r.department, quantity: new Decimal(r.quantity) }));
   }
 
-  private levelRows(manager: EntityManager, bomIds: string[]): Promise<LevelRow[]> {
+  /**
+   * The BOM and every line below it in one statement: a recursive walk over the active BOMs of the
+   * components (to one level past the limit, so a too-deep BOM is seen), then each BOM's lines once. The
+   * header columns (h_*) repeat on every row; a BOM without lines comes back as one row of header only.
+   */
+  private treeRows(manager: EntityManager, bomId: string): Promise<TreeRow[]> {
     return manager.query(
-      `select b.id as bom_id, b.qty_output, l.id as line_id, l.department, l.qty_needed, l.uom as line_uom, l.wastage_percent,
-              c.id as component_id, c.code, c.name, c.uom, c.unit_conversions,
-              cb.id as child_bom_id, cb.bom_type as child_bom_type,
-              coalesce(v.variants, '[]') as variants
-         from boms b
-         join bom_lines l on l.bom_id = b.id
-         join products c on c.id = l.component_id
-         left join boms cb on cb.product_id = c.id and cb.active and cb.deleted_at is null
+      `with recursive tree(bom_id, depth) as (
+         select b.id, 0 from boms b where b.id = $1 and b.deleted_at is null
+         union
+         select cb.id, t.depth + 1
+           from tree t
+           join bom_lines tl on tl.bom_id = t.bom_id
+           join boms cb on cb.product_id = tl.component_id and cb.active and cb.deleted_at is null
+          where t.depth < $2
+       ),
+       levels as (select bom_id, max(depth) as depth from tree group by bom_id)
+       select h.id as h_id, h.product_id as h_product_id, h.revision as h_revision, h.bom_type as h_bom_type,
+              hp.code as h_code, hp.name as h_name, hp.uom as h_uom, (select max(depth) from levels)::int as depth,
+              x.*
+         from boms h
+         join products hp on hp.id = h.product_id
          left join lateral (
-           select json_agg(json_build_object('materialId', mp.id, 'code', mp.code, 'name', mp.name, 'uom', mp.uom,
-                                             'unitConversions', mp.unit_conversions, 'variantType', lv.variant_type,
-                                             'sequence', lv.sequence, 'qtyNeeded', lv.qty_needed)) as variants
-             from bom_line_variants lv join products mp on mp.id = lv.material_id
-            where lv.line_id = l.id
-         ) v on true
-        where b.id = any($1::uuid[])
-        order by b.id, l.position`,
-      [bomIds],
+           select b.id as bom_id, b.qty_output, l.id as line_id, l.position, l.department, l.qty_needed, l.uom as line_uom, l.wastage_percent,
+                  c.id as component_id, c.code, c.name, c.uom, c.unit_conversions,
+                  cb.id as child_bom_id, cb.bom_type as child_bom_type,
+                  coalesce(v.variants, '[]') as variants
+             from levels lv0
+             join boms b on b.id = lv0.bom_id
+             join bom_lines l on l.bom_id = b.id
+             join products c on c.id = l.component_id
+             left join boms cb on cb.product_id = c.id and cb.active and cb.deleted_at is null
+             left join lateral (
+               select json_agg(json_build_object('materialId', mp.id, 'code', mp.code, 'name', mp.name, 'uom', mp.uom,
+                                                 'unitConversions', mp.unit_conversions, 'variantType', lv.variant_type,
+                                                 'sequence', lv.sequence, 'qtyNeeded', lv.qty_needed)) as variants
+                 from bom_line_variants lv join products mp on mp.id = lv.material_id
+                where lv.line_id = l.id
+             ) v on true
+         ) x on true
+        where h.id = $1 and h.deleted_at is null
+        order by x.bom_id, x.position`,
+      [bomId, MAX_LEVELS],
     );
   }
 

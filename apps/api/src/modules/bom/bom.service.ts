@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../core/audit/audit.writer.js';
 import { RequestContext } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
-import type { BomHeaderRow, BomLineRow, BomListRow, BomRevisionRow } from './bom.sql.js';
+import type { BomLineRow, BomListRow, BomReadRow, BomRevisionRow } from './bom.sql.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
@@ -189,30 +189,35 @@ export class BomService {
     };
   }
 
-  /** The full BOM as the API shows it: header, lines in order, variants. */
+  /** The full BOM as the API shows it: header, lines in order, variants; one round trip. */
   async load(m: EntityManager, id: string): Promise<BomResponse> {
-    const [b]: BomHeaderRow[] = await m.query(
-      `select b.*, p.code, p.name, p.uom from boms b join products p on p.id = b.product_id where b.id = $1 and b.deleted_at is null`,
-      [id],
-    );
-    if (!b) throw notFound('bom', id);
-    const lines: BomLineRow[] = await m.query(
-      `select l.*, c.code, c.name, c.type, c.uom as component_uom,
+    const rows: BomReadRow[] = await m.query(
+      `select b.id as bom_id, b.product_id, b.bom_type, b.qty_output, b.active, b.revision, b.version,
+              b.created_at as bom_created_at, b.updated_at as bom_updated_at,
+              p.code as product_code, p.name as product_name, p.uom as product_uom,
+              l.id, l.position, l.component_id, l.department, l.qty_needed, l.uom, l.wastage_percent,
+              c.code, c.name, c.type, c.uom as component_uom,
               (select cb.id from boms cb where cb.product_id = l.component_id and cb.active and cb.deleted_at is null) as component_bom_id,
               coalesce((select json_agg(json_build_object('id', v.id, 'materialId', v.material_id, 'materialCode', mp.code, 'materialName', mp.name,
                                                           'variantType', v.variant_type, 'sequence', v.sequence, 'qtyNeeded', v.qty_needed)
                                         order by v.sequence, mp.code)
                           from bom_line_variants v join products mp on mp.id = v.material_id where v.line_id = l.id), '[]') as variants
-         from bom_lines l join products c on c.id = l.component_id
-        where l.bom_id = $1 order by l.position`,
+         from boms b
+         join products p on p.id = b.product_id
+         left join (bom_lines l join products c on c.id = l.component_id) on l.bom_id = b.id
+        where b.id = $1 and b.deleted_at is null
+        order by l.position`,
       [id],
     );
+    if (rows.length === 0) throw notFound('bom', id);
+    const b = rows[0];
+    const lines = rows.filter((r): r is BomReadRow & BomLineRow => r.id !== null);
     return {
-      id: b.id,
+      id: b.bom_id,
       productId: b.product_id,
-      productCode: b.code,
-      productName: b.name,
-      productUom: b.uom,
+      productCode: b.product_code,
+      productName: b.product_name,
+      productUom: b.product_uom,
       bomType: b.bom_type,
       qtyOutput: Number(b.qty_output),
       active: b.active,
@@ -236,8 +241,8 @@ export class BomService {
           qtyNeeded: v.qtyNeeded === null ? null : Number(v.qtyNeeded),
         })),
       })),
-      createdAt: b.created_at.toISOString(),
-      updatedAt: b.updated_at.toISOString(),
+      createdAt: b.bom_created_at.toISOString(),
+      updatedAt: b.bom_updated_at.toISOString(),
     };
   }
 

@@ -25,13 +25,6 @@ export interface BomListRow extends BomRecord {
   total: number;
 }
 
-/** A BOM header with its product. */
-export interface BomHeaderRow extends BomRecord {
-  code: string;
-  name: string;
-  uom: Unit;
-}
-
 /** A variant of a line, as `json_build_object` returns it. */
 export interface VariantJson {
   id: string;
@@ -60,6 +53,22 @@ export interface BomLineRow {
   component_bom_id: string | null;
   variants: VariantJson[];
 }
+
+/** One row of the BOM read: the header with its product, and one line (nulls when it has none). */
+export type BomReadRow = {
+  bom_id: string;
+  product_id: string;
+  bom_type: BomType;
+  qty_output: string;
+  active: boolean;
+  revision: number;
+  version: number;
+  bom_created_at: Date;
+  bom_updated_at: Date;
+  product_code: string;
+  product_name: string;
+  product_uom: Unit;
+} & { [K in Exclude<keyof BomLineRow, 'bom_id'>]: BomLineRow[K] | null };
 
 /** A `bom_revisions` row. */
 export interface BomRevisionRow {

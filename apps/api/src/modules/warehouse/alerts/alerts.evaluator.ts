@@ -3,20 +3,16 @@ import { alertLevel, isWorse, type AlertLevel, type EventType } from '@kapok/con
 import type { EntityManager } from 'typeorm';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 
+/** A threshold, locked, with the stock it compares and the alert open on it (if any). */
 interface ThresholdRow {
   id: string;
   product_id: string;
   location_id: string | null;
   min_qty: string;
   critical_qty: string;
-}
-
-interface AlertRow {
-  id: string;
-  product_id: string;
-  location_id: string | null;
-  level: AlertLevel;
-  status: 'OPEN' | 'ACKNOWLEDGED';
+  available: string;
+  alert_id: string | null;
+  alert_level: AlertLevel | null;
 }
 
 /**
@@ -31,64 +27,87 @@ export class AlertsEvaluator {
 
   async evaluate(manager: EntityManager, productIds: string[], locationIds: string[]): Promise<void> {
     if (productIds.length === 0) return;
-    const thresholds: ThresholdRow[] = await manager.query(
-      `select id, product_id, location_id, min_qty, critical_qty from stock_thresholds
+    // The lock comes first, on its own: the stock read next must see what the postings that held it
+    // committed (a statement reads the data as of its start).
+    const locked: Array<Pick<ThresholdRow, 'id' | 'min_qty' | 'critical_qty'>> = await manager.query(
+      `select id, min_qty, critical_qty from stock_thresholds
         where product_id = any($1::uuid[]) and (location_id is null or location_id = any($2::uuid[]))
         order by product_id, location_id nulls first
         for update`,
       [productIds, locationIds],
     );
-    if (thresholds.length === 0) return;
-    const available: Array<{ threshold_id: string; available: string }> = await manager.query(
-      `select t.id as threshold_id, coalesce(sum(b.on_hand - b.reserved), 0) as available
+    if (locked.length === 0) return;
+    // Then, in one statement, the stock each threshold compares and its open alert (locked).
+    const thresholds: ThresholdRow[] = await manager.query(
+      `with a as (
+         select id, product_id, location_id, level from stock_alerts
+          where product_id = any($2::uuid[]) and status <> 'RESOLVED'
+          order by id
+          for update
+       )
+       select t.id, t.product_id, t.location_id, t.min_qty, t.critical_qty, a.id as alert_id, a.level as alert_level,
+              coalesce((select sum(b.on_hand - b.reserved) from stock_balances b
+                         where b.product_id = t.product_id
+                           and (case when t.location_id is null
+                                     then b.location_id in (select id from locations where type = 'WAREHOUSE')
+                                     else b.location_id = t.location_id end)), 0) as available
          from stock_thresholds t
-         left join stock_balances b on b.product_id = t.product_id
-              and (case when t.location_id is null
-                        then b.location_id in (select id from locations where type = 'WAREHOUSE')
-                        else b.location_id = t.location_id end)
+         left join a on a.product_id = t.product_id and a.location_id is not distinct from t.location_id
         where t.id = any($1::uuid[])
-        group by t.id`,
-      [thresholds.map((t) => t.id)],
+        order by t.product_id, t.location_id nulls first`,
+      [locked.map((t) => t.id), productIds],
     );
-    const availableOf = new Map(available.map((a) => [a.threshold_id, a.available]));
-    const open: AlertRow[] = await manager.query(
-      `select id, product_id, location_id, level, status from stock_alerts
-        where product_id = any($1::uuid[]) and status <> 'RESOLVED' for update`,
-      [[...new Set(thresholds.map((t) => t.product_id))]],
-    );
+    if (thresholds.length === 0) return;
+    const opened: ThresholdRow[] = [];
+    const changes: Array<{ id: string; level: AlertLevel; status: string; now: string }> = [];
     const changed: Record<string, string[]> = { opened: [], raised: [], resolved: [], updated: [] };
     for (const t of thresholds) {
-      const now = availableOf.get(t.id) ?? '0';
+      const now = t.available;
       const level = alertLevel(now, t.min_qty, t.critical_qty);
-      const current = open.find((a) => a.product_id === t.product_id && a.location_id === t.location_id);
-      if (!current) {
-        if (level === 'OK') continue;
-        const [row]: Array<{ id: string }> = await manager.query(
-          `insert into stock_alerts (product_id, location_id, level, status, available_at_open, available_now, opened_at)
-           values ($1, $2, $3, 'OPEN', $4, $4, now()) returning id`,
-          [t.product_id, t.location_id, level, now],
-        );
-        changed.opened.push(row.id);
+      if (!t.alert_id || !t.alert_level) {
+        if (level !== 'OK') opened.push({ ...t, alert_level: level });
       } else if (level === 'OK') {
-        await manager.query(
-          `update stock_alerts set status = 'RESOLVED', level = 'OK', available_now = $2, resolved_at = now(), updated_at = now() where id = $1`,
-          [current.id, now],
-        );
-        changed.resolved.push(current.id);
-      } else if (isWorse(level, current.level)) {
+        changes.push({ id: t.alert_id, level, status: 'RESOLVED', now });
+        changed.resolved.push(t.alert_id);
+      } else if (isWorse(level, t.alert_level)) {
         // A worse level raises the alert again, even when it was acknowledged.
-        await manager.query(
-          `update stock_alerts set level = $2, status = 'OPEN', available_now = $3, updated_at = now() where id = $1`,
-          [current.id, level, now],
-        );
-        changed.raised.push(current.id);
+        changes.push({ id: t.alert_id, level, status: 'OPEN', now });
+        changed.raised.push(t.alert_id);
       } else {
-        await manager.query(
-          `update stock_alerts set level = $2, available_now = $3, updated_at = now() where id = $1`,
-          [current.id, level, now],
-        );
-        changed.updated.push(current.id);
+        changes.push({ id: t.alert_id, level, status: '', now });
+        changed.updated.push(t.alert_id);
       }
+    }
+    if (opened.length || changes.length) {
+      // One statement for every alert opened and changed.
+      const rows: Array<{ id: string }> = await manager.query(
+        `with changed as (
+           update stock_alerts s
+              set level = v.level::alert_level,
+                  status = case when v.status = '' then s.status else v.status::alert_status end,
+                  available_now = v.now,
+                  resolved_at = case when v.status = 'RESOLVED' then now() else s.resolved_at end,
+                  updated_at = now()
+             from unnest($5::uuid[], $6::text[], $7::text[], $8::numeric[]) v(id, level, status, now)
+            where s.id = v.id
+         )
+         insert into stock_alerts (product_id, location_id, level, status, available_at_open, available_now, opened_at)
+         select p, l, lv::alert_level, 'OPEN', n, n, now()
+           from unnest($1::uuid[], $2::uuid[], $3::text[], $4::numeric[]) with ordinality v(p, l, lv, n, ord)
+          order by ord
+         returning id`,
+        [
+          opened.map((t) => t.product_id),
+          opened.map((t) => t.location_id),
+          opened.map((t) => t.alert_level),
+          opened.map((t) => t.available),
+          changes.map((c) => c.id),
+          changes.map((c) => c.level),
+          changes.map((c) => c.status),
+          changes.map((c) => c.now),
+        ],
+      );
+      changed.opened.push(...rows.map((r) => r.id));
     }
     for (const [what, ids] of Object.entries(changed)) {
       if (ids.length) await this.events.publish(manager, `stock_alert.${what}` as EventType, ids);

@@ -3,6 +3,7 @@ import type { LocationType } from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../../../core/context/request-context.js';
+import { outboxOf } from '../../../core/database/outbox.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { AlertsEvaluator } from '../alerts/alerts.evaluator.js';
 import { isInternal } from '../entities/location.entity.js';
@@ -405,8 +406,13 @@ class PostingRun {
     throw insufficientStock(this.shortages);
   }
 
+  /**
+   * Writes everything in one statement: balance increments (existing rows by id, new keys by upsert),
+   * reservation changes and new reservations, and the moves, each a set-based data-modifying CTE over
+   * arrays (an empty array writes nothing). No row is written twice: updates name rows locked in
+   * `prepare`, inserts name keys that did not exist then.
+   */
   async persist(): Promise<PostingResult> {
-    const m = this.manager;
     const all = [...this.balances.values()].filter(
       (b) => !b.dOnHand.isZero() || !b.dReserved.isZero() || b.id === null,
     );
@@ -419,95 +425,82 @@ class PostingRun {
           a.locationId.localeCompare(b.locationId) ||
           (a.lotId ?? '').localeCompare(b.lotId ?? ''),
       );
-    if (existing.length) {
-      await m.query(
-        `update stock_balances b
-            set on_hand = b.on_hand + v.d_on_hand, reserved = b.reserved + v.d_reserved, updated_at = now()
-           from unnest($1::uuid[], $2::numeric[], $3::numeric[]) v(id, d_on_hand, d_reserved)
-          where b.id = v.id`,
-        [
-          existing.map((b) => b.id),
-          existing.map((b) => fixed(b.dOnHand)),
-          existing.map((b) => fixed(b.dReserved)),
-        ],
-      );
-    }
-    if (fresh.length) {
-      // Increments commute, so a key another transaction created meanwhile is simply added to.
-      await m.query(
-        `insert into stock_balances (product_id, location_id, lot_id, on_hand, reserved)
-         select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::numeric[])
-         on conflict (product_id, location_id, lot_id)
-         do update set on_hand = stock_balances.on_hand + excluded.on_hand, reserved = stock_balances.reserved + excluded.reserved, updated_at = now()`,
-        [
-          fresh.map((b) => b.productId),
-          fresh.map((b) => b.locationId),
-          fresh.map((b) => b.lotId),
-          fresh.map((b) => fixed(b.dOnHand)),
-          fresh.map((b) => fixed(b.dReserved)),
-        ],
-      );
-    }
-
     const reservations = [...this.reservations.values()].flat().filter((r) => r.changed);
     const updated = reservations.filter((r) => r.id !== null);
     const created = reservations.filter((r) => r.id === null && r.open.gt(0));
-    if (updated.length) {
-      await m.query(
-        `update stock_reservations r
+    if (existing.length + fresh.length + updated.length + created.length + this.moves.length === 0)
+      return this.result;
+    const principal = RequestContext.principal();
+    const doc = this.options.document;
+    const rows: Array<PostedMove & { created_at: Date }> = await this.manager.query(
+      `with balances_changed as (
+         update stock_balances b
+            set on_hand = b.on_hand + v.d_on_hand, reserved = b.reserved + v.d_reserved, updated_at = now()
+           from unnest($1::uuid[], $2::numeric[], $3::numeric[]) v(id, d_on_hand, d_reserved)
+          where b.id = v.id
+       ),
+       balances_added as (
+         -- Increments commute, so a key another transaction created meanwhile is simply added to.
+         insert into stock_balances (product_id, location_id, lot_id, on_hand, reserved)
+         select * from unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::numeric[], $8::numeric[])
+         on conflict (product_id, location_id, lot_id)
+         do update set on_hand = stock_balances.on_hand + excluded.on_hand, reserved = stock_balances.reserved + excluded.reserved, updated_at = now()
+       ),
+       reservations_changed as (
+         update stock_reservations r
             set open_quantity = v.open, status = case when v.open = 0 then 'CLOSED'::reservation_status else 'OPEN'::reservation_status end,
                 updated_at = now()
-           from unnest($1::uuid[], $2::numeric[]) v(id, open)
-          where r.id = v.id`,
-        [updated.map((r) => r.id), updated.map((r) => fixed(r.open))],
-      );
-    }
-    if (created.length) {
-      await m.query(
-        `insert into stock_reservations (product_id, location_id, lot_id, document_type, document_id, quantity, open_quantity, status)
-         select p, l, lot, dt, di, q, q, 'OPEN' from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::numeric[]) v(p, l, lot, dt, di, q)`,
-        [
-          created.map((r) => r.productId),
-          created.map((r) => r.locationId),
-          created.map((r) => r.lotId),
-          created.map((r) => r.documentType),
-          created.map((r) => r.documentId),
-          created.map((r) => fixed(r.open)),
-        ],
-      );
-    }
-
-    if (this.moves.length) {
-      const principal = RequestContext.principal();
-      const doc = this.options.document;
-      const rows: Array<PostedMove & { created_at: Date }> = await m.query(
-        `insert into stock_moves (product_id, quantity, from_location_id, to_location_id, lot_id, type, reference, document_type,
-                                  document_id, entered_quantity, entered_uom, note, actor_id, actor_username, created_at)
-         select p, q, f, t, lot, ty::move_type, $7, $8, $9::uuid, eq, eu::unit, n, $13::uuid, $14, clock_timestamp()
-           from unnest($1::uuid[], $2::numeric[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $10::numeric[], $11::text[], $12::text[])
-                with ordinality v(p, q, f, t, lot, ty, eq, eu, n, ord)
-          order by ord
-         returning id, product_id as "productId", quantity, from_location_id as "fromLocationId", to_location_id as "toLocationId",
-                   lot_id as "lotId", type, created_at as "createdAt"`,
-        [
-          this.moves.map((mv) => mv.productId),
-          this.moves.map((mv) => fixed(mv.quantity)),
-          this.moves.map((mv) => mv.fromLocationId),
-          this.moves.map((mv) => mv.toLocationId),
-          this.moves.map((mv) => mv.lotId),
-          this.moves.map((mv) => mv.type),
-          this.options.reference ?? null,
-          doc?.type ?? null,
-          doc?.id ?? null,
-          this.moves.map((mv) => mv.enteredQuantity),
-          this.moves.map((mv) => mv.enteredUom),
-          this.moves.map((mv) => mv.note),
-          principal?.userId ?? null,
-          principal?.username ?? null,
-        ],
-      );
-      this.result.moves = rows;
-    }
+           from unnest($9::uuid[], $10::numeric[]) v(id, open)
+          where r.id = v.id
+       ),
+       reservations_added as (
+         insert into stock_reservations (product_id, location_id, lot_id, document_type, document_id, quantity, open_quantity, status)
+         select p, l, lot, dt, di, q, q, 'OPEN' from unnest($11::uuid[], $12::uuid[], $13::uuid[], $14::text[], $15::uuid[], $16::numeric[]) v(p, l, lot, dt, di, q)
+       )
+       insert into stock_moves (product_id, quantity, from_location_id, to_location_id, lot_id, type, reference, document_type,
+                                document_id, entered_quantity, entered_uom, note, actor_id, actor_username, created_at)
+       select p, q, f, t, lot, ty::move_type, $23, $24, $25::uuid, eq, eu::unit, n, $26::uuid, $27, clock_timestamp()
+         from unnest($17::uuid[], $18::numeric[], $19::uuid[], $20::uuid[], $21::uuid[], $22::text[], $28::numeric[], $29::text[], $30::text[])
+              with ordinality v(p, q, f, t, lot, ty, eq, eu, n, ord)
+        order by ord
+       returning id, product_id as "productId", quantity, from_location_id as "fromLocationId", to_location_id as "toLocationId",
+                 lot_id as "lotId", type, created_at as "createdAt"`,
+      [
+        existing.map((b) => b.id),
+        existing.map((b) => fixed(b.dOnHand)),
+        existing.map((b) => fixed(b.dReserved)),
+        fresh.map((b) => b.productId),
+        fresh.map((b) => b.locationId),
+        fresh.map((b) => b.lotId),
+        fresh.map((b) => fixed(b.dOnHand)),
+        fresh.map((b) => fixed(b.dReserved)),
+        updated.map((r) => r.id),
+        updated.map((r) => fixed(r.open)),
+        created.map((r) => r.productId),
+        created.map((r) => r.locationId),
+        created.map((r) => r.lotId),
+        created.map((r) => r.documentType),
+        created.map((r) => r.documentId),
+        created.map((r) => fixed(r.open)),
+        this.moves.map((mv) => mv.productId),
+        this.moves.map((mv) => fixed(mv.quantity)),
+        this.moves.map((mv) => mv.fromLocationId),
+        this.moves.map((mv) => mv.toLocationId),
+        this.moves.map((mv) => mv.lotId),
+        this.moves.map((mv) => mv.type),
+        this.options.reference ?? null,
+        doc?.type ?? null,
+        doc?.id ?? null,
+        principal?.userId ?? null,
+        principal?.username ?? null,
+        this.moves.map((mv) => mv.enteredQuantity),
+        this.moves.map((mv) => mv.enteredUom),
+        this.moves.map((mv) => mv.note),
+      ],
+    );
+    this.result.moves = rows;
+    const box = outboxOf(this.manager);
+    for (const mv of this.moves) box?.countStockMove(mv.type);
     return this.result;
   }
 

@@ -25,6 +25,21 @@ const BALANCE_SELECT = `
     join locations loc on loc.id = b.location_id
     left join lots lot on lot.id = b.lot_id`;
 
+/**
+ * A product and its balances at internal locations in one round trip: the product row always comes back
+ * (with null balance columns when it holds nothing), none when the product does not exist.
+ */
+const PRODUCT_STOCK = `
+  select pr.name as product_name, pr.code as product_code, pr.uom, b.product_id, b.location_id, loc.code as location_code,
+         loc.name as location_name, b.lot_id, lot.lot_number, lot.received_at, b.on_hand, b.reserved, b.updated_at
+    from products pr
+    left join (stock_balances b
+               join locations loc on loc.id = b.location_id and loc.type in ${INTERNAL}
+               left join lots lot on lot.id = b.lot_id)
+           on b.product_id = pr.id and (b.on_hand > 0 or b.reserved > 0)
+   where pr.id = $1
+   order by loc.type, loc.code, lot.received_at nulls last`;
+
 const MOVE_SELECT = `
   select m.*, p.code as product_code, p.uom, f.code as from_code, t.code as to_code, lot.lot_number
     from stock_moves m
@@ -48,6 +63,11 @@ interface BalanceRow {
   reserved: string;
   updated_at: Date;
 }
+
+/** A product with one of its balances, or with nulls when it holds no stock. */
+type ProductStockRow = { product_name: string; product_code: string; uom: Unit } & {
+  [K in Exclude<keyof BalanceRow, 'product_code' | 'uom'>]: BalanceRow[K] | null;
+};
 
 /** A ledger row with its product, locations and lot. */
 interface MoveRow {
@@ -97,21 +117,18 @@ export class StockQueries {
   }
 
   async productStock(productId: string): Promise<ProductStockResponse> {
-    const [product]: Array<{ id: string; code: string; name: string; uom: Unit }> =
-      await this.dataSource.query('select id, code, name, uom from products where id = $1', [productId]);
-    if (!product) throw notFound('product', productId);
-    const rows: BalanceRow[] = await this.dataSource.query(
-      `${BALANCE_SELECT} where b.product_id = $1 and loc.type in ${INTERNAL} and (b.on_hand > 0 or b.reserved > 0)
-        order by loc.type, loc.code, lot.received_at nulls last`,
-      [productId],
-    );
-    const balances: BalanceResponse[] = rows.map(balanceRow);
+    const rows: Array<ProductStockRow> = await this.dataSource.query(PRODUCT_STOCK, [productId]);
+    if (rows.length === 0) throw notFound('product', productId);
+    const product = rows[0];
+    const balances: BalanceResponse[] = rows
+      .filter((r): r is ProductStockRow & BalanceRow => r.product_id !== null)
+      .map(balanceRow);
     const sum = (f: (b: BalanceResponse) => number) =>
       round(balances.reduce((s: number, b: BalanceResponse) => s + f(b), 0));
     return {
       productId,
-      code: product.code,
-      name: product.name,
+      code: product.product_code,
+      name: product.product_name,
       uom: product.uom,
       onHand: sum((b) => b.onHand),
       reserved: sum((b) => b.reserved),
