@@ -275,7 +275,19 @@ describe('MOs pegged to sales-order lines', () => {
     });
     expect(mo.status).toBe(201);
     expect(mo.body.salesOrderLineId).toBe(lineId);
-    expect((await f.ok('ppic', 'GET', `/ppic/tasks/${mo.body.id}`)).salesOrderLineId).toBe(lineId);
+    const detail = await f.ok('ppic', 'GET', `/ppic/tasks/${mo.body.id}`);
+    expect(detail.salesOrderLineId).toBe(lineId);
+    // The MO's page names the line it serves and links its order.
+    expect(detail.salesOrderLine).toEqual({
+      id: lineId,
+      salesOrderId: so.id,
+      salesOrderNumber: so.number,
+      lineNo: 1,
+      quantity: 600,
+      deliveryWeek: '2027-W04',
+      destination: 'EU',
+      exFactoryDate: so.lines[0].exFactoryDate,
+    });
     const after = await f.ok('merchandiser', 'GET', `/sales/orders/${so.id}`);
     expect(after.lines[0].manufacturingOrders).toEqual([
       { id: mo.body.id, batchNumber: mo.body.batchNumber, state: 'DRAFT', qtyPlanned: 600 },

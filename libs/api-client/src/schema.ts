@@ -2569,6 +2569,8 @@ export type components = {
             qtyPlanned: number;
             qualityNotes: string | null;
             route: components["schemas"]["Route"];
+            /** @description The sales-order line it serves */
+            salesOrderLine: components["schemas"]["MoSalesOrderLineRef"] | null;
             /**
              * Format: uuid
              * @description The sales-order line it is pegged to
@@ -2672,6 +2674,27 @@ export type components = {
             varianceWarning: string | null;
             version: number;
             week: string | null;
+        };
+        MoSalesOrderLineRef: {
+            /** @example 2027-W03 */
+            deliveryWeek: string;
+            /** @example EU */
+            destination: string;
+            /** @example 2026-12-28 */
+            exFactoryDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 1 */
+            lineNo: number;
+            /**
+             * @description Pieces
+             * @example 1200
+             */
+            quantity: number;
+            /** Format: uuid */
+            salesOrderId: string;
+            /** @example SO-20261204-0001 */
+            salesOrderNumber: string;
         };
         /** @enum {string} */
         MoState: "DRAFT" | "APPROVED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";

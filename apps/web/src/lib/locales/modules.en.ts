@@ -30,6 +30,7 @@ export const enModules = {
     daysLate_one: '{{count}} day late',
     daysLate_other: '{{count}} days late',
     fields: {
+      salesOrderLine: 'Sales order line',
       batchNumber: 'Batch',
       product: 'Product',
       qtyPlanned: 'Planned',
@@ -183,6 +184,8 @@ export const enModules = {
       optional: 'optional',
     },
     detail: {
+      noSalesOrderLine: 'Not pegged to a sales order',
+      salesOrderLine: '{{number}} line {{line}} · {{week}} · {{destination}}',
       varianceBanner: 'Produced {{produced}} against {{planned}} planned: {{variance}}, beyond the tolerance',
       back: 'Manufacturing orders',
       summary: 'Order',

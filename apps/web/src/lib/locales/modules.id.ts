@@ -31,6 +31,7 @@ export const idModules: ModuleMessages = {
     daysLate_one: 'Terlambat {{count}} hari',
     daysLate_other: 'Terlambat {{count}} hari',
     fields: {
+      salesOrderLine: 'Baris sales order',
       batchNumber: 'Batch',
       product: 'Produk',
       qtyPlanned: 'Rencana',
@@ -185,6 +186,8 @@ export const idModules: ModuleMessages = {
       optional: 'opsional',
     },
     detail: {
+      noSalesOrderLine: 'Tidak terkait sales order',
+      salesOrderLine: '{{number}} baris {{line}} · {{week}} · {{destination}}',
       varianceBanner: 'Diproduksi {{produced}} dari rencana {{planned}}: {{variance}}, melebihi toleransi',
       back: 'Manufacturing order',
       summary: 'Order',

@@ -371,7 +371,29 @@ export class TimelineEntry {
   notes: string | null;
 }
 
+/** The sales-order line an MO is pegged to, as its page links it. */
+export class MoSalesOrderLineRef {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  salesOrderId: string;
+  @ApiProperty({ example: 'SO-20261204-0001' })
+  salesOrderNumber: string;
+  @ApiProperty({ example: 1 })
+  lineNo: number;
+  @ApiProperty({ example: 1200, description: 'Pieces' })
+  quantity: number;
+  @ApiProperty({ example: '2027-W03' })
+  deliveryWeek: string;
+  @ApiProperty({ example: 'EU' })
+  destination: string;
+  @ApiProperty({ example: '2026-12-28' })
+  exFactoryDate: string;
+}
+
 export class MoDetailResponse extends MoResponse {
+  @ApiProperty({ type: MoSalesOrderLineRef, nullable: true, description: 'The sales-order line it serves' })
+  salesOrderLine: MoSalesOrderLineRef | null;
   @ApiProperty({ type: WorkOrderResponse, isArray: true })
   workOrders: WorkOrderResponse[];
   @ApiProperty({ type: MoMaterialResponse, isArray: true })

@@ -176,6 +176,9 @@ export class MoService {
       selectMaterials(m, id),
       auditTrail(m, 'manufacturing_order', id),
     ]);
+    const line = mo.salesOrderLineId
+      ? (await new SalesFacts().linesByIds(m, [mo.salesOrderLineId])).get(mo.salesOrderLineId)
+      : undefined;
     const reserved = await this.stock.reservedFor(
       'work_order',
       workOrders.map((w) => w.id),
@@ -186,6 +189,18 @@ export class MoService {
     const who = await this.people.lookup(trail.map((e) => e.actorId));
     return {
       ...mo,
+      salesOrderLine: line
+        ? {
+            id: line.id,
+            salesOrderId: line.salesOrderId,
+            salesOrderNumber: line.soNumber,
+            lineNo: line.lineNo,
+            quantity: line.quantity,
+            deliveryWeek: line.deliveryWeek,
+            destination: line.destination,
+            exFactoryDate: line.exFactoryDate,
+          }
+        : null,
       workOrders,
       materials: materials.map((r) => ({
         productId: r.product_id,

@@ -66,7 +66,7 @@ export function SupplierItemsPanel({ supplier }: { supplier: Partner }) {
           </Text>
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={600}>
           <Table aria-label={t('partners.items.title')} verticalSpacing={6} highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -100,13 +100,16 @@ export function SupplierItemsPanel({ supplier }: { supplier: Partner }) {
                       ? '—'
                       : formatQuantity(item.minimumQuantity, item.uom, lang)}
                   </Table.Td>
-                  <Table.Td ta="right">
-                    {t('partners.days', { count: item.effectiveLeadTimeDays })}
-                    {item.leadTimeDays === null && (
-                      <Text size="xs" c="dimmed">
-                        {t('partners.items.supplierDefault')}
-                      </Text>
-                    )}
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {/* Dimmed: the supplier's own lead time, not one of this item. */}
+                    <Text
+                      span
+                      size="sm"
+                      c={item.leadTimeDays === null ? 'dimmed' : undefined}
+                      title={item.leadTimeDays === null ? t('partners.items.supplierDefault') : undefined}
+                    >
+                      {t('partners.days', { count: item.effectiveLeadTimeDays })}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     {item.preferred && (

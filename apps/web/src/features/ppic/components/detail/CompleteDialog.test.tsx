@@ -45,6 +45,7 @@ const mo = {
   ],
   materials: [],
   timeline: [],
+  salesOrderLine: null,
 } as MoDetail;
 
 describe('completing an MO', () => {

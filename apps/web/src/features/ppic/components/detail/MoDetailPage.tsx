@@ -207,6 +207,26 @@ function Section({ title, extra, children }: { title: string; extra?: ReactNode;
   );
 }
 
+/** The sales-order line the MO serves: a link for whoever may read sales orders. */
+function SalesOrderLineLink({ line }: { line: MoDetail['salesOrderLine'] }) {
+  const { t } = useTranslation();
+  const canSeeSales = usePermission('sales.view');
+  if (!line) return t('ppic.detail.noSalesOrderLine');
+  const label = t('ppic.detail.salesOrderLine', {
+    number: line.salesOrderNumber,
+    line: line.lineNo,
+    week: line.deliveryWeek,
+    destination: line.destination,
+  });
+  return canSeeSales ? (
+    <Anchor component={Link} to={`/sales/orders/${line.salesOrderId}`} size="sm">
+      {label}
+    </Anchor>
+  ) : (
+    label
+  );
+}
+
 function Summary({ mo }: { mo: MoDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -244,6 +264,7 @@ function Summary({ mo }: { mo: MoDetail }) {
     ],
     [t('ppic.fields.week'), mo.week ?? none],
     [t('ppic.fields.destination'), mo.destination ?? none],
+    [t('ppic.fields.salesOrderLine'), <SalesOrderLineLink key="so" line={mo.salesOrderLine} />],
     [
       t('ppic.fields.bomRevision'),
       mo.bomRevision === null
