@@ -92,10 +92,10 @@ export function SupplierItemsPanel({ supplier }: { supplier: Partner }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>{item.uom}</Table.Td>
-                  <Table.Td ta="right">
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {item.packSize === null ? '—' : formatQuantity(item.packSize, item.uom, lang)}
                   </Table.Td>
-                  <Table.Td ta="right">
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {item.minimumQuantity === null
                       ? '—'
                       : formatQuantity(item.minimumQuantity, item.uom, lang)}
