@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../components/AccessPages';
 import { RequirePermission } from '../components/RequirePermission';
@@ -88,8 +88,31 @@ const AuditPage = lazy(() =>
   })),
 );
 
+// The public passport: its own small chunk, outside the signed-in shell, with its own texts.
+const PassportPage = lazy(() =>
+  import('../features/passport/PassportPage').then((m) => ({ default: m.PassportPage })),
+);
+const TracePage = lazy(() =>
+  Promise.all([import('../features/trace/TracePage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.TracePage,
+  })),
+);
+const CompanyPage = lazy(() =>
+  Promise.all([import('../features/admin/components/CompanyPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.CompanyPage,
+  })),
+);
+
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  {
+    path: '/passport/:code',
+    element: (
+      <Suspense fallback={null}>
+        <PassportPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (
@@ -172,6 +195,14 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'trace',
+        element: (
+          <RequirePermission permission="quality.view">
+            <TracePage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: 'kanban/*',
         element: (
           <RequirePermission permission="kanban.view">
@@ -191,6 +222,7 @@ export const routes: RouteObject[] = [
           { path: 'users', element: <UsersPage /> },
           { path: 'roles', element: <RolesPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'company', element: <CompanyPage /> },
         ],
       },
       { path: 'account/password', element: <PasswordPage /> },

@@ -7,6 +7,7 @@ import {
   IconFileInvoice,
   IconLayoutKanban,
   IconRosetteDiscountCheck,
+  IconRoute,
   IconShieldLock,
   IconShoppingCart,
   IconTimeline,
@@ -24,6 +25,7 @@ export type ModuleKey =
   | 'partners'
   | 'production'
   | 'quality'
+  | 'trace'
   | 'kanban'
   | 'admin';
 
@@ -77,6 +79,7 @@ export const MODULES: readonly ModuleEntry[] = [
     icon: IconRosetteDiscountCheck,
     color: 'lime',
   },
+  { key: 'trace', path: '/trace', permission: 'quality.view', icon: IconRoute, color: 'cyan' },
   { key: 'kanban', path: '/kanban', permission: 'kanban.view', icon: IconLayoutKanban, color: 'pink' },
   { key: 'admin', path: '/admin', permission: 'admin.view', icon: IconShieldLock, color: 'gray' },
 ];

@@ -72,6 +72,8 @@ export const en = {
     users: 'Users',
     roles: 'Roles',
     audit: 'Audit log',
+    trace: 'Trace',
+    company: 'Company',
   },
   modules: {
     warehouse: {
@@ -133,6 +135,12 @@ export const en = {
       description: 'Customers, suppliers and subcontractors, and what each supplier sells.',
       emptyTitle: 'No partners yet',
       emptyBody: 'Add the buyer and the suppliers first.',
+    },
+    trace: {
+      description:
+        'Backward and forward through the ledger from any lot: batches, materials, suppliers, customers.',
+      emptyTitle: 'No lot chosen',
+      emptyBody: 'Type or scan a lot number.',
     },
     admin: {
       description: 'Users, roles and their permissions, and the audit log of every change.',

@@ -72,6 +72,8 @@ export const id: Messages = {
     users: 'Pengguna',
     roles: 'Peran',
     audit: 'Log audit',
+    trace: 'Telusuri',
+    company: 'Perusahaan',
   },
   modules: {
     warehouse: {
@@ -132,6 +134,11 @@ export const id: Messages = {
       description: 'Pelanggan, pemasok dan subkontraktor, serta apa yang dijual tiap pemasok.',
       emptyTitle: 'Belum ada mitra',
       emptyBody: 'Tambahkan pembeli dan pemasok terlebih dahulu.',
+    },
+    trace: {
+      description: 'Mundur dan maju lewat buku stok dari lot mana pun: batch, bahan, pemasok, pelanggan.',
+      emptyTitle: 'Belum ada lot dipilih',
+      emptyBody: 'Ketik atau pindai nomor lot.',
     },
     admin: {
       description: 'Pengguna, peran beserta izinnya, dan log audit setiap perubahan.',

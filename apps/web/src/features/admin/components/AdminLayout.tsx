@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconHistory, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBuildingFactory, IconHistory, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ const TABS = [
   { value: 'users', icon: IconUsers, label: 'nav.users' },
   { value: 'roles', icon: IconShieldLock, label: 'nav.roles' },
   { value: 'audit', icon: IconHistory, label: 'nav.audit' },
+  { value: 'company', icon: IconBuildingFactory, label: 'nav.company' },
 ] as const;
 
 /** Users, roles and the audit log under one set of tabs; each tab is its own route. */

@@ -1,7 +1,18 @@
-import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { alertSeverity } from '@kapok/contracts';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/ErrorState';
@@ -12,6 +23,8 @@ import { AlertLevelBadge } from './AlertLevelBadge';
 import { BalancesTable } from './BalancesTable';
 import { formatNumber } from './format';
 import { LedgerTable } from './LedgerTable';
+import { PassportFieldsModal } from './PassportFieldsModal';
+import { Can } from '../../../components/Can';
 import { StockActions } from './StockActions';
 import { ThresholdEditor } from './ThresholdEditor';
 
@@ -22,6 +35,7 @@ export function ProductStockPage() {
   const stock = useQuery(stockQueries.product(productId));
   const product = useQuery(productQueries.detail(productId));
   const alerts = useQuery(alertQueries.list({ productId, skip: 0, limit: 20 }));
+  const [editPassport, setEditPassport] = useState(false);
 
   if (stock.isPending) return <PageLoader />;
   if (stock.isError) return <ErrorState error={stock.error} onRetry={() => void stock.refetch()} />;
@@ -46,7 +60,25 @@ export function ProductStockPage() {
           {code}
         </Text>
       </Breadcrumbs>
-      <PageHeader title={code} description={name} actions={<StockActions productId={productId} />} />
+      <PageHeader
+        title={code}
+        description={name}
+        actions={
+          <>
+            {product.data && (
+              <Can permission="warehouse.update">
+                <Button variant="default" onClick={() => setEditPassport(true)}>
+                  {t('productPassport.edit')}
+                </Button>
+              </Can>
+            )}
+            <StockActions productId={productId} />
+          </>
+        }
+      />
+      {editPassport && product.data && (
+        <PassportFieldsModal product={product.data} onClose={() => setEditPassport(false)} />
+      )}
       <Group gap="xs" mt={-12} mb="lg">
         {product.data && (
           <Badge variant="default" radius="sm" tt="none" fw={500}>
