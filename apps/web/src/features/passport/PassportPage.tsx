@@ -78,18 +78,8 @@ export function PassportPage() {
 
   return (
     <main className={classes.page}>
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Group gap="xs" wrap="nowrap">
-          <KapokLogo size={28} />
-          <div>
-            <Title order={1} size="h3">
-              {t('passport.title')}
-            </Title>
-            <Text size="xs" c="dimmed">
-              {t('passport.subtitle')}
-            </Text>
-          </div>
-        </Group>
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <KapokLogo size={28} />
         <Group gap="xs" className={classes.noPrint} wrap="nowrap">
           <LanguageSwitch />
           <Button
@@ -103,6 +93,12 @@ export function PassportPage() {
           </Button>
         </Group>
       </Group>
+      <Title order={1} size="h3">
+        {t('passport.title')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="md">
+        {t('passport.subtitle')}
+      </Text>
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (

@@ -65,7 +65,13 @@ export function TracePage() {
         <Stack gap={4} mb="md" data-testid="trace-lots">
           {lots.data.length === 0 && <Text c="dimmed">{t('trace.noLots', { search })}</Text>}
           {lots.data.map((l) => (
-            <UnstyledButton key={l.id} onClick={() => open(l.id)}>
+            <UnstyledButton
+              key={l.id}
+              onClick={() => {
+                setSearch('');
+                open(l.id);
+              }}
+            >
               <Paper withBorder p="xs" bg={l.id === lotId ? 'var(--mantine-color-blue-light)' : undefined}>
                 <Group gap="sm">
                   <Text fw={600}>{l.lotNumber}</Text>
