@@ -5,6 +5,7 @@ import { en } from './en';
 import { id } from './id';
 import { enModules } from './modules.en';
 import { idModules } from './modules.id';
+import { passportTexts } from '../../features/passport/texts';
 
 /** Every text key of a bundle, dotted ("ppic.complete.actual"), with plural suffixes kept. */
 function keysOf(bundle: object, prefix = ''): Map<string, string> {
@@ -18,8 +19,9 @@ function keysOf(bundle: object, prefix = ''): Map<string, string> {
 }
 
 const languages = {
-  en: keysOf({ ...en, ...enModules }),
-  id: keysOf({ ...id, ...idModules }),
+  // The public passport page carries its own texts (it loads without the other bundles).
+  en: keysOf({ ...en, ...enModules, ...passportTexts.en }),
+  id: keysOf({ ...id, ...idModules, ...passportTexts.id }),
 };
 const has = (keys: Map<string, string>, key: string) =>
   keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
