@@ -256,6 +256,17 @@ describe('audit log', () => {
     expect((await api('/api/v1/admin/audit?from=yesterday')).status).toBe(422);
   });
 
+  it('leaves sign-ins out unless asked for (includeLogins=true or action=auth.login); 422 for a non-boolean', async () => {
+    await t.signIn('viewer');
+    const changes = await api('/api/v1/admin/audit?actor=viewer');
+    expect(changes.status).toBe(200);
+    expect(changes.body.items.map((e: { action: string }) => e.action)).not.toContain('auth.login');
+    const all = await api('/api/v1/admin/audit?actor=viewer&includeLogins=true');
+    expect(all.body.items.map((e: { action: string }) => e.action)).toContain('auth.login');
+    expect(all.body.total).toBeGreaterThan(changes.body.total);
+    expect((await api('/api/v1/admin/audit?includeLogins=maybe')).status).toBe(422);
+  });
+
   it('stores the request id the client sent', async () => {
     const requestId = `test-${Date.now()}`;
     const created = await api('/api/v1/admin/users', {

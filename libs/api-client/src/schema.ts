@@ -4166,6 +4166,8 @@ export interface operations {
                 entityId?: string;
                 entityType?: string;
                 from?: string;
+                /** @description Sign-ins (auth.login) are left out unless this is true or `action` names them */
+                includeLogins?: boolean;
                 limit?: number;
                 skip?: number;
                 to?: string;

@@ -20,6 +20,8 @@ export class AuditController {
     if (q.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: q.entityId });
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+    // Sign-ins outnumber every other entry; people look for changes.
+    else if (!q.includeLogins) qb.andWhere("a.action <> 'auth.login'");
     if (q.actor) {
       if (UUID.test(q.actor)) qb.andWhere('a.actor_id = :actorId', { actorId: q.actor });
       else qb.andWhere('a.actor_username = :actor', { actor: q.actor.toLowerCase() });

@@ -999,6 +999,7 @@ export const enModules = {
       before: 'Before',
       after: 'After',
       noFieldChanges: 'No field values recorded for this entry.',
+      showLogins: 'Show sign-ins',
       emptyTitle: 'No audit entries match these filters',
       emptyBody: 'Widen the date range or clear the filters.',
       entityTypes: {

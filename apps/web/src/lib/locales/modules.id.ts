@@ -1007,6 +1007,7 @@ export const idModules: ModuleMessages = {
       before: 'Sebelum',
       after: 'Sesudah',
       noFieldChanges: 'Tidak ada nilai kolom yang tercatat untuk entri ini.',
+      showLogins: 'Tampilkan log masuk',
       emptyTitle: 'Tidak ada entri audit yang cocok dengan filter ini',
       emptyBody: 'Perlebar rentang tanggal atau hapus filter.',
       entityTypes: {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { PageOf, PageQuery } from '../../http/paging.js';
 import { UserRef } from '../../http/refs.dto.js';
 import { BoundedDate } from '../../http/validators.js';
@@ -38,6 +39,15 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @BoundedDate()
   to?: Date;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Sign-ins (auth.login) are left out unless this is true or `action` names them',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeLogins?: boolean;
 }
 
 export class AuditEntryResponse {

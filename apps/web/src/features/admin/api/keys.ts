@@ -17,6 +17,8 @@ export interface AuditFilters {
   /** UTC ISO instants. */
   from?: string;
   to?: string;
+  /** Sign-ins are left out unless asked for. */
+  includeLogins?: boolean;
   skip: number;
   limit: number;
 }

@@ -10,6 +10,7 @@ import {
   Paper,
   Select,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -49,6 +50,7 @@ export function AuditPage() {
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [logins, setLogins] = useState(false);
   const [page, setPage] = useState(1);
   const [expanded, setExpanded] = useState<string | null>(null);
   const [debounced] = useDebouncedValue({ actor: actor.trim(), action: action.trim() }, 300);
@@ -60,6 +62,7 @@ export function AuditPage() {
       action: debounced.action || undefined,
       from: from ? factoryDayStart(from) : undefined,
       to: to ? factoryDayEnd(to) : undefined,
+      includeLogins: logins || undefined,
       skip: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
     }),
@@ -122,6 +125,12 @@ export function AuditPage() {
               onToChange={filter(setTo)}
               fromLabel={t('admin.audit.from')}
               toLabel={t('admin.audit.to')}
+            />
+            <Switch
+              label={t('admin.audit.showLogins')}
+              checked={logins}
+              onChange={(e) => filter(setLogins)(e.currentTarget.checked)}
+              mb={8}
             />
             {filtered && (
               <Button variant="subtle" color="gray" onClick={clearFilters}>

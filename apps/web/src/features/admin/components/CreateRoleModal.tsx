@@ -113,7 +113,7 @@ export function CreateRoleModal({
             maxLength={50}
             autoCapitalize="none"
             spellCheck={false}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             value={code}
             onChange={(e) => {
               setCodeTouched(true);
