@@ -10,10 +10,11 @@ import { baseUrlOf, connect } from './session.js';
 const program = new Command()
   .name('kapok')
   .description(
-    'Kapok from the command line, through the same typed client the web app uses.\nSign in with KAPOK_TOKEN, or KAPOK_USERNAME and KAPOK_PASSWORD, or at the prompt.',
+    'Kapok from the command line, through the same typed client the web app uses.\nSign in with an API key (--api-key or KAPOK_API_KEY), KAPOK_TOKEN, or KAPOK_USERNAME and KAPOK_PASSWORD, or at the prompt.',
   )
   .option('--url <url>', 'Kapok server (default $KAPOK_URL or http://localhost:3000)')
-  .option('--username <username>', 'sign in as this user');
+  .option('--username <username>', 'sign in as this user')
+  .option('--api-key <key>', "a service account's API key (default $KAPOK_API_KEY)");
 
 const run =
   <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
@@ -36,6 +37,10 @@ program
       const s = await session();
       const me = unwrap(await s.client.GET('/api/v1/auth/me'));
       process.stderr.write(`Signed in to ${s.baseUrl} as ${me.username} (${me.role})\n`);
+      if (opts.printToken && !s.token) {
+        process.stderr.write('kapok: an API key has no access token to print\n');
+        return 1;
+      }
       if (opts.printToken) process.stdout.write(`${s.token}\n`);
       return 0;
     }),

@@ -4,19 +4,23 @@ import { createInterface } from 'node:readline/promises';
 export interface Session {
   client: KapokClient;
   baseUrl: string;
-  /** The access token in use (printed only when asked: `kapok login --print-token`). */
+  /** The access token in use (printed only when asked: `kapok login --print-token`); none with an API key. */
   token: string;
 }
 
 export interface ConnectOptions {
   url?: string;
   username?: string;
+  /** A service account's key; KAPOK_API_KEY when not given. */
+  apiKey?: string;
 }
 
 /** Asks on the terminal; the password is not echoed. */
 async function ask(question: string, secret = false): Promise<string> {
   if (!process.stdin.isTTY)
-    throw new Error(`${question.trim()} is needed: set KAPOK_TOKEN, or KAPOK_USERNAME and KAPOK_PASSWORD`);
+    throw new Error(
+      `${question.trim()} is needed: set KAPOK_API_KEY, or KAPOK_TOKEN, or KAPOK_USERNAME and KAPOK_PASSWORD`,
+    );
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   if (secret) {
     const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
@@ -32,11 +36,13 @@ async function ask(question: string, secret = false): Promise<string> {
 }
 
 /**
- * Signs in: a token from KAPOK_TOKEN, or a login with KAPOK_USERNAME / KAPOK_PASSWORD, or a prompt.
- * The token stays in memory; nothing is written to disk.
+ * Signs in: an API key (--api-key or KAPOK_API_KEY, sent as x-api-key), a token from KAPOK_TOKEN, or a
+ * login with KAPOK_USERNAME / KAPOK_PASSWORD, or a prompt. Nothing is written to disk.
  */
 export async function connect(options: ConnectOptions = {}): Promise<Session> {
   const baseUrl = baseUrlOf(options);
+  const apiKey = options.apiKey ?? process.env.KAPOK_API_KEY;
+  if (apiKey) return { client: createKapokClient({ baseUrl, apiKey }), baseUrl, token: '' };
   let token = process.env.KAPOK_TOKEN;
   const client = createKapokClient({ baseUrl, getAccessToken: () => token });
   if (!token) {

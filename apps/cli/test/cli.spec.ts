@@ -73,14 +73,14 @@ function kapok(
   server: Server,
   args: string[],
   password: string,
+  env: Record<string, string> = { KAPOK_USERNAME: 'admin', KAPOK_PASSWORD: password },
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: {
         PATH: process.env.PATH ?? '',
         KAPOK_URL: server.url,
-        KAPOK_USERNAME: 'admin',
-        KAPOK_PASSWORD: password,
+        ...env,
       },
     });
     let stdout = '';
@@ -129,6 +129,27 @@ async function plan(server: Server, code: string, quantity: number) {
 }
 
 describe('the kapok CLI on the generated client', () => {
+  it('works with an API key from KAPOK_API_KEY or --api-key, and with the role of the key', async () => {
+    const key = unwrap(
+      await demo.client.POST('/api/v1/admin/api-keys', { body: { name: 'cli-key', role: 'viewer' } }),
+    );
+    const fromEnv = await kapok(demo, ['login'], '', { KAPOK_API_KEY: key.secret });
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.stderr).toContain('as key:cli-key (viewer)');
+    const fromFlag = await kapok(demo, ['--api-key', key.secret, 'products', 'export'], '', {});
+    expect(fromFlag.code).toBe(0);
+    expect(fromFlag.stdout).toContain('IKP20157');
+    const file = join(work, 'viewer-products.csv');
+    await writeFile(file, 'code,name,type,uom\nKEY-1,Made by a key,RAW_MATERIAL,PCS\n');
+    const denied = await kapok(demo, ['--api-key', key.secret, 'products', 'import', file], '', {});
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/warehouse\.create/);
+    await demo.client.DELETE('/api/v1/admin/api-keys/{id}', { params: { path: { id: key.id } } });
+    const revoked = await kapok(demo, ['login'], '', { KAPOK_API_KEY: key.secret });
+    expect(revoked.code).toBe(1);
+    expect(revoked.stderr).toMatch(/revoked/);
+  });
+
   it('round-trips the demo BOMs: export, import into an empty database, the same explosion', async () => {
     const products = join(work, 'products.csv');
     const boms = join(work, 'boms.csv');

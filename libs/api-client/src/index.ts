@@ -1,5 +1,5 @@
 /**
- * The Kapok API client: openapi-fetch over the generated `paths`, plus the bearer token, the
+ * The Kapok API client: openapi-fetch over the generated `paths`, plus the bearer token or API key, the
  * Idempotency-Key header and one error type. No framework; the web app, the CLI and tests share it.
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
@@ -39,6 +39,8 @@ export interface KapokClientOptions {
   baseUrl?: string;
   /** Returns the current access token (or nothing when signed out). */
   getAccessToken?: () => string | undefined | null;
+  /** A service account's key (`kpk_…`), sent as `x-api-key` instead of a bearer token. */
+  apiKey?: string;
   /** Sent with browser requests so the httpOnly refresh cookie travels. */
   credentials?: 'include' | 'omit' | 'same-origin';
   fetch?: typeof fetch;
@@ -53,6 +55,10 @@ export function createKapokClient(options: KapokClientOptions = {}): KapokClient
   });
   const auth: Middleware = {
     onRequest({ request }) {
+      if (options.apiKey) {
+        request.headers.set('x-api-key', options.apiKey);
+        return request;
+      }
       const token = options.getAccessToken?.();
       if (token && !request.headers.has('authorization'))
         request.headers.set('authorization', `Bearer ${token}`);

@@ -3,6 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditWriter } from './audit/audit.writer.js';
+import { ApiKeyAuth } from './auth/api-keys/api-key.auth.js';
+import { ApiKeysController } from './auth/api-keys/api-keys.controller.js';
+import { ApiKeysService } from './auth/api-keys/api-keys.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.js';
@@ -27,7 +30,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } })],
-      controllers: [AuthController, AuditController, EventsController],
+      controllers: [AuthController, AuditController, EventsController, ApiKeysController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
@@ -41,6 +44,8 @@ export class CoreModule {
         PrincipalCache,
         LoginThrottle,
         AuthService,
+        ApiKeyAuth,
+        ApiKeysService,
         IdempotencyInterceptor,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],

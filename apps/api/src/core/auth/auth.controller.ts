@@ -92,6 +92,7 @@ export class AuthController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
+    notForApiKeys(principal);
     await this.auth.logout(principal, body.refreshToken ?? req.cookies?.[REFRESH_COOKIE]);
     void reply.clearCookie(REFRESH_COOKIE, { path: '/api/v1/auth' });
   }
@@ -115,6 +116,7 @@ export class AuthController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: FastifyRequest,
   ): Promise<void> {
+    notForApiKeys(principal);
     await this.auth.changePassword(principal, body.currentPassword, body.newPassword, req.ip);
   }
 
@@ -134,4 +136,10 @@ export class AuthController {
       maxAge: this.config.refreshTokenTtlSeconds,
     });
   }
+}
+
+/** Sessions and passwords belong to people; a key is revoked by an admin instead. */
+function notForApiKeys(principal: Principal): void {
+  if (principal.apiKey)
+    throw new AppError(403, 'NOT_FOR_API_KEYS', 'An API key has no session or password; an admin revokes it');
 }

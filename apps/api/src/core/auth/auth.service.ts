@@ -291,6 +291,15 @@ export class AuthService {
   }
 
   async me(principal: Principal): Promise<Me> {
+    if (principal.apiKey)
+      return {
+        id: principal.apiKey.id,
+        username: principal.username,
+        fullName: principal.apiKey.name,
+        role: principal.roleCode,
+        department: null,
+        permissions: [...principal.permissions].sort(),
+      };
     const user = await this.dataSource.getRepository(UserEntity).findOneOrFail({
       where: { id: principal.userId },
       relations: { role: true },

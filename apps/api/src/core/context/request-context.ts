@@ -9,6 +9,8 @@ export interface Principal {
   roleCode: string;
   department: Department | null;
   permissions: ReadonlySet<Permission>;
+  /** Set when another program called with an `x-api-key`: `userId` is then the key's id. */
+  apiKey?: { id: string; name: string };
 }
 
 export interface RequestStore {

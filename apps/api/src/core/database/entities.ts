@@ -1,6 +1,7 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { DocumentCounterEntity } from './document-counter.entity.js';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity.js';
+import { ApiKeyEntity } from '../auth/api-keys/api-key.entity.js';
 import { AuthSessionEntity } from '../auth/entities/auth-session.entity.js';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity.js';
 import { RoleEntity } from '../auth/entities/role.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   AuthSessionEntity,
   RefreshTokenEntity,
   AuditEntryEntity,
+  ApiKeyEntity,
   IdempotencyKeyEntity,
   ProductEntity,
   LocationEntity,

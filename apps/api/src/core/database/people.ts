@@ -30,7 +30,7 @@ export class People implements OnModuleInit {
 
   onModuleInit(): void {
     this.hub.subscribe((event) => {
-      if (event.type.startsWith('user.')) this.known.clear();
+      if (event.type.startsWith('user.') || event.type.startsWith('api_key.')) this.known.clear();
     });
   }
 
@@ -49,7 +49,10 @@ export class People implements OnModuleInit {
     }
     if (missing.length) {
       const rows: UserRow[] = await m.query(
-        'select id, username, full_name from users where id = any($1::uuid[])',
+        // API keys act too (their id stands where a user's would); they are shown as `key:<name>`.
+        `select id, username, full_name from users where id = any($1::uuid[])
+         union all
+         select id, 'key:' || name, name from api_keys where id = any($1::uuid[])`,
         [[...new Set(missing)]],
       );
       for (const u of rows) {

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { eventModule, type KapokEvent } from '@kapok/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiKeyAuth } from '../auth/api-keys/api-key.auth.js';
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Principal } from '../context/request-context.js';
@@ -15,6 +16,7 @@ export class EventsController {
   constructor(
     private readonly hub: EventsHub,
     private readonly auth: AuthService,
+    private readonly apiKeys: ApiKeyAuth,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,12 +41,16 @@ export class EventsController {
     });
     raw.write(`retry: 3000\n: connected\n\n`);
     const authorization = req.headers.authorization;
+    const apiKey = req.headers['x-api-key'];
     let current = principal;
     const send = async (event: KapokEvent) => {
       const module = eventModule(event.type);
       if (!module) return;
       try {
-        current = await this.auth.authenticate(authorization);
+        current =
+          principal.apiKey && typeof apiKey === 'string'
+            ? await this.apiKeys.authenticate(apiKey)
+            : await this.auth.authenticate(authorization);
       } catch {
         return close();
       }

@@ -1,5 +1,11 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiSecurity,
+  ApiForbiddenResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Permission } from '@kapok/contracts';
 import { ErrorBody } from '../errors/error-body.js';
 
@@ -13,8 +19,12 @@ export const RequirePermission = (permission: Permission) =>
   applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'permission', permission } satisfies RouteAccess),
     ApiBearerAuth(),
+    ApiSecurity('api-key'),
     ApiExtension('x-permission', permission),
-    ApiUnauthorizedResponse({ type: ErrorBody, description: 'No, forged or expired access token' }),
+    ApiUnauthorizedResponse({
+      type: ErrorBody,
+      description: 'No, forged or expired access token or API key',
+    }),
     ApiForbiddenResponse({ type: ErrorBody, description: `Needs ${permission}` }),
   );
 
@@ -30,6 +40,10 @@ export const SignedIn = () =>
   applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'signed-in' } satisfies RouteAccess),
     ApiBearerAuth(),
+    ApiSecurity('api-key'),
     ApiExtension('x-permission', 'signed-in'),
-    ApiUnauthorizedResponse({ type: ErrorBody, description: 'No, forged or expired access token' }),
+    ApiUnauthorizedResponse({
+      type: ErrorBody,
+      description: 'No, forged or expired access token or API key',
+    }),
   );

@@ -295,6 +295,12 @@ export const en = {
       IMAGE_TYPE_MISMATCH: 'The file is not the image type its name says.',
       NOT_FINISHED_GOODS: 'Passports are only for finished-goods batches.',
       LOT_NOT_RELEASED: 'This lot is not released by quality.',
+      INVALID_API_KEY: 'The API key is not valid.',
+      API_KEY_EXPIRED: 'This API key has expired.',
+      API_KEY_REVOKED: 'This API key has been revoked.',
+      AMBIGUOUS_CREDENTIALS: 'Send either a sign-in token or an API key, not both.',
+      API_KEY_NAME_TAKEN: 'A live API key already has this name.',
+      NOT_FOR_API_KEYS: 'An API key cannot do this; it has no session or password.',
     } satisfies Record<ErrorCode, string>,
   },
   validation: {

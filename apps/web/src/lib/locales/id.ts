@@ -311,6 +311,12 @@ export const id: Messages = {
       IMAGE_TYPE_MISMATCH: 'Berkas ini bukan jenis gambar yang tertulis pada namanya.',
       NOT_FINISHED_GOODS: 'Paspor hanya untuk batch barang jadi.',
       LOT_NOT_RELEASED: 'Lot ini belum dirilis oleh QC.',
+      INVALID_API_KEY: 'Kunci API tidak valid.',
+      API_KEY_EXPIRED: 'Kunci API ini sudah kedaluwarsa.',
+      API_KEY_REVOKED: 'Kunci API ini sudah dicabut.',
+      AMBIGUOUS_CREDENTIALS: 'Kirim token masuk atau kunci API, jangan keduanya.',
+      API_KEY_NAME_TAKEN: 'Sudah ada kunci API aktif dengan nama ini.',
+      NOT_FOR_API_KEYS: 'Kunci API tidak dapat melakukan ini; kunci tidak punya sesi atau kata sandi.',
     },
   },
   validation: {

@@ -1,3 +1,4 @@
+import { ApiKeys1796422323392 } from './1796422323392-ApiKeys.js';
 import { KanbanPartial1796421296520 } from './1796421296520-KanbanPartial.js';
 import { QualityPermissions1796420445185 } from './1796420445185-QualityPermissions.js';
 import { Passport1796421119299 } from './1796421119299-Passport.js';
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   QualityPermissions1796420445185,
   Passport1796421119299,
   KanbanPartial1796421296520,
+  ApiKeys1796422323392,
 ];
