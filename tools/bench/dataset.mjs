@@ -285,10 +285,12 @@ export async function generateFactory(client, scale = 1, options = {}) {
       );
       await q(`alter table g_mo add column batch_number text, add column produced numeric, add column started_at timestamptz,
                               add column approved_at timestamptz, add column completed_at timestamptz, add column pace numeric`);
+      // Numbers never cut: lpad truncates, and a busy day at scale 10 has more than 999 orders.
       await q(`update g_mo m set batch_number = x.batch_number
-                 from (select id, 'MO-' || to_char((created_at at time zone 'Asia/Jakarta')::date, 'YYYYMMDD') || '-' ||
-                              lpad(row_number() over (partition by (created_at at time zone 'Asia/Jakarta')::date order by created_at, i)::text, 3, '0') as batch_number
-                         from g_mo) x
+                 from (select id, 'MO-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, greatest(3, length(n::text)), '0') as batch_number
+                         from (select id, (created_at at time zone 'Asia/Jakarta')::date as day,
+                                      row_number() over (partition by (created_at at time zone 'Asia/Jakarta')::date order by created_at, i) as n
+                                 from g_mo) d) x
                 where x.id = m.id`);
       // Hours of the route: CUTTING 2+6, EMBROIDERY 5+10, SEWING 20+26, FINISHING 6+12, PACKING 3+5 (wait + work)
       // = 95 h at pace 1; an order still in progress has had less time.
@@ -391,9 +393,10 @@ export async function generateFactory(client, scale = 1, options = {}) {
       await q(`alter table g_card add column number text, add column received numeric`);
       await q(`update g_card c set number = x.number,
                                    received = case when c.status = 'RECEIVED' then case when c.short then round(c.qty * 0.9, 4) else c.qty end end
-                 from (select id, 'KB-' || to_char((created_at at time zone 'Asia/Jakarta')::date, 'YYYYMMDD') || '-' ||
-                              lpad(row_number() over (partition by (created_at at time zone 'Asia/Jakarta')::date order by created_at, c)::text, 4, '0') as number
-                         from g_card) x
+                 from (select id, 'KB-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, greatest(4, length(n::text)), '0') as number
+                         from (select id, (created_at at time zone 'Asia/Jakarta')::date as day,
+                                      row_number() over (partition by (created_at at time zone 'Asia/Jakarta')::date order by created_at, c) as n
+                                 from g_card) d) x
                 where x.id = c.id`);
       await q(`insert into kanban_cards (id, created_at, updated_at, number, department, requested_by_id, product_id, quantity, priority, needed_by,
                                          reason, source_location_id, status, position, approved_by_id, approved_at, rejected_by_id, rejected_at,
