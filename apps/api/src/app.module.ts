@@ -13,6 +13,7 @@ import { PurchasingModule } from './modules/purchasing/purchasing.module.js';
 import { SalesModule } from './modules/sales/sales.module.js';
 import { PassportModule } from './modules/passport/passport.module.js';
 import { TraceabilityModule } from './modules/traceability/traceability.module.js';
+import { QualityModule } from './modules/quality/quality.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 import { WorkModule } from './modules/work/work.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         TraceabilityModule,
         WorkModule,
         PassportModule,
+        QualityModule,
       ],
       controllers: [HealthController],
     };

@@ -1090,6 +1090,102 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listInspections"];
+        put?: never;
+        post: operations["createInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/lab-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listLabTests"];
+        put?: never;
+        post: operations["createLabTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/lab-tests/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLabTestEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listQualityLots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/lots/{lotId}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["blockLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quality/lots/{lotId}/passport": {
         parameters: {
             query?: never;
@@ -1106,6 +1202,70 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/lots/{lotId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["releaseLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/lots/{lotId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["returnLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/sampling-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSamplingPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/test-plans/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getTestPlan"];
+        put: operations["putTestPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quality/trace/{lotId}": {
         parameters: {
             query?: never;
@@ -1114,6 +1274,22 @@ export type paths = {
             cookie?: never;
         };
         get: operations["traceLot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getWeightSeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1710,6 +1886,8 @@ export type components = {
             productCode: string;
             /** Format: uuid */
             productId: string;
+            /** @description The lot’s quality status; stock of a lot that is not RELEASED is not available */
+            qualityStatus: components["schemas"]["LotQualityStatus"] | null;
             reserved: number;
             uom: components["schemas"]["Unit"];
             /** Format: date-time */
@@ -1989,6 +2167,8 @@ export type components = {
             /** @description At least 12 characters and hard to guess (zxcvbn score 3 or more) */
             newPassword: string;
         };
+        /** @enum {string} */
+        CodeLetter: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "J" | "K" | "L" | "M" | "N" | "P" | "Q";
         CompanyRequest: {
             /** @example Jl. Industri Raya 12, Cikarang, Bekasi 17530, Indonesia */
             address: string;
@@ -2110,6 +2290,55 @@ export type components = {
             /** @description The whole secret, shown this once: send it as the x-api-key header */
             secret: string;
         };
+        CreateInspectionRequest: {
+            /**
+             * @description INCOMING: the AQL of the plan
+             * @default 2.5
+             * @enum {number}
+             */
+            aql?: 0.065 | 0.1 | 0.15 | 0.25 | 0.4 | 0.65 | 1 | 1.5 | 2.5 | 4 | 6.5;
+            /** @description INCOMING: defective pieces found in the sample */
+            defects?: number;
+            /** @description INLINE: defects by code */
+            defectsByCode?: components["schemas"]["DefectCount"][];
+            /** @description METAL_DETECTION: pieces the detector stopped */
+            failedQty?: number;
+            /**
+             * Format: uuid
+             * @description INCOMING: the quarantined lot
+             */
+            lotId?: string;
+            notes?: string;
+            /** @description METAL_DETECTION: pieces that passed the detector */
+            passedQty?: number;
+            /** @description INLINE: pieces looked at */
+            sampleSize?: number;
+            type: components["schemas"]["InspectionType"];
+            /** @description STUFFING_WEIGHT: weights in grams */
+            weights?: number[];
+            /**
+             * Format: uuid
+             * @description METAL_DETECTION, STUFFING_WEIGHT, INLINE: the work order
+             */
+            workOrderId?: string;
+        };
+        CreateLabTestRequest: {
+            /**
+             * Format: binary
+             * @description PDF, PNG or JPEG, at most 5 MB
+             */
+            evidence?: string;
+            /** @description The report online, instead of a file */
+            evidenceUrl?: string;
+            /** @example SGS Jakarta */
+            lab: string;
+            /** Format: uuid */
+            lotId: string;
+            measuredValue: number;
+            testType: components["schemas"]["LabTestType"];
+            /** @description Must be the plan’s unit */
+            unit: string;
+        };
         CreateLocationRequest: {
             /** @example WH-RAW-A1 */
             code: string;
@@ -2215,6 +2444,11 @@ export type components = {
              * @example 9503.00
              */
             hsCode?: string | null;
+            /**
+             * @description Receipts arrive in QUARANTINE until inspected
+             * @default false
+             */
+            inspectionRequired?: boolean;
             /** @description Legislation beyond the Toy Safety Regulation (EU) 2025/2509, which every passport names */
             legislation?: string[];
             /** @example KOHAIR 7MM RECYCLE D.BROWN */
@@ -2224,12 +2458,16 @@ export type components = {
              * @default 10
              */
             productionLeadDays?: number;
+            /** @description Finished goods: standard stuffed weight in grams (the weight check) */
+            standardWeightGrams?: number | null;
             type: components["schemas"]["ProductType"];
             unitConversions?: components["schemas"]["UnitConversionDto"][];
             /** @description Stock unit */
             uom: components["schemas"]["Unit"];
             /** @description Warnings printed on the passport */
             warnings?: string[];
+            /** @description Allowed ± grams around the standard */
+            weightToleranceGrams?: number | null;
         };
         CreatePurchaseOrderRequest: {
             lines: components["schemas"]["PurchaseOrderLineRequest"][];
@@ -2343,6 +2581,12 @@ export type components = {
             produced: number;
         };
         /** @enum {string} */
+        DefectCode: "SKIPPED_STITCH" | "BROKEN_NEEDLE" | "OPEN_SEAM" | "LOOSE_THREAD" | "WRONG_LABEL" | "STAIN" | "ASYMMETRY" | "LOOSE_PART";
+        DefectCount: {
+            code: components["schemas"]["DefectCode"];
+            quantity: number;
+        };
+        /** @enum {string} */
         Department: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING" | "WAREHOUSE" | "FINISHED_GOODS" | "QC" | "PPIC";
         DepartmentLoad: {
             /** @description Average hours from started to done */
@@ -2387,7 +2631,7 @@ export type components = {
          * @description Stable UPPER_SNAKE code a program can branch on
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED";
+        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING";
         ExplosionNode: {
             /** Format: uuid */
             bomId: string | null;
@@ -2509,6 +2753,49 @@ export type components = {
             /** @example ok */
             status: string;
         };
+        InspectionPage: {
+            items: components["schemas"]["InspectionResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        InspectionResponse: {
+            defects: number | null;
+            defectsByCode: components["schemas"]["DefectCount"][];
+            failedQty: number | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            inspectedAt: string;
+            /** Format: uuid */
+            inspectorId: string;
+            inspectorName: string | null;
+            /** Format: uuid */
+            lotId: string | null;
+            /** @description INCOMING: the lot’s status after the inspection */
+            lotStatus: components["schemas"]["LotQualityStatus"] | null;
+            maxGrams: number | null;
+            meanGrams: number | null;
+            minGrams: number | null;
+            notes: string | null;
+            outOfTolerance: number | null;
+            passedQty: number | null;
+            plan: components["schemas"]["SamplingPlanResponse"] | null;
+            /** Format: uuid */
+            productId: string;
+            sampleSize: number | null;
+            standardGrams: number | null;
+            toleranceGrams: number | null;
+            type: components["schemas"]["InspectionType"];
+            verdict: components["schemas"]["InspectionVerdict"];
+            weights: number[];
+            /** Format: uuid */
+            workOrderId: string | null;
+        };
+        /** @enum {string} */
+        InspectionType: "INCOMING" | "METAL_DETECTION" | "STUFFING_WEIGHT" | "INLINE";
+        /** @enum {string} */
+        InspectionVerdict: "PASSED" | "FAILED";
         IssueRequest: {
             /** Format: uuid */
             fromLocationId: string;
@@ -2540,6 +2827,37 @@ export type components = {
         KanbanRemainder: "REQUEST" | "REJECT";
         /** @enum {string} */
         KanbanStatus: "REQUESTED" | "APPROVED" | "IN_TRANSIT" | "RECEIVED" | "REJECTED" | "CANCELLED";
+        LabTestList: {
+            items: components["schemas"]["LabTestResponse"][];
+            total: number;
+        };
+        LabTestResponse: {
+            evidenceContentType: string | null;
+            evidenceName: string | null;
+            evidenceSize: number | null;
+            evidenceUrl: string | null;
+            /** Format: uuid */
+            id: string;
+            lab: string;
+            limitKind: components["schemas"]["LimitKind"];
+            limitValue: number;
+            /** Format: uuid */
+            lotId: string;
+            /** @description The lot after this result */
+            lotStatus: components["schemas"]["LotQualityStatus"];
+            measuredValue: number;
+            /** Format: uuid */
+            productId: string;
+            standard: string;
+            /** Format: date-time */
+            testedAt: string;
+            testedByName: string | null;
+            testType: components["schemas"]["LabTestType"];
+            unit: string;
+            verdict: components["schemas"]["InspectionVerdict"];
+        };
+        /** @enum {string} */
+        LabTestType: "DROP" | "SEAM_STRENGTH" | "TENSION" | "SMALL_PARTS" | "STABILITY" | "FLAMMABILITY" | "CHEMICAL";
         LateOrder: {
             batchNumber: string;
             daysLate: number;
@@ -2551,6 +2869,8 @@ export type components = {
             qtyPlanned: number;
             state: components["schemas"]["MoState"];
         };
+        /** @enum {string} */
+        LimitKind: "MIN" | "MAX";
         LocationPage: {
             items: components["schemas"]["LocationResponse"][];
             limit: number;
@@ -2596,12 +2916,18 @@ export type components = {
             /** @description The refresh token; browsers may send it in the httpOnly cookie instead */
             refreshToken?: string;
         };
+        LotDecisionRequest: {
+            /** @description Why (kept in the audit log) */
+            reason: string;
+        };
         LotPage: {
             items: components["schemas"]["LotResponse"][];
             limit: number;
             skip: number;
             total: number;
         };
+        /** @enum {string} */
+        LotQualityStatus: "QUARANTINE" | "RELEASED" | "REJECTED" | "BLOCKED";
         LotResponse: {
             /** Format: date-time */
             createdAt: string;
@@ -2612,6 +2938,7 @@ export type components = {
             onHand: number;
             /** Format: uuid */
             productId: string;
+            qualityStatus: components["schemas"]["LotQualityStatus"];
             /** Format: date-time */
             receivedAt: string;
             supplierReference: string | null;
@@ -3191,6 +3518,8 @@ export type components = {
         ProductResponse: {
             active: boolean;
             ageGrade: string | null;
+            /** @description Batches start in QUARANTINE until their lab tests pass (it has a test plan) */
+            batchReleaseRequired: boolean;
             code: string;
             /** Format: date-time */
             createdAt: string;
@@ -3200,10 +3529,13 @@ export type components = {
             hsCode: string | null;
             /** Format: uuid */
             id: string;
+            /** @description Receipts arrive in QUARANTINE until inspected */
+            inspectionRequired: boolean;
             legislation: string[];
             name: string;
             /** @description Working days from MO start to ex-factory (MRP) */
             productionLeadDays: number;
+            standardWeightGrams: number | null;
             type: components["schemas"]["ProductType"];
             unitConversions: components["schemas"]["UnitConversionResponse"][];
             uom: components["schemas"]["Unit"];
@@ -3211,14 +3543,18 @@ export type components = {
             updatedAt: string;
             version: number;
             warnings: string[];
+            weightToleranceGrams: number | null;
         };
         ProductStockResponse: {
+            /** @description Reserved excluded, and stock of lots QC has not released */
             available: number;
             balances: components["schemas"]["BalanceResponse"][];
             code: string;
             name: string;
             /** @description Summed over internal locations (warehouse racks, lines, transit) */
             onHand: number;
+            /** @description On hand in lots that are not RELEASED (quarantine, rejected, blocked) */
+            onHold: number;
             /** Format: uuid */
             productId: string;
             reserved: number;
@@ -3331,6 +3667,32 @@ export type components = {
         };
         PurchaseTransitionRequest: {
             notes?: string;
+        };
+        PutTestPlanRequest: {
+            /** @description The required tests; empty removes the plan */
+            items: components["schemas"]["TestPlanItemDto"][];
+        };
+        QualityLotList: {
+            items: components["schemas"]["QualityLotResponse"][];
+            total: number;
+        };
+        QualityLotResponse: {
+            /** Format: uuid */
+            id: string;
+            lotNumber: string;
+            /** @description On hand over the internal locations, in the stock unit */
+            onHand: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            productType: string;
+            qualityStatus: components["schemas"]["LotQualityStatus"];
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description Material: the incoming plan at AQL 2.5 for its on-hand quantity (whole pieces) */
+            samplingPlan: components["schemas"]["SamplingPlanResponse"] | null;
+            uom: string;
         };
         ReceiptLineRequest: {
             /**
@@ -3474,6 +3836,9 @@ export type components = {
             /** @description Code of the material this one replaces (an ALTERNATIVE chosen by availability) */
             substitutesFor: string | null;
             uom: components["schemas"]["Unit"];
+        };
+        ReturnLotRequest: {
+            note?: string;
         };
         ReturnMoRequest: {
             /** @example Quantity must follow the revised buyer forecast */
@@ -3642,6 +4007,20 @@ export type components = {
             updatedAt: string;
             version: number;
         };
+        SamplingPlanResponse: {
+            /** @description Accept the lot with at most this many defective pieces */
+            accept: number;
+            aql: number;
+            codeLetter: components["schemas"]["CodeLetter"];
+            /** @description The sample is the whole lot */
+            inspectAll: boolean;
+            lotSize: number;
+            /** @description After the table’s arrows */
+            planLetter: components["schemas"]["CodeLetter"];
+            /** @description Reject the lot with this many or more */
+            reject: number;
+            sampleSize: number;
+        };
         SetRuleRequest: {
             /** @default true */
             active?: boolean;
@@ -3757,6 +4136,23 @@ export type components = {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        TestPlanItemDto: {
+            limitKind: components["schemas"]["LimitKind"];
+            /** @example 90 */
+            limitValue: number;
+            /** @example EN 71-1 */
+            standard: string;
+            testType: components["schemas"]["LabTestType"];
+            /** @example N */
+            unit: string;
+        };
+        TestPlanResponse: {
+            items: components["schemas"]["TestPlanItemDto"][];
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
         };
         ThresholdPage: {
             items: components["schemas"]["ThresholdResponse"][];
@@ -4053,6 +4449,11 @@ export type components = {
              * @example 9503.00
              */
             hsCode?: string | null;
+            /**
+             * @description Receipts arrive in QUARANTINE until inspected
+             * @default false
+             */
+            inspectionRequired?: boolean;
             /** @description Legislation beyond the Toy Safety Regulation (EU) 2025/2509, which every passport names */
             legislation?: string[];
             /** @example KOHAIR 7MM RECYCLE D.BROWN */
@@ -4062,6 +4463,8 @@ export type components = {
              * @default 10
              */
             productionLeadDays?: number;
+            /** @description Finished goods: standard stuffed weight in grams (the weight check) */
+            standardWeightGrams?: number | null;
             type: components["schemas"]["ProductType"];
             unitConversions?: components["schemas"]["UnitConversionDto"][];
             /** @description Stock unit */
@@ -4070,6 +4473,8 @@ export type components = {
             version?: number;
             /** @description Warnings printed on the passport */
             warnings?: string[];
+            /** @description Allowed ± grams around the standard */
+            weightToleranceGrams?: number | null;
         };
         UpdatePurchaseOrderRequest: {
             lines: components["schemas"]["PurchaseOrderLineRequest"][];
@@ -4178,6 +4583,28 @@ export type components = {
         };
         /** @enum {string} */
         VariantType: "PRIMARY" | "ALTERNATIVE" | "OPTIONAL";
+        WeightPoint: {
+            /** Format: date-time */
+            inspectedAt: string;
+            /** Format: uuid */
+            inspectionId: string;
+            lowerLimitGrams: number;
+            maxGrams: number;
+            meanGrams: number;
+            minGrams: number;
+            outOfTolerance: number;
+            sampleSize: number;
+            upperLimitGrams: number;
+            /** Format: uuid */
+            workOrderId: string | null;
+        };
+        WeightSeriesResponse: {
+            points: components["schemas"]["WeightPoint"][];
+            /** Format: uuid */
+            productId: string;
+            standardWeightGrams: number | null;
+            weightToleranceGrams: number | null;
+        };
         WorkItem: {
             /**
              * Format: date-time
@@ -8273,6 +8700,432 @@ export interface operations {
             };
         };
     };
+    listInspections: {
+        parameters: {
+            query?: {
+                limit?: number;
+                lotId?: string;
+                productId?: string;
+                skip?: number;
+                type?: components["schemas"]["InspectionType"];
+                workOrderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPage"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInspectionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, NO_STANDARD_WEIGHT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED, NOT_FINISHING */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listLabTests: {
+        parameters: {
+            query?: {
+                lotId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabTestList"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createLabTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CreateLabTestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabTestResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NO_TEST_PLAN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The evidence is over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The evidence is not a PDF, PNG or JPEG */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED, NOT_IN_TEST_PLAN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLabTestEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                    "image/jpeg": components["schemas"]["ErrorBody"];
+                    "image/png": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listQualityLots: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["LotQualityStatus"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lots with stock, by status (default QUARANTINE) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityLotList"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    blockLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LotDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityLotResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE: already blocked or rejected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getLotPassport: {
         parameters: {
             query?: never;
@@ -8378,6 +9231,258 @@ export interface operations {
             };
         };
     };
+    releaseLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LotDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityLotResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.approve */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE: already released */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    returnLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnLotRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityLotResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE: not rejected, or nothing left */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSamplingPlan: {
+        parameters: {
+            query: {
+                /** @description Acceptance quality limit, percent */
+                aql?: 0.065 | 0.1 | 0.15 | 0.25 | 0.4 | 0.65 | 1 | 1.5 | 2.5 | 4 | 6.5;
+                /** @description Pieces (or units) in the lot */
+                lotSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplingPlanResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTestPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestPlanResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putTestPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTestPlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestPlanResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.update */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     traceLot: {
         parameters: {
             query?: {
@@ -8419,6 +9524,46 @@ export interface operations {
             };
             /** @description NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getWeightSeries: {
+        parameters: {
+            query: {
+                limit?: number;
+                productId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeightSeriesResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -94,6 +94,11 @@ export const ERROR_CODES = [
   'IMAGE_TYPE_MISMATCH',
   'NOT_FINISHED_GOODS',
   'LOT_NOT_RELEASED',
+  // quality
+  'NO_TEST_PLAN',
+  'NOT_IN_TEST_PLAN',
+  'NO_STANDARD_WEIGHT',
+  'NOT_FINISHING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

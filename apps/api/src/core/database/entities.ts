@@ -40,6 +40,9 @@ import { StockBalanceEntity } from '../../modules/warehouse/entities/stock-balan
 import { StockMoveEntity } from '../../modules/warehouse/entities/stock-move.entity.js';
 import { StockReservationEntity } from '../../modules/warehouse/entities/stock-reservation.entity.js';
 import { StockThresholdEntity } from '../../modules/warehouse/entities/stock-threshold.entity.js';
+import { QualityInspectionEntity } from '../../modules/quality/entities/inspection.entity.js';
+import { LabTestEntity } from '../../modules/quality/entities/lab-test.entity.js';
+import { TestPlanItemEntity } from '../../modules/quality/entities/test-plan-item.entity.js';
 
 /** Every entity of the application, listed so the same set serves the app, migrations and the drift check. */
 export const ENTITIES = [
@@ -85,4 +88,7 @@ export const ENTITIES = [
   ProductImageEntity,
   CompanySettingsEntity,
   PassportEntity,
+  QualityInspectionEntity,
+  TestPlanItemEntity,
+  LabTestEntity,
 ];

@@ -31,3 +31,16 @@ export const unknownLocation = (id: string) =>
   new AppError(404, 'NOT_FOUND', `location ${id} does not exist`, { entity: 'location', id });
 export const invalidMove = (message: string, details?: unknown) =>
   new AppError(422, 'INVALID_MOVE', message, details);
+
+/** The posting service's quality gate: stock of a lot QC has not released stays where it is. */
+export const lotNotReleased = (lot: {
+  lotId: string | null;
+  lotNumber: string | null;
+  lotStatus: string | null;
+}) =>
+  new AppError(
+    409,
+    'LOT_NOT_RELEASED',
+    `Lot ${lot.lotNumber ?? lot.lotId} is ${lot.lotStatus}: QC has not released it, so it cannot be reserved, issued, consumed or shipped`,
+    { lotId: lot.lotId, lotNumber: lot.lotNumber, qualityStatus: lot.lotStatus },
+  );

@@ -145,14 +145,13 @@ export interface ReceiptLot {
  * The lot of a purchase receipt line: created with its supplier and PO line, or the lot of the same
  * PO line received earlier under the same number (a second partial receipt). A number already used
  * by another origin answers null, so the caller can refuse it.
- *
- * Lot quality (quality-shipping.md) hooks in here: a product with `inspectionRequired` will have its
- * new lot created in QUARANTINE instead of RELEASED.
+ * A product with `inspectionRequired` has its new lot created in QUARANTINE (quality-shipping.md).
  */
 export async function createReceiptLot(m: EntityManager, lot: ReceiptLot): Promise<LotFact | null> {
   const inserted: LotRow[] = await m.query(
-    `insert into lots (product_id, lot_number, received_at, supplier_reference, supplier_id, purchase_order_line_id)
-     values ($1, $2, $3, $4, $5, $6)
+    `insert into lots (product_id, lot_number, received_at, supplier_reference, supplier_id, purchase_order_line_id, quality_status)
+     select $1, $2, $3, $4, $5, $6, case when p.inspection_required then 'QUARANTINE' else 'RELEASED' end::lot_quality_status
+       from products p where p.id = $1
      on conflict (product_id, lot_number) do nothing
      returning id, product_id, lot_number, received_at, supplier_id, purchase_order_line_id`,
     [

@@ -301,6 +301,10 @@ export const en = {
       AMBIGUOUS_CREDENTIALS: 'Send either a sign-in token or an API key, not both.',
       API_KEY_NAME_TAKEN: 'A live API key already has this name.',
       NOT_FOR_API_KEYS: 'An API key cannot do this; it has no session or password.',
+      NO_TEST_PLAN: 'This article has no test plan yet. A QC manager sets it up first.',
+      NOT_IN_TEST_PLAN: 'This test is not in the article’s test plan.',
+      NO_STANDARD_WEIGHT: 'This article has no standard weight and tolerance yet.',
+      NOT_FINISHING: 'Only a finishing work order takes this inspection.',
     } satisfies Record<ErrorCode, string>,
   },
   validation: {

@@ -317,6 +317,10 @@ export const id: Messages = {
       AMBIGUOUS_CREDENTIALS: 'Kirim token masuk atau kunci API, jangan keduanya.',
       API_KEY_NAME_TAKEN: 'Sudah ada kunci API aktif dengan nama ini.',
       NOT_FOR_API_KEYS: 'Kunci API tidak dapat melakukan ini; kunci tidak punya sesi atau kata sandi.',
+      NO_TEST_PLAN: 'Artikel ini belum punya rencana uji. Manajer QC perlu membuatnya dulu.',
+      NOT_IN_TEST_PLAN: 'Uji ini tidak ada di rencana uji artikel.',
+      NO_STANDARD_WEIGHT: 'Artikel ini belum punya berat standar dan toleransi.',
+      NOT_FINISHING: 'Inspeksi ini hanya untuk work order finishing.',
     },
   },
   validation: {

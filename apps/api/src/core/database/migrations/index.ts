@@ -1,7 +1,8 @@
+import { Quality1796423385426 } from './1796423385426-Quality.js';
 import { ApiKeys1796422323392 } from './1796422323392-ApiKeys.js';
 import { KanbanPartial1796421296520 } from './1796421296520-KanbanPartial.js';
-import { QualityPermissions1796420445185 } from './1796420445185-QualityPermissions.js';
 import { Passport1796421119299 } from './1796421119299-Passport.js';
+import { QualityPermissions1796420445185 } from './1796420445185-QualityPermissions.js';
 import { TraceLotIndex1796420168375 } from './1796420168375-TraceLotIndex.js';
 import { DashboardWindow1796417380801 } from './1796417380801-DashboardWindow.js';
 import { MoSalesOrderLine1796414843472 } from './1796414843472-MoSalesOrderLine.js';
@@ -9,8 +10,8 @@ import { RefreshReplacement1796413128706 } from './1796413128706-RefreshReplacem
 import { Orders1796412841272 } from './1796412841272-Orders.js';
 import { LoginLimits1796411765340 } from './1796411765340-LoginLimits.js';
 import { Mrp1796411115632 } from './1796411115632-Mrp.js';
-import { OrderPermissions1796409928386 } from './1796409928386-OrderPermissions.js';
 import { ProductionLeadDays1796410261843 } from './1796410261843-ProductionLeadDays.js';
+import { OrderPermissions1796409928386 } from './1796409928386-OrderPermissions.js';
 import { Ppic1795667938590 } from './1795667938590-Ppic.js';
 import { Kanban1795667480237 } from './1795667480237-Kanban.js';
 import { Idempotency1795667303687 } from './1795667303687-Idempotency.js';
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   Passport1796421119299,
   KanbanPartial1796421296520,
   ApiKeys1796422323392,
+  Quality1796423385426,
 ];

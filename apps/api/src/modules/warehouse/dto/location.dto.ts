@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEPARTMENTS, LOCATION_TYPES, type Department, type LocationType } from '@kapok/contracts';
+import {
+  DEPARTMENTS,
+  LOCATION_TYPES,
+  LOT_QUALITY_STATUSES,
+  type Department,
+  type LocationType,
+  type LotQualityStatus,
+} from '@kapok/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
@@ -145,6 +152,8 @@ export class LotResponse {
   supplierReference: string | null;
   @ApiProperty({ description: 'On hand over all locations' })
   onHand: number;
+  @ApiProperty({ enum: LOT_QUALITY_STATUSES, enumName: 'LotQualityStatus' })
+  qualityStatus: LotQualityStatus;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
   @ApiProperty({ format: 'date-time' })

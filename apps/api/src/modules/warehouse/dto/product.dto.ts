@@ -180,6 +180,30 @@ export class CreateProductRequest {
   @IsOptional()
   @IsIn(FIBRE_ORIGINS)
   fibreOrigin?: FibreOrigin | null;
+  @ApiPropertyOptional({ default: false, description: 'Receipts arrive in QUARANTINE until inspected' })
+  @IsOptional()
+  @IsBoolean()
+  inspectionRequired?: boolean;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Finished goods: standard stuffed weight in grams (the weight check)',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(2)
+  @IsPositive()
+  @Max(99999999)
+  standardWeightGrams?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Allowed ± grams around the standard' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimals(2)
+  @Min(0)
+  @Max(99999999)
+  weightToleranceGrams?: number | null;
 }
 
 export class UpdateProductRequest extends CreateProductRequest {
@@ -228,6 +252,14 @@ export class ProductResponse {
   fibre: string | null;
   @ApiProperty({ nullable: true, enum: FIBRE_ORIGINS, enumName: 'FibreOrigin' })
   fibreOrigin: FibreOrigin | null;
+  @ApiProperty({ description: 'Receipts arrive in QUARANTINE until inspected' })
+  inspectionRequired: boolean;
+  @ApiProperty({ description: 'Batches start in QUARANTINE until their lab tests pass (it has a test plan)' })
+  batchReleaseRequired: boolean;
+  @ApiProperty({ type: Number, nullable: true })
+  standardWeightGrams: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  weightToleranceGrams: number | null;
   @ApiProperty()
   version: number;
   @ApiProperty({ format: 'date-time' })

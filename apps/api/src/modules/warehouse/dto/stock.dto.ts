@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ALERT_LEVELS,
+  LOT_QUALITY_STATUSES,
   MOVE_TYPES,
   PRODUCT_TYPES,
   UNITS,
   type AlertLevel,
+  type LotQualityStatus,
   type MoveType,
   type ProductType,
   type Unit,
@@ -70,6 +72,13 @@ export class BalanceResponse {
   lotNumber: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   lotReceivedAt: string | null;
+  @ApiProperty({
+    enum: LOT_QUALITY_STATUSES,
+    enumName: 'LotQualityStatus',
+    nullable: true,
+    description: 'The lot’s quality status; stock of a lot that is not RELEASED is not available',
+  })
+  qualityStatus: LotQualityStatus | null;
   @ApiProperty()
   onHand: number;
   @ApiProperty()
@@ -98,8 +107,10 @@ export class ProductStockResponse {
   onHand: number;
   @ApiProperty()
   reserved: number;
-  @ApiProperty()
+  @ApiProperty({ description: 'Reserved excluded, and stock of lots QC has not released' })
   available: number;
+  @ApiProperty({ description: 'On hand in lots that are not RELEASED (quarantine, rejected, blocked)' })
+  onHold: number;
   @ApiProperty({ type: BalanceResponse, isArray: true })
   balances: BalanceResponse[];
 }

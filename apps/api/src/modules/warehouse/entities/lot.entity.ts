@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { LOT_QUALITY_STATUSES, type LotQualityStatus } from '@kapok/contracts';
 import { BaseEntity } from '../../../core/database/base.entity.js';
 import { ProductEntity } from './product.entity.js';
 
@@ -28,6 +29,11 @@ export class LotEntity extends BaseEntity {
   supplierId: string | null;
 
   /** The purchase-order line it was received for: the trace from a lot back to its purchase. */
+  /** Only RELEASED lots may be reserved, issued, consumed or shipped (the posting service enforces it). */
+  @Index('lots_quality_status_idx')
+  @Column({ type: 'enum', enum: LOT_QUALITY_STATUSES, enumName: 'lot_quality_status', default: 'RELEASED' })
+  qualityStatus: LotQualityStatus;
+
   @Index('lots_purchase_order_line_idx')
   @Column({ type: 'uuid', nullable: true })
   purchaseOrderLineId: string | null;

@@ -63,6 +63,23 @@ export class ProductEntity extends BaseEntity {
 
   @Column({ type: 'enum', enum: FIBRE_ORIGINS, enumName: 'fibre_origin', nullable: true })
   fibreOrigin: FibreOrigin | null;
+  /** Its receipts arrive in QUARANTINE until an incoming inspection (quality-shipping.md). */
+  @Column({ type: 'boolean', default: false })
+  inspectionRequired: boolean;
+
+  /**
+   * Finished goods: its batches start in QUARANTINE until their lab tests pass. The quality module keeps
+   * it equal to "the article has a test plan", in the transaction that saves the plan.
+   */
+  @Column({ type: 'boolean', default: false })
+  batchReleaseRequired: boolean;
+
+  /** Finished goods: the stuffed toy's standard weight and tolerance, for the weight check. */
+  @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true })
+  standardWeightGrams: string | null;
+
+  @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true })
+  weightToleranceGrams: string | null;
 
   @VersionColumn({ default: 1 })
   version: number;

@@ -58,7 +58,10 @@ export class LotsService {
   ): Promise<LotEntity> {
     if (!(await m.existsBy(ProductEntity, { id: productId }))) throw notFound('product', productId);
     const inserted: LotEntity[] = await m.query(
-      `insert into lots (product_id, lot_number, received_at, supplier_reference) values ($1, $2, $3, $4)
+      // A product that needs incoming inspection arrives in QUARANTINE.
+      `insert into lots (product_id, lot_number, received_at, supplier_reference, quality_status)
+       select $1, $2, $3, $4, case when p.inspection_required then 'QUARANTINE' else 'RELEASED' end::lot_quality_status
+         from products p where p.id = $1
        on conflict (product_id, lot_number) do nothing
        returning id`,
       [productId, lotNumber, receivedAt ?? new Date(), supplierReference ?? null],
@@ -78,6 +81,7 @@ const lotResponse = (l: LotEntity): Omit<LotResponse, 'onHand'> => ({
   lotNumber: l.lotNumber,
   receivedAt: l.receivedAt.toISOString(),
   supplierReference: l.supplierReference,
+  qualityStatus: l.qualityStatus,
   createdAt: l.createdAt.toISOString(),
   updatedAt: l.updatedAt.toISOString(),
 });
@@ -89,6 +93,7 @@ const lotRow = (r: Record<string, unknown>): LotResponse => ({
   receivedAt: (r.received_at as Date).toISOString(),
   supplierReference: (r.supplier_reference as string | null) ?? null,
   onHand: Number(r.on_hand),
+  qualityStatus: r.quality_status as LotResponse['qualityStatus'],
   createdAt: (r.created_at as Date).toISOString(),
   updatedAt: (r.updated_at as Date).toISOString(),
 });

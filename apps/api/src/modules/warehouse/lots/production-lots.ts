@@ -16,8 +16,10 @@ export async function productionLot(
   producedAt: Date,
 ): Promise<string> {
   const inserted: LotIdRow[] = await m.query(
-    `insert into lots (product_id, lot_number, received_at)
-     values ($1, $2, $3)
+    // An article with a test plan starts its batch in QUARANTINE until the lab tests pass.
+    `insert into lots (product_id, lot_number, received_at, quality_status)
+     select $1, $2, $3, case when p.batch_release_required then 'QUARANTINE' else 'RELEASED' end::lot_quality_status
+       from products p where p.id = $1
      on conflict (product_id, lot_number) do nothing
      returning id`,
     [productId, batchNumber, producedAt],

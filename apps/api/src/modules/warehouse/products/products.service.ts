@@ -55,6 +55,9 @@ export class ProductsService {
             productionLeadDays: body.productionLeadDays ?? DEFAULT_PRODUCTION_LEAD_DAYS,
             active: body.active ?? true,
             ...passportFields(body),
+            inspectionRequired: body.inspectionRequired ?? false,
+            standardWeightGrams: grams(body.standardWeightGrams),
+            weightToleranceGrams: grams(body.weightToleranceGrams),
           }),
         );
         const after = toProductResponse(product);
@@ -106,6 +109,15 @@ export class ProductsService {
             productionLeadDays: body.productionLeadDays ?? product.productionLeadDays,
             active: body.active ?? product.active,
             ...passportFields(body),
+            inspectionRequired: body.inspectionRequired ?? product.inspectionRequired,
+            standardWeightGrams:
+              body.standardWeightGrams === undefined
+                ? product.standardWeightGrams
+                : grams(body.standardWeightGrams),
+            weightToleranceGrams:
+              body.weightToleranceGrams === undefined
+                ? product.weightToleranceGrams
+                : grams(body.weightToleranceGrams),
             version: product.version + 1,
           },
         );
@@ -167,6 +179,9 @@ function passportFields(body: CreateProductRequest): Partial<ProductEntity> {
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
+const grams = (g: number | null | undefined): string | null =>
+  g === undefined || g === null ? null : String(g);
+const gramsOf = (g: string | null): number | null => (g === null ? null : Number(g));
 
 export const toProductResponse = (p: ProductEntity): ProductResponse => ({
   id: p.id,
@@ -184,6 +199,10 @@ export const toProductResponse = (p: ProductEntity): ProductResponse => ({
   harmonisedStandards: p.harmonisedStandards ?? [],
   fibre: p.fibre ?? null,
   fibreOrigin: p.fibreOrigin ?? null,
+  inspectionRequired: p.inspectionRequired,
+  batchReleaseRequired: p.batchReleaseRequired,
+  standardWeightGrams: gramsOf(p.standardWeightGrams),
+  weightToleranceGrams: gramsOf(p.weightToleranceGrams),
   version: p.version,
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),

@@ -37,6 +37,7 @@ export function lotStockAt(
             and r.product_id = b.product_id and r.location_id = b.location_id and r.lot_id is not distinct from b.lot_id
        ) h on true
       where b.product_id = $1 and b.location_id = any($2::uuid[]) and b.on_hand > 0
+        and (lo.id is null or lo.quality_status = 'RELEASED')
       order by lo.received_at nulls last, lo.lot_number, l.code`,
     [productId, locationIds, document?.type ?? null, document?.id ?? null],
   );

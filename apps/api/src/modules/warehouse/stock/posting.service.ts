@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LocationType } from '@kapok/contracts';
+import type { LocationType, LotQualityStatus } from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../../../core/context/request-context.js';
@@ -7,7 +7,13 @@ import { outboxOf } from '../../../core/database/outbox.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { AlertsEvaluator } from '../alerts/alerts.evaluator.js';
 import { isInternal } from '../entities/location.entity.js';
-import { insufficientStock, invalidMove, type Shortage, unknownLocation } from '../warehouse.errors.js';
+import {
+  insufficientStock,
+  invalidMove,
+  lotNotReleased,
+  type Shortage,
+  unknownLocation,
+} from '../warehouse.errors.js';
 import { Locations } from '../locations/location-directory.js';
 import { type FreeStock, type HeldStock, planAllocation } from './allocation.js';
 import { PostingHooks } from './posting-hooks.js';
@@ -32,11 +38,15 @@ interface Balance {
   lotId: string | null;
   lotReceivedAt: Date | null;
   lotNumber: string | null;
+  /** The lot's quality status (null: no lot, or a balance this posting creates). */
+  lotStatus: LotQualityStatus | null;
   onHand: Decimal;
   reserved: Decimal;
   dOnHand: Decimal;
   dReserved: Decimal;
 }
+
+const unreleased = (b: Balance) => b.lotStatus !== null && b.lotStatus !== 'RELEASED';
 
 interface Reservation {
   id: string | null;
@@ -213,8 +223,9 @@ class PostingRun {
       reserved: string;
       received_at: Date | null;
       lot_number: string | null;
+      quality_status: LotQualityStatus | null;
     }> = await this.manager.query(
-      `select b.id, b.product_id, b.location_id, b.lot_id, b.on_hand, b.reserved, l.received_at, l.lot_number
+      `select b.id, b.product_id, b.location_id, b.lot_id, b.on_hand, b.reserved, l.received_at, l.lot_number, l.quality_status
          from stock_balances b
          join unnest($1::uuid[], $2::uuid[]) k(product_id, location_id)
            on b.product_id = k.product_id and b.location_id = k.location_id
@@ -231,6 +242,7 @@ class PostingRun {
         lotId: r.lot_id,
         lotReceivedAt: r.received_at,
         lotNumber: r.lot_number,
+        lotStatus: r.quality_status,
         onHand: new Decimal(r.on_hand),
         reserved: new Decimal(r.reserved),
         dOnHand: ZERO,
@@ -259,6 +271,9 @@ class PostingRun {
     if (!fromInternal) {
       portions.push({ locationId: op.fromLocationId, lotId: op.lotId ?? null, quantity });
     } else {
+      // Stock QC has not released is skipped by FIFO; named, it moves only within the warehouse or out as a return or write-off.
+      const unreleasedMay = this.movesUnreleased(op);
+      if (!unreleasedMay) this.refuseUnreleased(op.productId, sources, op.lotId);
       const held = docsOf(op)
         .flatMap((d) => this.reservations.get(docKey(d)) ?? [])
         .flatMap((r): HeldStock<{ r: Reservation; balance: Balance }>[] => {
@@ -266,6 +281,7 @@ class PostingRun {
             r.productId === op.productId
               ? this.balances.get(key(r.productId, r.locationId, r.lotId))
               : undefined;
+          if (balance && unreleased(balance) && !unreleasedMay && r.open.gt(0)) throw lotNotReleased(balance);
           return balance
             ? [{ reservation: { r, balance }, locationId: r.locationId, lotId: r.lotId, open: r.open }]
             : [];
@@ -275,7 +291,7 @@ class PostingRun {
         sources,
         lotId: op.lotId,
         held,
-        free: this.candidates(op.productId, sources),
+        free: this.candidates(op.productId, sources, unreleasedMay && !!op.lotId),
       });
       if (!plan.ok) {
         this.short(
@@ -333,6 +349,7 @@ class PostingRun {
     for (const l of op.locationIds)
       if (!isInternal(this.type(l))) throw invalidMove('Stock can only be reserved at internal locations');
     this.touch(op.productId, ...op.locationIds);
+    this.refuseUnreleased(op.productId, op.locationIds, op.lotId);
     const plan = planAllocation<Balance, never>({
       quantity,
       sources: op.locationIds,
@@ -532,6 +549,7 @@ class PostingRun {
       lotId,
       lotReceivedAt: null,
       lotNumber: null,
+      lotStatus: null,
       onHand: ZERO,
       reserved: ZERO,
       dOnHand: ZERO,
@@ -543,11 +561,19 @@ class PostingRun {
     return b;
   }
 
-  /** The balances of locked pairs a posting may draw from, with their free quantity (planning orders them). */
-  private candidates(productId: string, locationIds: readonly string[]): FreeStock<Balance>[] {
+  /**
+   * The balances of locked pairs a posting may draw from, with their free quantity (planning orders them);
+   * lots QC has not released only when the move may take them (a named lot within the warehouse).
+   */
+  private candidates(
+    productId: string,
+    locationIds: readonly string[],
+    withUnreleased = false,
+  ): FreeStock<Balance>[] {
     return [...new Set(locationIds)]
       .flatMap((l) => this.byPair.get(pairKey(productId, l)) ?? [])
       .filter((b) => b.id !== null || b.onHand.gt(0))
+      .filter((b) => withUnreleased || !unreleased(b))
       .map((b) => ({
         balance: b,
         locationId: b.locationId,
@@ -556,6 +582,26 @@ class PostingRun {
         lotNumber: b.lotNumber,
         free: this.available(b),
       }));
+  }
+
+  /** A lot that is not RELEASED may move between warehouse racks, back to the supplier, or to loss. */
+  private movesUnreleased(op: MoveOp): boolean {
+    const to = this.type(op.toLocationId);
+    if (to === 'SUPPLIER' || to === 'LOSS') return true;
+    return to === 'WAREHOUSE' && sourcesOf(op).every((l) => this.type(l) === 'WAREHOUSE');
+  }
+
+  /** A named lot that is not RELEASED is refused outright (409), never silently replaced by another. */
+  private refuseUnreleased(
+    productId: string,
+    locationIds: readonly string[],
+    lotId: string | null | undefined,
+  ): void {
+    if (!lotId) return;
+    const held = locationIds
+      .flatMap((l) => this.byPair.get(pairKey(productId, l)) ?? [])
+      .find((b) => b.lotId === lotId && unreleased(b));
+    if (held) throw lotNotReleased(held);
   }
 
   private available(b: Balance): Decimal {

@@ -40,6 +40,14 @@ export class StockCommands {
       async (m) => {
         const product = await this.product(m, body.productId);
         await this.internal(m, body.locationId, 'locationId');
+        // Inspected material is quarantined per lot; stock without one could never be inspected.
+        if (product.inspectionRequired && !body.lotNumber)
+          throw new AppError(
+            422,
+            'VALIDATION_FAILED',
+            `${product.code} is inspected on receipt: give its lot number`,
+            [{ field: 'lotNumber', messages: ['required for a product that is inspected on receipt'] }],
+          );
         const lot = body.lotNumber
           ? await this.lots.findOrCreate(
               m,

@@ -29,12 +29,14 @@ export interface FreeStockRow {
   free: string;
 }
 
-/** On hand − reserved per product over the internal locations (racks, lines, transit). */
+/** On hand − reserved per product over the internal locations (racks, lines, transit), released lots only. */
 export function readFreeStock(manager: EntityManager): Promise<FreeStockRow[]> {
   return manager.query(
     `select b.product_id, sum(b.on_hand - b.reserved)::text as free
        from stock_balances b
        join locations l on l.id = b.location_id and l.type in ('WAREHOUSE', 'LINE', 'TRANSIT')
+       left join lots lot on lot.id = b.lot_id
+      where lot.id is null or lot.quality_status = 'RELEASED'
       group by b.product_id
      having sum(b.on_hand - b.reserved) <> 0`,
   );

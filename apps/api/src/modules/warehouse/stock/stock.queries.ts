@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AlertLevel, MoveType, ProductType, Unit } from '@kapok/contracts';
+import type { AlertLevel, LotQualityStatus, MoveType, ProductType, Unit } from '@kapok/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../../../core/errors/app-error.js';
 import { escapeLike } from '../../../core/database/like.js';
@@ -19,7 +19,7 @@ const INTERNAL = `('WAREHOUSE', 'LINE', 'TRANSIT')`;
 
 const BALANCE_SELECT = `
   select b.product_id, p.code as product_code, p.uom, b.location_id, loc.code as location_code, loc.name as location_name,
-         b.lot_id, lot.lot_number, lot.received_at, b.on_hand, b.reserved, b.updated_at
+         b.lot_id, lot.lot_number, lot.received_at, lot.quality_status, b.on_hand, b.reserved, b.updated_at
     from stock_balances b
     join products p on p.id = b.product_id
     join locations loc on loc.id = b.location_id
@@ -31,7 +31,8 @@ const BALANCE_SELECT = `
  */
 const PRODUCT_STOCK = `
   select pr.name as product_name, pr.code as product_code, pr.uom, b.product_id, b.location_id, loc.code as location_code,
-         loc.name as location_name, b.lot_id, lot.lot_number, lot.received_at, b.on_hand, b.reserved, b.updated_at
+         loc.name as location_name, b.lot_id, lot.lot_number, lot.received_at, lot.quality_status, b.on_hand, b.reserved,
+         b.updated_at
     from products pr
     left join (stock_balances b
                join locations loc on loc.id = b.location_id and loc.type in ${INTERNAL}
@@ -59,6 +60,7 @@ interface BalanceRow {
   lot_id: string | null;
   lot_number: string | null;
   received_at: Date | null;
+  quality_status: LotQualityStatus | null;
   on_hand: string;
   reserved: string;
   updated_at: Date;
@@ -133,6 +135,7 @@ export class StockQueries {
       onHand: sum((b) => b.onHand),
       reserved: sum((b) => b.reserved),
       available: sum((b) => b.available),
+      onHold: sum((b) => (b.qualityStatus && b.qualityStatus !== 'RELEASED' ? b.onHand : 0)),
       balances,
     };
   }
@@ -234,6 +237,8 @@ const round = (n: number) => Math.round(n * 10_000) / 10_000;
 function balanceRow(r: BalanceRow): BalanceResponse {
   const onHand = Number(r.on_hand);
   const reserved = Number(r.reserved);
+  // Stock of a lot QC has not released is on hand but not available to anyone.
+  const held = r.quality_status != null && r.quality_status !== 'RELEASED';
   return {
     productId: r.product_id,
     productCode: r.product_code,
@@ -243,9 +248,10 @@ function balanceRow(r: BalanceRow): BalanceResponse {
     lotId: r.lot_id,
     lotNumber: r.lot_number ?? null,
     lotReceivedAt: r.received_at ? new Date(r.received_at).toISOString() : null,
+    qualityStatus: r.quality_status ?? null,
     onHand,
     reserved,
-    available: round(onHand - reserved),
+    available: held ? 0 : round(onHand - reserved),
     uom: r.uom,
     updatedAt: new Date(r.updated_at).toISOString(),
   };

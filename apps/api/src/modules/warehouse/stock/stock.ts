@@ -14,6 +14,10 @@ interface ReservedRow {
   quantity: string;
 }
 
+/** Free stock counts only lots QC released (and stock kept without a lot). */
+const RELEASED_ONLY = `left join lots q on q.id = b.lot_id`;
+const IS_RELEASED = `(q.id is null or q.quality_status = 'RELEASED')`;
+
 /** What other modules may ask about stock; every answer is in the product's stock unit. */
 @Injectable()
 export class Stock {
@@ -28,9 +32,10 @@ export class Stock {
     const rows: FreeRow[] =
       products.length && locations.length
         ? await m.query(
-            `select product_id, location_id, sum(on_hand - reserved) as free from stock_balances
-              where product_id = any($1::uuid[]) and location_id = any($2::uuid[])
-              group by product_id, location_id`,
+            `select b.product_id, b.location_id, sum(b.on_hand - b.reserved) as free from stock_balances b
+              ${RELEASED_ONLY}
+              where ${IS_RELEASED} and b.product_id = any($1::uuid[]) and b.location_id = any($2::uuid[])
+              group by b.product_id, b.location_id`,
             [products, locations],
           )
         : [];
@@ -47,7 +52,8 @@ export class Stock {
     const rows: Array<{ product_id: string; free: string }> = await m.query(
       `select b.product_id, sum(b.on_hand - b.reserved) as free
          from stock_balances b join locations l on l.id = b.location_id and l.type = 'WAREHOUSE'
-        where b.product_id = any($1::uuid[])
+         ${RELEASED_ONLY}
+        where ${IS_RELEASED} and b.product_id = any($1::uuid[])
         group by b.product_id`,
       [products],
     );

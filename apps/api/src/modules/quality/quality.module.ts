@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { WarehouseModule } from '../warehouse/warehouse.module.js';
+import { InspectionsService } from './inspections.service.js';
+import { LabTestsService } from './lab-tests.service.js';
+import { LotDecisions } from './lot-decisions.js';
+import { QualityController } from './quality.controller.js';
+import { WeightSeries } from './weight-series.js';
+
+/** Quality gates (quality-shipping.md): inspections, test plans, lab tests and lot release. */
+@Module({
+  imports: [WarehouseModule],
+  controllers: [QualityController],
+  providers: [InspectionsService, LabTestsService, LotDecisions, WeightSeries],
+  exports: [LotDecisions],
+})
+export class QualityModule {}
