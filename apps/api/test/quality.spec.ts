@@ -1,3 +1,4 @@
+import type { ApiErrorBody, Schemas } from '@kapok/api-client';
 import { DataSource } from 'typeorm';
 import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
 import { ppicFixtures } from './support/ppic-fixtures.js';
@@ -247,6 +248,9 @@ describe('the quality gate in the posting service', () => {
   });
 });
 
+/** A lab-test answer: the recorded test on 201, the error body otherwise. */
+type LabTestAnswer = Partial<Schemas['LabTestResponse']> & Partial<ApiErrorBody>;
+
 describe('test plans and lab tests', () => {
   const png = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -264,7 +268,7 @@ describe('test plans and lab tests', () => {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens[user]}` },
       body: form,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as LabTestAnswer }));
   };
 
   it('releases a batch when every planned test passes, blocks it on a failure; evidence is checked by its bytes', async () => {
