@@ -86,7 +86,7 @@ const BOM_READ = bom`select b.id as bom_id, b.product_id, b.bom_type, b.qty_outp
               c.code, c.name, c.type, c.uom as component_uom,
               (select cb.id from boms cb where cb.product_id = l.component_id and cb.active and cb.deleted_at is null) as component_bom_id,
               coalesce((select json_agg(json_build_object('id', v.id, 'materialId', v.material_id, 'materialCode', mp.code, 'materialName', mp.name,
-                                                          'variantType', v.variant_type, 'sequence', v.sequence, 'qtyNeeded', v.qty_needed)
+                                                          'variantType', v.variant_type, 'sequence', v.sequence, 'neededQuantity', v.qty_needed)
                                         order by v.sequence, mp.code)
                           from bom_line_variants v join products mp on mp.id = v.material_id where v.line_id = l.id), '[]') as variants
          from boms b
@@ -125,7 +125,7 @@ const EXPLODE_TREE = explosion`with recursive tree(bom_id, depth) as (
              left join lateral (
                select json_agg(json_build_object('materialId', mp.id, 'code', mp.code, 'name', mp.name, 'uom', mp.uom,
                                                  'unitConversions', mp.unit_conversions, 'variantType', lv.variant_type,
-                                                 'sequence', lv.sequence, 'qtyNeeded', lv.qty_needed)) as variants
+                                                 'sequence', lv.sequence, 'neededQuantity', lv.qty_needed)) as variants
                  from bom_line_variants lv join products mp on mp.id = lv.material_id
                 where lv.line_id = l.id
              ) v on true

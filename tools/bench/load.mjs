@@ -187,7 +187,7 @@ export function moCycle({ base, tokens, productIds, quantity, connections, durat
         path: () => '/api/v1/ppic/tasks',
         body: () => ({
           productId: productIds[n++ % productIds.length],
-          qtyPlanned: quantity,
+          plannedQuantity: quantity,
           route: 'ROUTE_1',
         }),
       },

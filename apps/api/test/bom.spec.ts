@@ -21,7 +21,7 @@ const product = (over: Record<string, unknown> = {}) => stock.product(over);
 const line = (componentId: string, over: Record<string, unknown> = {}) => ({
   componentId,
   department: 'SEWING',
-  qtyNeeded: 1,
+  neededQuantity: 1,
   ...over,
 });
 const createBom = (productId: string, lines: unknown[], over: Record<string, unknown> = {}) =>
@@ -37,7 +37,7 @@ describe('BOM CRUD', () => {
     const res = await createBom(fg.id, [
       line(fabric.id, {
         department: 'CUTTING',
-        qtyNeeded: 0.1005,
+        neededQuantity: 0.1005,
         uom: 'YARD',
         wastagePercent: 5,
         variants: [{ materialId: alt.id, variantType: 'ALTERNATIVE', sequence: 1 }],
@@ -47,7 +47,7 @@ describe('BOM CRUD', () => {
     expect(res.body).toMatchObject({
       productId: fg.id,
       bomType: 'MANUFACTURING',
-      qtyOutput: 1,
+      outputQuantity: 1,
       active: true,
       revision: 1,
       version: 1,
@@ -55,7 +55,7 @@ describe('BOM CRUD', () => {
     expect(res.body.lines[0]).toMatchObject({
       componentId: fabric.id,
       department: 'CUTTING',
-      qtyNeeded: 0.1005,
+      neededQuantity: 0.1005,
       uom: 'YARD',
       wastagePercent: 5,
       componentUom: 'METER',
@@ -64,7 +64,7 @@ describe('BOM CRUD', () => {
       materialId: alt.id,
       variantType: 'ALTERNATIVE',
       sequence: 1,
-      qtyNeeded: null,
+      neededQuantity: null,
     });
     expect((await f.call('GET', `/warehouse/bom/${res.body.id}`)).body).toEqual(res.body);
     const list = await f.ok('GET', `/warehouse/bom?productId=${fg.id}`);
@@ -89,7 +89,7 @@ describe('BOM CRUD', () => {
     expect(second.body.code).toBe('BOM_ALREADY_ACTIVE');
     const other = await product();
     expect((await createBom(other.id, [])).status).toBe(422);
-    expect((await createBom(other.id, [line(part.id, { qtyNeeded: 0 })])).status).toBe(422);
+    expect((await createBom(other.id, [line(part.id, { neededQuantity: 0 })])).status).toBe(422);
     expect((await createBom(other.id, [line(part.id, { department: 'MOON' })])).status).toBe(422);
     expect((await createBom(other.id, [line(part.id)], { bomType: 'PHANTOM' })).status).toBe(422);
     const unit = await createBom(other.id, [line(part.id, { uom: 'KG' })]);
@@ -130,12 +130,12 @@ describe('BOM CRUD', () => {
   it('saves revisions with a required reason, keeps each as a snapshot, and refuses a stale version', async () => {
     const [fg, filling] = [await product(), await product({ uom: 'KG' })];
     const created = (
-      await createBom(fg.id, [line(filling.id, { department: 'FINISHING', qtyNeeded: 0.056 })])
+      await createBom(fg.id, [line(filling.id, { department: 'FINISHING', neededQuantity: 0.056 })])
     ).body;
     const body = {
       productId: fg.id,
       bomType: 'MANUFACTURING',
-      lines: [line(filling.id, { department: 'FINISHING', qtyNeeded: 0.054 })],
+      lines: [line(filling.id, { department: 'FINISHING', neededQuantity: 0.054 })],
     };
     expect(
       (await f.call('PUT', `/warehouse/bom/${created.id}`, { ...body, version: created.version })).status,
@@ -147,7 +147,7 @@ describe('BOM CRUD', () => {
     });
     expect(revised.status).toBe(200);
     expect(revised.body).toMatchObject({ id: created.id, revision: 2, version: created.version + 1 });
-    expect(revised.body.lines[0].qtyNeeded).toBe(0.054);
+    expect(revised.body.lines[0].neededQuantity).toBe(0.054);
     const stale = await f.call('PUT', `/warehouse/bom/${created.id}`, {
       ...body,
       version: created.version,
@@ -161,7 +161,7 @@ describe('BOM CRUD', () => {
       [1, 'Created'],
     ]);
     expect(history.items[0].author).toMatchObject({ username: 'engineer' });
-    expect(history.items[1].snapshot.lines[0].qtyNeeded).toBe(0.056);
+    expect(history.items[1].snapshot.lines[0].neededQuantity).toBe(0.056);
     await expect(t.db.query('update bom_revisions set reason = $1', ['rewritten'])).rejects.toThrow(
       /append-only/,
     );
@@ -209,19 +209,19 @@ describe('BOM explosion', () => {
     const altFilling = await product({ uom: 'KG' });
     await createBom(
       cut.id,
-      [line(fabric.id, { department: 'CUTTING', qtyNeeded: 1, uom: 'YARD', wastagePercent: 5 })],
-      { qtyOutput: 10 },
+      [line(fabric.id, { department: 'CUTTING', neededQuantity: 1, uom: 'YARD', wastagePercent: 5 })],
+      { outputQuantity: 10 },
     );
     await createBom(skin.id, [
       line(cut.id, { department: 'SEWING', wastagePercent: 5 }),
-      line(thread.id, { department: 'SEWING', qtyNeeded: 10, uom: 'CM' }),
+      line(thread.id, { department: 'SEWING', neededQuantity: 10, uom: 'CM' }),
     ]);
     const bom = (
       await createBom(fg.id, [
         line(skin.id, { department: 'FINISHING' }),
         line(filling.id, {
           department: 'FINISHING',
-          qtyNeeded: 50,
+          neededQuantity: 50,
           uom: 'GRAM',
           wastagePercent: 2,
           variants: [{ materialId: altFilling.id, variantType: 'ALTERNATIVE', sequence: 1 }],
@@ -303,7 +303,7 @@ describe('BOM explosion', () => {
     ];
     await createBom(
       kit.id,
-      [line(label.id, { department: 'PACKING' }), line(tag.id, { department: 'PACKING', qtyNeeded: 2 })],
+      [line(label.id, { department: 'PACKING' }), line(tag.id, { department: 'PACKING', neededQuantity: 2 })],
       { bomType: 'KIT' },
     );
     const bom = (await createBom(fg.id, [line(kit.id, { department: 'PACKING' })])).body;

@@ -25,8 +25,8 @@ async function completedOrder(planned: number, actual: number, goodFirst?: { goo
   if (goodFirst) {
     await p.call('cutting', 'POST', `/production/work-orders/${wos[0].id}/start`);
     await p.call('cutting', 'POST', `/production/work-orders/${wos[0].id}/output`, {
-      goodQty: goodFirst.good,
-      rejectQty: goodFirst.reject,
+      goodQuantity: goodFirst.good,
+      rejectedQuantity: goodFirst.reject,
       rejectReason: 'Misprint',
     });
   }
@@ -69,8 +69,8 @@ describe('MO dashboard on a hand-built history', () => {
       from: '2025-03-01',
       to: '2025-03-10',
       completedOrders: 3,
-      plannedQty: 40,
-      producedQty: 36,
+      plannedQuantity: 40,
+      producedQuantity: 36,
       planAttainment: 0.9,
       yield: 0.9,
       onTimeRate: 0.6667,
@@ -122,9 +122,9 @@ describe('MO dashboard on a hand-built history', () => {
       dueDate: '2025-01-01',
     });
     const cutting = (x: {
-      wipByDepartment: Array<{ department: string; queuedQty: number; activeOrders: number }>;
+      wipByDepartment: Array<{ department: string; queuedQuantity: number; activeOrders: number }>;
     }) => x.wipByDepartment.find((d) => d.department === 'CUTTING')!;
-    expect(cutting(after).queuedQty - cutting(before).queuedQty).toBe(6);
+    expect(cutting(after).queuedQuantity - cutting(before).queuedQuantity).toBe(6);
     expect(cutting(after).activeOrders - cutting(before).activeOrders).toBe(1);
   });
 });

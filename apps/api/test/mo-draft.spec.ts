@@ -119,7 +119,7 @@ describe('MO return to draft', () => {
 describe('MO draft edit', () => {
   const plan = (productId: string, over: Record<string, unknown> = {}) => ({
     productId,
-    qtyPlanned: 12,
+    plannedQuantity: 12,
     route: 'ROUTE_2',
     dueDate: '2027-01-15',
     week: '03-2027',
@@ -140,7 +140,7 @@ describe('MO draft edit', () => {
       id: mo.id,
       batchNumber: mo.batchNumber,
       state: 'DRAFT',
-      qtyPlanned: 12,
+      plannedQuantity: 12,
       dueDate: '2027-01-15',
       week: '03-2027',
       destination: 'Japan',
@@ -148,21 +148,21 @@ describe('MO draft edit', () => {
       version: mo.version + 1,
     });
     const stale = await p.call('ppic_admin', 'PUT', `/ppic/tasks/${mo.id}`, {
-      ...plan(a.fg.id, { qtyPlanned: 99 }),
+      ...plan(a.fg.id, { plannedQuantity: 99 }),
       version: mo.version,
     });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: mo.version + 1 } });
-    expect((await p.call('ppic', 'GET', `/ppic/tasks/${mo.id}`)).body.qtyPlanned).toBe(12);
+    expect((await p.call('ppic', 'GET', `/ppic/tasks/${mo.id}`)).body.plannedQuantity).toBe(12);
     const row = (await audit(mo.id)).find((r) => r.action === 'manufacturing_order.updated');
     expect(row).toMatchObject({
-      before: { qtyPlanned: 10, destination: 'Belgium' },
-      after: { qtyPlanned: 12 },
+      before: { plannedQuantity: 10, destination: 'Belgium' },
+      after: { plannedQuantity: 12 },
     });
     // Omitted optional fields are cleared (PUT is the whole plan).
     const bare = await p.call('ppic_admin', 'PUT', `/ppic/tasks/${mo.id}`, {
       productId: a.fg.id,
-      qtyPlanned: 12,
+      plannedQuantity: 12,
       route: 'ROUTE_2',
       version: mo.version + 1,
     });
@@ -174,8 +174,8 @@ describe('MO draft edit', () => {
     const mo = await p.mo(a.fg.id, 10);
     const bad = (over: Record<string, unknown>) =>
       p.call('ppic_admin', 'PUT', `/ppic/tasks/${mo.id}`, { ...plan(a.fg.id, over), version: mo.version });
-    expect((await bad({ qtyPlanned: 0 })).status).toBe(422);
-    expect((await bad({ qtyPlanned: -3 })).status).toBe(422);
+    expect((await bad({ plannedQuantity: 0 })).status).toBe(422);
+    expect((await bad({ plannedQuantity: -3 })).status).toBe(422);
     expect((await bad({ productId: a.fabric.id })).status).toBe(422);
     expect((await bad({ route: 'ROUTE_9' })).status).toBe(422);
     expect((await bad({ productId: randomUUID() })).status).toBe(404);
@@ -189,7 +189,7 @@ describe('MO draft edit', () => {
         .status,
     ).toBe(404);
     expect((await p.call('ppic', 'GET', `/ppic/tasks/${mo.id}`)).body).toMatchObject({
-      qtyPlanned: 10,
+      plannedQuantity: 10,
       version: mo.version,
     });
     const approved = (await p.transition('manager', mo.id, 'approve')).body;
@@ -207,13 +207,13 @@ describe('MO draft edit', () => {
     const results = await Promise.all(
       [20, 30].map((q) =>
         p.call('ppic_admin', 'PUT', `/ppic/tasks/${mo.id}`, {
-          ...plan(a.fg.id, { qtyPlanned: q }),
+          ...plan(a.fg.id, { plannedQuantity: q }),
           version: mo.version,
         }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const winner = results.find((r) => r.status === 200)!.body.qtyPlanned;
-    expect((await p.call('ppic', 'GET', `/ppic/tasks/${mo.id}`)).body.qtyPlanned).toBe(winner);
+    const winner = results.find((r) => r.status === 200)!.body.plannedQuantity;
+    expect((await p.call('ppic', 'GET', `/ppic/tasks/${mo.id}`)).body.plannedQuantity).toBe(winner);
   });
 });

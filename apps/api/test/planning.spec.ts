@@ -38,7 +38,7 @@ async function articleWithSafetyStock() {
   const a = await p.article();
   const threshold = await call('warehouse', 'POST', '/warehouse/alerts/thresholds', {
     productId: a.fg.id,
-    minQty: 20,
+    minimumQuantity: 20,
   });
   expect(threshold.status).toBe(201);
   return a;
@@ -122,7 +122,7 @@ describe('MRP runs', () => {
     const [mo] = released.body.manufacturingOrders;
     expect(mo.plannedOrderId).toBe(make.id);
     const detail = await call('ppic', 'GET', `/ppic/tasks/${mo.id}`);
-    expect(detail.body).toMatchObject({ state: 'DRAFT', qtyPlanned: 20, route: 'ROUTE_2' });
+    expect(detail.body).toMatchObject({ state: 'DRAFT', plannedQuantity: 20, route: 'ROUTE_2' });
     expect(detail.body.batchNumber).toBe(mo.batchNumber);
     const [after] = await ordersOf(res.body.id, a.fg.id);
     expect(after).toMatchObject({

@@ -40,7 +40,7 @@ describe('manufacturing orders', () => {
     const mo = await p.mo(a.fg.id, 10);
     expect(mo).toMatchObject({
       state: 'DRAFT',
-      qtyPlanned: 10,
+      plannedQuantity: 10,
       route: 'ROUTE_2',
       dueDate: '2026-12-31',
       week: '52-2026',
@@ -55,7 +55,7 @@ describe('manufacturing orders', () => {
       (
         await p.call('ppic_admin', 'POST', '/ppic/tasks', {
           productId: bare.id,
-          qtyPlanned: 1,
+          plannedQuantity: 1,
           route: 'ROUTE_2',
         })
       ).body.code,
@@ -64,7 +64,7 @@ describe('manufacturing orders', () => {
       (
         await p.call('ppic_admin', 'POST', '/ppic/tasks', {
           productId: a.fabric.id,
-          qtyPlanned: 1,
+          plannedQuantity: 1,
           route: 'ROUTE_2',
         })
       ).status,
@@ -73,7 +73,7 @@ describe('manufacturing orders', () => {
       (
         await p.call('ppic_admin', 'POST', '/ppic/tasks', {
           productId: a.fg.id,
-          qtyPlanned: 0,
+          plannedQuantity: 0,
           route: 'ROUTE_2',
         })
       ).status,
@@ -82,7 +82,7 @@ describe('manufacturing orders', () => {
       (
         await p.call('ppic_admin', 'POST', '/ppic/tasks', {
           productId: a.fg.id,
-          qtyPlanned: 1,
+          plannedQuantity: 1,
           route: 'ROUTE_9',
         })
       ).status,
@@ -91,7 +91,7 @@ describe('manufacturing orders', () => {
       (
         await p.call('ppic_admin', 'POST', '/ppic/tasks', {
           productId: a.fg.id,
-          qtyPlanned: 1,
+          plannedQuantity: 1,
           route: 'ROUTE_2',
           week: 'W5',
         })
@@ -101,14 +101,19 @@ describe('manufacturing orders', () => {
       (
         await p.call('ppic_admin', 'POST', '/ppic/tasks', {
           productId: randomUUID(),
-          qtyPlanned: 1,
+          plannedQuantity: 1,
           route: 'ROUTE_2',
         })
       ).status,
     ).toBe(404);
     expect(
-      (await p.call('viewer', 'POST', '/ppic/tasks', { productId: a.fg.id, qtyPlanned: 1, route: 'ROUTE_2' }))
-        .status,
+      (
+        await p.call('viewer', 'POST', '/ppic/tasks', {
+          productId: a.fg.id,
+          plannedQuantity: 1,
+          route: 'ROUTE_2',
+        })
+      ).status,
     ).toBe(403);
     const list = await p.call('ppic', 'GET', `/ppic/tasks?productId=${a.fg.id}&state=DRAFT`);
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(mo.id);
@@ -174,10 +179,10 @@ describe('manufacturing orders', () => {
     expect(started.body).toMatchObject({ state: 'IN_PROGRESS', startNotes: 'Line 2' });
     const detail = (await p.call('ppic', 'GET', `/ppic/tasks/${mo.id}`)).body;
     expect(
-      detail.workOrders.map((w: { department: string; state: string; targetQty: number }) => [
+      detail.workOrders.map((w: { department: string; state: string; targetQuantity: number }) => [
         w.department,
         w.state,
-        w.targetQty,
+        w.targetQuantity,
       ]),
     ).toEqual([
       ['CUTTING', 'READY', 10],
@@ -187,11 +192,11 @@ describe('manufacturing orders', () => {
     ]);
     expect(
       detail.materials.map(
-        (m: { code: string; department: string; quantity: number; reservedQty: number }) => [
+        (m: { code: string; department: string; quantity: number; reservedQuantity: number }) => [
           m.code,
           m.department,
           m.quantity,
-          m.reservedQty,
+          m.reservedQuantity,
         ],
       ),
     ).toEqual([
@@ -216,9 +221,9 @@ describe('manufacturing orders', () => {
     const cutting = (await p.call('cutting', 'GET', `/production/work-orders?moId=${mo.id}`)).body.items[0];
     expect((await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/start`)).status).toBe(200);
     const out = await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, {
-      goodQty: 4,
+      goodQuantity: 4,
     });
-    expect(out.body).toMatchObject({ goodQty: 4, state: 'IN_PROGRESS' });
+    expect(out.body).toMatchObject({ goodQuantity: 4, state: 'IN_PROGRESS' });
     // The work order consumed 8 m of fabric (4 × 2) and put 4 cut sets on the cutting line.
     expect(await balance(a.fabric.id, a.rack.id)).toBe(92);
     const cuttingLine = await p.wh.location('LINE-CUTTING');
@@ -231,7 +236,7 @@ describe('manufacturing orders', () => {
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({
       state: 'COMPLETED',
-      producedQty: 10,
+      producedQuantity: 10,
       variancePercent: 0,
       varianceWarning: null,
       qualityNotes: 'All good',
@@ -251,7 +256,9 @@ describe('manufacturing orders', () => {
       'CANCELLED',
     ]);
     expect(
-      detail.materials.every((m: { quantity: number; consumedQty: number }) => m.consumedQty === m.quantity),
+      detail.materials.every(
+        (m: { quantity: number; consumedQuantity: number }) => m.consumedQuantity === m.quantity,
+      ),
     ).toBe(true);
   });
 
@@ -263,7 +270,7 @@ describe('manufacturing orders', () => {
     expect((await p.transition('ppic_admin', mo.id, 'complete', { actualQuantity: 0 })).status).toBe(422);
     expect((await p.transition('ppic_admin', mo.id, 'complete', {})).status).toBe(422);
     const res = await p.transition('ppic_admin', mo.id, 'complete', { actualQuantity: 12 });
-    expect(res.body).toMatchObject({ state: 'COMPLETED', producedQty: 12, variancePercent: 20 });
+    expect(res.body).toMatchObject({ state: 'COMPLETED', producedQuantity: 12, variancePercent: 20 });
     expect(res.body.varianceWarning).toMatch(/20%/);
     expect(await balance(a.fabric.id, a.rack.id)).toBe(76);
   });
@@ -290,7 +297,7 @@ describe('manufacturing orders', () => {
     const revised = await p.call('engineer', 'PUT', `/warehouse/bom/${a.cutBom.id}`, {
       productId: a.cut.id,
       bomType: 'MANUFACTURING',
-      lines: [{ componentId: a.fabric.id, department: 'CUTTING', qtyNeeded: 3 }],
+      lines: [{ componentId: a.fabric.id, department: 'CUTTING', neededQuantity: 3 }],
       revisionReason: 'Bigger pattern',
       version: a.cutBom.version,
     });
@@ -380,47 +387,47 @@ describe('work orders and handovers', () => {
   it('output needs a started order, a reason for rejects and no more than was received', async () => {
     const { cutting } = await running();
     expect(
-      (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQty: 1 }))
+      (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQuantity: 1 }))
         .status,
     ).toBe(409);
     await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/start`);
     expect(
       (
         await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, {
-          goodQty: 1,
-          rejectQty: 1,
+          goodQuantity: 1,
+          rejectedQuantity: 1,
         })
       ).status,
     ).toBe(422);
     expect(
-      (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQty: 11 }))
+      (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQuantity: 11 }))
         .status,
     ).toBe(422);
     expect(
-      (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQty: 0 }))
+      (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQuantity: 0 }))
         .status,
     ).toBe(422);
     const partial = await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, {
-      goodQty: 6,
-      rejectQty: 1,
+      goodQuantity: 6,
+      rejectedQuantity: 1,
       rejectReason: 'Pile direction wrong',
     });
     expect(partial.body).toMatchObject({
-      goodQty: 6,
-      rejectQty: 1,
+      goodQuantity: 6,
+      rejectedQuantity: 1,
       state: 'IN_PROGRESS',
       actions: ['output', 'handover'],
     });
     const last = await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, {
-      goodQty: 3,
+      goodQuantity: 3,
     });
-    expect(last.body).toMatchObject({ goodQty: 9, state: 'DONE' });
+    expect(last.body).toMatchObject({ goodQuantity: 9, state: 'DONE' });
   });
 
   it('hands WIP over; the next department accepts its count, above 10% difference only with production.approve', async () => {
     const { a, cutting, sewing } = await running();
     await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/start`);
-    await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQty: 10 });
+    await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQuantity: 10 });
     expect(
       (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/handover`, { quantity: 11 }))
         .status,
@@ -441,39 +448,46 @@ describe('work orders and handovers', () => {
     expect((await p.wh.stock(a.cut.id)).reserved).toBe(10);
 
     expect(
-      (await p.call('cutting', 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQty: 10 }))
-        .status,
+      (
+        await p.call('cutting', 'POST', `/production/handovers/${sent.body.id}/accept`, {
+          receivedQuantity: 10,
+        })
+      ).status,
     ).toBe(403);
     const needsSpv = await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, {
-      receivedQty: 8,
+      receivedQuantity: 8,
     });
     expect(needsSpv.status).toBe(403);
     expect(needsSpv.body.code).toBe('APPROVAL_REQUIRED');
     const accepted = await p.call('spv_sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, {
-      receivedQty: 8,
+      receivedQuantity: 8,
     });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({
       state: 'ACCEPTED',
-      receivedQty: 8,
+      receivedQuantity: 8,
       differencePercent: -20,
       acceptedBy: { username: 'spv_sewing' },
     });
     expect(await balance(a.cut.id, cuttingLine.id)).toBe(0);
     expect(await balance(a.cut.id, sewingLine.id)).toBe(8);
     expect(
-      (await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQty: 8 }))
-        .status,
+      (
+        await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, {
+          receivedQuantity: 8,
+        })
+      ).status,
     ).toBe(409);
     const sewingNow = (await p.call('sewing', 'GET', `/production/work-orders?moId=${sewing.moId}`)).body
       .items[0];
-    expect(sewingNow).toMatchObject({ state: 'READY', inputQty: 8 });
+    expect(sewingNow).toMatchObject({ state: 'READY', inputQuantity: 8 });
 
     // Sewing starts (reserving its labels), makes 8 skins from the 8 cut sets.
     expect((await p.call('sewing', 'POST', `/production/work-orders/${sewing.id}/start`)).status).toBe(200);
     expect((await p.wh.stock(a.label.id)).reserved).toBe(10);
     expect(
-      (await p.call('sewing', 'POST', `/production/work-orders/${sewing.id}/output`, { goodQty: 8 })).status,
+      (await p.call('sewing', 'POST', `/production/work-orders/${sewing.id}/output`, { goodQuantity: 8 }))
+        .status,
     ).toBe(200);
     expect(await balance(a.cut.id, sewingLine.id)).toBe(0);
     expect(await balance(a.skin.id, sewingLine.id)).toBe(8);

@@ -224,7 +224,7 @@ describe('the quality gate in the posting service', () => {
         .status,
     ).toBe(200);
     const consume = await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, {
-      goodQty: 2,
+      goodQuantity: 2,
     });
     expect(consume.status).toBe(409);
     expect(consume.body).toMatchObject({
@@ -237,7 +237,7 @@ describe('the quality gate in the posting service', () => {
     });
     expect(released.body.qualityStatus).toBe('RELEASED');
     expect(
-      (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQty: 2 }))
+      (await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQuantity: 2 }))
         .status,
     ).toBe(200);
     const override = await t.db.query(

@@ -58,10 +58,10 @@ describe('bad input, property-based, on every write route of openapi.json', () =
         'version',
         'permissions',
         'reason',
-        'receivedQty',
-        'goodQty',
+        'receivedQuantity',
+        'goodQuantity',
         'position',
-        'minQty',
+        'minimumQuantity',
         'status',
         'x',
       ),
@@ -74,7 +74,7 @@ describe('bad input, property-based, on every write route of openapi.json', () =
     fc.record({ ids: fc.array(fc.oneof(fc.uuid(), fc.string(), fc.integer())), atomic: fc.anything() }),
     fc.record({
       lines: fc.array(
-        fc.record({ componentId: fc.string(), qtyNeeded: fc.anything(), department: fc.string() }),
+        fc.record({ componentId: fc.string(), neededQuantity: fc.anything(), department: fc.string() }),
       ),
     }),
   );

@@ -268,7 +268,7 @@ describe('MOs pegged to sales-order lines', () => {
     const lineId = so.lines[0].id;
     const mo = await f.call('ppic_admin', 'POST', '/ppic/tasks', {
       productId: demoArticle.id,
-      qtyPlanned: 600,
+      plannedQuantity: 600,
       route: 'ROUTE_1',
       dueDate: so.lines[0].exFactoryDate,
       salesOrderLineId: lineId,
@@ -290,18 +290,18 @@ describe('MOs pegged to sales-order lines', () => {
     });
     const after = await f.ok('merchandiser', 'GET', `/sales/orders/${so.id}`);
     expect(after.lines[0].manufacturingOrders).toEqual([
-      { id: mo.body.id, batchNumber: mo.body.batchNumber, state: 'DRAFT', qtyPlanned: 600 },
+      { id: mo.body.id, batchNumber: mo.body.batchNumber, state: 'DRAFT', plannedQuantity: 600 },
     ]);
     const unknown = await f.call('ppic_admin', 'POST', '/ppic/tasks', {
       productId: demoArticle.id,
-      qtyPlanned: 1,
+      plannedQuantity: 1,
       route: 'ROUTE_1',
       salesOrderLineId: randomUUID(),
     });
     expect(unknown.status).toBe(404);
     const plain = await f.ok('ppic_admin', 'POST', '/ppic/tasks', {
       productId: demoArticle.id,
-      qtyPlanned: 1,
+      plannedQuantity: 1,
       route: 'ROUTE_1',
     });
     expect(plain.salesOrderLineId).toBeNull();

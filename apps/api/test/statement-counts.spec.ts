@@ -96,8 +96,12 @@ describe('statements per command', () => {
     };
     const level = async (department: string, inner: string | null) => {
       const product = await p.wh.product({ type: department === 'PACKING' ? 'FINISHED_GOOD' : 'WIP' });
-      const lines = (await materials()).map((componentId) => ({ componentId, department, qtyNeeded: 1 }));
-      if (inner) lines.unshift({ componentId: inner, department, qtyNeeded: 1 });
+      const lines = (await materials()).map((componentId) => ({
+        componentId,
+        department,
+        neededQuantity: 1,
+      }));
+      if (inner) lines.unshift({ componentId: inner, department, neededQuantity: 1 });
       await p.bom(product.id, lines);
       return product.id;
     };

@@ -47,7 +47,7 @@ interface Node {
     id: string;
     batchNumber: string;
     product: { id: string } | null;
-    producedQty: number | null;
+    producedQuantity: number | null;
   };
   batchNumber: string | null;
   workOrders: Array<{ department: string }>;
@@ -121,7 +121,7 @@ describe('traceability', () => {
       depth: 1,
       quantity: 10,
       batchNumber: mo.batchNumber,
-      order: { id: mo.id, batchNumber: mo.batchNumber, product: { id: a.fg.id }, producedQty: 10 },
+      order: { id: mo.id, batchNumber: mo.batchNumber, product: { id: a.fg.id }, producedQuantity: 10 },
       lot: null,
     });
     const materials = byLot(batch.children);

@@ -182,8 +182,11 @@ describe('stock alerts', () => {
     const p = await f.product();
     const rack = await f.rack();
     await f.receive(p.id, rack.id, 100);
-    const threshold = await f.ok('POST', '/warehouse/alerts/thresholds', { productId: p.id, minQty: 50 });
-    expect(threshold).toMatchObject({ minQty: 50, criticalQty: 7.5, locationId: null });
+    const threshold = await f.ok('POST', '/warehouse/alerts/thresholds', {
+      productId: p.id,
+      minimumQuantity: 50,
+    });
+    expect(threshold).toMatchObject({ minimumQuantity: 50, criticalQuantity: 7.5, locationId: null });
     const alerts = async () => (await f.ok('GET', `/warehouse/alerts?productId=${p.id}`)).items;
     expect(await alerts()).toEqual([]);
 
@@ -235,8 +238,16 @@ describe('stock alerts', () => {
     const rack = await f.rack();
     const line = await f.location('LINE-PACKING');
     await f.receive(p.id, rack.id, 100);
-    await f.ok('POST', '/warehouse/alerts/thresholds', { productId: p.id, minQty: 40, criticalQty: 10 });
-    await f.ok('POST', '/warehouse/alerts/thresholds', { productId: p.id, locationId: line.id, minQty: 5 });
+    await f.ok('POST', '/warehouse/alerts/thresholds', {
+      productId: p.id,
+      minimumQuantity: 40,
+      criticalQuantity: 10,
+    });
+    await f.ok('POST', '/warehouse/alerts/thresholds', {
+      productId: p.id,
+      locationId: line.id,
+      minimumQuantity: 5,
+    });
     // The line has nothing: setting its threshold opens an OUT alert at once.
     expect(
       (await f.ok('GET', `/warehouse/alerts?productId=${p.id}`)).items.map(
@@ -290,7 +301,7 @@ describe('stock alerts', () => {
       const [a, b] = [await f.rack(), await f.rack()];
       await f.receive(p.id, a.id, 60);
       await f.receive(p.id, b.id, 60);
-      await f.ok('POST', '/warehouse/alerts/thresholds', { productId: p.id, minQty: 100 });
+      await f.ok('POST', '/warehouse/alerts/thresholds', { productId: p.id, minimumQuantity: 100 });
       // Each issue alone leaves 105 (OK); together they leave 90 (LOW).
       const results = await Promise.all([
         f.call('POST', '/warehouse/stock/issues', { productId: p.id, fromLocationId: a.id, quantity: 15 }),
@@ -306,26 +317,34 @@ describe('stock alerts', () => {
   it('validates thresholds and answers 404 for unknown alerts and products', async () => {
     const p = await f.product();
     expect(
-      (await f.call('POST', '/warehouse/alerts/thresholds', { productId: p.id, minQty: 10, criticalQty: 20 }))
-        .status,
+      (
+        await f.call('POST', '/warehouse/alerts/thresholds', {
+          productId: p.id,
+          minimumQuantity: 10,
+          criticalQuantity: 20,
+        })
+      ).status,
     ).toBe(422);
     expect(
-      (await f.call('POST', '/warehouse/alerts/thresholds', { productId: p.id, minQty: 0 })).status,
+      (await f.call('POST', '/warehouse/alerts/thresholds', { productId: p.id, minimumQuantity: 0 })).status,
     ).toBe(422);
     expect(
       (
         await f.call('POST', '/warehouse/alerts/thresholds', {
           productId: '00000000-0000-4000-8000-000000000000',
-          minQty: 5,
+          minimumQuantity: 5,
         })
       ).status,
     ).toBe(404);
     expect(
       (await f.call('POST', '/warehouse/alerts/00000000-0000-4000-8000-000000000000/acknowledge', {})).status,
     ).toBe(404);
-    const set = await f.ok('POST', '/warehouse/alerts/thresholds', { productId: p.id, minQty: 5 });
-    const replaced = await f.ok('POST', '/warehouse/alerts/thresholds', { productId: p.id, minQty: 8 });
-    expect(replaced).toMatchObject({ id: set.id, minQty: 8, version: 2 });
+    const set = await f.ok('POST', '/warehouse/alerts/thresholds', { productId: p.id, minimumQuantity: 5 });
+    const replaced = await f.ok('POST', '/warehouse/alerts/thresholds', {
+      productId: p.id,
+      minimumQuantity: 8,
+    });
+    expect(replaced).toMatchObject({ id: set.id, minimumQuantity: 8, version: 2 });
     expect((await f.ok('GET', `/warehouse/alerts/thresholds?productId=${p.id}`)).total).toBe(1);
     expect((await f.call('DELETE', `/warehouse/alerts/thresholds/${set.id}`)).status).toBe(204);
     expect((await f.call('DELETE', `/warehouse/alerts/thresholds/${set.id}`)).status).toBe(404);

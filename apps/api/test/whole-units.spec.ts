@@ -107,20 +107,20 @@ describe('whole units in the API', () => {
     refused(
       await p.call('ppic_admin', 'POST', '/ppic/tasks', {
         productId: a.fg.id,
-        qtyPlanned: 10.5,
+        plannedQuantity: 10.5,
         route: 'ROUTE_2',
       }),
-      'qtyPlanned',
+      'plannedQuantity',
     );
     const mo = await p.mo(a.fg.id, 10);
     refused(
       await p.call('ppic_admin', 'PUT', `/ppic/tasks/${mo.id}`, {
         productId: a.fg.id,
-        qtyPlanned: 9.5,
+        plannedQuantity: 9.5,
         route: 'ROUTE_2',
         version: mo.version,
       }),
-      'qtyPlanned',
+      'plannedQuantity',
     );
     await p.transition('manager', mo.id, 'approve');
     await p.transition('ppic_admin', mo.id, 'start');
@@ -143,9 +143,9 @@ describe('whole units in the API', () => {
     await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/start`);
     const out = (body: unknown) =>
       p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, body);
-    refused(await out({ goodQty: 4.5 }), 'goodQty');
-    refused(await out({ goodQty: 4, rejectQty: 0.5, rejectReason: 'Torn' }), 'rejectQty');
-    expect((await out({ goodQty: 9, rejectQty: 1, rejectReason: 'Torn' })).status).toBe(200);
+    refused(await out({ goodQuantity: 4.5 }), 'goodQuantity');
+    refused(await out({ goodQuantity: 4, rejectedQuantity: 0.5, rejectReason: 'Torn' }), 'rejectedQuantity');
+    expect((await out({ goodQuantity: 9, rejectedQuantity: 1, rejectReason: 'Torn' })).status).toBe(200);
     refused(
       await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/handover`, { quantity: 4.5 }),
       'quantity',
@@ -154,12 +154,17 @@ describe('whole units in the API', () => {
       quantity: 9,
     });
     refused(
-      await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQty: 8.5 }),
-      'receivedQty',
+      await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, {
+        receivedQuantity: 8.5,
+      }),
+      'receivedQuantity',
     );
     expect(
-      (await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQty: 9 }))
-        .status,
+      (
+        await p.call('sewing', 'POST', `/production/handovers/${sent.body.id}/accept`, {
+          receivedQuantity: 9,
+        })
+      ).status,
     ).toBe(200);
   });
 

@@ -22,7 +22,7 @@ async function approvedOrder(request: APIRequestContext, quantity: number, start
   const product = (await planner.ok('get', `/warehouse/products?code=${ARTICLE}`)).items[0];
   const mo = await planner.ok('post', '/ppic/tasks', {
     productId: product.id,
-    qtyPlanned: quantity,
+    plannedQuantity: quantity,
     route: 'ROUTE_2',
     destination: 'Belgium / EU',
   });

@@ -1739,7 +1739,7 @@ export type components = {
              * @description What the receiving department counted
              * @example 40
              */
-            receivedQty: number;
+            receivedQuantity: number;
         };
         AcknowledgeAlertRequest: {
             note?: string;
@@ -1934,10 +1934,10 @@ export type components = {
             /** @description The department that consumes it */
             department: components["schemas"]["Department"];
             /**
-             * @description Per `qtyOutput` units of the product, in `uom`
+             * @description Per `outputQuantity` units of the product, in `uom`
              * @example 0.1005
              */
-            qtyNeeded: number;
+            neededQuantity: number;
             /** @description Default the component's stock unit */
             uom?: components["schemas"]["Unit"];
             variants?: components["schemas"]["BomVariantInput"][];
@@ -1960,8 +1960,8 @@ export type components = {
             department: components["schemas"]["Department"];
             /** Format: uuid */
             id: string;
+            neededQuantity: number;
             position: number;
-            qtyNeeded: number;
             uom: components["schemas"]["Unit"];
             variants: components["schemas"]["BomVariantResponse"][];
             wastagePercent: number;
@@ -1980,12 +1980,12 @@ export type components = {
             /** Format: uuid */
             id: string;
             lines: components["schemas"]["BomLineResponse"][];
+            outputQuantity: number;
             productCode: string;
             /** Format: uuid */
             productId: string;
             productName: string;
             productUom: components["schemas"]["Unit"];
-            qtyOutput: number;
             revision: number;
             /** Format: date-time */
             updatedAt: string;
@@ -2021,12 +2021,12 @@ export type components = {
             /** Format: uuid */
             id: string;
             lineCount: number;
+            outputQuantity: number;
             productCode: string;
             /** Format: uuid */
             productId: string;
             productName: string;
             productType: components["schemas"]["ProductType"];
-            qtyOutput: number;
             revision: number;
             /** Format: date-time */
             updatedAt: string;
@@ -2038,7 +2038,7 @@ export type components = {
             /** Format: uuid */
             materialId: string;
             /** @description Quantity per output unit in the line's unit, when it differs */
-            qtyNeeded?: number;
+            neededQuantity?: number;
             /** @description Preference order, lower first */
             sequence: number;
             variantType: components["schemas"]["VariantType"];
@@ -2050,7 +2050,7 @@ export type components = {
             /** Format: uuid */
             materialId: string;
             materialName: string;
-            qtyNeeded: number | null;
+            neededQuantity: number | null;
             sequence: number;
             variantType: components["schemas"]["VariantType"];
         };
@@ -2227,13 +2227,13 @@ export type components = {
         CreateBomRequest: {
             bomType: components["schemas"]["BomType"];
             lines: components["schemas"]["BomLineInput"][];
-            /** Format: uuid */
-            productId: string;
             /**
              * @description The lines make this many units of the product
              * @default 1
              */
-            qtyOutput?: number;
+            outputQuantity?: number;
+            /** Format: uuid */
+            productId: string;
             /**
              * @description Revision number to start from (when importing)
              * @default 1
@@ -2302,7 +2302,7 @@ export type components = {
             /** @description INLINE: defects by code */
             defectsByCode?: components["schemas"]["DefectCount"][];
             /** @description METAL_DETECTION: pieces the detector stopped */
-            failedQty?: number;
+            failedQuantity?: number;
             /**
              * Format: uuid
              * @description INCOMING: the quarantined lot
@@ -2310,7 +2310,7 @@ export type components = {
             lotId?: string;
             notes?: string;
             /** @description METAL_DETECTION: pieces that passed the detector */
-            passedQty?: number;
+            passedQuantity?: number;
             /** @description INLINE: pieces looked at */
             sampleSize?: number;
             type: components["schemas"]["InspectionType"];
@@ -2373,15 +2373,15 @@ export type components = {
             dueDate?: string;
             notes?: string;
             /**
+             * @description Pieces to make
+             * @example 12.5
+             */
+            plannedQuantity: number;
+            /**
              * Format: uuid
              * @description A WIP or finished good with an active BOM
              */
             productId: string;
-            /**
-             * @description Pieces to make
-             * @example 12.5
-             */
-            qtyPlanned: number;
             route: components["schemas"]["Route"];
             /**
              * Format: uuid
@@ -2597,7 +2597,7 @@ export type components = {
             /** @description Open work orders waiting for or at the department now */
             queuedOrders: number;
             /** @description Pieces waiting in front of the department now */
-            queuedQty: number;
+            queuedQuantity: number;
             /** @description Share of the period with at least one work order in progress */
             utilisation: number;
         };
@@ -2605,10 +2605,10 @@ export type components = {
             /** @description Work orders ready or in progress */
             activeOrders: number;
             /** @description Good pieces made and not handed over yet */
-            awaitingHandoverQty: number;
+            awaitingHandoverQuantity: number;
             department: components["schemas"]["Department"];
             /** @description Pieces received and not processed yet */
-            queuedQty: number;
+            queuedQuantity: number;
         };
         /** @enum {string} */
         Destination: "EU" | "AP" | "CA" | "GB" | "ME" | "NA" | "US";
@@ -2739,7 +2739,7 @@ export type components = {
             number: string;
             productCode: string | null;
             quantity: number;
-            receivedQty: number | null;
+            receivedQuantity: number | null;
             sentBy: components["schemas"]["PersonRef"] | null;
             /** @enum {string} */
             state: "PENDING" | "ACCEPTED";
@@ -2762,7 +2762,7 @@ export type components = {
         InspectionResponse: {
             defects: number | null;
             defectsByCode: components["schemas"]["DefectCount"][];
-            failedQty: number | null;
+            failedQuantity: number | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2779,7 +2779,7 @@ export type components = {
             minGrams: number | null;
             notes: string | null;
             outOfTolerance: number | null;
-            passedQty: number | null;
+            passedQuantity: number | null;
             plan: components["schemas"]["SamplingPlanResponse"] | null;
             /** Format: uuid */
             productId: string;
@@ -2865,8 +2865,8 @@ export type components = {
             dueDate: string;
             /** Format: uuid */
             id: string;
+            plannedQuantity: number;
             productCode: string;
-            qtyPlanned: number;
             state: components["schemas"]["MoState"];
         };
         /** @enum {string} */
@@ -2991,12 +2991,12 @@ export type components = {
             late: boolean;
             materials: components["schemas"]["MoMaterialResponse"][];
             notes: string | null;
-            producedQty: number | null;
+            plannedQuantity: number;
+            producedQuantity: number | null;
             productCode: string;
             /** Format: uuid */
             productId: string;
             productName: string;
-            qtyPlanned: number;
             qualityNotes: string | null;
             route: components["schemas"]["Route"];
             /** @description The sales-order line it serves */
@@ -3027,7 +3027,7 @@ export type components = {
             /** @description While APPROVED: free stock at the warehouse racks now (null in other states) */
             available: number | null;
             code: string;
-            consumedQty: number;
+            consumedQuantity: number;
             department: components["schemas"]["Department"];
             name: string;
             /** Format: uuid */
@@ -3035,7 +3035,7 @@ export type components = {
             /** @description For the plan, stock unit */
             quantity: number;
             /** @description Held for the order right now */
-            reservedQty: number;
+            reservedQuantity: number;
             /** @description While APPROVED: what is still missing to start (0 when covered; null in other states) */
             shortage: number | null;
             uom: components["schemas"]["Unit"];
@@ -3077,12 +3077,12 @@ export type components = {
             /** @description Past the due date and not finished */
             late: boolean;
             notes: string | null;
-            producedQty: number | null;
+            plannedQuantity: number;
+            producedQuantity: number | null;
             productCode: string;
             /** Format: uuid */
             productId: string;
             productName: string;
-            qtyPlanned: number;
             qualityNotes: string | null;
             route: components["schemas"]["Route"];
             /**
@@ -3285,12 +3285,12 @@ export type components = {
              * @description Good pieces in this output
              * @example 40
              */
-            goodQty: number;
+            goodQuantity: number;
             /**
              * @description Rejected pieces in this output
              * @example 40
              */
-            rejectQty?: number;
+            rejectedQuantity?: number;
             /** @description Required when there are rejects */
             rejectReason?: string;
         };
@@ -3405,7 +3405,7 @@ export type components = {
             batchNumber: string;
             /** Format: uuid */
             id: string;
-            qtyPlanned: number;
+            plannedQuantity: number;
             state: string;
         };
         PerformanceResponse: {
@@ -3418,8 +3418,8 @@ export type components = {
             onTimeRate: number | null;
             /** @description produced / planned of the orders completed in the period */
             planAttainment: number | null;
-            plannedQty: number;
-            producedQty: number;
+            plannedQuantity: number;
+            producedQuantity: number;
             throughput: components["schemas"]["DailyThroughput"][];
             /** Format: date */
             to: string;
@@ -4042,10 +4042,10 @@ export type components = {
         };
         SetThresholdRequest: {
             /**
-             * @description CRITICAL at or below this; default 15% of minQty
+             * @description CRITICAL at or below this; default 15% of minimumQuantity
              * @example 40
              */
-            criticalQty?: number;
+            criticalQuantity?: number;
             /**
              * Format: uuid
              * @description A location of its own; without it the threshold applies to the stock over all warehouse racks
@@ -4055,7 +4055,7 @@ export type components = {
              * @description LOW at or below this available quantity (stock unit)
              * @example 12.5
              */
-            minQty: number;
+            minimumQuantity: number;
             /** Format: uuid */
             productId: string;
         };
@@ -4163,13 +4163,13 @@ export type components = {
         ThresholdResponse: {
             /** Format: date-time */
             createdAt: string;
-            criticalQty: number;
+            criticalQuantity: number;
             /** Format: uuid */
             id: string;
             locationCode: string | null;
             /** Format: uuid */
             locationId: string | null;
-            minQty: number;
+            minimumQuantity: number;
             productCode: string;
             /** Format: uuid */
             productId: string;
@@ -4245,9 +4245,9 @@ export type components = {
             destination: string | null;
             /** Format: uuid */
             id: string;
-            producedQty: number | null;
+            plannedQuantity: number;
+            producedQuantity: number | null;
             product: components["schemas"]["TraceProduct"] | null;
-            qtyPlanned: number;
             /** Format: uuid */
             salesOrderId: string | null;
             /** @description The sales order the MO makes */
@@ -4343,13 +4343,13 @@ export type components = {
         UpdateBomRequest: {
             bomType: components["schemas"]["BomType"];
             lines: components["schemas"]["BomLineInput"][];
-            /** Format: uuid */
-            productId: string;
             /**
              * @description The lines make this many units of the product
              * @default 1
              */
-            qtyOutput?: number;
+            outputQuantity?: number;
+            /** Format: uuid */
+            productId: string;
             /**
              * @description Revision number to start from (when importing)
              * @default 1
@@ -4379,15 +4379,15 @@ export type components = {
             dueDate?: string;
             notes?: string;
             /**
+             * @description Pieces to make
+             * @example 12.5
+             */
+            plannedQuantity: number;
+            /**
              * Format: uuid
              * @description A WIP or finished good with an active BOM
              */
             productId: string;
-            /**
-             * @description Pieces to make
-             * @example 12.5
-             */
-            qtyPlanned: number;
             route: components["schemas"]["Route"];
             /**
              * Format: uuid
@@ -4640,14 +4640,14 @@ export type components = {
             department: components["schemas"]["Department"];
             /** Format: date-time */
             endedAt: string | null;
-            goodQty: number;
-            handedOverQty: number;
+            goodQuantity: number;
+            handedOverQuantity: number;
             /** Format: uuid */
             id: string;
             /** @description Sent by the previous department, not accepted yet */
-            incomingQty: number;
+            incomingQuantity: number;
             /** @description Accepted from the previous department */
-            inputQty: number;
+            inputQuantity: number;
             /** Format: uuid */
             moId: string;
             operator: components["schemas"]["PersonRef"] | null;
@@ -4657,12 +4657,12 @@ export type components = {
             productCode: string;
             /** Format: date-time */
             readyAt: string | null;
-            rejectQty: number;
+            rejectedQuantity: number;
             sequence: number;
             /** Format: date-time */
             startedAt: string | null;
             state: components["schemas"]["WorkOrderState"];
-            targetQty: number;
+            targetQuantity: number;
             /** Format: date-time */
             updatedAt: string;
             version: number;

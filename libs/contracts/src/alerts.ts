@@ -3,21 +3,21 @@ import type { AlertLevel } from './enums.js';
 
 const SEVERITY: Record<AlertLevel, number> = { OK: 0, LOW: 1, CRITICAL: 2, OUT: 3 };
 
-/** criticalQty defaults to 15% of minQty. */
-export const defaultCriticalQty = (minQty: number | string): string =>
-  new Decimal(minQty).times('0.15').toDecimalPlaces(4).toFixed(4);
+/** criticalQuantity defaults to 15% of minimumQuantity. */
+export const defaultCriticalQty = (minimumQuantity: number | string): string =>
+  new Decimal(minimumQuantity).times('0.15').toDecimalPlaces(4).toFixed(4);
 
-/** OUT ≤ 0 < CRITICAL ≤ criticalQty < LOW ≤ minQty < OK (domain.md). */
+/** OUT ≤ 0 < CRITICAL ≤ criticalQuantity < LOW ≤ minimumQuantity < OK (domain.md). */
 export function alertLevel(
   available: number | string,
-  minQty: number | string,
-  criticalQty?: number | string | null,
+  minimumQuantity: number | string,
+  criticalQuantity?: number | string | null,
 ): AlertLevel {
   const a = new Decimal(available);
-  const critical = new Decimal(criticalQty ?? defaultCriticalQty(minQty));
+  const critical = new Decimal(criticalQuantity ?? defaultCriticalQty(minimumQuantity));
   if (a.lte(0)) return 'OUT';
   if (a.lte(critical)) return 'CRITICAL';
-  if (a.lte(minQty)) return 'LOW';
+  if (a.lte(minimumQuantity)) return 'LOW';
   return 'OK';
 }
 

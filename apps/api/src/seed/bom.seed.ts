@@ -3,13 +3,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BomService } from '../modules/bom/bom.service.js';
 
-/** [component code, quantity, unit?, wastage %?, variants?] per `qtyOutput` units. */
+/** [component code, quantity, unit?, wastage %?, variants?] per `outputQuantity` units. */
 type Line = [string, number, Unit?, number?, Array<[string, VariantType]>?];
 interface Stage {
   suffix: 'WIP_CUTTING' | 'WIP_EMBO' | 'WIP_SKIN' | 'WIP_BONEKA' | 'WIP_PACKING' | 'FG';
   department: Department;
   label: string;
-  qtyOutput?: number;
+  outputQuantity?: number;
   lines: Line[];
 }
 interface Article {
@@ -25,7 +25,7 @@ const packing = (perCarton: number): Stage => ({
   suffix: 'WIP_PACKING',
   department: 'PACKING',
   label: 'packed in master cartons',
-  qtyOutput: perCarton * 8,
+  outputQuantity: perCarton * 8,
   lines: [
     ['WIP_BONEKA', perCarton * 8],
     ['ACB30104', 8],
@@ -304,7 +304,7 @@ export async function seedBoms(
       const lines = stage.lines.map(([code, qty, uom, wastage, variants]) => ({
         componentId: id(code.startsWith('WIP_') ? wipCode(article.name, code) : code),
         department: stage.department,
-        qtyNeeded: qty,
+        neededQuantity: qty,
         uom,
         wastagePercent: wastage ?? 0,
         variants: variants?.map(([v, variantType], i) => ({
@@ -317,16 +317,16 @@ export async function seedBoms(
       const created = await boms.create({
         productId: id(productCode),
         bomType: 'MANUFACTURING',
-        qtyOutput: stage.qtyOutput ?? 1,
+        outputQuantity: stage.outputQuantity ?? 1,
         lines: firstDraft
-          ? lines.map((l) => (l.qtyNeeded === 0.054 ? { ...l, qtyNeeded: 0.056 } : l))
+          ? lines.map((l) => (l.neededQuantity === 0.054 ? { ...l, neededQuantity: 0.056 } : l))
           : lines,
       });
       if (firstDraft) {
         await boms.update(created.id, {
           productId: created.productId,
           bomType: 'MANUFACTURING',
-          qtyOutput: 1,
+          outputQuantity: 1,
           lines,
           version: created.version,
           revisionReason:

@@ -110,7 +110,7 @@ export async function seedPpic(
     const mo = await orders.create(
       {
         productId: products.get(code)!,
-        qtyPlanned: plan.qty,
+        plannedQuantity: plan.qty,
         route,
         dueDate: due,
         week,
@@ -157,15 +157,15 @@ export async function seedPpic(
       if (runningNow) {
         // The department in front of the queue today: half done.
         const half = good.div(2).floor();
-        if (half.gt(0)) await workOrders.output(wo.id, { goodQty: half.toNumber() }, worker);
+        if (half.gt(0)) await workOrders.output(wo.id, { goodQuantity: half.toNumber() }, worker);
         await stampWorkOrder(ds, wo.id, readyAt, startedAt, null);
         break;
       }
       await workOrders.output(
         wo.id,
         {
-          goodQty: good.toNumber(),
-          rejectQty: loss.toNumber(),
+          goodQuantity: good.toNumber(),
+          rejectedQuantity: loss.toNumber(),
           rejectReason: loss.gt(0) ? 'Stitching defect at QC' : undefined,
         },
         worker,

@@ -15,7 +15,7 @@ interface DemoProduct {
   conversions?: UnitConversion[];
   /** Receipts: [quantity, unit, lot number or null, days ago, rack]. */
   receipts?: Array<[number, Unit, string | null, number, string]>;
-  /** Product-wide threshold [minQty, criticalQty?] in the stock unit. */
+  /** Product-wide threshold [minimumQuantity, criticalQuantity?] in the stock unit. */
   threshold?: [number, number?];
 }
 

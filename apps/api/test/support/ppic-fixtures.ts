@@ -17,11 +17,11 @@ export async function ppicFixtures(t: TestApp, tokens: Record<string, string>) {
       body: body === undefined ? undefined : JSON.stringify(body),
       headers,
     });
-  const bom = (productId: string, lines: unknown[], qtyOutput = 1) =>
+  const bom = (productId: string, lines: unknown[], outputQuantity = 1) =>
     call('engineer', 'POST', '/warehouse/bom', {
       productId,
       bomType: 'MANUFACTURING',
-      qtyOutput,
+      outputQuantity,
       lines,
     }).then((r) => {
       if (r.status !== 201) throw new Error(JSON.stringify(r.body));
@@ -40,27 +40,27 @@ export async function ppicFixtures(t: TestApp, tokens: Record<string, string>) {
     if (stock.fabric) await wh.receive(fabric.id, rack.id, stock.fabric);
     if (stock.label) await wh.receive(label.id, rack.id, stock.label);
     if (stock.carton) await wh.receive(carton.id, rack.id, stock.carton);
-    const cutBom = await bom(cut.id, [{ componentId: fabric.id, department: 'CUTTING', qtyNeeded: 2 }]);
+    const cutBom = await bom(cut.id, [{ componentId: fabric.id, department: 'CUTTING', neededQuantity: 2 }]);
     await bom(skin.id, [
-      { componentId: cut.id, department: 'SEWING', qtyNeeded: 1 },
-      { componentId: label.id, department: 'SEWING', qtyNeeded: 1 },
+      { componentId: cut.id, department: 'SEWING', neededQuantity: 1 },
+      { componentId: label.id, department: 'SEWING', neededQuantity: 1 },
     ]);
     const fgBom = await bom(fg.id, [
-      { componentId: skin.id, department: 'PACKING', qtyNeeded: 1 },
-      { componentId: carton.id, department: 'PACKING', qtyNeeded: 0.5 },
+      { componentId: skin.id, department: 'PACKING', neededQuantity: 1 },
+      { componentId: carton.id, department: 'PACKING', neededQuantity: 0.5 },
     ]);
     return { fg, skin, cut, fabric, label, carton, rack, cutBom, fgBom };
   }
 
   async function mo(
     productId: string,
-    qtyPlanned: number,
+    plannedQuantity: number,
     over: Record<string, unknown> = {},
     user = 'ppic_admin',
   ) {
     const res = await call(user, 'POST', '/ppic/tasks', {
       productId,
-      qtyPlanned,
+      plannedQuantity,
       route: 'ROUTE_2',
       dueDate: '2026-12-31',
       week: '52-2026',

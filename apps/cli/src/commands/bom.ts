@@ -61,17 +61,20 @@ export async function exportBoms(
       b.lines.map((l) => [
         b.productCode,
         b.bomType,
-        b.qtyOutput,
+        b.outputQuantity,
         l.componentCode,
         l.department,
-        l.qtyNeeded,
+        l.neededQuantity,
         l.uom,
         l.wastagePercent,
         l.variants
           .map((v) =>
-            [v.materialCode, v.variantType, v.sequence, ...(v.qtyNeeded === null ? [] : [v.qtyNeeded])].join(
-              ':',
-            ),
+            [
+              v.materialCode,
+              v.variantType,
+              v.sequence,
+              ...(v.neededQuantity === null ? [] : [v.neededQuantity]),
+            ].join(':'),
           )
           .join(';'),
       ]),
@@ -93,7 +96,7 @@ interface Group {
   line: number;
   productCode: string;
   bomType: BomType;
-  qtyOutput: number;
+  outputQuantity: number;
   lines: GroupLine[];
 }
 
@@ -123,27 +126,27 @@ function parseLine(
         code,
         variantType: type as VariantType,
         sequence: sequence ? decimal(sequence, `the sequence of variant ${code}`, { positive: true }) : 1,
-        qtyNeeded: qty ? decimal(qty, `the quantity of variant ${code}`, { positive: true }) : undefined,
+        neededQuantity: qty ? decimal(qty, `the quantity of variant ${code}`, { positive: true }) : undefined,
       };
     });
   return {
     line,
     productCode: values.product_code,
     bomType: bomType as BomType,
-    qtyOutput: values.qty_output ? decimal(values.qty_output, 'qty_output', { positive: true }) : 1,
+    outputQuantity: values.qty_output ? decimal(values.qty_output, 'qty_output', { positive: true }) : 1,
     bomLine: {
       line,
       componentId: '',
       componentCode: values.component_code,
       department: department as Department,
-      qtyNeeded: decimal(values.qty_needed, 'qty_needed', { positive: true }),
+      neededQuantity: decimal(values.qty_needed, 'qty_needed', { positive: true }),
       uom: uom as Unit | undefined,
       wastagePercent: values.wastage_percent ? decimal(values.wastage_percent, 'wastage_percent') : 0,
       variants: variants.map((v) => ({
         materialId: v.code,
         variantType: v.variantType,
         sequence: v.sequence,
-        qtyNeeded: v.qtyNeeded,
+        neededQuantity: v.neededQuantity,
       })),
       variantCodes: variants.map((v) => v.code),
     },
@@ -184,9 +187,9 @@ export async function importBoms(session: Session, file: string, dryRun: boolean
     try {
       const parsed = parseLine(line, values);
       const group = groups.get(parsed.productCode);
-      if (group && (group.bomType !== parsed.bomType || group.qtyOutput !== parsed.qtyOutput))
+      if (group && (group.bomType !== parsed.bomType || group.outputQuantity !== parsed.outputQuantity))
         throw new Error(
-          `bom_type and qty_output of ${parsed.productCode} must be the same on every row (line ${group.line} says ${group.bomType}, ${group.qtyOutput})`,
+          `bom_type and qty_output of ${parsed.productCode} must be the same on every row (line ${group.line} says ${group.bomType}, ${group.outputQuantity})`,
         );
       if (group) group.lines.push(parsed.bomLine);
       else groups.set(parsed.productCode, { ...parsed, lines: [parsed.bomLine] });
@@ -224,11 +227,11 @@ export async function importBoms(session: Session, file: string, dryRun: boolean
     const body = {
       productId: id(g.productCode, g.line),
       bomType: g.bomType,
-      qtyOutput: g.qtyOutput,
+      outputQuantity: g.outputQuantity,
       lines: g.lines.map((l) => ({
         componentId: id(l.componentCode, l.line),
         department: l.department,
-        qtyNeeded: l.qtyNeeded,
+        neededQuantity: l.neededQuantity,
         uom: l.uom,
         wastagePercent: l.wastagePercent,
         variants: l.variants?.map((v, i) => ({ ...v, materialId: id(l.variantCodes[i], l.line) })),
@@ -266,27 +269,27 @@ function sameBom(active: Schemas['BomResponse'], body: Schemas['CreateBomRequest
   const key = (l: {
     componentId: string;
     department: string;
-    qtyNeeded: number;
+    neededQuantity: number;
     uom?: string;
     wastagePercent?: number;
     variants?: Array<{
       materialId: string;
       variantType: string;
       sequence: number;
-      qtyNeeded?: number | null;
+      neededQuantity?: number | null;
     }>;
   }) =>
     JSON.stringify([
       l.componentId,
       l.department,
-      l.qtyNeeded,
+      l.neededQuantity,
       l.uom,
       l.wastagePercent ?? 0,
-      (l.variants ?? []).map((v) => [v.materialId, v.variantType, v.sequence, v.qtyNeeded ?? null]),
+      (l.variants ?? []).map((v) => [v.materialId, v.variantType, v.sequence, v.neededQuantity ?? null]),
     ]);
   return (
     active.bomType === body.bomType &&
-    active.qtyOutput === (body.qtyOutput ?? 1) &&
+    active.outputQuantity === (body.outputQuantity ?? 1) &&
     active.lines.length === body.lines.length &&
     active.lines.every(
       (l, i) =>

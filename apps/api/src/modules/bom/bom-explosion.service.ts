@@ -40,7 +40,7 @@ interface LevelRow {
     unitConversions: UnitConversion[];
     variantType: VariantType;
     sequence: number;
-    qtyNeeded: string | null;
+    neededQuantity: string | null;
   }>;
 }
 
@@ -182,7 +182,7 @@ export class BomExplosionService {
             code: v.code,
             name: v.name,
             uom: v.uom,
-            quantity: perUnit(v.qtyNeeded ?? row.qty_needed, v.uom, v.unitConversions),
+            quantity: perUnit(v.neededQuantity ?? row.qty_needed, v.uom, v.unitConversions),
             type: v.variantType,
           });
           const ranked = [...row.variants].sort(
@@ -338,7 +338,7 @@ export class BomExplosionService {
              left join lateral (
                select json_agg(json_build_object('materialId', mp.id, 'code', mp.code, 'name', mp.name, 'uom', mp.uom,
                                                  'unitConversions', mp.unit_conversions, 'variantType', lv.variant_type,
-                                                 'sequence', lv.sequence, 'qtyNeeded', lv.qty_needed)) as variants
+                                                 'sequence', lv.sequence, 'neededQuantity', lv.qty_needed)) as variants
                  from bom_line_variants lv join products mp on mp.id = lv.material_id
                 where lv.line_id = l.id
              ) v on true

@@ -5,6 +5,7 @@ import { AuditWriter } from '../../core/audit/audit.writer.js';
 import { RequestContext } from '../../core/context/request-context.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
 import type { BomLineRow, BomListRow, BomReadRow, BomRevisionRow } from './bom.sql.js';
+import { upgradeSnapshot } from './bom-snapshot.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
@@ -64,7 +65,7 @@ export class BomService {
         productName: r.product_name,
         productType: r.product_type,
         bomType: r.bom_type,
-        qtyOutput: Number(r.qty_output),
+        outputQuantity: Number(r.qty_output),
         active: r.active,
         revision: r.revision,
         version: r.version,
@@ -90,7 +91,7 @@ export class BomService {
         await this.validate(m, body, null);
         const [{ id }] = await m.query(
           `insert into boms (product_id, bom_type, qty_output, active, revision) values ($1, $2, $3, true, $4) returning id`,
-          [body.productId, body.bomType, body.qtyOutput ?? 1, body.revision ?? 1],
+          [body.productId, body.bomType, body.outputQuantity ?? 1, body.revision ?? 1],
         );
         await this.writeLines(m, id, body);
         const saved = await this.load(m, id);
@@ -123,7 +124,7 @@ export class BomService {
         const revision = Math.max(current.revision + 1, body.revision ?? 0);
         await m.query(
           `update boms set bom_type = $2, qty_output = $3, revision = $4, version = version + 1, updated_at = now() where id = $1`,
-          [id, body.bomType, body.qtyOutput ?? 1, revision],
+          [id, body.bomType, body.outputQuantity ?? 1, revision],
         );
         await m.query('delete from bom_lines where bom_id = $1', [id]);
         await this.writeLines(m, id, body);
@@ -179,7 +180,7 @@ export class BomService {
         reason: r.reason,
         author: r.author_id && r.author_username ? { id: r.author_id, username: r.author_username } : null,
         at: r.created_at.toISOString(),
-        snapshot: r.snapshot,
+        snapshot: upgradeSnapshot(r.snapshot),
         createdAt: r.created_at.toISOString(),
         updatedAt: r.created_at.toISOString(),
       })),
@@ -199,7 +200,7 @@ export class BomService {
               c.code, c.name, c.type, c.uom as component_uom,
               (select cb.id from boms cb where cb.product_id = l.component_id and cb.active and cb.deleted_at is null) as component_bom_id,
               coalesce((select json_agg(json_build_object('id', v.id, 'materialId', v.material_id, 'materialCode', mp.code, 'materialName', mp.name,
-                                                          'variantType', v.variant_type, 'sequence', v.sequence, 'qtyNeeded', v.qty_needed)
+                                                          'variantType', v.variant_type, 'sequence', v.sequence, 'neededQuantity', v.qty_needed)
                                         order by v.sequence, mp.code)
                           from bom_line_variants v join products mp on mp.id = v.material_id where v.line_id = l.id), '[]') as variants
          from boms b
@@ -219,7 +220,7 @@ export class BomService {
       productName: b.product_name,
       productUom: b.product_uom,
       bomType: b.bom_type,
-      qtyOutput: Number(b.qty_output),
+      outputQuantity: Number(b.qty_output),
       active: b.active,
       revision: b.revision,
       version: b.version,
@@ -233,12 +234,12 @@ export class BomService {
         componentUom: l.component_uom,
         componentBomId: l.component_bom_id,
         department: l.department,
-        qtyNeeded: Number(l.qty_needed),
+        neededQuantity: Number(l.qty_needed),
         uom: l.uom,
         wastagePercent: Number(l.wastage_percent),
         variants: l.variants.map((v) => ({
           ...v,
-          qtyNeeded: v.qtyNeeded === null ? null : Number(v.qtyNeeded),
+          neededQuantity: v.neededQuantity === null ? null : Number(v.neededQuantity),
         })),
       })),
       createdAt: b.bom_created_at.toISOString(),
@@ -331,7 +332,7 @@ export class BomService {
           position + 1,
           line.componentId,
           line.department,
-          line.qtyNeeded,
+          line.neededQuantity,
           line.uom ?? uom,
           line.wastagePercent ?? 0,
         ],
@@ -339,7 +340,7 @@ export class BomService {
       for (const v of line.variants ?? []) {
         await m.query(
           `insert into bom_line_variants (line_id, material_id, variant_type, sequence, qty_needed) values ($1, $2, $3, $4, $5)`,
-          [lineId, v.materialId, v.variantType, v.sequence, v.qtyNeeded ?? null],
+          [lineId, v.materialId, v.variantType, v.sequence, v.neededQuantity ?? null],
         );
       }
     }

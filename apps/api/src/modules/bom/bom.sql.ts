@@ -33,7 +33,7 @@ export interface VariantJson {
   materialName: string;
   variantType: VariantType;
   sequence: number;
-  qtyNeeded: string | null;
+  neededQuantity: string | null;
 }
 
 /** A `bom_lines` row with its component and variants. */

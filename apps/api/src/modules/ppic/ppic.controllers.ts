@@ -356,6 +356,6 @@ export class ProductionController {
     @Body() body: AcceptHandoverRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<HandoverResponse> {
-    return this.workOrders.accept(id, body.receivedQty, principal);
+    return this.workOrders.accept(id, body.receivedQuantity, principal);
   }
 }

@@ -136,7 +136,7 @@ export async function saveMo(
 export interface NewMo {
   batchNumber: string;
   productId: string;
-  qtyPlanned: number | string;
+  plannedQuantity: number | string;
   route: Route;
   dueDate: string | null;
   week: string | null;
@@ -155,7 +155,7 @@ export async function insertMo(m: EntityManager, mo: NewMo): Promise<MoRow> {
     [
       mo.batchNumber,
       mo.productId,
-      mo.qtyPlanned,
+      mo.plannedQuantity,
       mo.route,
       mo.dueDate,
       mo.week,
@@ -183,7 +183,7 @@ export async function updateDraft(m: EntityManager, id: string, mo: DraftFields)
     [
       id,
       mo.productId,
-      mo.qtyPlanned,
+      mo.plannedQuantity,
       mo.route,
       mo.dueDate,
       mo.week,
@@ -326,10 +326,10 @@ export function lockWorkOrdersOf(m: EntityManager, moId: string): Promise<WorkOr
 }
 
 export interface WorkOrderChanges {
-  inputQty?: string;
-  goodQty?: string;
-  rejectQty?: string;
-  handedOverQty?: string;
+  inputQuantity?: string;
+  goodQuantity?: string;
+  rejectedQuantity?: string;
+  handedOverQuantity?: string;
   started?: { operatorId: string };
   ended?: boolean;
 }
@@ -353,10 +353,10 @@ export async function saveWorkOrder(
     [
       id,
       state,
-      c.goodQty ?? 0,
-      c.rejectQty ?? 0,
-      c.handedOverQty ?? 0,
-      c.inputQty ?? 0,
+      c.goodQuantity ?? 0,
+      c.rejectedQuantity ?? 0,
+      c.handedOverQuantity ?? 0,
+      c.inputQuantity ?? 0,
       c.started?.operatorId ?? null,
       c.ended ?? false,
     ],

@@ -151,18 +151,18 @@ export class InspectionsService {
     principal: Principal,
   ): Promise<InspectionRow> {
     const wo = await this.finishing(m, body);
-    if (body.passedQty === undefined || body.failedQty === undefined)
-      throw required('passedQty', 'give the pieces passed and failed');
-    const pieces = body.passedQty + body.failedQty;
-    if (pieces === 0) throw required('passedQty', 'at least one piece went through the detector');
+    if (body.passedQuantity === undefined || body.failedQuantity === undefined)
+      throw required('passedQuantity', 'give the pieces passed and failed');
+    const pieces = body.passedQuantity + body.failedQuantity;
+    if (pieces === 0) throw required('passedQuantity', 'at least one piece went through the detector');
     const done = await metalDetected(m, wo.id);
     const waiting = Number(wo.good_qty) - Number(wo.handed_over_qty) - done.passed;
     if (pieces > waiting)
       throw validationFailed(
         `Only ${Math.max(waiting, 0)} good pieces of ${wo.batch_number} are waiting for the metal detector`,
-        [{ field: 'passedQty', messages: ['more than the output waiting for detection'] }],
+        [{ field: 'passedQuantity', messages: ['more than the output waiting for detection'] }],
       );
-    const failed = body.failedQty;
+    const failed = body.failedQuantity;
     if (failed > 0) {
       await rejectDetectedPieces(m, wo.id, failed);
       const line = await this.locations.line('FINISHING', m);
@@ -191,8 +191,8 @@ export class InspectionsService {
       productId: wo.product_id,
       inspectorId: principal.userId,
       sampleSize: pieces,
-      passedQty: body.passedQty,
-      failedQty: failed,
+      passedQuantity: body.passedQuantity,
+      failedQuantity: failed,
       verdict: failed > 0 ? 'FAILED' : 'PASSED',
       notes: body.notes ?? null,
     });
@@ -346,8 +346,8 @@ export class InspectionsService {
         code: code as InspectionResponse['defectsByCode'][number]['code'],
         quantity,
       })),
-      passedQty: r.passed_qty,
-      failedQty: r.failed_qty,
+      passedQuantity: r.passed_qty,
+      failedQuantity: r.failed_qty,
       weights: r.weights ?? [],
       standardGrams: num(r.standard_grams),
       toleranceGrams: num(r.tolerance_grams),

@@ -38,8 +38,8 @@ export interface NewInspection {
   sampleSize?: number | null;
   defects?: number | null;
   defectsByCode?: Record<string, number> | null;
-  passedQty?: number | null;
-  failedQty?: number | null;
+  passedQuantity?: number | null;
+  failedQuantity?: number | null;
   weights?: number[] | null;
   standardGrams?: number | null;
   toleranceGrams?: number | null;
@@ -68,8 +68,8 @@ export async function insertInspection(m: EntityManager, i: NewInspection): Prom
       i.sampleSize ?? null,
       i.defects ?? null,
       i.defectsByCode ? JSON.stringify(i.defectsByCode) : null,
-      i.passedQty ?? null,
-      i.failedQty ?? null,
+      i.passedQuantity ?? null,
+      i.failedQuantity ?? null,
       i.weights ? JSON.stringify(i.weights) : null,
       i.standardGrams ?? null,
       i.toleranceGrams ?? null,

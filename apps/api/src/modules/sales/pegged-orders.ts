@@ -13,7 +13,12 @@ export class PeggedOrders {
     const byLine = new Map<string, PeggedManufacturingOrder[]>();
     for (const r of await readMosPeggedTo(m, lineIds)) {
       const list = byLine.get(r.sales_order_line_id) ?? [];
-      list.push({ id: r.id, batchNumber: r.batch_number, state: r.state, qtyPlanned: Number(r.qty_planned) });
+      list.push({
+        id: r.id,
+        batchNumber: r.batch_number,
+        state: r.state,
+        plannedQuantity: Number(r.qty_planned),
+      });
       byLine.set(r.sales_order_line_id, list);
     }
     return byLine;

@@ -202,8 +202,8 @@ function Node({ node, direction }: { node: TraceNode; direction: TraceDirection 
               {node.order && (
                 <Text size="xs" c="dimmed">
                   {node.order.state}
-                  {node.order.producedQty !== null &&
-                    ` · ${t('trace.made')} ${formatQuantity(node.order.producedQty, null, lang)}`}
+                  {node.order.producedQuantity !== null &&
+                    ` · ${t('trace.made')} ${formatQuantity(node.order.producedQuantity, null, lang)}`}
                   {node.order.week && ` · ${t('trace.week')} ${node.order.week}`}
                   {node.order.completedAt && ` · ${formatDateTime(node.order.completedAt, lang)}`}
                   {node.order.customer && ` · ${t('trace.customer')} ${node.order.customer.name}`}

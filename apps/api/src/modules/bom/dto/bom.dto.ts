@@ -64,7 +64,7 @@ export class BomVariantInput {
   @ApiPropertyOptional({ description: "Quantity per output unit in the line's unit, when it differs" })
   @IsOptional()
   @apply(BomQuantity())
-  qtyNeeded?: number;
+  neededQuantity?: number;
 }
 
 export class BomLineInput {
@@ -76,9 +76,9 @@ export class BomLineInput {
   @IsIn(DEPARTMENTS)
   department: Department;
 
-  @ApiProperty({ description: 'Per `qtyOutput` units of the product, in `uom`', example: 0.1005 })
+  @ApiProperty({ description: 'Per `outputQuantity` units of the product, in `uom`', example: 0.1005 })
   @apply(BomQuantity())
-  qtyNeeded: number;
+  neededQuantity: number;
 
   @ApiPropertyOptional({ enum: UNITS, enumName: 'Unit', description: "Default the component's stock unit" })
   @IsOptional()
@@ -114,7 +114,7 @@ export class CreateBomRequest {
   @ApiPropertyOptional({ default: 1, description: 'The lines make this many units of the product' })
   @IsOptional()
   @apply(BomQuantity())
-  qtyOutput?: number;
+  outputQuantity?: number;
 
   @ApiPropertyOptional({ default: 1, description: 'Revision number to start from (when importing)' })
   @IsOptional()
@@ -204,7 +204,7 @@ export class BomVariantResponse {
   @ApiProperty()
   sequence: number;
   @ApiProperty({ nullable: true, type: Number })
-  qtyNeeded: number | null;
+  neededQuantity: number | null;
 }
 
 export class BomLineResponse {
@@ -232,7 +232,7 @@ export class BomLineResponse {
   @ApiProperty({ enum: DEPARTMENTS, enumName: 'Department' })
   department: Department;
   @ApiProperty()
-  qtyNeeded: number;
+  neededQuantity: number;
   @ApiProperty({ enum: UNITS, enumName: 'Unit' })
   uom: Unit;
   @ApiProperty()
@@ -255,7 +255,7 @@ export class BomResponse {
   @ApiProperty({ enum: BOM_TYPES, enumName: 'BomType' })
   bomType: BomType;
   @ApiProperty()
-  qtyOutput: number;
+  outputQuantity: number;
   @ApiProperty()
   active: boolean;
   @ApiProperty()
@@ -284,7 +284,7 @@ export class BomSummary {
   @ApiProperty({ enum: BOM_TYPES, enumName: 'BomType' })
   bomType: BomType;
   @ApiProperty()
-  qtyOutput: number;
+  outputQuantity: number;
   @ApiProperty()
   active: boolean;
   @ApiProperty()

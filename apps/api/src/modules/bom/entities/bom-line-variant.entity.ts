@@ -31,6 +31,6 @@ export class BomLineVariantEntity extends BaseEntity {
   sequence: number;
 
   /** Quantity per output unit, in the line's unit, when it differs from the line's. */
-  @Column({ type: 'numeric', precision: 18, scale: 6, nullable: true })
-  qtyNeeded: string | null;
+  @Column({ name: 'qty_needed', type: 'numeric', precision: 18, scale: 6, nullable: true })
+  neededQuantity: string | null;
 }

@@ -32,8 +32,8 @@ export class BomLineEntity extends BaseEntity {
   @Column({ type: 'enum', enum: DEPARTMENTS, enumName: 'department' })
   department: Department;
 
-  @Column({ type: 'numeric', precision: 18, scale: 6 })
-  qtyNeeded: string;
+  @Column({ name: 'qty_needed', type: 'numeric', precision: 18, scale: 6 })
+  neededQuantity: string;
 
   /** The unit `qty_needed` is written in; converted to the component's stock unit when exploded. */
   @Column({ type: 'enum', enum: UNITS, enumName: 'unit' })

@@ -22,8 +22,8 @@ export class BomEntity extends BaseEntity {
   bomType: BomType;
 
   /** The lines' quantities make this many units of the product. */
-  @Column({ type: 'numeric', precision: 18, scale: 6, default: 1 })
-  qtyOutput: string;
+  @Column({ name: 'qty_output', type: 'numeric', precision: 18, scale: 6, default: 1 })
+  outputQuantity: string;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -30,13 +30,13 @@ const fg = (id: string, over: Partial<MrpProduct> = {}) =>
 const line = (
   parentId: string,
   componentId: string,
-  qtyNeeded: string,
+  neededQuantity: string,
   over: Partial<MrpBomLine> = {},
 ): MrpBomLine => ({
   parentId,
   componentId,
-  qtyNeeded,
-  qtyOutput: '1',
+  neededQuantity,
+  outputQuantity: '1',
   uom: 'METER',
   wastagePercent: '0',
   department: 'CUTTING',

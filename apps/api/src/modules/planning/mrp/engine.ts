@@ -224,8 +224,8 @@ class Planner {
       if (!component) continue;
       const factor = unitFactor(line.uom, component.uom, component.unitConversions) ?? new Decimal(1);
       const need = quantity
-        .div(line.qtyOutput)
-        .times(line.qtyNeeded)
+        .div(line.outputQuantity)
+        .times(line.neededQuantity)
         .times(factor)
         .times(new Decimal(line.wastagePercent).div(100).plus(1));
       this.addDemand(component.id, { ...peg, quantity: need, date });

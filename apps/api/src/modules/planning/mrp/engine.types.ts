@@ -27,12 +27,12 @@ export interface MrpProduct {
   productionLeadDays: number;
 }
 
-/** One line of an active BOM: `qtyNeeded` (in `uom`) of the component per `qtyOutput` of the parent. */
+/** One line of an active BOM: `neededQuantity` (in `uom`) of the component per `outputQuantity` of the parent. */
 export interface MrpBomLine {
   parentId: string;
-  qtyOutput: Qty;
+  outputQuantity: Qty;
   componentId: string;
-  qtyNeeded: Qty;
+  neededQuantity: Qty;
   uom: Unit;
   wastagePercent: Qty;
   department: Department;

@@ -82,7 +82,7 @@ export class MrpReleaseService {
             m,
             {
               productId: o.product_id,
-              qtyPlanned: Number(o.quantity),
+              plannedQuantity: Number(o.quantity),
               route: routes(o.product_id),
               dueDate: o.due_date,
               week: `${week}-${year}`,

@@ -88,9 +88,9 @@ export async function readSnapshot(
     })),
     bomLines: bomLines.map((l) => ({
       parentId: l.parent_id,
-      qtyOutput: l.qty_output,
+      outputQuantity: l.qty_output,
       componentId: l.component_id,
-      qtyNeeded: l.qty_needed,
+      neededQuantity: l.qty_needed,
       uom: l.uom,
       wastagePercent: l.wastage_percent,
       department: l.department,

@@ -114,8 +114,8 @@ export class DashboardService {
         .map((w) => ({
           department: w.department,
           activeOrders: w.active,
-          queuedQty: Number(w.queued),
-          awaitingHandoverQty: Number(w.awaiting),
+          queuedQuantity: Number(w.queued),
+          awaitingHandoverQuantity: Number(w.awaiting),
         })),
       lateCount: late_count,
       late: late.map((l) => ({
@@ -125,7 +125,7 @@ export class DashboardService {
         state: l.state,
         dueDate: l.due_date,
         daysLate: l.days_late,
-        qtyPlanned: Number(l.qty_planned),
+        plannedQuantity: Number(l.qty_planned),
       })),
     };
   }
@@ -160,8 +160,8 @@ export class DashboardService {
       from,
       to,
       completedOrders: summary.completed,
-      plannedQty: planned,
-      producedQty: Number(summary.produced),
+      plannedQuantity: planned,
+      producedQuantity: Number(summary.produced),
       planAttainment: planned > 0 ? round(Number(summary.produced) / planned) : null,
       yield: processed > 0 ? round(good / processed) : null,
       onTimeRate: summary.completed > 0 ? round(summary.on_time / summary.completed) : null,
@@ -207,15 +207,18 @@ export class DashboardService {
       .sort((a, b) => order.get(a.department)! - order.get(b.department)!)
       .map((r) => ({
         department: r.department as Department,
-        queuedQty: Number(r.queued_qty),
+        queuedQuantity: Number(r.queued_qty),
         queuedOrders: r.queued_orders,
         averageWaitHours: round(r.wait_h, 1),
         averageProcessingHours: round(r.proc_h, 1),
         utilisation: round(r.utilisation ?? 0, 3) ?? 0,
       }));
     const ranked = departments
-      .filter((d) => d.averageWaitHours !== null || d.queuedQty > 0)
-      .sort((a, b) => (b.averageWaitHours ?? 0) - (a.averageWaitHours ?? 0) || b.queuedQty - a.queuedQty);
+      .filter((d) => d.averageWaitHours !== null || d.queuedQuantity > 0)
+      .sort(
+        (a, b) =>
+          (b.averageWaitHours ?? 0) - (a.averageWaitHours ?? 0) || b.queuedQuantity - a.queuedQuantity,
+      );
     return { from, to, departments, bottleneck: ranked[0]?.department ?? null };
   }
 

@@ -34,9 +34,9 @@ export class DepartmentWip {
   @ApiProperty({ description: 'Work orders ready or in progress' })
   activeOrders: number;
   @ApiProperty({ description: 'Pieces received and not processed yet' })
-  queuedQty: number;
+  queuedQuantity: number;
   @ApiProperty({ description: 'Good pieces made and not handed over yet' })
-  awaitingHandoverQty: number;
+  awaitingHandoverQuantity: number;
 }
 
 export class LateOrder {
@@ -53,7 +53,7 @@ export class LateOrder {
   @ApiProperty()
   daysLate: number;
   @ApiProperty()
-  qtyPlanned: number;
+  plannedQuantity: number;
 }
 
 export class OverviewResponse {
@@ -84,9 +84,9 @@ export class PerformanceResponse {
   @ApiProperty()
   completedOrders: number;
   @ApiProperty()
-  plannedQty: number;
+  plannedQuantity: number;
   @ApiProperty()
-  producedQty: number;
+  producedQuantity: number;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -115,7 +115,7 @@ export class DepartmentLoad {
   @ApiProperty({ enum: DEPARTMENTS, enumName: 'Department' })
   department: Department;
   @ApiProperty({ description: 'Pieces waiting in front of the department now' })
-  queuedQty: number;
+  queuedQuantity: number;
   @ApiProperty({ description: 'Open work orders waiting for or at the department now' })
   queuedOrders: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Average hours from ready to started' })

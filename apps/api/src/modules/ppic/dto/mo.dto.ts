@@ -42,7 +42,7 @@ export class CreateMoRequest {
   productId: string;
 
   @PositiveQuantity('Pieces to make')
-  qtyPlanned: number;
+  plannedQuantity: number;
 
   @ApiProperty({ enum: ROUTE_NAMES, enumName: 'Route' })
   @IsIn(ROUTE_NAMES)
@@ -207,7 +207,7 @@ export class MoResponse {
   @ApiProperty({ enum: UNITS, enumName: 'Unit' })
   uom: Unit;
   @ApiProperty()
-  qtyPlanned: number;
+  plannedQuantity: number;
   @ApiProperty({ enum: ROUTE_NAMES, enumName: 'Route' })
   route: Route;
   @ApiProperty({ type: String, format: 'date', nullable: true })
@@ -258,7 +258,7 @@ export class MoResponse {
   @ApiProperty({ nullable: true, type: String })
   cancelReason: string | null;
   @ApiProperty({ nullable: true, type: Number })
-  producedQty: number | null;
+  producedQuantity: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '(produced − planned) / planned × 100' })
   variancePercent: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'Set when the variance is above 10%' })
@@ -290,9 +290,9 @@ export class MoMaterialResponse {
   @ApiProperty({ description: 'For the plan, stock unit' })
   quantity: number;
   @ApiProperty()
-  consumedQty: number;
+  consumedQuantity: number;
   @ApiProperty({ description: 'Held for the order right now' })
-  reservedQty: number;
+  reservedQuantity: number;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -329,19 +329,19 @@ export class WorkOrderResponse {
   @ApiProperty({ nullable: true, type: String })
   outputProductCode: string | null;
   @ApiProperty()
-  targetQty: number;
+  targetQuantity: number;
   @ApiProperty({ description: 'Accepted from the previous department' })
-  inputQty: number;
+  inputQuantity: number;
   @ApiProperty()
-  goodQty: number;
+  goodQuantity: number;
   @ApiProperty()
-  rejectQty: number;
+  rejectedQuantity: number;
   @ApiProperty()
-  handedOverQty: number;
+  handedOverQuantity: number;
   @ApiProperty({ description: 'Good pieces not handed over yet' })
   availableToHandOver: number;
   @ApiProperty({ description: 'Sent by the previous department, not accepted yet' })
-  incomingQty: number;
+  incomingQuantity: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   readyAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String })

@@ -31,12 +31,12 @@ export class WorkOrderList {
 
 export class OutputRequest {
   @NonNegativeQuantity('Good pieces in this output')
-  goodQty: number;
+  goodQuantity: number;
 
   @ApiPropertyOptional({ description: 'Rejected pieces in this output' })
   @IsOptional()
   @NonNegativeQuantity()
-  rejectQty?: number;
+  rejectedQuantity?: number;
 
   @OptionalText(300, 'Required when there are rejects')
   rejectReason?: string;
@@ -49,7 +49,7 @@ export class HandoverRequest {
 
 export class AcceptHandoverRequest {
   @NonNegativeQuantity('What the receiving department counted')
-  receivedQty: number;
+  receivedQuantity: number;
 }
 
 export class HandoverQuery {
@@ -91,7 +91,7 @@ export class HandoverResponse {
   @ApiProperty()
   quantity: number;
   @ApiProperty({ nullable: true, type: Number })
-  receivedQty: number | null;
+  receivedQuantity: number | null;
   @ApiProperty({ enum: ['PENDING', 'ACCEPTED'] })
   state: 'PENDING' | 'ACCEPTED';
   @ApiProperty({ nullable: true, type: Number, description: '(received − sent) / sent × 100' })

@@ -30,8 +30,8 @@ export class HandoverEntity extends BaseEntity {
   @Column({ type: 'numeric', precision: 18, scale: 4 })
   quantity: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4, nullable: true })
-  receivedQty: string | null;
+  @Column({ name: 'received_qty', type: 'numeric', precision: 18, scale: 4, nullable: true })
+  receivedQuantity: string | null;
 
   @Column({ type: 'enum', enum: HANDOVER_STATES, enumName: 'handover_state', default: 'PENDING' })
   state: HandoverState;

@@ -40,8 +40,8 @@ export class ManufacturingOrderEntity extends BaseEntity {
   @Column({ type: 'jsonb', nullable: true })
   stages: Record<string, { target: number; productId: string | null }> | null;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4 })
-  qtyPlanned: string;
+  @Column({ name: 'qty_planned', type: 'numeric', precision: 18, scale: 4 })
+  plannedQuantity: string;
 
   @Column({ type: 'enum', enum: Object.keys(ROUTES), enumName: 'route' })
   route: Route;
@@ -101,8 +101,8 @@ export class ManufacturingOrderEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   cancelReason: string | null;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4, nullable: true })
-  producedQty: string | null;
+  @Column({ name: 'produced_qty', type: 'numeric', precision: 18, scale: 4, nullable: true })
+  producedQuantity: string | null;
 
   /** (produced − planned) / planned, as a fraction. */
   @Column({ type: 'numeric', precision: 9, scale: 4, nullable: true })

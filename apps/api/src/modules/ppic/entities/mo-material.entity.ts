@@ -30,6 +30,6 @@ export class MoMaterialEntity extends BaseEntity {
   @Column({ type: 'numeric', precision: 18, scale: 4 })
   quantity: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4, default: 0 })
-  consumedQty: string;
+  @Column({ name: 'consumed_qty', type: 'numeric', precision: 18, scale: 4, default: 0 })
+  consumedQuantity: string;
 }

@@ -25,11 +25,11 @@ export class WorkOrderOutputEntity {
   @JoinColumn({ name: 'work_order_id' })
   workOrder?: WorkOrderEntity;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4 })
-  goodQty: string;
+  @Column({ name: 'good_qty', type: 'numeric', precision: 18, scale: 4 })
+  goodQuantity: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4 })
-  rejectQty: string;
+  @Column({ name: 'reject_qty', type: 'numeric', precision: 18, scale: 4 })
+  rejectedQuantity: string;
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   rejectReason: string | null;

@@ -43,21 +43,21 @@ export class WorkOrderEntity extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   inputProductId: string | null;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4 })
-  targetQty: string;
+  @Column({ name: 'target_qty', type: 'numeric', precision: 18, scale: 4 })
+  targetQuantity: string;
 
   /** Accepted from the previous department (the first: the target). */
-  @Column({ type: 'numeric', precision: 18, scale: 4, default: 0 })
-  inputQty: string;
+  @Column({ name: 'input_qty', type: 'numeric', precision: 18, scale: 4, default: 0 })
+  inputQuantity: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4, default: 0 })
-  goodQty: string;
+  @Column({ name: 'good_qty', type: 'numeric', precision: 18, scale: 4, default: 0 })
+  goodQuantity: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4, default: 0 })
-  rejectQty: string;
+  @Column({ name: 'reject_qty', type: 'numeric', precision: 18, scale: 4, default: 0 })
+  rejectedQuantity: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4, default: 0 })
-  handedOverQty: string;
+  @Column({ name: 'handed_over_qty', type: 'numeric', precision: 18, scale: 4, default: 0 })
+  handedOverQuantity: string;
 
   @Column({ type: 'timestamptz', nullable: true })
   readyAt: Date | null;

@@ -170,7 +170,7 @@ export class MoTransitions {
         cancelReason: c.cancel_reason,
         returnReason: action === 'return' ? input.reason : undefined,
         bomRevision: c.bom_revision,
-        producedQty: c.produced_qty === undefined ? undefined : Number(c.produced_qty),
+        producedQuantity: c.produced_qty === undefined ? undefined : Number(c.produced_qty),
         variance: c.variance === undefined ? undefined : Number(c.variance),
       }),
     });

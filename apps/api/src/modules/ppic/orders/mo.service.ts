@@ -125,7 +125,7 @@ export class MoService {
       ]);
     }
     await refuseFractionsOfProducts(m, [
-      { field: 'qtyPlanned', quantity: body.qtyPlanned, productId: body.productId },
+      { field: 'plannedQuantity', quantity: body.plannedQuantity, productId: body.productId },
     ]);
     if (body.salesOrderLineId && !(await new SalesFacts().linesByIds(m, [body.salesOrderLineId])).size)
       throw notFound('sales order line', body.salesOrderLineId);
@@ -208,8 +208,8 @@ export class MoService {
         name: r.name,
         department: r.department,
         quantity: Number(r.quantity),
-        consumedQty: Number(r.consumed_qty),
-        reservedQty: Math.round(reservedOf(r.product_id) * 10_000) / 10_000,
+        consumedQuantity: Number(r.consumed_qty),
+        reservedQuantity: Math.round(reservedOf(r.product_id) * 10_000) / 10_000,
         available: check ? check.get(r.id)!.available : null,
         shortage: check ? check.get(r.id)!.shortage : null,
         uom: r.uom,
@@ -269,7 +269,7 @@ export class MoService {
 
 const draftFields = (body: CreateMoRequest): DraftFields => ({
   productId: body.productId,
-  qtyPlanned: body.qtyPlanned,
+  plannedQuantity: body.plannedQuantity,
   route: body.route,
   dueDate: body.dueDate ?? null,
   week: body.week ?? null,
@@ -281,7 +281,7 @@ const draftFields = (body: CreateMoRequest): DraftFields => ({
 /** The fields an edit may change, as the audit row keeps them. */
 const editable = (mo: MoResponse) => ({
   productCode: mo.productCode,
-  qtyPlanned: mo.qtyPlanned,
+  plannedQuantity: mo.plannedQuantity,
   route: mo.route,
   dueDate: mo.dueDate,
   week: mo.week,

@@ -57,7 +57,7 @@ const doc = (type: 'work_order' | 'handover', id: string): DocumentRef => ({ typ
 
 interface HandoverCounted {
   quantity: number;
-  receivedQty: number;
+  receivedQuantity: number;
 }
 
 const woPastTense: Record<WorkOrderAction, string> = {
@@ -151,15 +151,15 @@ export class WorkOrdersService {
       principal,
       async (m, wo) => {
         refuseFractionsOfWholeUnits([
-          { field: 'goodQty', quantity: body.goodQty, uom: wo.uom },
-          { field: 'rejectQty', quantity: body.rejectQty, uom: wo.uom },
+          { field: 'goodQuantity', quantity: body.goodQuantity, uom: wo.uom },
+          { field: 'rejectedQuantity', quantity: body.rejectedQuantity, uom: wo.uom },
         ]);
-        const good = new Decimal(body.goodQty);
-        const reject = new Decimal(body.rejectQty ?? 0);
+        const good = new Decimal(body.goodQuantity);
+        const reject = new Decimal(body.rejectedQuantity ?? 0);
         const processed = good.plus(reject);
         if (processed.lte(0))
           throw validationFailed('Record at least one good or rejected piece', [
-            { field: 'goodQty', messages: ['good + reject must be > 0'] },
+            { field: 'goodQuantity', messages: ['good + reject must be > 0'] },
           ]);
         if (reject.gt(0) && !body.rejectReason?.trim()) {
           throw validationFailed('Say why pieces were rejected', [
@@ -170,7 +170,7 @@ export class WorkOrdersService {
         if (done.plus(processed).gt(wo.input_qty)) {
           throw validationFailed(
             `Only ${new Decimal(wo.input_qty).minus(done).toNumber()} more pieces have been received by this department`,
-            [{ field: 'goodQty', messages: ['more than received'] }],
+            [{ field: 'goodQuantity', messages: ['more than received'] }],
           );
         }
         const ops: PostingOp[] = [];
@@ -224,7 +224,7 @@ export class WorkOrdersService {
           recordedById: principal.userId,
         });
         const finished = done.plus(processed).gte(wo.target_qty);
-        return { goodQty: good.toFixed(4), rejectQty: reject.toFixed(4), ended: finished };
+        return { goodQuantity: good.toFixed(4), rejectedQuantity: reject.toFixed(4), ended: finished };
       },
       (_wo, c) => (c.ended ? 'DONE' : 'IN_PROGRESS'),
     );
@@ -277,7 +277,7 @@ export class WorkOrdersService {
           );
         }
         await this.events.publish(m, 'handover.created', [handoverId]);
-        return { handedOverQty: q.toFixed(4) };
+        return { handedOverQuantity: q.toFixed(4) };
       },
       (wo) => wo.state,
     );
@@ -285,7 +285,7 @@ export class WorkOrdersService {
   }
 
   /** The receiving department counts what arrived; a difference above 10% needs production.approve. */
-  async accept(id: string, receivedQty: number, principal: Principal): Promise<HandoverResponse> {
+  async accept(id: string, receivedQuantity: number, principal: Principal): Promise<HandoverResponse> {
     await this.tx.run(async (m) => {
       await this.transitions.apply(m, new HandoverMachine(), 'accept', id, principal, {
         rowRule: (h, p) => {
@@ -298,12 +298,14 @@ export class WorkOrdersService {
           return null;
         },
         effect: async (tm, h) => {
-          refuseFractionsOfWholeUnits([{ field: 'receivedQty', quantity: receivedQty, uom: h.uom }]);
+          refuseFractionsOfWholeUnits([
+            { field: 'receivedQuantity', quantity: receivedQuantity, uom: h.uom },
+          ]);
           const sent = new Decimal(h.quantity);
-          const received = new Decimal(receivedQty);
+          const received = new Decimal(receivedQuantity);
           if (received.gt(sent))
             throw validationFailed(`Only ${sent.toNumber()} were sent; count again`, [
-              { field: 'receivedQty', messages: ['more than sent'] },
+              { field: 'receivedQuantity', messages: ['more than sent'] },
             ]);
           if (
             handoverNeedsApproval(sent.toString(), received.toString()) &&
@@ -319,7 +321,7 @@ export class WorkOrdersService {
           if (h.output_product_id) await this.moveHandedOver(tm, h, sent, received);
           await acceptHandover(tm, h, received.toFixed(4), principal.userId);
           await this.events.publish(tm, 'work_order.updated', [h.from_work_order_id, h.to_work_order_id]);
-          return { quantity: sent.toNumber(), receivedQty: received.toNumber() };
+          return { quantity: sent.toNumber(), receivedQuantity: received.toNumber() };
         },
       });
     });
@@ -422,9 +424,9 @@ export class WorkOrdersService {
         effect,
         to,
         auditAfter: (_wo, c) => ({
-          goodQty: c.goodQty === undefined ? undefined : Number(c.goodQty),
-          rejectQty: c.rejectQty === undefined ? undefined : Number(c.rejectQty),
-          handedOverQty: c.handedOverQty === undefined ? undefined : Number(c.handedOverQty),
+          goodQuantity: c.goodQuantity === undefined ? undefined : Number(c.goodQuantity),
+          rejectedQuantity: c.rejectedQuantity === undefined ? undefined : Number(c.rejectedQuantity),
+          handedOverQuantity: c.handedOverQuantity === undefined ? undefined : Number(c.handedOverQuantity),
         }),
       });
       const wo = machine.saved!;

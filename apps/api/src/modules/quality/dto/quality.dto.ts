@@ -144,14 +144,14 @@ export class CreateInspectionRequest {
   @IsInt()
   @Min(0)
   @Max(1_000_000)
-  passedQty?: number;
+  passedQuantity?: number;
 
   @ApiPropertyOptional({ minimum: 0, description: 'METAL_DETECTION: pieces the detector stopped' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
-  failedQty?: number;
+  failedQuantity?: number;
 
   @ApiPropertyOptional({ type: Number, isArray: true, description: 'STUFFING_WEIGHT: weights in grams' })
   @IsOptional()
@@ -211,9 +211,9 @@ export class InspectionResponse {
   @ApiProperty({ type: DefectCount, isArray: true })
   defectsByCode: DefectCount[];
   @ApiProperty({ nullable: true, type: Number })
-  passedQty: number | null;
+  passedQuantity: number | null;
   @ApiProperty({ nullable: true, type: Number })
-  failedQty: number | null;
+  failedQuantity: number | null;
   @ApiProperty({ type: Number, isArray: true })
   weights: number[];
   @ApiProperty({ nullable: true, type: Number })

@@ -48,11 +48,11 @@ export class QualityInspectionEntity extends BaseEntity {
   defectsByCode: Record<string, number> | null;
 
   /** METAL_DETECTION: pieces through the detector. */
-  @Column({ type: 'integer', nullable: true })
-  passedQty: number | null;
+  @Column({ name: 'passed_qty', type: 'integer', nullable: true })
+  passedQuantity: number | null;
 
-  @Column({ type: 'integer', nullable: true })
-  failedQty: number | null;
+  @Column({ name: 'failed_qty', type: 'integer', nullable: true })
+  failedQuantity: number | null;
 
   /** STUFFING_WEIGHT: the weights and their figures against the standard of that day. */
   @Column({ type: 'jsonb', nullable: true })

@@ -132,7 +132,7 @@ export class PeggedManufacturingOrder {
   @ApiProperty()
   state: string;
   @ApiProperty()
-  qtyPlanned: number;
+  plannedQuantity: number;
 }
 
 export class SalesOrderLineResponse {

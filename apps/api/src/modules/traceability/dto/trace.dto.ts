@@ -93,9 +93,9 @@ export class TraceOrder {
   @ApiProperty({ type: TraceProduct, nullable: true })
   product: TraceProduct | null;
   @ApiProperty()
-  qtyPlanned: number;
+  plannedQuantity: number;
   @ApiProperty({ nullable: true, type: Number })
-  producedQty: number | null;
+  producedQuantity: number | null;
   @ApiProperty({ nullable: true, type: String })
   week: string | null;
   @ApiProperty({ nullable: true, type: String })

@@ -94,10 +94,10 @@ export class AlertsService {
 
   /** Sets (creates or replaces) the threshold of a product × location and re-evaluates its alert at once. */
   async setThreshold(body: SetThresholdRequest): Promise<ThresholdResponse> {
-    const critical = body.criticalQty ?? defaultCriticalQty(body.minQty);
-    if (new Decimal(critical).gt(body.minQty)) {
-      throw new AppError(422, 'VALIDATION_FAILED', 'criticalQty cannot be above minQty', [
-        { field: 'criticalQty', messages: ['above minQty'] },
+    const critical = body.criticalQuantity ?? defaultCriticalQty(body.minimumQuantity);
+    if (new Decimal(critical).gt(body.minimumQuantity)) {
+      throw new AppError(422, 'VALIDATION_FAILED', 'criticalQuantity cannot be above minimumQuantity', [
+        { field: 'criticalQuantity', messages: ['above minimumQuantity'] },
       ]);
     }
     return this.tx.run(async (m) => {
@@ -116,7 +116,7 @@ export class AlertsService {
          on conflict (product_id, location_id)
          do update set min_qty = excluded.min_qty, critical_qty = excluded.critical_qty, version = stock_thresholds.version + 1, updated_at = now()
          returning id`,
-        [body.productId, body.locationId ?? null, body.minQty, critical],
+        [body.productId, body.locationId ?? null, body.minimumQuantity, critical],
       );
       await this.evaluator.evaluate(m, [body.productId], body.locationId ? [body.locationId] : []);
       const [row] = await m.query(`${THRESHOLD_SELECT} where t.id = $1`, [id]);
@@ -126,7 +126,7 @@ export class AlertsService {
         entityType: 'stock_threshold',
         entityId: id,
         before: before
-          ? { minQty: Number(before.min_qty), criticalQty: Number(before.critical_qty) }
+          ? { minimumQuantity: Number(before.min_qty), criticalQuantity: Number(before.critical_qty) }
           : undefined,
         after,
       });
@@ -240,8 +240,8 @@ function thresholdRow(r: ThresholdRow): ThresholdResponse {
     productCode: r.product_code,
     locationId: r.location_id,
     locationCode: r.location_code ?? null,
-    minQty: Number(r.min_qty),
-    criticalQty: Number(r.critical_qty),
+    minimumQuantity: Number(r.min_qty),
+    criticalQuantity: Number(r.critical_qty),
     uom: r.uom,
     version: r.version,
     createdAt: iso(r.created_at)!,

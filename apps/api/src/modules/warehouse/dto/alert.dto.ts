@@ -27,11 +27,11 @@ export class SetThresholdRequest {
   )
   locationId?: string;
   @PositiveQuantity('LOW at or below this available quantity (stock unit)')
-  minQty: number;
-  @ApiPropertyOptional({ description: 'CRITICAL at or below this; default 15% of minQty' })
+  minimumQuantity: number;
+  @ApiPropertyOptional({ description: 'CRITICAL at or below this; default 15% of minimumQuantity' })
   @IsOptional()
   @NonNegativeQuantity()
-  criticalQty?: number;
+  criticalQuantity?: number;
 }
 
 export class ThresholdResponse {
@@ -46,9 +46,9 @@ export class ThresholdResponse {
   @ApiProperty({ nullable: true, type: String })
   locationCode: string | null;
   @ApiProperty()
-  minQty: number;
+  minimumQuantity: number;
   @ApiProperty()
-  criticalQty: number;
+  criticalQuantity: number;
   @ApiProperty({ enum: UNITS, enumName: 'Unit' })
   uom: Unit;
   @ApiProperty()

@@ -12,11 +12,11 @@ export class StockThresholdEntity extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   locationId: string | null;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4 })
-  minQty: string;
+  @Column({ name: 'min_qty', type: 'numeric', precision: 18, scale: 4 })
+  minimumQuantity: string;
 
-  @Column({ type: 'numeric', precision: 18, scale: 4 })
-  criticalQty: string;
+  @Column({ name: 'critical_qty', type: 'numeric', precision: 18, scale: 4 })
+  criticalQuantity: string;
 
   @VersionColumn({ default: 1 })
   version: number;

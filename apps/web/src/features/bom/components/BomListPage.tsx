@@ -223,9 +223,9 @@ function BomRow({ bom, updated }: { bom: BomSummary; updated: string }) {
             </Badge>
           )}
         </Group>
-        {bom.qtyOutput !== 1 && (
+        {bom.outputQuantity !== 1 && (
           <Text size="xs" c="dimmed">
-            {t('bom.list.makes', { qty: formatNumber(bom.qtyOutput, i18n.language) })}
+            {t('bom.list.makes', { qty: formatNumber(bom.outputQuantity, i18n.language) })}
           </Text>
         )}
       </Table.Td>

@@ -93,17 +93,17 @@ export function useAcceptHandover() {
   return useMutation({
     mutationFn: async ({
       id,
-      receivedQty,
+      receivedQuantity,
       idempotencyKey,
     }: {
       id: string;
-      receivedQty: number;
+      receivedQuantity: number;
       idempotencyKey: string;
     }) =>
       unwrap(
         await api.POST('/api/v1/production/handovers/{id}/accept', {
           params: { path: { id }, header: header(idempotencyKey) },
-          body: { receivedQty },
+          body: { receivedQuantity },
         }),
       ),
     onSettled: () => refresh(queryClient),

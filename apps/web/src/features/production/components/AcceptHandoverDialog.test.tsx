@@ -16,7 +16,7 @@ const handover: Handover = {
   toDepartment: 'SEWING',
   productCode: 'AFTONSPARV_WIP_EMBO',
   quantity: 100,
-  receivedQty: null,
+  receivedQuantity: null,
   state: 'PENDING',
   differencePercent: null,
   sentBy: { id: '00000000-0000-4000-8000-0000000000a2', username: 'embroidery', fullName: 'Indah Sari' },
@@ -59,7 +59,7 @@ describe('AcceptHandoverDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Accept' }));
     expect(requests).toHaveLength(1);
     expect(new URL(requests[0]!.url).pathname).toBe(`/api/v1/production/handovers/${handover.id}/accept`);
-    expect(await requests[0]!.json()).toEqual({ receivedQty: 91 });
+    expect(await requests[0]!.json()).toEqual({ receivedQuantity: 91 });
   });
 
   it('lets a supervisor accept a count more than 10% short, saying what it means', async () => {
@@ -71,7 +71,7 @@ describe('AcceptHandoverDialog', () => {
     expect(screen.queryByText('A supervisor must accept this count')).not.toBeInTheDocument();
     expect(screen.getByText(/You accept it as supervisor/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Accept' }));
-    expect(await requests[0]!.json()).toEqual({ receivedQty: 85 });
+    expect(await requests[0]!.json()).toEqual({ receivedQuantity: 85 });
   });
 
   it('explains the same when the server asks for a supervisor', async () => {

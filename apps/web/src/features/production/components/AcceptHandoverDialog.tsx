@@ -41,7 +41,7 @@ export function AcceptHandoverDialog({ handover, onClose }: { handover: Handover
 
   const submit = () => {
     if (!valid || blocked || counted === null) return;
-    const request = { id: handover.id, receivedQty: counted };
+    const request = { id: handover.id, receivedQuantity: counted };
     accept.mutate(
       { ...request, idempotencyKey: keyFor(request) },
       {
@@ -50,7 +50,7 @@ export function AcceptHandoverDialog({ handover, onClose }: { handover: Handover
             color: 'green',
             message: t('production.accept.done', {
               number: accepted.number,
-              quantity: n(accepted.receivedQty ?? counted),
+              quantity: n(accepted.receivedQuantity ?? counted),
             }),
           });
           onClose();

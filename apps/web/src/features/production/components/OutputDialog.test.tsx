@@ -15,13 +15,13 @@ const workOrder: WorkOrder = {
   state: 'IN_PROGRESS',
   outputProductId: null,
   outputProductCode: 'AFTONSPARV_WIP_SKIN',
-  targetQty: 450,
-  inputQty: 450,
-  goodQty: 225,
-  rejectQty: 0,
-  handedOverQty: 0,
+  targetQuantity: 450,
+  inputQuantity: 450,
+  goodQuantity: 225,
+  rejectedQuantity: 0,
+  handedOverQuantity: 0,
   availableToHandOver: 225,
-  incomingQty: 0,
+  incomingQuantity: 0,
   readyAt: null,
   startedAt: null,
   endedAt: null,
@@ -71,6 +71,10 @@ describe('OutputDialog', () => {
     await userEvent.type(screen.getByRole('textbox', { name: /Reject reason/ }), 'seam open');
     await userEvent.click(screen.getByRole('button', { name: 'Record' }));
     await vi.waitFor(() => expect(requests).toHaveLength(1));
-    expect(await requests[0]!.json()).toEqual({ goodQty: 220, rejectQty: 3, rejectReason: 'seam open' });
+    expect(await requests[0]!.json()).toEqual({
+      goodQuantity: 220,
+      rejectedQuantity: 3,
+      rejectReason: 'seam open',
+    });
   });
 });

@@ -14,7 +14,7 @@ import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
 
 /** Pieces received and not yet recorded as good or rejected. */
 export const remainingOf = (wo: WorkOrder) =>
-  Math.max(0, Math.round((wo.inputQty - wo.goodQty - wo.rejectQty) * 10_000) / 10_000);
+  Math.max(0, Math.round((wo.inputQuantity - wo.goodQuantity - wo.rejectedQuantity) * 10_000) / 10_000);
 
 // Both counts are typed (0 when there is none), so a reject is never lost to a pre-filled good count.
 const count = z
@@ -25,25 +25,25 @@ const count = z
 const outputSchema = (remaining: number) =>
   z
     .object({
-      goodQty: count,
-      rejectQty: count,
+      goodQuantity: count,
+      rejectedQuantity: count,
       rejectReason: z.string().trim().max(300, 'validation.tooLong'),
     })
-    .refine((v) => v.goodQty + v.rejectQty > 0, {
-      path: ['goodQty'],
+    .refine((v) => v.goodQuantity + v.rejectedQuantity > 0, {
+      path: ['goodQuantity'],
       message: 'production.validation.something',
     })
-    .refine((v) => v.goodQty + v.rejectQty <= remaining + 1e-9, {
-      path: ['goodQty'],
+    .refine((v) => v.goodQuantity + v.rejectedQuantity <= remaining + 1e-9, {
+      path: ['goodQuantity'],
       message: 'production.validation.moreThanReceived',
     })
-    .refine((v) => v.rejectQty === 0 || v.rejectReason.length > 0, {
+    .refine((v) => v.rejectedQuantity === 0 || v.rejectReason.length > 0, {
       path: ['rejectReason'],
       message: 'production.validation.rejectReason',
     });
-type OutputValues = { goodQty: number | null; rejectQty: number | null; rejectReason: string };
+type OutputValues = { goodQuantity: number | null; rejectedQuantity: number | null; rejectReason: string };
 type ValidOutput = z.infer<ReturnType<typeof outputSchema>>;
-const FIELDS = ['goodQty', 'rejectQty', 'rejectReason'] as const;
+const FIELDS = ['goodQuantity', 'rejectedQuantity', 'rejectReason'] as const;
 
 /**
  * Records a (partial) output of a work order: the good pieces and the rejected ones, both counted and
@@ -64,9 +64,9 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
     formState: { errors, isDirty },
   } = useForm<OutputValues, unknown, ValidOutput>({
     resolver: zodResolver(outputSchema(remaining)) as never,
-    defaultValues: { goodQty: null, rejectQty: null, rejectReason: '' },
+    defaultValues: { goodQuantity: null, rejectedQuantity: null, rejectReason: '' },
   });
-  const [good, reject] = useWatch({ control, name: ['goodQty', 'rejectQty'] });
+  const [good, reject] = useWatch({ control, name: ['goodQuantity', 'rejectedQuantity'] });
   const pieces = (n: number) => formatNumber(n, lang);
   const message = (key?: string) => (key ? t(key, { quantity: pieces(remaining) }) : undefined);
   const typed = (v: number | null) => (typeof v === 'number' && !Number.isNaN(v) ? v : 0);
@@ -74,8 +74,10 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
 
   const send = (values: ValidOutput) => {
     const body = {
-      goodQty: values.goodQty,
-      ...(values.rejectQty > 0 ? { rejectQty: values.rejectQty, rejectReason: values.rejectReason } : {}),
+      goodQuantity: values.goodQuantity,
+      ...(values.rejectedQuantity > 0
+        ? { rejectedQuantity: values.rejectedQuantity, rejectReason: values.rejectReason }
+        : {}),
     };
     record.mutate(
       { id: workOrder.id, body, idempotencyKey: keyFor({ id: workOrder.id, body }) },
@@ -84,8 +86,8 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
           notifications.show({
             color: 'green',
             message: t('production.output.recorded', {
-              good: pieces(values.goodQty),
-              reject: pieces(values.rejectQty),
+              good: pieces(values.goodQuantity),
+              reject: pieces(values.rejectedQuantity),
               batch: updated.batchNumber,
             }),
           });
@@ -103,7 +105,7 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
     (FIELDS as readonly string[]).includes(f),
   );
 
-  const quantityField = (name: 'goodQty' | 'rejectQty', label: string) => (
+  const quantityField = (name: 'goodQuantity' | 'rejectedQuantity', label: string) => (
     <Controller
       control={control}
       name={name}
@@ -115,7 +117,7 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
           unit={PIECES}
           min={0}
           placeholder="0"
-          data-autofocus={name === 'goodQty' || undefined}
+          data-autofocus={name === 'goodQuantity' || undefined}
           value={field.value}
           onChange={field.onChange}
           onBlur={field.onBlur}
@@ -145,8 +147,8 @@ export function OutputDialog({ workOrder, onClose }: { workOrder: WorkOrder; onC
             </Alert>
           ) : null}
           <SimpleGrid cols={2}>
-            {quantityField('goodQty', t('production.output.good'))}
-            {quantityField('rejectQty', t('production.output.reject'))}
+            {quantityField('goodQuantity', t('production.output.good'))}
+            {quantityField('rejectedQuantity', t('production.output.reject'))}
           </SimpleGrid>
           <Text size="sm" c={left < 0 ? 'red.8' : 'dimmed'} aria-live="polite" data-testid="output-left">
             {left < 0

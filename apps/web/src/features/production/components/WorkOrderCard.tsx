@@ -37,9 +37,9 @@ export function WorkOrderCard({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const n = (v: number) => formatNumber(v, lang);
-  const target = wo.targetQty || 1;
-  const good = Math.min(100, (wo.goodQty / target) * 100);
-  const reject = Math.min(100 - good, (wo.rejectQty / target) * 100);
+  const target = wo.targetQuantity || 1;
+  const good = Math.min(100, (wo.goodQuantity / target) * 100);
+  const reject = Math.min(100 - good, (wo.rejectedQuantity / target) * 100);
 
   return (
     <Paper
@@ -71,13 +71,13 @@ export function WorkOrderCard({
       </Group>
 
       <SimpleGrid cols={4} spacing="xs" mb="sm">
-        <Figure label={t('production.card.target')} value={n(wo.targetQty)} />
-        <Figure label={t('production.card.received')} value={n(wo.inputQty)} />
-        <Figure label={t('production.card.good')} value={n(wo.goodQty)} color="teal.8" />
+        <Figure label={t('production.card.target')} value={n(wo.targetQuantity)} />
+        <Figure label={t('production.card.received')} value={n(wo.inputQuantity)} />
+        <Figure label={t('production.card.good')} value={n(wo.goodQuantity)} color="teal.8" />
         <Figure
           label={t('production.card.reject')}
-          value={n(wo.rejectQty)}
-          color={wo.rejectQty > 0 ? 'red.8' : undefined}
+          value={n(wo.rejectedQuantity)}
+          color={wo.rejectedQuantity > 0 ? 'red.8' : undefined}
         />
       </SimpleGrid>
       <Progress.Root size="xl" aria-hidden>
@@ -86,9 +86,9 @@ export function WorkOrderCard({
       </Progress.Root>
 
       <Stack gap={2} mt="xs">
-        {wo.incomingQty > 0 && (
+        {wo.incomingQuantity > 0 && (
           <Text size="sm" c="blue.8" fw={600}>
-            {t('production.card.incoming', { quantity: n(wo.incomingQty) })}
+            {t('production.card.incoming', { quantity: n(wo.incomingQuantity) })}
           </Text>
         )}
         {wo.availableToHandOver > 0 && (
@@ -96,7 +96,7 @@ export function WorkOrderCard({
             {t('production.card.toHandOver', { quantity: n(wo.availableToHandOver) })}
           </Text>
         )}
-        {wo.state === 'PENDING' && wo.incomingQty === 0 && (
+        {wo.state === 'PENDING' && wo.incomingQuantity === 0 && (
           <Text size="sm" c="dimmed">
             {t('production.card.waiting')}
           </Text>

@@ -161,7 +161,8 @@ function SalesOrderView({ so }: { so: SalesOrder }) {
                                 </Text>
                               )}
                               <Text size="xs" c="dimmed">
-                                {formatQuantity(mo.qtyPlanned, 'PCS', lang)} · {t(`ppic.state.${mo.state}`)}
+                                {formatQuantity(mo.plannedQuantity, 'PCS', lang)} ·{' '}
+                                {t(`ppic.state.${mo.state}`)}
                               </Text>
                             </Group>
                           ))}

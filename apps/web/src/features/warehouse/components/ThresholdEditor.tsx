@@ -40,18 +40,21 @@ const ALL_RACKS = 'ALL';
 const schema = z
   .object({
     locationId: z.string(),
-    minQty: z
+    minimumQuantity: z
       .string()
       .refine((v) => v.trim() !== '', 'validation.required')
       .refine((v) => v.trim() === '' || Number(v) > 0, 'warehouse.validation.positive'),
-    criticalQty: z.string(),
+    criticalQuantity: z.string(),
   })
-  .refine((v) => v.criticalQty.trim() === '' || Number(v.criticalQty) <= Number(v.minQty), {
-    message: 'warehouse.validation.criticalAboveMin',
-    path: ['criticalQty'],
-  });
+  .refine(
+    (v) => v.criticalQuantity.trim() === '' || Number(v.criticalQuantity) <= Number(v.minimumQuantity),
+    {
+      message: 'warehouse.validation.criticalAboveMin',
+      path: ['criticalQuantity'],
+    },
+  );
 type Values = z.infer<typeof schema>;
-const EMPTY: Values = { locationId: ALL_RACKS, minQty: '', criticalQty: '' };
+const EMPTY: Values = { locationId: ALL_RACKS, minimumQuantity: '', criticalQuantity: '' };
 
 /**
  * The alert thresholds of one product: one over all warehouse racks and any per location. Saving a
@@ -72,8 +75,9 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: EMPTY });
   const n = (value: number) => formatNumber(value, i18n.language);
   const message = (key?: string) => (key ? t(key) : undefined);
-  const minQty = useWatch({ control, name: 'minQty' });
-  const defaultCritical = Number(minQty) > 0 ? n(Math.round(Number(minQty) * 0.15 * 1e4) / 1e4) : null;
+  const minimumQuantity = useWatch({ control, name: 'minimumQuantity' });
+  const defaultCritical =
+    Number(minimumQuantity) > 0 ? n(Math.round(Number(minimumQuantity) * 0.15 * 1e4) / 1e4) : null;
 
   const scopeOptions = [
     { value: ALL_RACKS, label: t('warehouse.thresholds.allRacks') },
@@ -87,8 +91,8 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
       {
         productId,
         locationId: values.locationId === ALL_RACKS ? undefined : values.locationId,
-        minQty: Number(values.minQty),
-        criticalQty: values.criticalQty.trim() === '' ? undefined : Number(values.criticalQty),
+        minimumQuantity: Number(values.minimumQuantity),
+        criticalQuantity: values.criticalQuantity.trim() === '' ? undefined : Number(values.criticalQuantity),
       },
       {
         onSuccess: (saved) => {
@@ -102,7 +106,7 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
         },
         onError: (error) => {
           for (const [field, text] of Object.entries(fieldErrors(error)))
-            if (field === 'minQty' || field === 'criticalQty' || field === 'locationId')
+            if (field === 'minimumQuantity' || field === 'criticalQuantity' || field === 'locationId')
               setError(field, { type: 'server', message: text });
         },
       },
@@ -111,8 +115,8 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
   const edit = (threshold: Threshold) =>
     reset({
       locationId: threshold.locationId ?? ALL_RACKS,
-      minQty: String(threshold.minQty),
-      criticalQty: String(threshold.criticalQty),
+      minimumQuantity: String(threshold.minimumQuantity),
+      criticalQuantity: String(threshold.criticalQuantity),
     });
   const serverError = save.error && Object.keys(fieldErrors(save.error)).length === 0 ? save.error : null;
 
@@ -146,10 +150,10 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right" ff="monospace">
-                    {n(threshold.minQty)}
+                    {n(threshold.minimumQuantity)}
                   </Table.Td>
                   <Table.Td ta="right" ff="monospace">
-                    {n(threshold.criticalQty)}
+                    {n(threshold.criticalQuantity)}
                   </Table.Td>
                   {canEdit && (
                     <Table.Td>
@@ -205,7 +209,7 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
             <Group grow align="flex-start">
               <Controller
                 control={control}
-                name="minQty"
+                name="minimumQuantity"
                 render={({ field }) => (
                   <NumberField
                     label={t('warehouse.thresholds.minLabel', { unit: uom })}
@@ -216,13 +220,13 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
                     value={numberFromText(field.value)}
                     onChange={(v) => field.onChange(numberToText(v))}
                     onBlur={field.onBlur}
-                    error={message(errors.minQty?.message)}
+                    error={message(errors.minimumQuantity?.message)}
                   />
                 )}
               />
               <Controller
                 control={control}
-                name="criticalQty"
+                name="criticalQuantity"
                 render={({ field }) => (
                   <NumberField
                     label={t('warehouse.thresholds.criticalLabel', { unit: uom })}
@@ -236,7 +240,7 @@ export function ThresholdEditor({ productId, uom }: { productId: string; uom: st
                     value={numberFromText(field.value)}
                     onChange={(v) => field.onChange(numberToText(v))}
                     onBlur={field.onBlur}
-                    error={message(errors.criticalQty?.message)}
+                    error={message(errors.criticalQuantity?.message)}
                   />
                 )}
               />

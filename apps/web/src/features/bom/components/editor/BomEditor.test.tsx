@@ -62,7 +62,7 @@ describe('BomEditor', () => {
       await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
       const body = await requests.find((r) => r.method === 'PUT')!.json();
       expect(body).toMatchObject({ version: 2, revision: 3, revisionReason: 'Thread for the new overlock' });
-      expect(body.lines[2]).toMatchObject({ qtyNeeded: 0.65, uom: 'METER', department: 'FINISHING' });
+      expect(body.lines[2]).toMatchObject({ neededQuantity: 0.65, uom: 'METER', department: 'FINISHING' });
       expect(body.lines[1].variants).toEqual([
         { materialId: 'id-IKP20160', variantType: 'ALTERNATIVE', sequence: 1 },
       ]);
@@ -109,7 +109,7 @@ describe('BomEditor when someone else saved first', () => {
       const latest = boneka({
         revision: 3,
         version: 3,
-        lines: base.lines.map((l) => (l.componentCode === 'IKP20157' ? { ...l, qtyNeeded: 0.052 } : l)),
+        lines: base.lines.map((l) => (l.componentCode === 'IKP20157' ? { ...l, neededQuantity: 0.052 } : l)),
       });
       const requests = stubApi(
         () => ({

@@ -88,7 +88,7 @@ export function BomEditor({ bom }: { bom?: Bom }) {
   const { fields, insert, remove, move } = useFieldArray({ control, name: 'lines' });
   const lines = useWatch({ control, name: 'lines' });
   const product = useWatch({ control, name: 'product' });
-  const qtyOutput = useWatch({ control, name: 'qtyOutput' });
+  const outputQuantity = useWatch({ control, name: 'outputQuantity' });
   const isNew = !base;
   const dirty = formState.isDirty;
 
@@ -239,8 +239,8 @@ export function BomEditor({ bom }: { bom?: Bom }) {
   const missingDepartments = DEPARTMENTS.filter((d) => !sections.some((s) => s.department === d));
   const outputUom = product?.uom ?? base?.productUom ?? '';
   const perText =
-    Number(qtyOutput) && Number(qtyOutput) !== 1
-      ? t('bom.fields.quantityPer', { qty: formatNumber(Number(qtyOutput), i18n.language) })
+    Number(outputQuantity) && Number(outputQuantity) !== 1
+      ? t('bom.fields.quantityPer', { qty: formatNumber(Number(outputQuantity), i18n.language) })
       : t('bom.fields.quantity');
   const linesError = formState.errors.lines?.root?.message ?? formState.errors.lines?.message;
 
@@ -356,11 +356,11 @@ export function BomEditor({ bom }: { bom?: Bom }) {
               />
               <Controller
                 control={control}
-                name="qtyOutput"
+                name="outputQuantity"
                 render={({ field, fieldState }) => (
                   <NumberField
                     ref={field.ref}
-                    label={t('bom.fields.qtyOutput')}
+                    label={t('bom.fields.outputQuantity')}
                     description={t('bom.editor.qtyOutputHint')}
                     withAsterisk
                     unit={outputUom}

@@ -123,7 +123,7 @@ export function LineRow({
         <Table.Td>
           <Controller
             control={control}
-            name={`${name}.qtyNeeded`}
+            name={`${name}.neededQuantity`}
             render={({ field, fieldState }) => (
               <NumberField
                 ref={field.ref}

@@ -127,7 +127,7 @@ export function VariantsEditor({
                   <Table.Td>
                     <Controller
                       control={control}
-                      name={`${name(j)}.qtyNeeded`}
+                      name={`${name(j)}.neededQuantity`}
                       render={({ field: f, fieldState }) => (
                         <NumberField
                           ref={f.ref}

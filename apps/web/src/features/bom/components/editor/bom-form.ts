@@ -114,7 +114,7 @@ const variantSchema = z.object({
     .transform((m) => m!),
   variantType: z.enum(VARIANT_TYPES),
   sequence,
-  qtyNeeded: optionalQuantity,
+  neededQuantity: optionalQuantity,
 });
 
 const lineSchema = z.object({
@@ -123,7 +123,7 @@ const lineSchema = z.object({
     .refine((c) => c !== null, 'bom.validation.componentRequired')
     .transform((c) => c!),
   department: z.enum(DEPARTMENTS),
-  qtyNeeded: quantity,
+  neededQuantity: quantity,
   uom: z.enum(UNITS).nullable(),
   wastagePercent: wastage,
   variants: z.array(variantSchema).max(10, 'bom.validation.tooManyVariants'),
@@ -136,7 +136,7 @@ export const bomFormSchema = z
       .refine((p) => p !== null, 'bom.validation.productRequired')
       .transform((p) => p!),
     bomType: z.enum(BOM_TYPES),
-    qtyOutput: quantity,
+    outputQuantity: quantity,
     lines: z.array(lineSchema).min(1, 'bom.validation.noLines').max(500),
   })
   .superRefine((form, ctx) => {
@@ -168,7 +168,7 @@ export type VariantValues = LineValues['variants'][number];
 export const newLine = (department: Department): LineValues => ({
   component: null,
   department,
-  qtyNeeded: '',
+  neededQuantity: '',
   uom: null,
   wastagePercent: 0,
   variants: [],
@@ -178,13 +178,13 @@ export const newVariant = (sequence: number): VariantValues => ({
   material: null,
   variantType: 'ALTERNATIVE',
   sequence,
-  qtyNeeded: '',
+  neededQuantity: '',
 });
 
 export const emptyBomForm = (): BomFormValues => ({
   product: null,
   bomType: 'MANUFACTURING',
-  qtyOutput: 1,
+  outputQuantity: 1,
   lines: [newLine('CUTTING')],
 });
 
@@ -219,7 +219,7 @@ export function bomToForm(bom: Bom): BomFormValues {
       bomId: bom.id,
     },
     bomType: bom.bomType,
-    qtyOutput: bom.qtyOutput,
+    outputQuantity: bom.outputQuantity,
     lines: sortLines(
       [...bom.lines]
         .sort((a, b) => a.position - b.position)
@@ -233,7 +233,7 @@ export function bomToForm(bom: Bom): BomFormValues {
             bomId: line.componentBomId,
           },
           department: line.department,
-          qtyNeeded: line.qtyNeeded,
+          neededQuantity: line.neededQuantity,
           uom: line.uom,
           wastagePercent: line.wastagePercent,
           variants: [...line.variants]
@@ -242,7 +242,7 @@ export function bomToForm(bom: Bom): BomFormValues {
               material: { id: v.materialId, code: v.materialCode, name: v.materialName },
               variantType: v.variantType,
               sequence: v.sequence,
-              qtyNeeded: v.qtyNeeded ?? '',
+              neededQuantity: v.neededQuantity ?? '',
             })),
         })),
     ),
@@ -254,18 +254,18 @@ export function formToBody(values: BomFormOutput): Omit<CreateBomBody, 'revision
   return {
     productId: values.product.id,
     bomType: values.bomType,
-    qtyOutput: values.qtyOutput,
+    outputQuantity: values.outputQuantity,
     lines: values.lines.map((line) => ({
       componentId: line.component.id,
       department: line.department,
-      qtyNeeded: line.qtyNeeded,
+      neededQuantity: line.neededQuantity,
       uom: line.uom ?? undefined,
       wastagePercent: line.wastagePercent,
       variants: line.variants.map((v) => ({
         materialId: v.material.id,
         variantType: v.variantType,
         sequence: v.sequence,
-        qtyNeeded: v.qtyNeeded,
+        neededQuantity: v.neededQuantity,
       })),
     })),
   };
@@ -282,7 +282,7 @@ const lenient = (v: number | string): number => {
 export function formToComparable(values: BomFormValues): ComparableBom {
   return {
     bomType: values.bomType,
-    qtyOutput: lenient(values.qtyOutput),
+    outputQuantity: lenient(values.outputQuantity),
     lines: values.lines.flatMap((line) =>
       line.component
         ? [
@@ -291,7 +291,7 @@ export function formToComparable(values: BomFormValues): ComparableBom {
               componentCode: line.component.code,
               componentName: line.component.name,
               department: line.department,
-              qtyNeeded: lenient(line.qtyNeeded),
+              neededQuantity: lenient(line.neededQuantity),
               uom: line.uom ?? line.component.uom,
               wastagePercent: line.wastagePercent === '' ? 0 : lenient(line.wastagePercent),
               variants: line.variants.flatMap((v) =>
@@ -302,7 +302,7 @@ export function formToComparable(values: BomFormValues): ComparableBom {
                         materialCode: v.material.code,
                         variantType: v.variantType,
                         sequence: lenient(v.sequence),
-                        qtyNeeded: v.qtyNeeded === '' ? null : lenient(v.qtyNeeded),
+                        neededQuantity: v.neededQuantity === '' ? null : lenient(v.neededQuantity),
                       },
                     ]
                   : [],

@@ -16,9 +16,9 @@ describe('mapBomErrors', () => {
       apiError(422, 'VALIDATION_FAILED', [
         { field: 'lines.1.uom', messages: ['IKP20157 is stocked in KG; METER does not convert'] },
         { field: 'lines.1.variants.0.materialId', messages: ['the same material twice on one line'] },
-        { field: 'lines.2.qtyNeeded', messages: ['qtyNeeded must be a positive number'] },
+        { field: 'lines.2.neededQuantity', messages: ['neededQuantity must be a positive number'] },
         { field: 'lines.0.componentId', messages: ['componentId must be a UUID'] },
-        { field: 'qtyOutput', messages: ['qtyOutput must not be greater than 1000000'] },
+        { field: 'outputQuantity', messages: ['outputQuantity must not be greater than 1000000'] },
       ]),
       values,
       'gone',
@@ -26,9 +26,9 @@ describe('mapBomErrors', () => {
     expect(mapped.placed).toEqual([
       { path: 'lines.1.uom', message: 'IKP20157 is stocked in KG; METER does not convert' },
       { path: 'lines.1.variants.0.material', message: 'the same material twice on one line' },
-      { path: 'lines.2.qtyNeeded', message: 'qtyNeeded must be a positive number' },
+      { path: 'lines.2.neededQuantity', message: 'neededQuantity must be a positive number' },
       { path: 'lines.0.component', message: 'componentId must be a UUID' },
-      { path: 'qtyOutput', message: 'qtyOutput must not be greater than 1000000' },
+      { path: 'outputQuantity', message: 'outputQuantity must not be greater than 1000000' },
     ]);
     expect(mapped.unplaced).toEqual([]);
   });

@@ -17,12 +17,12 @@ export interface MappedErrors {
 // The API names request fields; the form keeps the chosen product objects under other names.
 const RULES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^productId$/, () => 'product'],
-  [/^(bomType|qtyOutput)$/, (m) => m[1]!],
+  [/^(bomType|outputQuantity)$/, (m) => m[1]!],
   [/^lines\.(\d+)\.componentId$/, (m) => `lines.${m[1]}.component`],
-  [/^lines\.(\d+)\.(department|qtyNeeded|uom|wastagePercent)$/, (m) => `lines.${m[1]}.${m[2]}`],
+  [/^lines\.(\d+)\.(department|neededQuantity|uom|wastagePercent)$/, (m) => `lines.${m[1]}.${m[2]}`],
   [/^lines\.(\d+)\.variants\.(\d+)\.materialId$/, (m) => `lines.${m[1]}.variants.${m[2]}.material`],
   [
-    /^lines\.(\d+)\.variants\.(\d+)\.(variantType|sequence|qtyNeeded)$/,
+    /^lines\.(\d+)\.variants\.(\d+)\.(variantType|sequence|neededQuantity)$/,
     (m) => `lines.${m[1]}.variants.${m[2]}.${m[3]}`,
   ],
 ];

@@ -9,7 +9,7 @@ const rev1 = boneka({
   revision: 1,
   version: 1,
   lines: [
-    ...boneka().lines.map((l) => (l.componentCode === 'IKP20157' ? { ...l, qtyNeeded: 0.056 } : l)),
+    ...boneka().lines.map((l) => (l.componentCode === 'IKP20157' ? { ...l, neededQuantity: 0.056 } : l)),
     line({ componentCode: 'ALB40011', department: 'FINISHING', uom: 'PCS' }),
   ],
 });

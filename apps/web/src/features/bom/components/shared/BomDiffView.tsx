@@ -23,7 +23,9 @@ export function BomDiffView({ diff, label }: { diff: BomDiff; label: string }) {
           .map(
             (v) =>
               `${v.materialCode} (${t(`bom.variantTypes.${v.variantType}`)} #${v.sequence}${
-                v.qtyNeeded === null ? '' : `, ${formatNumber(v.qtyNeeded, lang)}${uom ? ` ${uom}` : ''}`
+                v.neededQuantity === null
+                  ? ''
+                  : `, ${formatNumber(v.neededQuantity, lang)}${uom ? ` ${uom}` : ''}`
               })`,
           )
           .join(', ');
@@ -39,7 +41,7 @@ export function BomDiffView({ diff, label }: { diff: BomDiff; label: string }) {
 
   const lineSummary = (line: ComparableLine) =>
     [
-      formatQuantity(line.qtyNeeded, line.uom, lang),
+      formatQuantity(line.neededQuantity, line.uom, lang),
       line.wastagePercent
         ? t('bom.diff.wastage', { value: formatNumber(line.wastagePercent, lang, 2) })
         : null,

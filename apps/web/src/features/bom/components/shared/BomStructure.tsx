@@ -34,7 +34,12 @@ export function SubBomLines({ bomId, depth }: { bomId: string; depth: number }) 
           {t('bom.structure.openBom')}
         </Anchor>
       </Group>
-      <LinesTable lines={bom.data.lines} depth={depth} showDepartment qtyOutput={bom.data.qtyOutput} />
+      <LinesTable
+        lines={bom.data.lines}
+        depth={depth}
+        showDepartment
+        outputQuantity={bom.data.outputQuantity}
+      />
     </div>
   );
 }
@@ -44,12 +49,12 @@ export function LinesTable({
   lines,
   depth = 0,
   showDepartment = false,
-  qtyOutput,
+  outputQuantity,
 }: {
   lines: readonly BomLine[];
   depth?: number;
   showDepartment?: boolean;
-  qtyOutput?: number;
+  outputQuantity?: number;
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -68,8 +73,8 @@ export function LinesTable({
           {showDepartment && <Table.Th w={120}>{t('bom.fields.department')}</Table.Th>}
           <Table.Th>{t('bom.fields.component')}</Table.Th>
           <Table.Th ta="right" w={150}>
-            {qtyOutput && qtyOutput !== 1
-              ? t('bom.fields.quantityPer', { qty: formatNumber(qtyOutput, i18n.language) })
+            {outputQuantity && outputQuantity !== 1
+              ? t('bom.fields.quantityPer', { qty: formatNumber(outputQuantity, i18n.language) })
               : t('bom.fields.quantity')}
           </Table.Th>
           <Table.Th ta="right" w={110} style={{ whiteSpace: 'nowrap' }}>
@@ -118,7 +123,7 @@ export function LinesTable({
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {formatQuantity(line.qtyNeeded, line.uom, i18n.language)}
+                    {formatQuantity(line.neededQuantity, line.uom, i18n.language)}
                   </Table.Td>
                   <Table.Td ta="right">
                     {line.wastagePercent ? `${formatNumber(line.wastagePercent, i18n.language, 2)} %` : '—'}
@@ -161,7 +166,7 @@ export function BomStructure({ bom }: { bom: Bom }) {
               {t('bom.editor.lineCount', { count: items.length })}
             </Text>
           </Title>
-          <LinesTable lines={items} qtyOutput={bom.qtyOutput} />
+          <LinesTable lines={items} outputQuantity={bom.outputQuantity} />
         </Paper>
       ))}
     </Stack>

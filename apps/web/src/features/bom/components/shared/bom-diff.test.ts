@@ -10,17 +10,17 @@ describe('diffBoms', () => {
   it('reports added, removed and changed lines with the fields that changed', () => {
     const before = boneka();
     const after = boneka({
-      qtyOutput: 2,
+      outputQuantity: 2,
       lines: [
         before.lines[0]!,
-        { ...before.lines[1]!, qtyNeeded: 0.056, wastagePercent: 2, variants: [] },
+        { ...before.lines[1]!, neededQuantity: 0.056, wastagePercent: 2, variants: [] },
         line({ componentCode: 'ALB40011', department: 'FINISHING', uom: 'PCS', componentUom: 'PCS' }),
       ],
     });
 
     const diff = diffBoms(comparableBom(before), comparableBom(after));
 
-    expect(diff.header).toEqual([{ field: 'qtyOutput', before: 1, after: 2 }]);
+    expect(diff.header).toEqual([{ field: 'outputQuantity', before: 1, after: 2 }]);
     expect(
       diff.lines.map((c) => [c.kind, c.kind === 'changed' ? c.after.componentCode : c.line.componentCode]),
     ).toEqual([
@@ -30,7 +30,7 @@ describe('diffBoms', () => {
     ]);
     const changed = diff.lines.find((c) => c.kind === 'changed');
     expect(changed?.kind === 'changed' && changed.changes.map((c) => c.field)).toEqual([
-      'qtyNeeded',
+      'neededQuantity',
       'wastagePercent',
       'variants',
     ]);

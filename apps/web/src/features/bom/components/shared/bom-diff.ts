@@ -8,7 +8,7 @@ export interface ComparableVariant {
   materialCode: string;
   variantType: VariantType;
   sequence: number;
-  qtyNeeded: number | null;
+  neededQuantity: number | null;
 }
 
 export interface ComparableLine {
@@ -16,7 +16,7 @@ export interface ComparableLine {
   componentCode: string;
   componentName: string;
   department: Department;
-  qtyNeeded: number;
+  neededQuantity: number;
   uom: Unit;
   wastagePercent: number;
   variants: ComparableVariant[];
@@ -24,12 +24,12 @@ export interface ComparableLine {
 
 export interface ComparableBom {
   bomType: BomType;
-  qtyOutput: number;
+  outputQuantity: number;
   lines: ComparableLine[];
 }
 
-export type HeaderField = 'bomType' | 'qtyOutput';
-export type LineField = 'department' | 'qtyNeeded' | 'uom' | 'wastagePercent' | 'variants';
+export type HeaderField = 'bomType' | 'outputQuantity';
+export type LineField = 'department' | 'neededQuantity' | 'uom' | 'wastagePercent' | 'variants';
 
 export interface FieldChange<F extends string = string> {
   field: F;
@@ -49,13 +49,13 @@ export interface BomDiff {
 
 export const comparableBom = (bom: Bom): ComparableBom => ({
   bomType: bom.bomType,
-  qtyOutput: bom.qtyOutput,
+  outputQuantity: bom.outputQuantity,
   lines: bom.lines.map((l) => ({
     componentId: l.componentId,
     componentCode: l.componentCode,
     componentName: l.componentName,
     department: l.department,
-    qtyNeeded: l.qtyNeeded,
+    neededQuantity: l.neededQuantity,
     uom: l.uom,
     wastagePercent: l.wastagePercent,
     variants: l.variants.map((v) => ({
@@ -63,7 +63,7 @@ export const comparableBom = (bom: Bom): ComparableBom => ({
       materialCode: v.materialCode,
       variantType: v.variantType,
       sequence: v.sequence,
-      qtyNeeded: v.qtyNeeded,
+      neededQuantity: v.neededQuantity,
     })),
   })),
 });
@@ -71,13 +71,13 @@ export const comparableBom = (bom: Bom): ComparableBom => ({
 const variantKey = (variants: readonly ComparableVariant[]) =>
   JSON.stringify(
     [...variants]
-      .map((v) => [v.materialId, v.variantType, v.sequence, v.qtyNeeded])
+      .map((v) => [v.materialId, v.variantType, v.sequence, v.neededQuantity])
       .sort((a, b) => String(a).localeCompare(String(b))),
   );
 
 const LINE_FIELDS: readonly Exclude<LineField, 'variants'>[] = [
   'department',
-  'qtyNeeded',
+  'neededQuantity',
   'uom',
   'wastagePercent',
 ];
@@ -105,7 +105,7 @@ function take(pool: ComparableLine[], matches: (line: ComparableLine) => boolean
  * department); the rest were added or removed. Unchanged lines are left out.
  */
 export function diffBoms(before: ComparableBom, after: ComparableBom): BomDiff {
-  const header: FieldChange<HeaderField>[] = (['bomType', 'qtyOutput'] as const)
+  const header: FieldChange<HeaderField>[] = (['bomType', 'outputQuantity'] as const)
     .filter((f) => before[f] !== after[f])
     .map((f) => ({ field: f, before: before[f], after: after[f] }));
 

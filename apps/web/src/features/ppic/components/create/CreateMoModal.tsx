@@ -56,7 +56,7 @@ const PREVIEW_DEBOUNCE_MS = 400;
 
 const emptyValues = (): CreateMoValues => ({
   productId: '',
-  qtyPlanned: Number.NaN,
+  plannedQuantity: Number.NaN,
   route: '',
   week: productionWeek(factoryToday()),
   dueDate: '',
@@ -89,7 +89,7 @@ export interface EditedDraft {
 /** The form's values of an order (what a PUT sends back). */
 export const draftValues = (mo: Mo): CreateMoValues => ({
   productId: mo.productId,
-  qtyPlanned: mo.qtyPlanned,
+  plannedQuantity: mo.plannedQuantity,
   route: mo.route,
   week: mo.week ?? '',
   dueDate: mo.dueDate ?? '',
@@ -129,7 +129,7 @@ export function CreateMoModal({
   // Saving navigates to the new order: guard.release() lets that navigation through.
   const guard = useUnsavedChangesGuard(opened && isDirty);
 
-  const quantity = useWatch({ control, name: 'qtyPlanned' });
+  const quantity = useWatch({ control, name: 'plannedQuantity' });
   const routeValue = useWatch({ control, name: 'route' });
   const route = isRoute(routeValue) ? routeValue : null;
   const [previewQuantity] = useDebouncedValue(quantity, PREVIEW_DEBOUNCE_MS);
@@ -180,7 +180,7 @@ export function CreateMoModal({
   const send = (values: CreateMoOutput) => {
     const body: CreateMoBody = {
       productId: values.productId,
-      qtyPlanned: values.qtyPlanned,
+      plannedQuantity: values.plannedQuantity,
       route: values.route,
       ...(values.week ? { week: values.week } : {}),
       ...(values.dueDate ? { dueDate: values.dueDate } : {}),
@@ -269,7 +269,7 @@ export function CreateMoModal({
               />
               <Controller
                 control={control}
-                name="qtyPlanned"
+                name="plannedQuantity"
                 render={({ field }) => (
                   <NumberField
                     label={t('ppic.create.quantity')}
@@ -282,7 +282,7 @@ export function CreateMoModal({
                     onChange={field.onChange}
                     onBlur={field.onBlur}
                     ref={field.ref}
-                    error={message(errors.qtyPlanned?.message)}
+                    error={message(errors.plannedQuantity?.message)}
                   />
                 )}
               />

@@ -3,7 +3,7 @@ import { createMoSchema } from './mo-schema';
 
 const valid = {
   productId: '00000000-0000-4000-8000-000000000001',
-  qtyPlanned: 12,
+  plannedQuantity: 12,
   route: 'ROUTE_2',
   week: '05-2099',
   dueDate: '2099-01-31',
@@ -23,9 +23,9 @@ describe('createMoSchema', () => {
     const issues = (values: object) =>
       createMoSchema.safeParse({ ...valid, ...values }).error?.issues.map((i) => i.message);
     expect(issues({ productId: '' })).toEqual(['ppic.validation.productRequired']);
-    expect(issues({ qtyPlanned: 0 })).toEqual(['ppic.validation.quantityPositive']);
-    expect(issues({ qtyPlanned: 1.1 })).toBeUndefined();
-    expect(issues({ qtyPlanned: 1.23456 })).toEqual(['ppic.validation.decimals']);
+    expect(issues({ plannedQuantity: 0 })).toEqual(['ppic.validation.quantityPositive']);
+    expect(issues({ plannedQuantity: 1.1 })).toBeUndefined();
+    expect(issues({ plannedQuantity: 1.23456 })).toEqual(['ppic.validation.decimals']);
     expect(issues({ route: '' })).toEqual(['ppic.validation.routeRequired']);
     expect(issues({ week: '54-2026' })).toEqual(['ppic.validation.week']);
     expect(issues({ dueDate: '2020-01-01' })).toEqual(['ppic.validation.duePast']);

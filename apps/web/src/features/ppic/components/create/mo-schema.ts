@@ -7,7 +7,7 @@ export const isRoute = (v: string): v is Route => Object.hasOwn(ROUTES, v);
 // Messages are i18n keys; the form translates them.
 export const createMoSchema = z.object({
   productId: z.string().min(1, 'ppic.validation.productRequired'),
-  qtyPlanned: z
+  plannedQuantity: z
     .number({ error: 'ppic.validation.quantityPositive' })
     .positive('ppic.validation.quantityPositive')
     .refine((v) => Math.abs(Math.round(v * 10_000) - v * 10_000) < 1e-6, 'ppic.validation.decimals')
@@ -28,7 +28,7 @@ export type CreateMoOutput = z.output<typeof createMoSchema>;
 /** The create form's fields, in the order a 422 may name them. */
 export const CREATE_FIELDS = [
   'productId',
-  'qtyPlanned',
+  'plannedQuantity',
   'route',
   'week',
   'dueDate',

@@ -30,7 +30,7 @@ export function BottlenecksPanel({ bottlenecks }: { bottlenecks: Bottlenecks }) 
           <Text size="sm">
             {t('ppic.dashboard.bottleneckWhy', {
               wait: hours(worst.averageWaitHours),
-              queued: formatNumber(worst.queuedQty, lang),
+              queued: formatNumber(worst.queuedQuantity, lang),
               orders: worst.queuedOrders,
             })}
           </Text>
@@ -96,7 +96,7 @@ export function BottlenecksPanel({ bottlenecks }: { bottlenecks: Bottlenecks }) 
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Text size="sm">{formatNumber(d.queuedQty, lang)}</Text>
+                    <Text size="sm">{formatNumber(d.queuedQuantity, lang)}</Text>
                     <Text size="xs" c="dimmed">
                       {t('ppic.dashboard.ordersCount', { count: d.queuedOrders })}
                     </Text>

@@ -25,7 +25,7 @@ export function LateOrdersTable({ late }: { late: Overview['late'] }) {
             <Table.Th>{t('ppic.fields.state')}</Table.Th>
             <Table.Th>{t('ppic.fields.dueDate')}</Table.Th>
             <Table.Th ta="right">{t('ppic.dashboard.daysLateColumn')}</Table.Th>
-            <Table.Th ta="right">{t('ppic.fields.qtyPlanned')}</Table.Th>
+            <Table.Th ta="right">{t('ppic.fields.plannedQuantity')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -46,7 +46,7 @@ export function LateOrdersTable({ late }: { late: Overview['late'] }) {
                   {t('ppic.daysLate', { count: mo.daysLate })}
                 </Badge>
               </Table.Td>
-              <Table.Td ta="right">{formatNumber(mo.qtyPlanned, lang)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(mo.plannedQuantity, lang)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

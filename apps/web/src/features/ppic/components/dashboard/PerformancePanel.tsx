@@ -68,8 +68,8 @@ export function PerformancePanel({ performance }: { performance: Performance }) 
           label={t('ppic.dashboard.planAttainment')}
           value={p.planAttainment}
           hint={t('ppic.dashboard.planAttainmentHint', {
-            produced: formatNumber(p.producedQty, lang),
-            planned: formatNumber(p.plannedQty, lang),
+            produced: formatNumber(p.producedQuantity, lang),
+            planned: formatNumber(p.plannedQuantity, lang),
           })}
         />
         <RatioRing label={t('ppic.dashboard.yield')} value={p.yield} hint={t('ppic.dashboard.yieldHint')} />
@@ -100,8 +100,8 @@ export function PerformancePanel({ performance }: { performance: Performance }) 
         />
         <Figure
           label={t('ppic.dashboard.produced')}
-          value={formatNumber(p.producedQty, lang)}
-          hint={t('ppic.dashboard.producedHint', { planned: formatNumber(p.plannedQty, lang) })}
+          value={formatNumber(p.producedQuantity, lang)}
+          hint={t('ppic.dashboard.producedHint', { planned: formatNumber(p.plannedQuantity, lang) })}
         />
       </SimpleGrid>
       <Paper p="md" radius="md">

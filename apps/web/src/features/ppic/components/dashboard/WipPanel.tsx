@@ -8,12 +8,12 @@ import { Legend } from './Legend';
 export function WipPanel({ wip }: { wip: Overview['wipByDepartment'] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const most = Math.max(1, ...wip.map((d) => d.queuedQty + d.awaitingHandoverQty));
+  const most = Math.max(1, ...wip.map((d) => d.queuedQuantity + d.awaitingHandoverQuantity));
   return (
     <>
       <Legend
         items={[
-          { label: t('ppic.dashboard.queuedQty'), color: 'kapok-5' },
+          { label: t('ppic.dashboard.queuedQuantity'), color: 'kapok-5' },
           { label: t('ppic.dashboard.awaitingHandover'), color: 'grape-4' },
         ]}
       />
@@ -27,7 +27,7 @@ export function WipPanel({ wip }: { wip: Overview['wipByDepartment'] }) {
           <Table.Tr>
             <Table.Th>{t('ppic.dashboard.department')}</Table.Th>
             <Table.Th ta="right">{t('ppic.dashboard.activeOrders')}</Table.Th>
-            <Table.Th ta="right">{t('ppic.dashboard.queuedQty')}</Table.Th>
+            <Table.Th ta="right">{t('ppic.dashboard.queuedQuantity')}</Table.Th>
             <Table.Th ta="right">{t('ppic.dashboard.awaitingHandover')}</Table.Th>
             <Table.Th w="30%" />
           </Table.Tr>
@@ -39,12 +39,12 @@ export function WipPanel({ wip }: { wip: Overview['wipByDepartment'] }) {
                 <Text size="sm">{t(`departments.${d.department}`)}</Text>
               </Table.Td>
               <Table.Td ta="right">{formatNumber(d.activeOrders, lang)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(d.queuedQty, lang)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(d.awaitingHandoverQty, lang)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(d.queuedQuantity, lang)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(d.awaitingHandoverQuantity, lang)}</Table.Td>
               <Table.Td>
                 <Progress.Root size="md" aria-hidden>
-                  <Progress.Section value={(d.queuedQty / most) * 100} color="kapok.5" />
-                  <Progress.Section value={(d.awaitingHandoverQty / most) * 100} color="grape.4" />
+                  <Progress.Section value={(d.queuedQuantity / most) * 100} color="kapok.5" />
+                  <Progress.Section value={(d.awaitingHandoverQuantity / most) * 100} color="grape.4" />
                 </Progress.Root>
               </Table.Td>
             </Table.Tr>

@@ -14,7 +14,7 @@ export function DraftMaterials({ mo }: { mo: MoDetail }) {
   const canReadBoms = usePermission('bom.view');
   const bom = useQuery({ ...planningQueries.activeBom(mo.productId), enabled: canReadBoms });
   const explosion = useQuery({
-    ...planningQueries.explosion(bom.data?.id ?? '', mo.qtyPlanned),
+    ...planningQueries.explosion(bom.data?.id ?? '', mo.plannedQuantity),
     enabled: !!bom.data,
   });
   if (!canReadBoms)

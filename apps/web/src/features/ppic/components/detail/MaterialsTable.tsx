@@ -45,7 +45,7 @@ export function MaterialsTable({ materials }: { materials: readonly MoMaterial[]
               {materials
                 .filter((m) => m.department === department)
                 .map((m) => {
-                  const used = m.quantity > 0 ? Math.min(100, (m.consumedQty / m.quantity) * 100) : 0;
+                  const used = m.quantity > 0 ? Math.min(100, (m.consumedQuantity / m.quantity) * 100) : 0;
                   return (
                     <Table.Tr key={`${m.code}-${department}`}>
                       <Table.Td>
@@ -70,10 +70,10 @@ export function MaterialsTable({ materials }: { materials: readonly MoMaterial[]
                           {formatNumber(m.shortage ?? 0, lang)}
                         </Table.Td>
                       )}
-                      <Table.Td ta="right" c={m.reservedQty > 0 ? 'blue.8' : 'dimmed'}>
-                        {formatNumber(m.reservedQty, lang)}
+                      <Table.Td ta="right" c={m.reservedQuantity > 0 ? 'blue.8' : 'dimmed'}>
+                        {formatNumber(m.reservedQuantity, lang)}
                       </Table.Td>
-                      <Table.Td ta="right">{formatNumber(m.consumedQty, lang)}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(m.consumedQuantity, lang)}</Table.Td>
                       <Table.Td>
                         <Tooltip label={`${Math.round(used)}%`} withArrow>
                           <Progress value={used} color={used >= 100 ? 'teal' : 'blue'} size="sm" />

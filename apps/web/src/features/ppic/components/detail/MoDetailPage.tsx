@@ -126,8 +126,8 @@ export function MoDetailPage() {
       {mo.varianceWarning && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle />} mb="md">
           {t('ppic.detail.varianceBanner', {
-            produced: formatQuantity(mo.producedQty ?? 0, mo.uom, i18n.language),
-            planned: formatQuantity(mo.qtyPlanned, mo.uom, i18n.language),
+            produced: formatQuantity(mo.producedQuantity ?? 0, mo.uom, i18n.language),
+            planned: formatQuantity(mo.plannedQuantity, mo.uom, i18n.language),
             variance: formatSignedFraction((mo.variancePercent ?? 0) / 100, i18n.language),
           })}
         </Alert>
@@ -233,8 +233,8 @@ function Summary({ mo }: { mo: MoDetail }) {
   const none = t('common.none');
   const quantity = (v: number) => formatQuantity(v, mo.uom, lang);
   const rows: [string, ReactNode][] = [
-    [t('ppic.fields.qtyPlanned'), quantity(mo.qtyPlanned)],
-    [t('ppic.fields.produced'), mo.producedQty === null ? none : quantity(mo.producedQty)],
+    [t('ppic.fields.plannedQuantity'), quantity(mo.plannedQuantity)],
+    [t('ppic.fields.produced'), mo.producedQuantity === null ? none : quantity(mo.producedQuantity)],
     [
       t('ppic.fields.variance'),
       mo.variancePercent === null ? (

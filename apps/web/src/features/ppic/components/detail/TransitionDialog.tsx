@@ -22,7 +22,7 @@ const routeOrder = (workOrders: readonly MoWorkOrder[]) =>
  */
 export function lastDepartmentGood(workOrders: readonly MoWorkOrder[]): number | null {
   const last = routeOrder(workOrders).at(-1);
-  return last && last.goodQty > 0 ? last.goodQty : null;
+  return last && last.goodQuantity > 0 ? last.goodQuantity : null;
 }
 
 /** Work orders not finished yet: completing the order closes them. */
@@ -55,7 +55,9 @@ export function TransitionDialog({
   const lang = i18n.language;
   const typedActual = actual !== null && Number.isFinite(actual) && actual > 0 ? actual : null;
   const noteRequired =
-    action === 'complete' && typedActual !== null && isVarianceWarning(variance(typedActual, mo.qtyPlanned));
+    action === 'complete' &&
+    typedActual !== null &&
+    isVarianceWarning(variance(typedActual, mo.plannedQuantity));
   const open = action === 'complete' ? openWorkOrders(mo.workOrders) : [];
   const needsReason = action === 'cancel' || action === 'return';
   const fromLine = action === 'complete' ? lastDepartmentGood(mo.workOrders) : null;
@@ -104,8 +106,8 @@ export function TransitionDialog({
                 threshold: formatFraction(VARIANCE_WARNING_THRESHOLD, lang, 0),
               }),
               message: t('ppic.detail.varianceBanner', {
-                produced: formatQuantity(updated.producedQty ?? 0, updated.uom, lang),
-                planned: formatQuantity(updated.qtyPlanned, updated.uom, lang),
+                produced: formatQuantity(updated.producedQuantity ?? 0, updated.uom, lang),
+                planned: formatQuantity(updated.plannedQuantity, updated.uom, lang),
                 variance: formatSignedFraction((updated.variancePercent ?? 0) / 100, lang),
               }),
               autoClose: 10_000,
@@ -129,7 +131,7 @@ export function TransitionDialog({
         <Text size="sm" c="dimmed">
           {t(`ppic.transition.explain.${action}`, {
             product: `${mo.productCode} · ${mo.productName}`,
-            quantity: `${formatNumber(mo.qtyPlanned, lang)} ${mo.uom}`,
+            quantity: `${formatNumber(mo.plannedQuantity, lang)} ${mo.uom}`,
           })}
         </Text>
         {transition.error ? (
@@ -160,8 +162,8 @@ export function TransitionDialog({
                         </Badge>
                         <Text span size="sm" c="dimmed">
                           {t('ppic.complete.openRecorded', {
-                            good: formatNumber(wo.goodQty, lang),
-                            target: formatNumber(wo.targetQty, lang),
+                            good: formatNumber(wo.goodQuantity, lang),
+                            target: formatNumber(wo.targetQuantity, lang),
                           })}
                         </Text>
                       </Group>
@@ -178,10 +180,10 @@ export function TransitionDialog({
               description={
                 fromLine === null
                   ? t('ppic.complete.actualHintNoLine', {
-                      planned: formatQuantity(mo.qtyPlanned, mo.uom, lang),
+                      planned: formatQuantity(mo.plannedQuantity, mo.uom, lang),
                     })
                   : t('ppic.complete.actualHintLine', {
-                      planned: formatQuantity(mo.qtyPlanned, mo.uom, lang),
+                      planned: formatQuantity(mo.plannedQuantity, mo.uom, lang),
                       recorded: formatQuantity(fromLine, mo.uom, lang),
                     })
               }
@@ -197,7 +199,7 @@ export function TransitionDialog({
               }}
               error={invalid && !noteRequired ? invalid : undefined}
             />
-            <VariancePreview planned={mo.qtyPlanned} actual={typedActual ?? Number.NaN} uom={mo.uom} />
+            <VariancePreview planned={mo.plannedQuantity} actual={typedActual ?? Number.NaN} uom={mo.uom} />
           </>
         )}
         <Textarea

@@ -55,9 +55,9 @@ function WorkOrderRow({ wo, uom }: { wo: MoWorkOrder; uom: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const n = (v: number) => formatNumber(v, lang);
-  const target = wo.targetQty || 1;
-  const goodShare = Math.min(100, (wo.goodQty / target) * 100);
-  const rejectShare = Math.min(100 - goodShare, (wo.rejectQty / target) * 100);
+  const target = wo.targetQuantity || 1;
+  const goodShare = Math.min(100, (wo.goodQuantity / target) * 100);
+  const rejectShare = Math.min(100 - goodShare, (wo.rejectedQuantity / target) * 100);
   const department = t(`departments.${wo.department}`);
 
   return (
@@ -96,17 +96,17 @@ function WorkOrderRow({ wo, uom }: { wo: MoWorkOrder; uom: string }) {
       </Progress.Root>
       <SimpleGrid cols={{ base: 2, sm: 4 }} mt={6} spacing={4}>
         <Text size="xs">
-          {t('ppic.detail.good')}: <b>{n(wo.goodQty)}</b> / {n(wo.targetQty)} {uom}
+          {t('ppic.detail.good')}: <b>{n(wo.goodQuantity)}</b> / {n(wo.targetQuantity)} {uom}
         </Text>
-        <Text size="xs" c={wo.rejectQty > 0 ? 'red.8' : 'dimmed'}>
-          {t('ppic.detail.reject')}: <b>{n(wo.rejectQty)}</b>
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('ppic.detail.received')}: {n(wo.inputQty)}
-          {wo.incomingQty > 0 && ` (+${n(wo.incomingQty)} ${t('ppic.detail.incoming')})`}
+        <Text size="xs" c={wo.rejectedQuantity > 0 ? 'red.8' : 'dimmed'}>
+          {t('ppic.detail.reject')}: <b>{n(wo.rejectedQuantity)}</b>
         </Text>
         <Text size="xs" c="dimmed">
-          {t('ppic.detail.handedOver')}: {n(wo.handedOverQty)}
+          {t('ppic.detail.received')}: {n(wo.inputQuantity)}
+          {wo.incomingQuantity > 0 && ` (+${n(wo.incomingQuantity)} ${t('ppic.detail.incoming')})`}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('ppic.detail.handedOver')}: {n(wo.handedOverQuantity)}
         </Text>
       </SimpleGrid>
       {(wo.operator || wo.startedAt) && (

@@ -148,21 +148,21 @@ export function MoListPage() {
       ),
     },
     {
-      id: 'qtyPlanned',
-      header: t('ppic.fields.qtyPlanned'),
+      id: 'plannedQuantity',
+      header: t('ppic.fields.plannedQuantity'),
       align: 'right',
-      sortValue: (mo) => mo.qtyPlanned,
+      sortValue: (mo) => mo.plannedQuantity,
       cell: (mo) => (
         <>
           <Text size="sm" fw={600} span>
-            {formatNumber(mo.qtyPlanned, i18n.language)}
+            {formatNumber(mo.plannedQuantity, i18n.language)}
           </Text>{' '}
           <Text size="xs" c="dimmed" span>
             {mo.uom}
           </Text>
-          {mo.producedQty !== null && (
+          {mo.producedQuantity !== null && (
             <Text size="xs" c="dimmed">
-              {t('ppic.orders.produced', { qty: formatNumber(mo.producedQty, i18n.language) })}
+              {t('ppic.orders.produced', { qty: formatNumber(mo.producedQuantity, i18n.language) })}
             </Text>
           )}
         </>
@@ -173,9 +173,9 @@ export function MoListPage() {
       header: t('ppic.fields.produced'),
       align: 'right',
       hiddenByDefault: true,
-      sortValue: (mo) => mo.producedQty,
+      sortValue: (mo) => mo.producedQuantity,
       cell: (mo) =>
-        mo.producedQty === null ? t('common.none') : formatNumber(mo.producedQty, i18n.language),
+        mo.producedQuantity === null ? t('common.none') : formatNumber(mo.producedQuantity, i18n.language),
     },
     {
       id: 'uom',
