@@ -18,6 +18,7 @@ import { Transactions } from './database/transactions.js';
 import { EventPublisher } from './events/event-publisher.js';
 import { EventsController } from './events/events.controller.js';
 import { EventsHub } from './events/events.hub.js';
+import { Jobs } from './jobs/jobs.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { AccessGuard } from './permissions/access.guard.js';
 import { StateTransitions } from './transitions/state-machine.js';
@@ -47,6 +48,7 @@ export class CoreModule {
         ApiKeyAuth,
         ApiKeysService,
         IdempotencyInterceptor,
+        Jobs,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [
@@ -61,6 +63,7 @@ export class CoreModule {
         EventsHub,
         PrincipalCache,
         AuthService,
+        Jobs,
       ],
     };
   }

@@ -90,10 +90,16 @@ export async function freshDatabase(kind: 'seeded' | 'empty' = 'seeded'): Promis
 }
 
 /** The real app over real HTTP on a fresh database cloned from the migrated, seeded template. */
-export async function startTestApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+  /** Runs after the app is built and before it starts (e.g. to register a job handler). */
+  prepare?: (app: NestFastifyApplication) => void,
+): Promise<TestApp> {
   const url = databaseUrl ?? (await freshDatabase());
   const config = testConfig(env);
   const app = await createApp(config, url);
+  prepare?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   await app.get(EventsHub).ready;
   const address = app.getHttpServer().address() as { port: number };

@@ -33,6 +33,9 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   API_DOCS: bool.optional(),
+  JOBS_ENABLED: bool.optional(),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 });
 
 export interface AppConfig {
@@ -59,6 +62,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Swagger UI and `/api/docs-json` (default on, off in production). */
   apiDocs: boolean;
+  /** The job queue's worker in this process (off in tests, which run jobs with `Jobs.runDue`). */
+  jobs: { enabled: boolean; concurrency: number; pollIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy ?? false,
     metricsToken: e.METRICS_TOKEN,
     apiDocs: e.API_DOCS ?? !production,
+    jobs: {
+      enabled: e.JOBS_ENABLED ?? e.NODE_ENV !== 'test',
+      concurrency: e.JOBS_CONCURRENCY,
+      pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+    },
   };
 }
 

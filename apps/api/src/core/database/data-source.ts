@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrateJobs } from '../jobs/jobs.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
@@ -42,7 +43,7 @@ export async function underMigrationLock<T>(ds: DataSource, work: () => Promise<
 }
 
 /**
- * Applies pending migrations with a short-lived connection; returns the names applied. A session
+ * Applies pending migrations (and the job queue's) with a short-lived connection; returns the names applied. A session
  * advisory lock makes replicas that start together migrate one after the other.
  */
 export async function migrate(url: string): Promise<string[]> {
@@ -53,6 +54,8 @@ export async function migrate(url: string): Promise<string[]> {
     await runner.connect();
     await runner.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await ds.runMigrations({ transaction: 'each' });
+    // The job queue keeps its own schema (graphile_worker), migrated by its own versions.
+    await migrateJobs(url);
     return applied.map((m) => m.name);
   } finally {
     await runner.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
