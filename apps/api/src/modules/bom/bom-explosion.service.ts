@@ -113,10 +113,15 @@ export class BomExplosionService {
     return bom;
   }
 
+  /**
+   * `availability: false` (what approval freezes) reads free stock only when a line has variants to
+   * choose by it; `available` and `shortage` are then not meaningful.
+   */
   async explode(
     bomId: string,
     quantity: number | string,
     manager: EntityManager = this.dataSource.manager,
+    { availability = true }: { availability?: boolean } = {},
   ): Promise<ExplosionResponse> {
     const rows = await this.treeRows(manager, bomId);
     if (rows.length === 0) throw notFound('bom', bomId);
@@ -212,7 +217,10 @@ export class BomExplosionService {
     const materialIds = [
       ...new Set(leaves.flatMap((l) => [...l.candidates, ...l.optional].map((c) => c.productId))),
     ];
-    const free = await this.freeStock(manager, materialIds);
+    const free =
+      availability || leaves.some((l) => l.candidates.length > 1)
+        ? await this.freeStock(manager, materialIds)
+        : new Map<string, Decimal>();
     const requirements = new Map<string, RequirementItem & { exact: Decimal }>();
     const add = (c: Candidate, department: Department, optional: boolean, substitutesFor: string | null) => {
       const key = `${c.productId}|${department}|${optional}`;

@@ -232,7 +232,7 @@ export class MoTransitions {
         'NO_ACTIVE_BOM',
         `${mo.batch_number}'s product has no active bill of materials`,
       );
-    const explosion = await this.explosion.explode(bom.id, mo.qty_planned, m);
+    const explosion = await this.explosion.explode(bom.id, mo.qty_planned, m, { availability: false });
     const route = routeDepartments(mo.route);
     const outside = [...new Set(explosion.requirements.map((r) => r.department))].filter(
       (d) => !route.includes(d),
@@ -353,7 +353,13 @@ export class MoTransitions {
     const ops: PostingOp[] = [];
 
     // WIP the order made and no later department used is consumed into the finished product.
-    const wip = workOrders.filter((wo) => wo.output_product_id && wo.output_product_id !== mo.product_id);
+    // Only work orders with output not handed over yet: orders completed without reported work ask no stock.
+    const wip = workOrders.filter(
+      (wo) =>
+        wo.output_product_id &&
+        wo.output_product_id !== mo.product_id &&
+        new Decimal(wo.good_qty).gt(wo.handed_over_qty),
+    );
     const free = await this.stock.free(
       wip.map((wo) => wo.output_product_id!),
       wip.map((wo) => lines.get(wo.department)).filter((l): l is string => !!l),

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { alertLevel, isWorse, type AlertLevel, type EventType } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
+import { lockThresholds, readThresholds } from './thresholds.sql.js';
 
 /** A threshold, locked, with the stock it compares and the alert open on it (if any). */
-interface ThresholdRow {
+export interface ThresholdRow {
   id: string;
   product_id: string;
   location_id: string | null;
@@ -29,34 +30,24 @@ export class AlertsEvaluator {
     if (productIds.length === 0) return;
     // The lock comes first, on its own: the stock read next must see what the postings that held it
     // committed (a statement reads the data as of its start).
-    const locked: Array<Pick<ThresholdRow, 'id' | 'min_qty' | 'critical_qty'>> = await manager.query(
-      `select id, min_qty, critical_qty from stock_thresholds
-        where product_id = any($1::uuid[]) and (location_id is null or location_id = any($2::uuid[]))
-        order by product_id, location_id nulls first
-        for update`,
-      [productIds, locationIds],
-    );
+    const locked: Array<Pick<ThresholdRow, 'id'>> = await manager.query(lockThresholds('$1', '$2'), [
+      productIds,
+      locationIds,
+    ]);
     if (locked.length === 0) return;
     // Then, in one statement, the stock each threshold compares and its open alert (locked).
     const thresholds: ThresholdRow[] = await manager.query(
-      `with a as (
-         select id, product_id, location_id, level from stock_alerts
-          where product_id = any($2::uuid[]) and status <> 'RESOLVED'
-          order by id
-          for update
-       )
-       select t.id, t.product_id, t.location_id, t.min_qty, t.critical_qty, a.id as alert_id, a.level as alert_level,
-              coalesce((select sum(b.on_hand - b.reserved) from stock_balances b
-                         where b.product_id = t.product_id
-                           and (case when t.location_id is null
-                                     then b.location_id in (select id from locations where type = 'WAREHOUSE')
-                                     else b.location_id = t.location_id end)), 0) as available
-         from stock_thresholds t
-         left join a on a.product_id = t.product_id and a.location_id is not distinct from t.location_id
-        where t.id = any($1::uuid[])
-        order by t.product_id, t.location_id nulls first`,
-      [locked.map((t) => t.id), productIds],
+      `with ${readThresholds('$1', '$2', ['$3', '$3', '$4'])} select * from thresholds_read`,
+      [productIds, locationIds, [], []],
     );
+    await this.apply(manager, thresholds);
+  }
+
+  /**
+   * Opens, raises, updates or resolves the alerts of thresholds read with their stock (and locked, with
+   * their open alert, by the caller): one statement for every alert that changes, then the events.
+   */
+  async apply(manager: EntityManager, thresholds: ThresholdRow[]): Promise<void> {
     if (thresholds.length === 0) return;
     const opened: ThresholdRow[] = [];
     const changes: Array<{ id: string; level: AlertLevel; status: string; now: string }> = [];

@@ -5,7 +5,8 @@ import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../../../core/context/request-context.js';
 import { outboxOf } from '../../../core/database/outbox.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
-import { AlertsEvaluator } from '../alerts/alerts.evaluator.js';
+import { AlertsEvaluator, type ThresholdRow } from '../alerts/alerts.evaluator.js';
+import { lockThresholds, readThresholds } from '../alerts/thresholds.sql.js';
 import { isInternal } from '../entities/location.entity.js';
 import {
   insufficientStock,
@@ -122,7 +123,8 @@ export class PostingService {
     await run.failOnShortages();
     const result = await run.persist();
     const productIds = [...run.touchedProducts];
-    await this.alerts.evaluate(manager, productIds, [...run.touchedLocations]);
+    // Read with their stock by the persisting statement, under the lock `prepare` took.
+    if (run.thresholds) await this.alerts.apply(manager, run.thresholds);
     await this.hooks.run(manager, { productIds, locationIds: [...run.touchedLocations] });
     await this.events.publish(manager, 'stock.changed', productIds);
     return result;
@@ -140,6 +142,10 @@ class PostingRun {
   private readonly result: PostingResult = { moves: [], reserved: [], released: [] };
   readonly touchedProducts = new Set<string>();
   readonly touchedLocations = new Set<string>();
+  /** Whether `prepare` locked thresholds of the products involved (true when it could not tell). */
+  private thresholdsLocked = false;
+  /** The thresholds of the touched products with their stock after this posting, once persisted. */
+  thresholds: ThresholdRow[] | undefined;
 
   constructor(
     private readonly manager: EntityManager,
@@ -210,7 +216,19 @@ class PostingRun {
         for (const l of op.locationIds) pairs.set(pairKey(op.productId, l), [op.productId, l]);
     }
     for (const [, [productId, locationId]] of pairs) this.byPair.set(pairKey(productId, locationId), []);
-    if (pairs.size === 0) return;
+    // Thresholds of every product involved are locked before any balance, in the balances' statement
+    // (or alone): alerts are evaluated by one posting of a product at a time, and the stock read after
+    // the lock sees what the postings that held it committed.
+    const products = new Set<string>();
+    for (const op of ops) if (op.productId) products.add(op.productId);
+    for (const list of this.reservations.values()) for (const r of list) products.add(r.productId);
+    for (const list of this.reservations.values()) for (const r of list) locationIds.add(r.locationId);
+    const thresholdKeys = [[...products], [...locationIds]];
+    if (pairs.size === 0) {
+      const locked: unknown[] = await this.manager.query(lockThresholds('$1', '$2'), thresholdKeys);
+      this.thresholdsLocked = locked.length > 0;
+      return;
+    }
     const sorted = [...pairs.values()].sort(
       ([p1, l1], [p2, l2]) => p1.localeCompare(p2) || l1.localeCompare(l2),
     );
@@ -224,16 +242,23 @@ class PostingRun {
       received_at: Date | null;
       lot_number: string | null;
       quality_status: LotQualityStatus | null;
+      thresholds: number;
     }> = await this.manager.query(
-      `select b.id, b.product_id, b.location_id, b.lot_id, b.on_hand, b.reserved, l.received_at, l.lot_number, l.quality_status
+      // The threshold count is a one-time filter: evaluated, so the thresholds locked, before any balance.
+      `with locked_thresholds as (${lockThresholds('$3', '$4')})
+       select b.id, b.product_id, b.location_id, b.lot_id, b.on_hand, b.reserved, l.received_at, l.lot_number, l.quality_status,
+              (select count(*) from locked_thresholds)::int as thresholds
          from stock_balances b
          join unnest($1::uuid[], $2::uuid[]) k(product_id, location_id)
            on b.product_id = k.product_id and b.location_id = k.location_id
          left join lots l on l.id = b.lot_id
+        where (select count(*) from locked_thresholds) >= 0
         order by b.product_id, b.location_id, b.lot_id nulls first
         for update of b`,
-      [sorted.map(([p]) => p), sorted.map(([, l]) => l)],
+      [sorted.map(([p]) => p), sorted.map(([, l]) => l), ...thresholdKeys],
     );
+    // No balance row: whether thresholds were locked is unknown, so they are read.
+    this.thresholdsLocked = rows.length === 0 || rows[0].thresholds > 0;
     for (const r of rows) {
       this.remember({
         id: r.id,
@@ -449,7 +474,13 @@ class PostingRun {
       return this.result;
     const principal = RequestContext.principal();
     const doc = this.options.document;
-    const rows: Array<PostedMove & { created_at: Date }> = await this.manager.query(
+    // With thresholds locked, the same statement reads them with their stock and open alerts (one row
+    // after the moves, its JSON); the stock it reads is as before this statement, so the changes ride along.
+    const changes = all.filter((b) => !b.dOnHand.minus(b.dReserved).isZero());
+    const thresholds = this.thresholdsLocked
+      ? `, ${readThresholds('$31', '$32', ['$33', '$34', '$35'])}`
+      : '';
+    const rows: Array<PostedMove & { thresholds?: ThresholdRow[] | null }> = await this.manager.query(
       `with balances_changed as (
          update stock_balances b
             set on_hand = b.on_hand + v.d_on_hand, reserved = b.reserved + v.d_reserved, updated_at = now()
@@ -473,7 +504,8 @@ class PostingRun {
        reservations_added as (
          insert into stock_reservations (product_id, location_id, lot_id, document_type, document_id, quantity, open_quantity, status)
          select p, l, lot, dt, di, q, q, 'OPEN' from unnest($11::uuid[], $12::uuid[], $13::uuid[], $14::text[], $15::uuid[], $16::numeric[]) v(p, l, lot, dt, di, q)
-       )
+       ),
+       moves_added as (
        insert into stock_moves (product_id, quantity, from_location_id, to_location_id, lot_id, type, reference, document_type,
                                 document_id, entered_quantity, entered_uom, note, actor_id, actor_username, created_at)
        select p, q, f, t, lot, ty::move_type, $23, $24, $25::uuid, eq, eu::unit, n, $26::uuid, $27, clock_timestamp()
@@ -481,7 +513,16 @@ class PostingRun {
               with ordinality v(p, q, f, t, lot, ty, eq, eu, n, ord)
         order by ord
        returning id, product_id as "productId", quantity, from_location_id as "fromLocationId", to_location_id as "toLocationId",
-                 lot_id as "lotId", type, created_at as "createdAt"`,
+                 lot_id as "lotId", type, created_at as "createdAt"
+       )${thresholds}
+       ${
+         thresholds
+           ? `select *, null::json as thresholds from moves_added
+               union all
+              select null, null, null, null, null, null, null, null,
+                     coalesce((select json_agg(thresholds_read) from thresholds_read), '[]'::json)`
+           : 'select * from moves_added'
+       }`,
       [
         existing.map((b) => b.id),
         existing.map((b) => fixed(b.dOnHand)),
@@ -513,9 +554,19 @@ class PostingRun {
         this.moves.map((mv) => mv.enteredQuantity),
         this.moves.map((mv) => mv.enteredUom),
         this.moves.map((mv) => mv.note),
+        ...(thresholds
+          ? [
+              [...this.touchedProducts],
+              [...this.touchedLocations],
+              changes.map((b) => b.productId),
+              changes.map((b) => b.locationId),
+              changes.map((b) => fixed(b.dOnHand.minus(b.dReserved))),
+            ]
+          : []),
       ],
     );
-    this.result.moves = rows;
+    this.result.moves = rows.filter((r) => r.id !== null);
+    if (thresholds) this.thresholds = rows.find((r) => r.id === null)?.thresholds ?? [];
     const box = outboxOf(this.manager);
     for (const mv of this.moves) box?.countStockMove(mv.type);
     return this.result;
