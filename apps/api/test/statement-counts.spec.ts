@@ -96,12 +96,12 @@ describe('statements per command', () => {
         const m = await p.wh.product({ type: 'ACCESSORY' });
         await p.wh.receive(m.id, rack.id, 1000);
         if (thresholds) {
-          const minQty = all.length % 2 === 0 ? 5000 : 10;
+          const minimumQuantity = all.length % 2 === 0 ? 5000 : 10;
           ok(
             await raw(t.baseUrl, '/api/v1/warehouse/alerts/thresholds', {
               method: 'POST',
               token: tokens.warehouse,
-              body: JSON.stringify({ productId: m.id, minQty }),
+              body: JSON.stringify({ productId: m.id, minimumQuantity }),
             }),
             201,
           );
