@@ -151,6 +151,25 @@ async function statementTotals(base) {
   }
   return { sum, count };
 }
+/** What the API's memory is made of, from its `/metrics` (V8 heap spaces, external memory), in MB. */
+async function memoryBreakdown(base) {
+  const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const text = await res.text();
+  const mb = (re) => {
+    const m = re.exec(text);
+    return m ? Number(m[1]) / 2 ** 20 : undefined;
+  };
+  const spaces = {};
+  for (const m of text.matchAll(/^kapok_nodejs_heap_space_size_total_bytes\{space="([^"]+)"\} (\S+)$/gm))
+    spaces[m[1]] = Number(m[2]) / 2 ** 20;
+  return {
+    heapTotalMb: mb(/^kapok_nodejs_heap_size_total_bytes (\S+)$/m),
+    heapUsedMb: mb(/^kapok_nodejs_heap_size_used_bytes (\S+)$/m),
+    externalMb: mb(/^kapok_nodejs_external_memory_bytes (\S+)$/m),
+    spacesMb: spaces,
+  };
+}
+
 const statementsBetween = (before, after) => ({
   statements: after.sum - before.sum,
   requests: after.count - before.count,
@@ -696,8 +715,14 @@ async function main() {
     await verifier.end();
   }
 
-  report.memory = memoryOf(api.child.pid);
-  log(`API memory: RSS ${report.memory.rssMb.toFixed(0)} MB, peak ${report.memory.peakMb.toFixed(0)} MB`);
+  report.memory = { ...memoryOf(api.child.pid), ...(await memoryBreakdown(api.base).catch(() => ({}))) };
+  log(
+    `API memory: RSS ${report.memory.rssMb.toFixed(0)} MB, peak ${report.memory.peakMb.toFixed(0)} MB; ` +
+      `V8 heap ${report.memory.heapTotalMb?.toFixed(0)} MB (used ${report.memory.heapUsedMb?.toFixed(0)}), ` +
+      `external ${report.memory.externalMb?.toFixed(0)} MB; spaces ${JSON.stringify(
+        Object.fromEntries(Object.entries(report.memory.spacesMb ?? {}).map(([k, v]) => [k, Math.round(v)])),
+      )}`,
+  );
   await stopPid(api.child.pid, 20_000);
   await api.child.exited;
   if (profileDir) report.profile = summariseProfiles(profileDir);
