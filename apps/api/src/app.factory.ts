@@ -20,6 +20,7 @@ import { AppError } from './core/errors/app-error.js';
 import { HttpExceptionFilter, type SpaFallback } from './core/errors/http-exception.filter.js';
 import { installBinaryBodies } from './core/http/binary-body.js';
 import { installInputGuard } from './core/http/input-guard.js';
+import { finishOpenApiDocument } from './core/openapi/finish-document.js';
 import { createRootLogger, PinoNestLogger } from './core/logging.js';
 import { registerMetrics } from './core/metrics/metrics.js';
 
@@ -161,9 +162,11 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     // Other programs: a service account's key (POST /admin/api-keys), instead of a bearer token.
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
     .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (_controllerKey, methodKey) => methodKey,
-  });
+  return finishOpenApiDocument(
+    SwaggerModule.createDocument(app, config, {
+      operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    }),
+  );
 }
 
 export interface FieldError {

@@ -7,8 +7,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List api keys
+         * @description Needs the permission `admin.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listApiKeys"];
         put?: never;
+        /**
+         * Create api key
+         * @description Needs the permission `admin.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createApiKey"];
         delete?: never;
         options?: never;
@@ -26,6 +34,10 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke api key
+         * @description Needs the permission `admin.delete` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
@@ -39,6 +51,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List audit entries
+         * @description Needs the permission `admin.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listAuditEntries"];
         put?: never;
         post?: never;
@@ -55,7 +71,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get company
+         * @description Needs the permission `admin.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getCompany"];
+        /**
+         * Update company
+         * @description Needs the permission `admin.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updateCompany"];
         post?: never;
         delete?: never;
@@ -71,8 +95,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List roles
+         * @description Needs the permission `admin.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listRoles"];
         put?: never;
+        /**
+         * Create role
+         * @description Needs the permission `admin.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createRole"];
         delete?: never;
         options?: never;
@@ -88,6 +120,10 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Update role
+         * @description Needs the permission `admin.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updateRole"];
         post?: never;
         delete?: never;
@@ -103,8 +139,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List users
+         * @description Needs the permission `admin.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listUsers"];
         put?: never;
+        /**
+         * Create user
+         * @description Needs the permission `admin.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -119,7 +163,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get user
+         * @description Needs the permission `admin.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getUser"];
+        /**
+         * Update user
+         * @description Needs the permission `admin.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updateUser"];
         post?: never;
         delete?: never;
@@ -137,6 +189,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Login
+         * @description Open to anyone, signed in or not. One transaction: the change, its audit rows and its events.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -153,6 +209,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Logout
+         * @description Any signed-in user or API key. One transaction: the change, its audit rows and its events.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -167,6 +227,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get me
+         * @description Any signed-in user or API key. Reads only.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -185,6 +249,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Change password
+         * @description Any signed-in user or API key. One transaction: the change, its audit rows and its events.
+         */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -201,6 +269,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Refresh
+         * @description Open to anyone, signed in or not. One transaction: the change, its audit rows and its events.
+         */
         post: operations["refresh"];
         delete?: never;
         options?: never;
@@ -215,6 +287,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Stream events
+         * @description Any signed-in user or API key. Reads only.
+         */
         get: operations["streamEvents"];
         put?: never;
         post?: never;
@@ -231,6 +307,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Health live
+         * @description Open to anyone, signed in or not. Reads only.
+         */
         get: operations["healthLive"];
         put?: never;
         post?: never;
@@ -247,6 +327,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Health ready
+         * @description Open to anyone, signed in or not. Reads only.
+         */
         get: operations["healthReady"];
         put?: never;
         post?: never;
@@ -263,6 +347,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get my work
+         * @description Any signed-in user or API key. Reads only.
+         */
         get: operations["getMyWork"];
         put?: never;
         post?: never;
@@ -279,8 +367,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List partners
+         * @description Needs the permission `partners.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listPartners"];
         put?: never;
+        /**
+         * Create partner
+         * @description Needs the permission `partners.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createPartner"];
         delete?: never;
         options?: never;
@@ -295,7 +391,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get partner
+         * @description Needs the permission `partners.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getPartner"];
+        /**
+         * Update partner
+         * @description Needs the permission `partners.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updatePartner"];
         post?: never;
         delete?: never;
@@ -313,6 +417,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Start mrp run
+         * @description Needs the permission `planning.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["startMrpRun"];
         delete?: never;
         options?: never;
@@ -327,6 +435,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get mrp run
+         * @description Needs the permission `planning.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getMrpRun"];
         put?: never;
         post?: never;
@@ -343,6 +455,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get mrp grid
+         * @description Needs the permission `planning.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getMrpGrid"];
         put?: never;
         post?: never;
@@ -359,6 +475,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List planned orders
+         * @description Needs the permission `planning.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listPlannedOrders"];
         put?: never;
         post?: never;
@@ -377,6 +497,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Release planned orders
+         * @description Needs the permission `planning.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["releasePlannedOrders"];
         delete?: never;
         options?: never;
@@ -391,6 +515,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get latest mrp run
+         * @description Needs the permission `planning.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getLatestMrpRun"];
         put?: never;
         post?: never;
@@ -407,6 +535,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get dashboard bottlenecks
+         * @description Needs the permission `ppic.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getDashboardBottlenecks"];
         put?: never;
         post?: never;
@@ -423,6 +555,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get dashboard overview
+         * @description Needs the permission `ppic.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getDashboardOverview"];
         put?: never;
         post?: never;
@@ -439,6 +575,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get dashboard performance
+         * @description Needs the permission `ppic.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getDashboardPerformance"];
         put?: never;
         post?: never;
@@ -457,6 +597,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Create card
+         * @description Needs the permission `kanban.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createCard"];
         delete?: never;
         options?: never;
@@ -471,6 +615,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get card
+         * @description Needs the permission `kanban.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getCard"];
         put?: never;
         post?: never;
@@ -489,6 +637,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve card
+         * @description Needs the permission `kanban.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["approveCard"];
         delete?: never;
         options?: never;
@@ -505,6 +657,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel card
+         * @description Needs the permission `kanban.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["cancelCard"];
         delete?: never;
         options?: never;
@@ -520,6 +676,10 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Set card position
+         * @description Needs the permission `kanban.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["setCardPosition"];
         post?: never;
         delete?: never;
@@ -537,6 +697,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Receive card
+         * @description Needs the permission `kanban.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["receiveCard"];
         delete?: never;
         options?: never;
@@ -553,6 +717,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Reject card
+         * @description Needs the permission `kanban.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["rejectCard"];
         delete?: never;
         options?: never;
@@ -569,6 +737,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Ship card
+         * @description Needs the permission `kanban.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["shipCard"];
         delete?: never;
         options?: never;
@@ -583,6 +755,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get card stock
+         * @description Needs the permission `kanban.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getCardStock"];
         put?: never;
         post?: never;
@@ -599,6 +775,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List board cards
+         * @description Needs the permission `kanban.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listBoardCards"];
         put?: never;
         post?: never;
@@ -615,8 +795,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List kanban rules
+         * @description Needs the permission `kanban.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listKanbanRules"];
         put?: never;
+        /**
+         * Set kanban rule
+         * @description Needs the permission `kanban.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["setKanbanRule"];
         delete?: never;
         options?: never;
@@ -634,6 +822,10 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Delete kanban rule
+         * @description Needs the permission `kanban.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         delete: operations["deleteKanbanRule"];
         options?: never;
         head?: never;
@@ -647,8 +839,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List mos
+         * @description Needs the permission `ppic.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listMos"];
         put?: never;
+        /**
+         * Create mo
+         * @description Needs the permission `ppic.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createMo"];
         delete?: never;
         options?: never;
@@ -663,7 +863,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get mo
+         * @description Needs the permission `ppic.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getMo"];
+        /**
+         * Update mo
+         * @description Needs the permission `ppic.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updateMo"];
         post?: never;
         delete?: never;
@@ -681,6 +889,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve mo
+         * @description Needs the permission `ppic.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["approveMo"];
         delete?: never;
         options?: never;
@@ -697,6 +909,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel mo
+         * @description Needs the permission `ppic.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["cancelMo"];
         delete?: never;
         options?: never;
@@ -713,6 +929,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Complete mo
+         * @description Needs the permission `ppic.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["completeMo"];
         delete?: never;
         options?: never;
@@ -729,6 +949,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Return mo
+         * @description Needs the permission `ppic.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["returnMo"];
         delete?: never;
         options?: never;
@@ -745,6 +969,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Start mo
+         * @description Needs the permission `ppic.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["startMo"];
         delete?: never;
         options?: never;
@@ -761,6 +989,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Batch approve mos
+         * @description Needs the permission `ppic.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["batchApproveMos"];
         delete?: never;
         options?: never;
@@ -777,6 +1009,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Batch cancel mos
+         * @description Needs the permission `ppic.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["batchCancelMos"];
         delete?: never;
         options?: never;
@@ -793,6 +1029,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Batch complete mos
+         * @description Needs the permission `ppic.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["batchCompleteMos"];
         delete?: never;
         options?: never;
@@ -809,6 +1049,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Batch start mos
+         * @description Needs the permission `ppic.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["batchStartMos"];
         delete?: never;
         options?: never;
@@ -823,6 +1067,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List handovers
+         * @description Needs the permission `production.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listHandovers"];
         put?: never;
         post?: never;
@@ -841,6 +1089,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Accept handover
+         * @description Needs the permission `production.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["acceptHandover"];
         delete?: never;
         options?: never;
@@ -855,6 +1107,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List work orders
+         * @description Needs the permission `production.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listWorkOrders"];
         put?: never;
         post?: never;
@@ -873,6 +1129,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Hand over work order
+         * @description Needs the permission `production.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["handOverWorkOrder"];
         delete?: never;
         options?: never;
@@ -889,6 +1149,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Record work order output
+         * @description Needs the permission `production.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["recordWorkOrderOutput"];
         delete?: never;
         options?: never;
@@ -905,6 +1169,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Start work order
+         * @description Needs the permission `production.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["startWorkOrder"];
         delete?: never;
         options?: never;
@@ -919,7 +1187,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The public passport of a batch (no login) */
+        /**
+         * The public passport of a batch (no login)
+         * @description Open to anyone, signed in or not. Reads only.
+         */
         get: operations["getPublicPassport"];
         put?: never;
         post?: never;
@@ -936,7 +1207,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The article image of a passport (no login) */
+        /**
+         * The article image of a passport (no login)
+         * @description Open to anyone, signed in or not. Reads only.
+         */
         get: operations["getPublicPassportImage"];
         put?: never;
         post?: never;
@@ -953,8 +1227,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List purchase orders
+         * @description Needs the permission `purchasing.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listPurchaseOrders"];
         put?: never;
+        /**
+         * Create purchase order
+         * @description Needs the permission `purchasing.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createPurchaseOrder"];
         delete?: never;
         options?: never;
@@ -969,7 +1251,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get purchase order
+         * @description Needs the permission `purchasing.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getPurchaseOrder"];
+        /**
+         * Update purchase order
+         * @description Needs the permission `purchasing.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updatePurchaseOrder"];
         post?: never;
         delete?: never;
@@ -987,6 +1277,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve purchase order
+         * @description Needs the permission `purchasing.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["approvePurchaseOrder"];
         delete?: never;
         options?: never;
@@ -1003,6 +1297,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel purchase order
+         * @description Needs the permission `purchasing.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["cancelPurchaseOrder"];
         delete?: never;
         options?: never;
@@ -1019,6 +1317,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Close purchase order
+         * @description Needs the permission `purchasing.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["closePurchaseOrder"];
         delete?: never;
         options?: never;
@@ -1035,6 +1337,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Receive purchase order
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["receivePurchaseOrder"];
         delete?: never;
         options?: never;
@@ -1049,6 +1355,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List receivable lines
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listReceivableLines"];
         put?: never;
         post?: never;
@@ -1065,8 +1375,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List supplier items
+         * @description Needs the permission `purchasing.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listSupplierItems"];
         put?: never;
+        /**
+         * Create supplier item
+         * @description Needs the permission `purchasing.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createSupplierItem"];
         delete?: never;
         options?: never;
@@ -1082,8 +1400,16 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Update supplier item
+         * @description Needs the permission `purchasing.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updateSupplierItem"];
         post?: never;
+        /**
+         * Delete supplier item
+         * @description Needs the permission `purchasing.delete` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         delete: operations["deleteSupplierItem"];
         options?: never;
         head?: never;
@@ -1097,8 +1423,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List inspections
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listInspections"];
         put?: never;
+        /**
+         * Create inspection
+         * @description Needs the permission `quality.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createInspection"];
         delete?: never;
         options?: never;
@@ -1113,6 +1447,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get inspection
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getInspection"];
         put?: never;
         post?: never;
@@ -1129,8 +1467,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List lab tests
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listLabTests"];
         put?: never;
+        /**
+         * Create lab test
+         * @description Needs the permission `quality.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createLabTest"];
         delete?: never;
         options?: never;
@@ -1145,6 +1491,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get lab test evidence
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getLabTestEvidence"];
         put?: never;
         post?: never;
@@ -1161,6 +1511,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List quality lots
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listQualityLots"];
         put?: never;
         post?: never;
@@ -1179,6 +1533,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Block lot
+         * @description Needs the permission `quality.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["blockLot"];
         delete?: never;
         options?: never;
@@ -1193,8 +1551,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get lot passport
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getLotPassport"];
         put?: never;
+        /**
+         * Issue lot passport
+         * @description Needs the permission `quality.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["issueLotPassport"];
         delete?: never;
         options?: never;
@@ -1211,6 +1577,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Release lot
+         * @description Needs the permission `quality.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["releaseLot"];
         delete?: never;
         options?: never;
@@ -1227,6 +1597,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Return lot
+         * @description Needs the permission `quality.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["returnLot"];
         delete?: never;
         options?: never;
@@ -1241,6 +1615,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get sampling plan
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getSamplingPlan"];
         put?: never;
         post?: never;
@@ -1257,7 +1635,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get test plan
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getTestPlan"];
+        /**
+         * Put test plan
+         * @description Needs the permission `quality.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["putTestPlan"];
         post?: never;
         delete?: never;
@@ -1273,6 +1659,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Trace lot
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["traceLot"];
         put?: never;
         post?: never;
@@ -1289,6 +1679,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get weight series
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getWeightSeries"];
         put?: never;
         post?: never;
@@ -1305,8 +1699,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List sales orders
+         * @description Needs the permission `sales.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listSalesOrders"];
         put?: never;
+        /**
+         * Create sales order
+         * @description Needs the permission `sales.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createSalesOrder"];
         delete?: never;
         options?: never;
@@ -1321,7 +1723,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get sales order
+         * @description Needs the permission `sales.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getSalesOrder"];
+        /**
+         * Update sales order
+         * @description Needs the permission `sales.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updateSalesOrder"];
         post?: never;
         delete?: never;
@@ -1339,6 +1749,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel sales order
+         * @description Needs the permission `sales.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["cancelSalesOrder"];
         delete?: never;
         options?: never;
@@ -1355,6 +1769,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Close sales order
+         * @description Needs the permission `sales.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["closeSalesOrder"];
         delete?: never;
         options?: never;
@@ -1371,6 +1789,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Confirm sales order
+         * @description Needs the permission `sales.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["confirmSalesOrder"];
         delete?: never;
         options?: never;
@@ -1385,6 +1807,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List alerts
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listAlerts"];
         put?: never;
         post?: never;
@@ -1403,6 +1829,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Acknowledge alert
+         * @description Needs the permission `warehouse.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["acknowledgeAlert"];
         delete?: never;
         options?: never;
@@ -1417,8 +1847,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List thresholds
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listThresholds"];
         put?: never;
+        /**
+         * Set threshold
+         * @description Needs the permission `warehouse.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["setThreshold"];
         delete?: never;
         options?: never;
@@ -1436,6 +1874,10 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Delete threshold
+         * @description Needs the permission `warehouse.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         delete: operations["deleteThreshold"];
         options?: never;
         head?: never;
@@ -1449,8 +1891,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List boms
+         * @description Needs the permission `bom.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listBoms"];
         put?: never;
+        /**
+         * Create bom
+         * @description Needs the permission `bom.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createBom"];
         delete?: never;
         options?: never;
@@ -1465,9 +1915,21 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get bom
+         * @description Needs the permission `bom.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getBom"];
+        /**
+         * Update bom
+         * @description Needs the permission `bom.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         put: operations["updateBom"];
         post?: never;
+        /**
+         * Delete bom
+         * @description Needs the permission `bom.delete` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         delete: operations["deleteBom"];
         options?: never;
         head?: never;
@@ -1481,6 +1943,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Explode bom
+         * @description Needs the permission `bom.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["explodeBom"];
         put?: never;
         post?: never;
@@ -1497,6 +1963,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List bom revisions
+         * @description Needs the permission `bom.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listBomRevisions"];
         put?: never;
         post?: never;
@@ -1513,8 +1983,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List locations
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listLocations"];
         put?: never;
+        /**
+         * Create location
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createLocation"];
         delete?: never;
         options?: never;
@@ -1529,7 +2007,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get location
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getLocation"];
+        /**
+         * Update location
+         * @description Needs the permission `warehouse.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updateLocation"];
         post?: never;
         delete?: never;
@@ -1545,8 +2031,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List lots
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listLots"];
         put?: never;
+        /**
+         * Create lot
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         post: operations["createLot"];
         delete?: never;
         options?: never;
@@ -1561,8 +2055,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List products
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listProducts"];
         put?: never;
+        /**
+         * Create product
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createProduct"];
         delete?: never;
         options?: never;
@@ -1577,7 +2079,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get product
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getProduct"];
+        /**
+         * Update product
+         * @description Needs the permission `warehouse.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["updateProduct"];
         post?: never;
         delete?: never;
@@ -1593,9 +2103,21 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get product image
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getProductImage"];
+        /**
+         * Set product image
+         * @description Needs the permission `warehouse.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         put: operations["setProductImage"];
         post?: never;
+        /**
+         * Delete product image
+         * @description Needs the permission `warehouse.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
         delete: operations["deleteProductImage"];
         options?: never;
         head?: never;
@@ -1609,6 +2131,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List balances
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listBalances"];
         put?: never;
         post?: never;
@@ -1625,6 +2151,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get product stock
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getProductStock"];
         put?: never;
         post?: never;
@@ -1643,6 +2173,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Adjust stock
+         * @description Needs the permission `warehouse.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["adjustStock"];
         delete?: never;
         options?: never;
@@ -1659,6 +2193,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Issue stock
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["issueStock"];
         delete?: never;
         options?: never;
@@ -1673,6 +2211,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List stock moves
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["listStockMoves"];
         put?: never;
         post?: never;
@@ -1691,6 +2233,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Receive stock
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["receiveStock"];
         delete?: never;
         options?: never;
@@ -1705,6 +2251,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get stock summary
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
         get: operations["getStockSummary"];
         put?: never;
         post?: never;
@@ -1723,6 +2273,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Transfer stock
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["transferStock"];
         delete?: never;
         options?: never;
@@ -2207,6 +2761,10 @@ export type components = {
             actualQuantity: number;
             qualityNotes?: string;
         };
+        /** @description Named facts of the error (entity, id, current state, limits) */
+        ContextDetails: {
+            [key: string]: unknown;
+        };
         CreateApiKeyRequest: {
             /**
              * Format: date-time
@@ -2618,11 +3176,14 @@ export type components = {
              * @example CONFLICT
              */
             code: components["schemas"]["ErrorCode"];
-            /** @description Structured context: fields, missing quantities, current state */
-            details?: Record<string, never>;
+            /** @description Structured context by code: VALIDATION_FAILED a list of fields, INSUFFICIENT_STOCK the shortages, STALE_VERSION the current version, others named facts (entity, id, state) */
+            details?: components["schemas"]["FieldErrorDetail"][] | components["schemas"]["ShortageDetails"] | components["schemas"]["StaleVersionDetails"] | components["schemas"]["ContextDetails"];
             /** @example The card is IN_TRANSIT; it cannot be approved */
             message: string;
-            /** @example 6f1c0a1e-8e0b-4c5e-9d1a-2b3c4d5e6f70 */
+            /**
+             * @description Same as the x-request-id header
+             * @example 6f1c0a1e-8e0b-4c5e-9d1a-2b3c4d5e6f70
+             */
             requestId: string;
             /** @example 409 */
             statusCode: number;
@@ -2666,6 +3227,19 @@ export type components = {
         };
         /** @enum {string} */
         FibreOrigin: "VIRGIN" | "RECYCLED";
+        FieldErrorDetail: {
+            /**
+             * @description Path of the field in the body or query
+             * @example lines.0.neededQuantity
+             */
+            field: string;
+            /**
+             * @example [
+             *       "neededQuantity must be a positive number"
+             *     ]
+             */
+            messages: string[];
+        };
         GoodsReceiptLineResponse: {
             /** Format: uuid */
             id: string;
@@ -4073,6 +4647,33 @@ export type components = {
             /** @description What leaves, in the stock unit; default everything approved. The rest is released. */
             quantity?: number;
         };
+        ShortageDetail: {
+            /** @example 7.5 */
+            available: number;
+            /** @example WH-A-01 */
+            locationCode?: string | null;
+            /** Format: uuid */
+            locationId: string | null;
+            /** Format: uuid */
+            lotId: string | null;
+            /** @example 4.5 */
+            missing: number;
+            /** @example FAB-VELBOA-BRN */
+            productCode?: string;
+            /** Format: uuid */
+            productId: string;
+            /** @example 12 */
+            requested: number;
+            /** @example METER */
+            uom?: string;
+        };
+        ShortageDetails: {
+            shortages: components["schemas"]["ShortageDetail"][];
+        };
+        StaleVersionDetails: {
+            /** @example 4 */
+            currentVersion: number;
+        };
         StartMrpRunRequest: {
             /** @default 12 */
             horizonWeeks?: number;
@@ -4682,7 +5283,14 @@ export type components = {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description `true` when this is the stored answer to an Idempotency-Key already used */
+        IdempotentReplayed: "true";
+        /** @description Id of this request in the logs (the one sent in x-request-id, or a new one) */
+        RequestId: string;
+        /** @description Seconds to wait before trying again */
+        RetryAfter: number;
+    };
     pathItems: never;
 };
 export type $defs = Record<string, never>;
@@ -4698,6 +5306,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4707,6 +5316,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4716,6 +5326,7 @@ export interface operations {
             /** @description Needs admin.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4733,6 +5344,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "erp-sync",
+                 *       "role": "viewer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApiKeyRequest"];
             };
         };
@@ -4740,15 +5357,27 @@ export interface operations {
             /** @description The secret is in this answer only */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiKeyResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4758,6 +5387,7 @@ export interface operations {
             /** @description Needs admin.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4767,6 +5397,17 @@ export interface operations {
             /** @description API_KEY_NAME_TAKEN */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4789,6 +5430,7 @@ export interface operations {
             /** @description Revoked: the key answers 401 from now on */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4796,6 +5438,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4805,6 +5448,7 @@ export interface operations {
             /** @description Needs admin.delete */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4813,6 +5457,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4844,6 +5489,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4853,6 +5499,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4862,6 +5509,17 @@ export interface operations {
             /** @description Needs admin.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4881,6 +5539,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4890,6 +5549,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4899,6 +5559,7 @@ export interface operations {
             /** @description Needs admin.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4916,21 +5577,43 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": "Jl. Industri Raya 12, Cikarang, Bekasi 17530, Indonesia",
+                 *       "contactEmail": "compliance@kapok.example",
+                 *       "contactPhone": "+62 21 555 0100",
+                 *       "legalName": "PT Boneka Kapok Indonesia",
+                 *       "operatorId": "ID123456789000",
+                 *       "website": "https://kapok.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CompanyRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CompanyResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4940,6 +5623,7 @@ export interface operations {
             /** @description Needs admin.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4949,6 +5633,17 @@ export interface operations {
             /** @description STALE_VERSION */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4968,6 +5663,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4977,6 +5673,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4986,6 +5683,7 @@ export interface operations {
             /** @description Needs admin.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5003,21 +5701,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "line_planner",
+                 *       "copyFrom": "ppic_admin",
+                 *       "name": "Line planner"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateRoleRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5027,6 +5744,7 @@ export interface operations {
             /** @description Needs admin.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5036,6 +5754,17 @@ export interface operations {
             /** @description ROLE_CODE_TAKEN or ROLE_NAME_TAKEN */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5055,21 +5784,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "permissions": [
+                 *         "warehouse.view"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateRoleRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5079,6 +5827,7 @@ export interface operations {
             /** @description Needs admin.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5087,6 +5836,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5096,6 +5846,17 @@ export interface operations {
             /** @description STALE_VERSION or ROLE_PROTECTED */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5124,6 +5885,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5133,6 +5895,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5142,6 +5905,17 @@ export interface operations {
             /** @description Needs admin.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5159,21 +5933,41 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fullName": "Rina Marlina",
+                 *       "password": "Examplex",
+                 *       "role": "dept_admin",
+                 *       "username": "sewing2"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5183,6 +5977,7 @@ export interface operations {
             /** @description Needs admin.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5192,6 +5987,17 @@ export interface operations {
             /** @description USERNAME_TAKEN */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5213,6 +6019,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5222,6 +6029,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5231,6 +6039,7 @@ export interface operations {
             /** @description Needs admin.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5239,6 +6048,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5258,21 +6068,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5282,6 +6109,7 @@ export interface operations {
             /** @description Needs admin.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5290,6 +6118,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5299,6 +6128,17 @@ export interface operations {
             /** @description STALE_VERSION */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5316,21 +6156,49 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "kapok-demo",
+                 *       "username": "admin"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Wrong username or password */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5340,6 +6208,8 @@ export interface operations {
             /** @description 5 failed attempts for one username from one address in 15 minutes */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5357,6 +6227,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["LogoutRequest"];
             };
         };
@@ -5364,13 +6235,35 @@ export interface operations {
             /** @description The session is ended; its refresh tokens are dead */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5390,6 +6283,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5399,6 +6293,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5416,6 +6311,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Example",
+                 *       "newPassword": "Examplexxxxx"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
@@ -5423,13 +6324,25 @@ export interface operations {
             /** @description The password is changed; every other session of the user ends (this one goes on) */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5439,6 +6352,7 @@ export interface operations {
             /** @description WRONG_PASSWORD (the current password is not right) or WEAK_PASSWORD */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5448,6 +6362,8 @@ export interface operations {
             /** @description The sign-in limits apply to the current password */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5465,21 +6381,44 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Unknown, expired or reused refresh token (reuse revokes the session) */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5500,6 +6439,7 @@ export interface operations {
             /** @description A text/event-stream of `{type, ids, at}` change notices */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5507,10 +6447,11 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5526,6 +6467,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5545,6 +6487,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5554,6 +6497,8 @@ export interface operations {
             /** @description The database is unreachable */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5574,6 +6519,7 @@ export interface operations {
             /** @description What waits for the signed-in user: MOs, work orders, handovers, cards, alerts */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5583,6 +6529,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5609,6 +6556,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5618,6 +6566,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5627,6 +6576,17 @@ export interface operations {
             /** @description Needs partners.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5644,21 +6604,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "IKEA",
+                 *       "name": "IKEA Supply AG",
+                 *       "type": "CUSTOMER"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreatePartnerRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5668,6 +6647,7 @@ export interface operations {
             /** @description Needs partners.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5677,6 +6657,17 @@ export interface operations {
             /** @description DUPLICATE_CODE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5698,6 +6689,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5707,6 +6699,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5716,6 +6709,7 @@ export interface operations {
             /** @description Needs partners.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5724,6 +6718,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5743,21 +6738,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "IKEA Supply AG",
+                 *       "type": "CUSTOMER",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdatePartnerRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5767,6 +6781,7 @@ export interface operations {
             /** @description Needs partners.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5775,6 +6790,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5784,6 +6800,17 @@ export interface operations {
             /** @description STALE_VERSION */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5801,6 +6828,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["StartMrpRunRequest"];
             };
         };
@@ -5808,15 +6836,27 @@ export interface operations {
             /** @description The finished run */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MrpRunResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5826,6 +6866,7 @@ export interface operations {
             /** @description Needs planning.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5835,6 +6876,17 @@ export interface operations {
             /** @description MRP_RUNNING */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5856,6 +6908,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5865,6 +6918,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5874,6 +6928,7 @@ export interface operations {
             /** @description Needs planning.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5882,6 +6937,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5905,6 +6961,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5914,6 +6971,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5923,6 +6981,7 @@ export interface operations {
             /** @description Needs planning.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5932,6 +6991,17 @@ export interface operations {
             /** @description Unknown run, or the product is not in it */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5961,6 +7031,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5970,6 +7041,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5979,6 +7051,7 @@ export interface operations {
             /** @description Needs planning.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5987,6 +7060,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6006,21 +7090,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "plannedOrderIds": [
+                 *         "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReleasePlannedOrdersRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReleaseResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6030,6 +7133,7 @@ export interface operations {
             /** @description Needs planning.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6038,6 +7142,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6047,6 +7152,7 @@ export interface operations {
             /** @description ALREADY_RELEASED, STALE_RUN */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6056,6 +7162,7 @@ export interface operations {
             /** @description NO_SUPPLIER */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6075,6 +7182,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6084,6 +7192,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6093,6 +7202,7 @@ export interface operations {
             /** @description Needs planning.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6102,6 +7212,7 @@ export interface operations {
             /** @description No run yet */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6126,6 +7237,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6135,6 +7247,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6144,6 +7257,17 @@ export interface operations {
             /** @description Needs ppic.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6163,6 +7287,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6172,6 +7297,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6181,6 +7307,7 @@ export interface operations {
             /** @description Needs ppic.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6205,6 +7332,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6214,6 +7342,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6223,6 +7352,17 @@ export interface operations {
             /** @description Needs ppic.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6243,6 +7383,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "quantity": 12.5
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCardRequest"];
             };
         };
@@ -6250,15 +7396,28 @@ export interface operations {
             /** @description REQUESTED, for the signed-in user's department */
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CardResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6268,6 +7427,27 @@ export interface operations {
             /** @description Needs kanban.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A conflict with the current state: STALE_VERSION, INVALID_STATE, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6289,6 +7469,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6298,6 +7479,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6307,6 +7489,7 @@ export interface operations {
             /** @description Needs kanban.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6315,6 +7498,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6337,6 +7521,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["ApproveCardRequest"];
             };
         };
@@ -6344,15 +7529,28 @@ export interface operations {
             /** @description APPROVED; the granted quantity is reserved at the source; a kept rest is a new REQUESTED card */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CardResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6362,6 +7560,17 @@ export interface operations {
             /** @description Needs kanban.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6371,6 +7580,7 @@ export interface operations {
             /** @description INVALID_STATE, or INSUFFICIENT_STOCK */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6380,6 +7590,7 @@ export interface operations {
             /** @description More than requested, a partial approval without remainder or reason, FRACTIONAL_WHOLE_UNIT */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6402,21 +7613,35 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["CancelCardRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CardResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6430,6 +7655,17 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6439,6 +7675,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6458,21 +7705,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "position": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["PositionRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CardResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6482,6 +7746,27 @@ export interface operations {
             /** @description Needs kanban.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6504,6 +7789,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "receivedQuantity": 40
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReceiveCardRequest"];
             };
         };
@@ -6511,15 +7801,28 @@ export interface operations {
             /** @description RECEIVED; stock on the line, a short receipt (reason required) returned to the rack */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CardResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6533,6 +7836,17 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6542,6 +7856,7 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6551,6 +7866,7 @@ export interface operations {
             /** @description A short receipt without shortReason */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6573,21 +7889,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Use the cartons already on the line first"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectCardRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CardResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6597,6 +7931,17 @@ export interface operations {
             /** @description Needs kanban.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6606,6 +7951,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6628,6 +7984,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["ShipCardRequest"];
             };
         };
@@ -6635,15 +7992,28 @@ export interface operations {
             /** @description IN_TRANSIT; stock moved into the department's transit location */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CardResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6657,6 +8027,17 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6666,6 +8047,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6688,6 +8080,7 @@ export interface operations {
             /** @description Free stock per rack and lot the card can draw on, FIFO first, with the suggested lot */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6697,6 +8090,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6706,6 +8100,7 @@ export interface operations {
             /** @description Needs kanban.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6714,6 +8109,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6737,7 +8133,8 @@ export interface operations {
             200: {
                 headers: {
                     /** @description Tag of this answer; send it back as If-None-Match */
-                    ETag?: unknown;
+                    ETag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6747,6 +8144,7 @@ export interface operations {
             /** @description The board has not changed since the ETag sent in If-None-Match */
             304: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6754,6 +8152,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6763,6 +8162,17 @@ export interface operations {
             /** @description Needs kanban.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6785,6 +8195,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6794,6 +8205,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6803,6 +8215,17 @@ export interface operations {
             /** @description Needs kanban.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6820,6 +8243,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "department": "CUTTING",
+                 *       "orderQuantity": 12.5,
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "reorderPoint": 40
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetRuleRequest"];
             };
         };
@@ -6827,15 +8258,27 @@ export interface operations {
             /** @description Created or replaced (one per department × product) */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RuleResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6845,6 +8288,17 @@ export interface operations {
             /** @description Needs kanban.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6866,6 +8320,7 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6873,6 +8328,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6882,6 +8338,17 @@ export interface operations {
             /** @description Needs kanban.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6911,6 +8378,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6920,6 +8388,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6929,6 +8398,17 @@ export interface operations {
             /** @description Needs ppic.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6949,6 +8429,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2026-12-18",
+                 *       "plannedQuantity": 12.5,
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "route": "ROUTE_1",
+                 *       "week": "05-2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateMoRequest"];
             };
         };
@@ -6956,15 +8445,28 @@ export interface operations {
             /** @description DRAFT */
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MoResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6974,6 +8476,27 @@ export interface operations {
             /** @description Needs ppic.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A conflict with the current state: STALE_VERSION, INVALID_STATE, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6995,6 +8518,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7004,6 +8528,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7013,6 +8538,7 @@ export interface operations {
             /** @description Needs ppic.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7021,6 +8547,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7040,6 +8567,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2026-12-18",
+                 *       "plannedQuantity": 12.5,
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "route": "ROUTE_1",
+                 *       "version": 1,
+                 *       "week": "05-2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMoRequest"];
             };
         };
@@ -7047,15 +8584,27 @@ export interface operations {
             /** @description The draft with its new plan */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MoResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7065,6 +8614,7 @@ export interface operations {
             /** @description Needs ppic.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7073,6 +8623,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7082,6 +8633,7 @@ export interface operations {
             /** @description INVALID_STATE (not a draft), STALE_VERSION */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7091,6 +8643,7 @@ export interface operations {
             /** @description VALIDATION_FAILED, NO_ACTIVE_BOM */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7113,6 +8666,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["NotesRequest"];
             };
         };
@@ -7120,15 +8674,28 @@ export interface operations {
             /** @description APPROVED; the exploded BOM is frozen onto the order */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MoResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7142,6 +8709,17 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7151,6 +8729,17 @@ export interface operations {
             /** @description INVALID_STATE, NO_ACTIVE_BOM, BOM_ROUTE_MISMATCH */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7173,21 +8762,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Buyer moved the order to week 07"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CancelMoRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MoResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7197,6 +8804,17 @@ export interface operations {
             /** @description Needs ppic.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7206,6 +8824,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7228,6 +8857,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "actualQuantity": 12.5
+                 *     }
+                 */
                 "application/json": components["schemas"]["CompleteMoRequest"];
             };
         };
@@ -7235,15 +8869,28 @@ export interface operations {
             /** @description COMPLETED with variancePercent, and varianceWarning above 10% */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MoResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7253,6 +8900,17 @@ export interface operations {
             /** @description Needs ppic.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7262,6 +8920,17 @@ export interface operations {
             /** @description INVALID_STATE, INSUFFICIENT_STOCK */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7284,6 +8953,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Quantity must follow the revised buyer forecast"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReturnMoRequest"];
             };
         };
@@ -7291,15 +8965,28 @@ export interface operations {
             /** @description DRAFT again; the frozen BOM and the approval are dropped */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MoResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7309,6 +8996,17 @@ export interface operations {
             /** @description Needs ppic.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7318,6 +9016,17 @@ export interface operations {
             /** @description INVALID_STATE (only an APPROVED order returns) */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7340,6 +9049,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["NotesRequest"];
             };
         };
@@ -7347,15 +9057,28 @@ export interface operations {
             /** @description IN_PROGRESS; work orders created, the first department's materials reserved */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MoResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7365,6 +9088,17 @@ export interface operations {
             /** @description Needs ppic.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7374,6 +9108,17 @@ export interface operations {
             /** @description INVALID_STATE, INSUFFICIENT_STOCK (nothing reserved) */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7394,21 +9139,41 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["BatchRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7418,6 +9183,7 @@ export interface operations {
             /** @description Needs ppic.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7427,6 +9193,17 @@ export interface operations {
             /** @description BATCH_FAILED (atomic): nothing changed, details.failedId */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7447,21 +9224,41 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["BatchRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7471,6 +9268,7 @@ export interface operations {
             /** @description Needs ppic.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7480,6 +9278,17 @@ export interface operations {
             /** @description BATCH_FAILED (atomic) */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7500,21 +9309,41 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["BatchRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7524,6 +9353,7 @@ export interface operations {
             /** @description Needs ppic.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7533,6 +9363,17 @@ export interface operations {
             /** @description BATCH_FAILED (atomic) */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7553,21 +9394,41 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["BatchRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7577,6 +9438,7 @@ export interface operations {
             /** @description Needs ppic.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7586,6 +9448,17 @@ export interface operations {
             /** @description BATCH_FAILED (atomic) */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7610,6 +9483,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7619,6 +9493,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7628,6 +9503,17 @@ export interface operations {
             /** @description Needs production.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7650,21 +9536,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "receivedQuantity": 40
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptHandoverRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HandoverResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7678,6 +9582,17 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7687,6 +9602,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7711,6 +9637,7 @@ export interface operations {
             /** @description Department users see only their own department */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7720,6 +9647,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7729,6 +9657,17 @@ export interface operations {
             /** @description Needs production.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7751,21 +9690,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "quantity": 12.5
+                 *     }
+                 */
                 "application/json": components["schemas"]["HandoverRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HandoverResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7775,6 +9732,17 @@ export interface operations {
             /** @description Needs production.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7784,6 +9752,17 @@ export interface operations {
             /** @description INVALID_STATE, LAST_DEPARTMENT */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7806,21 +9785,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "goodQuantity": 40,
+                 *       "rejectedQuantity": 40
+                 *     }
+                 */
                 "application/json": components["schemas"]["OutputRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7830,6 +9828,17 @@ export interface operations {
             /** @description Needs production.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7839,6 +9848,17 @@ export interface operations {
             /** @description INVALID_STATE, INSUFFICIENT_STOCK */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7864,6 +9884,8 @@ export interface operations {
             /** @description IN_PROGRESS; the department's materials reserved */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7873,6 +9895,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7882,6 +9905,17 @@ export interface operations {
             /** @description Needs production.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7891,6 +9925,17 @@ export interface operations {
             /** @description INVALID_STATE, INSUFFICIENT_STOCK */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7912,6 +9957,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7921,6 +9967,7 @@ export interface operations {
             /** @description NOT_FOUND: no passport with this code */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7929,6 +9976,8 @@ export interface operations {
             };
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7950,6 +9999,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7960,12 +10010,11 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": components["schemas"]["ErrorBody"];
-                    "image/png": components["schemas"]["ErrorBody"];
-                    "image/webp": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7993,6 +10042,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8002,6 +10052,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8011,6 +10062,17 @@ export interface operations {
             /** @description Needs purchasing.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8031,6 +10093,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lines": [
+                 *         {
+                 *           "expectedDate": "2026-12-18",
+                 *           "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "quantity": 12.5,
+                 *           "uom": "PCS"
+                 *         }
+                 *       ],
+                 *       "orderDate": "2026-12-04",
+                 *       "supplierId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreatePurchaseOrderRequest"];
             };
         };
@@ -8038,15 +10114,28 @@ export interface operations {
             /** @description DRAFT, with PO-YYYYMMDD-NNNN */
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PurchaseOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8056,6 +10145,7 @@ export interface operations {
             /** @description Needs purchasing.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8065,6 +10155,17 @@ export interface operations {
             /** @description Unknown supplier */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A conflict with the current state: STALE_VERSION, INVALID_STATE, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8074,6 +10175,7 @@ export interface operations {
             /** @description Not a supplier, a unit not convertible */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8095,6 +10197,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8104,6 +10207,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8113,6 +10217,7 @@ export interface operations {
             /** @description Needs purchasing.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8121,6 +10226,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8140,21 +10246,48 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lines": [
+                 *         {
+                 *           "expectedDate": "2026-12-18",
+                 *           "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "quantity": 12.5,
+                 *           "uom": "PCS"
+                 *         }
+                 *       ],
+                 *       "orderDate": "2026-12-04",
+                 *       "supplierId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdatePurchaseOrderRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PurchaseOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8164,6 +10297,7 @@ export interface operations {
             /** @description Needs purchasing.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8172,6 +10306,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8181,6 +10316,7 @@ export interface operations {
             /** @description STALE_VERSION or INVALID_STATE (not a draft) */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8189,6 +10325,7 @@ export interface operations {
             };
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8211,6 +10348,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["PurchaseTransitionRequest"];
             };
         };
@@ -8218,15 +10356,28 @@ export interface operations {
             /** @description APPROVED: its open lines are scheduled receipts */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PurchaseOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8240,6 +10391,17 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8249,6 +10411,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8271,6 +10444,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["PurchaseTransitionRequest"];
             };
         };
@@ -8278,15 +10452,28 @@ export interface operations {
             /** @description CANCELLED (from DRAFT or APPROVED) */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PurchaseOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8296,6 +10483,17 @@ export interface operations {
             /** @description Needs purchasing.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8305,6 +10503,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8327,6 +10536,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["PurchaseTransitionRequest"];
             };
         };
@@ -8334,15 +10544,28 @@ export interface operations {
             /** @description CLOSED: the rest of a partly received order is no longer expected */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PurchaseOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8352,6 +10575,17 @@ export interface operations {
             /** @description Needs purchasing.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8361,6 +10595,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8383,6 +10628,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lines": [
+                 *         {
+                 *           "lineId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "locationId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "quantity": 12.5
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateReceiptRequest"];
             };
         };
@@ -8390,15 +10646,28 @@ export interface operations {
             /** @description The GRN with its lots and moves */
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GoodsReceiptResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8408,6 +10677,7 @@ export interface operations {
             /** @description Needs warehouse.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8416,6 +10686,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8425,6 +10696,7 @@ export interface operations {
             /** @description INVALID_STATE, OVER_RECEIPT or LOT_NUMBER_TAKEN */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8434,6 +10706,7 @@ export interface operations {
             /** @description A line of another order, a location that is not a rack, UNIT_NOT_CONVERTIBLE */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8460,6 +10733,7 @@ export interface operations {
             /** @description Open lines of approved orders, for the receive screen */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8469,6 +10743,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8478,6 +10753,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8502,6 +10788,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8511,6 +10798,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8520,6 +10808,17 @@ export interface operations {
             /** @description Needs purchasing.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8537,21 +10836,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "supplierId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "uom": "PCS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateSupplierItemRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SupplierItemResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8561,6 +10879,7 @@ export interface operations {
             /** @description Needs purchasing.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8569,6 +10888,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8578,6 +10898,7 @@ export interface operations {
             /** @description DUPLICATE_SUPPLIER_ITEM */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8587,6 +10908,7 @@ export interface operations {
             /** @description UNIT_NOT_CONVERTIBLE, or not a supplier / not a purchased product */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8606,21 +10928,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "uom": "PCS",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateSupplierItemRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SupplierItemResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8630,6 +10970,7 @@ export interface operations {
             /** @description Needs purchasing.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8638,6 +10979,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8647,6 +10989,17 @@ export interface operations {
             /** @description STALE_VERSION */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8668,6 +11021,7 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8675,6 +11029,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8684,6 +11039,7 @@ export interface operations {
             /** @description Needs purchasing.delete */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8692,6 +11048,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8718,6 +11075,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8727,6 +11085,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8736,6 +11095,17 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8753,21 +11123,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "INCOMING"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateInspectionRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InspectionResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8777,6 +11164,7 @@ export interface operations {
             /** @description Needs quality.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8785,6 +11173,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8794,6 +11183,7 @@ export interface operations {
             /** @description INVALID_STATE, NO_STANDARD_WEIGHT */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8803,6 +11193,7 @@ export interface operations {
             /** @description VALIDATION_FAILED, NOT_FINISHING */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8824,6 +11215,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8833,6 +11225,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8842,6 +11235,7 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8850,6 +11244,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8871,6 +11266,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8880,6 +11276,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8889,6 +11286,17 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8906,21 +11314,42 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lab": "SGS Jakarta",
+                 *       "lotId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "measuredValue": 1,
+                 *       "testType": "DROP",
+                 *       "unit": "Example"
+                 *     }
+                 */
                 "multipart/form-data": components["schemas"]["CreateLabTestRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LabTestResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8930,6 +11359,7 @@ export interface operations {
             /** @description Needs quality.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8938,6 +11368,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8947,6 +11378,7 @@ export interface operations {
             /** @description NO_TEST_PLAN */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8956,6 +11388,7 @@ export interface operations {
             /** @description The evidence is over 5 MB */
             413: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8965,6 +11398,7 @@ export interface operations {
             /** @description The evidence is not a PDF, PNG or JPEG */
             415: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8974,6 +11408,7 @@ export interface operations {
             /** @description VALIDATION_FAILED, NOT_IN_TEST_PLAN */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8996,6 +11431,7 @@ export interface operations {
             /** @description The evidence file */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9003,33 +11439,30 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorBody"];
-                    "image/jpeg": components["schemas"]["ErrorBody"];
-                    "image/png": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorBody"];
-                    "image/jpeg": components["schemas"]["ErrorBody"];
-                    "image/png": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorBody"];
-                    "image/jpeg": components["schemas"]["ErrorBody"];
-                    "image/png": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9048,6 +11481,7 @@ export interface operations {
             /** @description Lots with stock, by status (default QUARANTINE) */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9057,6 +11491,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9066,6 +11501,17 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9085,21 +11531,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LotDecisionRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QualityLotResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9109,6 +11572,17 @@ export interface operations {
             /** @description Needs quality.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9118,6 +11592,17 @@ export interface operations {
             /** @description INVALID_STATE: already blocked or rejected */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9139,6 +11624,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9148,6 +11634,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9157,6 +11644,7 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9166,6 +11654,7 @@ export interface operations {
             /** @description NOT_FOUND: no passport issued yet */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9187,6 +11676,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9196,6 +11686,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9205,6 +11696,7 @@ export interface operations {
             /** @description Needs quality.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9214,6 +11706,7 @@ export interface operations {
             /** @description NOT_FOUND */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9223,6 +11716,7 @@ export interface operations {
             /** @description NOT_FINISHED_GOODS, LOT_NOT_RELEASED */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9242,21 +11736,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LotDecisionRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QualityLotResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9266,6 +11777,17 @@ export interface operations {
             /** @description Needs quality.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9275,6 +11797,17 @@ export interface operations {
             /** @description INVALID_STATE: already released */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9294,21 +11827,34 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["ReturnLotRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QualityLotResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9318,6 +11864,17 @@ export interface operations {
             /** @description Needs quality.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9327,6 +11884,17 @@ export interface operations {
             /** @description INVALID_STATE: not rejected, or nothing left */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9351,6 +11919,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9360,6 +11929,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9369,6 +11939,17 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9390,6 +11971,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9399,6 +11981,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9408,6 +11991,7 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9416,6 +12000,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9435,21 +12020,46 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "limitKind": "MIN",
+                 *           "limitValue": 90,
+                 *           "standard": "EN 71-1",
+                 *           "testType": "DROP",
+                 *           "unit": "N"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PutTestPlanRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TestPlanResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9459,6 +12069,7 @@ export interface operations {
             /** @description Needs quality.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9467,6 +12078,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9475,6 +12087,7 @@ export interface operations {
             };
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9498,6 +12111,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9507,6 +12121,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9516,6 +12131,7 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9525,6 +12141,17 @@ export interface operations {
             /** @description NOT_FOUND */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9547,6 +12174,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9556,6 +12184,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9565,6 +12194,17 @@ export interface operations {
             /** @description Needs quality.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9594,6 +12234,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9603,6 +12244,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9612,6 +12254,17 @@ export interface operations {
             /** @description Needs sales.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9632,6 +12285,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "customerId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "customerPo": "4501234567",
+                 *       "lines": [
+                 *         {
+                 *           "deliveryWeek": "2026-W22",
+                 *           "destination": "EU",
+                 *           "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "quantity": 1200
+                 *         }
+                 *       ],
+                 *       "orderDate": "2026-12-04"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateSalesOrderRequest"];
             };
         };
@@ -9639,15 +12307,28 @@ export interface operations {
             /** @description DRAFT, with SO-YYYYMMDD-NNNN */
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SalesOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9657,6 +12338,7 @@ export interface operations {
             /** @description Needs sales.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9666,6 +12348,7 @@ export interface operations {
             /** @description Unknown customer */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9675,6 +12358,7 @@ export interface operations {
             /** @description DUPLICATE_CUSTOMER_PO */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9684,6 +12368,7 @@ export interface operations {
             /** @description Not a customer, not a finished good, a fraction of a piece, or a week that does not exist */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9705,6 +12390,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9714,6 +12400,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9723,6 +12410,7 @@ export interface operations {
             /** @description Needs sales.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9731,6 +12419,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9750,21 +12439,49 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "customerId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "customerPo": "4501234567",
+                 *       "lines": [
+                 *         {
+                 *           "deliveryWeek": "2026-W22",
+                 *           "destination": "EU",
+                 *           "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "quantity": 1200
+                 *         }
+                 *       ],
+                 *       "orderDate": "2026-12-04",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateSalesOrderRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SalesOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9774,6 +12491,7 @@ export interface operations {
             /** @description Needs sales.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9782,6 +12500,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9791,6 +12510,7 @@ export interface operations {
             /** @description STALE_VERSION, INVALID_STATE (not a draft) or DUPLICATE_CUSTOMER_PO */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9799,6 +12519,7 @@ export interface operations {
             };
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9821,6 +12542,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["TransitionRequest"];
             };
         };
@@ -9828,15 +12550,28 @@ export interface operations {
             /** @description CANCELLED (from DRAFT or CONFIRMED) */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SalesOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9846,6 +12581,17 @@ export interface operations {
             /** @description Needs sales.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9855,6 +12601,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9877,6 +12634,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["TransitionRequest"];
             };
         };
@@ -9884,15 +12642,28 @@ export interface operations {
             /** @description CLOSED (from PARTIALLY_SHIPPED or SHIPPED) */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SalesOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9902,6 +12673,17 @@ export interface operations {
             /** @description Needs sales.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9911,6 +12693,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9933,6 +12726,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["TransitionRequest"];
             };
         };
@@ -9940,15 +12734,28 @@ export interface operations {
             /** @description CONFIRMED: its lines are demand */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SalesOrderResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9958,6 +12765,17 @@ export interface operations {
             /** @description Needs sales.approve */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9967,6 +12785,17 @@ export interface operations {
             /** @description INVALID_STATE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9992,6 +12821,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10001,6 +12831,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10010,6 +12841,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10029,21 +12871,34 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["AcknowledgeAlertRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AlertResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10053,6 +12908,17 @@ export interface operations {
             /** @description Needs warehouse.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10062,6 +12928,17 @@ export interface operations {
             /** @description INVALID_STATE: the alert is not OPEN */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10086,6 +12963,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10095,6 +12973,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10104,6 +12983,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10121,6 +13011,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "criticalQuantity": 40,
+                 *       "minimumQuantity": 12.5,
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetThresholdRequest"];
             };
         };
@@ -10128,15 +13025,27 @@ export interface operations {
             /** @description Created or replaced (one per product × location) */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ThresholdResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10146,6 +13055,17 @@ export interface operations {
             /** @description Needs warehouse.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10167,6 +13087,7 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10174,6 +13095,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10183,6 +13105,7 @@ export interface operations {
             /** @description Needs warehouse.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10191,6 +13114,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10221,6 +13145,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10230,6 +13155,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10239,6 +13165,17 @@ export interface operations {
             /** @description Needs bom.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10259,21 +13196,47 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "bomType": "MANUFACTURING",
+                 *       "lines": [
+                 *         {
+                 *           "componentId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "department": "CUTTING",
+                 *           "neededQuantity": 0.1005
+                 *         }
+                 *       ],
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateBomRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BomResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10283,6 +13246,7 @@ export interface operations {
             /** @description Needs bom.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10292,6 +13256,7 @@ export interface operations {
             /** @description Unknown product or component */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10301,6 +13266,7 @@ export interface operations {
             /** @description BOM_ALREADY_ACTIVE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10310,6 +13276,7 @@ export interface operations {
             /** @description Invalid, or BOM_CYCLE */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10331,6 +13298,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10340,6 +13308,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10349,6 +13318,7 @@ export interface operations {
             /** @description Needs bom.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10357,6 +13327,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10379,6 +13350,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "bomType": "MANUFACTURING",
+                 *       "lines": [
+                 *         {
+                 *           "componentId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "department": "CUTTING",
+                 *           "neededQuantity": 0.1005
+                 *         }
+                 *       ],
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "revisionReason": "Filling reduced to 54 g after QC weight check",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateBomRequest"];
             };
         };
@@ -10386,15 +13372,28 @@ export interface operations {
             /** @description The new revision */
             200: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BomResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10404,6 +13403,17 @@ export interface operations {
             /** @description Needs bom.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10413,6 +13423,7 @@ export interface operations {
             /** @description STALE_VERSION */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10422,6 +13433,7 @@ export interface operations {
             /** @description Invalid, or BOM_CYCLE */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10444,6 +13456,7 @@ export interface operations {
             /** @description Soft-deleted */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10451,6 +13464,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10460,6 +13474,17 @@ export interface operations {
             /** @description Needs bom.delete */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10469,6 +13494,7 @@ export interface operations {
             /** @description BOM_IN_USE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10493,6 +13519,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10502,6 +13529,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10511,6 +13539,27 @@ export interface operations {
             /** @description Needs bom.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10532,6 +13581,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10541,6 +13591,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10550,6 +13601,17 @@ export interface operations {
             /** @description Needs bom.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10576,6 +13638,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10585,6 +13648,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10594,6 +13658,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10611,21 +13686,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "WH-RAW-A1",
+                 *       "name": "Rak A1 — fabric",
+                 *       "type": "WAREHOUSE"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateLocationRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LocationResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10635,6 +13729,7 @@ export interface operations {
             /** @description Needs warehouse.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10644,6 +13739,17 @@ export interface operations {
             /** @description DUPLICATE_CODE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10665,6 +13771,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10674,6 +13781,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10683,6 +13791,7 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10691,6 +13800,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10710,21 +13820,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Rak A1 — plush fabric"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateLocationRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LocationResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10734,6 +13861,7 @@ export interface operations {
             /** @description Needs warehouse.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10742,6 +13870,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10751,6 +13880,17 @@ export interface operations {
             /** @description VIRTUAL_LOCATION */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10778,6 +13918,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10787,6 +13928,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10796,6 +13938,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10813,21 +13966,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lotNumber": "LOT-PO2611-IKHR504-01",
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateLotRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LotResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10837,6 +14008,7 @@ export interface operations {
             /** @description Needs warehouse.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10846,6 +14018,17 @@ export interface operations {
             /** @description DUPLICATE_CODE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10874,6 +14057,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10883,6 +14067,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10892,6 +14077,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10912,21 +14108,50 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ageGrade": "3+",
+                 *       "code": "IKHR504",
+                 *       "fibre": "Polyester",
+                 *       "harmonisedStandards": [
+                 *         "EN 71-1:2014+A1:2018",
+                 *         "EN 71-2:2020",
+                 *         "EN 71-3:2019"
+                 *       ],
+                 *       "hsCode": "9503.00",
+                 *       "name": "KOHAIR 7MM RECYCLE D.BROWN",
+                 *       "type": "RAW_MATERIAL",
+                 *       "uom": "PCS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateProductRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProductResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10936,6 +14161,7 @@ export interface operations {
             /** @description Needs warehouse.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10945,6 +14171,17 @@ export interface operations {
             /** @description DUPLICATE_CODE */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10966,6 +14203,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10975,6 +14213,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10984,6 +14223,7 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10992,6 +14232,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11011,21 +14252,49 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ageGrade": "3+",
+                 *       "code": "IKHR504",
+                 *       "fibre": "Polyester",
+                 *       "harmonisedStandards": [
+                 *         "EN 71-1:2014+A1:2018",
+                 *         "EN 71-2:2020",
+                 *         "EN 71-3:2019"
+                 *       ],
+                 *       "hsCode": "9503.00",
+                 *       "name": "KOHAIR 7MM RECYCLE D.BROWN",
+                 *       "type": "RAW_MATERIAL",
+                 *       "uom": "PCS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateProductRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProductResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11035,6 +14304,17 @@ export interface operations {
             /** @description Needs warehouse.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11044,6 +14324,17 @@ export interface operations {
             /** @description DUPLICATE_CODE, STALE_VERSION or PRODUCT_HAS_STOCK */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11065,6 +14356,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11076,34 +14368,31 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": components["schemas"]["ErrorBody"];
-                    "image/png": components["schemas"]["ErrorBody"];
-                    "image/webp": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": components["schemas"]["ErrorBody"];
-                    "image/png": components["schemas"]["ErrorBody"];
-                    "image/webp": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description NOT_FOUND (no image) */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": components["schemas"]["ErrorBody"];
-                    "image/png": components["schemas"]["ErrorBody"];
-                    "image/webp": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11120,23 +14409,38 @@ export interface operations {
         /** @description PNG, JPEG or WebP, at most 2 MB */
         requestBody: {
             content: {
+                /** @example Example */
                 "image/jpeg": string;
+                /** @example Example */
                 "image/png": string;
+                /** @example Example */
                 "image/webp": string;
             };
         };
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProductImageResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11146,6 +14450,7 @@ export interface operations {
             /** @description Needs warehouse.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11155,6 +14460,7 @@ export interface operations {
             /** @description NOT_FOUND */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11164,6 +14470,7 @@ export interface operations {
             /** @description UNSUPPORTED_IMAGE, IMAGE_TOO_LARGE, IMAGE_TYPE_MISMATCH */
             422: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11185,6 +14492,7 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11192,6 +14500,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11201,6 +14510,7 @@ export interface operations {
             /** @description Needs warehouse.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11210,6 +14520,7 @@ export interface operations {
             /** @description NOT_FOUND */
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11235,6 +14546,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11244,6 +14556,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11253,6 +14566,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11274,6 +14598,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11283,6 +14608,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11292,6 +14618,7 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11300,6 +14627,7 @@ export interface operations {
             };
             404: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11320,21 +14648,42 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "countedQuantity": 40,
+                 *       "locationId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "reason": "Cycle count rack A1"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AdjustmentRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PostingResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11344,6 +14693,7 @@ export interface operations {
             /** @description Needs warehouse.update */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11353,6 +14703,17 @@ export interface operations {
             /** @description INSUFFICIENT_STOCK when the count is below what is reserved */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11373,21 +14734,41 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fromLocationId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "quantity": 12.5
+                 *     }
+                 */
                 "application/json": components["schemas"]["IssueRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PostingResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11397,6 +14778,7 @@ export interface operations {
             /** @description Needs warehouse.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11406,6 +14788,17 @@ export interface operations {
             /** @description INSUFFICIENT_STOCK */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11436,6 +14829,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11445,6 +14839,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11454,6 +14849,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11474,21 +14880,42 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "locationId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "lotNumber": "LOT-PO2611-IKHR504-01",
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "quantity": 12.5
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReceiptRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PostingResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11498,6 +14925,27 @@ export interface operations {
             /** @description Needs warehouse.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A conflict with the current state: STALE_VERSION, INVALID_STATE, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11525,6 +14973,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11534,6 +14983,7 @@ export interface operations {
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11543,6 +14993,17 @@ export interface operations {
             /** @description Needs warehouse.view */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11563,21 +15024,42 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fromLocationId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "quantity": 12.5,
+                 *       "toLocationId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PostingResponse"];
                 };
             };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No, forged or expired access token or API key */
             401: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11587,6 +15069,7 @@ export interface operations {
             /** @description Needs warehouse.create */
             403: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11596,6 +15079,17 @@ export interface operations {
             /** @description INSUFFICIENT_STOCK */
             409: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

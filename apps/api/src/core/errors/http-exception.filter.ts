@@ -84,7 +84,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode: status,
         code,
         message,
-        ...(r.details !== undefined ? { details: r.details } : {}),
+        ...(r.details !== undefined ? { details: r.details as ErrorBody['details'] } : {}),
         requestId,
       };
     }
