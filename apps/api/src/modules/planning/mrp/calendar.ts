@@ -29,9 +29,30 @@ export function mondayOf(d: PlanDate): PlanDate {
 /** The ISO week of a day (`YYYY-Www`), as sales orders name their delivery weeks. */
 export const isoWeek = (d: PlanDate): string => isoWeekOf(d);
 
+/**
+ * Answers of the working-day walks, which a run asks for again and again with the same few dates and
+ * lead times (a walk costs a date parse and format per day). Dropped whole when it gets large.
+ */
+const walks = new Map<string, PlanDate>();
+const MAX_WALKS = 20_000;
+
+function remembered(key: string, walk: () => PlanDate): PlanDate {
+  let answer = walks.get(key);
+  if (answer === undefined) {
+    if (walks.size >= MAX_WALKS) walks.clear();
+    answer = walk();
+    walks.set(key, answer);
+  }
+  return answer;
+}
+
 /** `days` working days before a date (a weekend day first steps back to Friday; 0 days is the day itself). */
 export function subtractWorkingDays(d: PlanDate, days: number): PlanDate {
   if (days === 0) return d;
+  return remembered(`${d}-${days}`, () => walkBack(d, days));
+}
+
+function walkBack(d: PlanDate, days: number): PlanDate {
   let current = d;
   while (!isWorkingDay(current)) current = addDays(current, -1);
   for (let left = days; left > 0;) {
@@ -44,6 +65,10 @@ export function subtractWorkingDays(d: PlanDate, days: number): PlanDate {
 /** `days` working days after a date (a weekend day first steps on to Monday; 0 days is the day itself). */
 export function addWorkingDays(d: PlanDate, days: number): PlanDate {
   if (days === 0) return d;
+  return remembered(`${d}+${days}`, () => walkOn(d, days));
+}
+
+function walkOn(d: PlanDate, days: number): PlanDate {
   let current = d;
   while (!isWorkingDay(current)) current = addDays(current, 1);
   for (let left = days; left > 0;) {

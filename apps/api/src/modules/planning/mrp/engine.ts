@@ -24,8 +24,12 @@ import type {
 
 const SCALE = 4;
 const ZERO = new Decimal(0);
-const fmt = (d: Decimal) => d.toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP).toFixed(SCALE);
+const ZERO_TEXT = (0).toFixed(SCALE);
+// Most grid cells are zero: their text needs no rounding.
+const fmt = (d: Decimal) => (d.isZero() ? ZERO_TEXT : d.toFixed(SCALE, Decimal.ROUND_HALF_UP));
 const MAX_LEVELS = 50;
+/** Labels and codes in the reader's order, like localeCompare, without its cost per call. */
+const collator = new Intl.Collator();
 
 interface Demand {
   kind: MrpPegKind;
@@ -45,6 +49,14 @@ interface Bucket {
   planned: Decimal;
 }
 
+/** A BOM line ready to explode: the component, and its need per parent unit before the division. */
+interface Explosion {
+  componentId: string;
+  /** neededQuantity × unit factor × (1 + wastage): multiplied exactly, divided by outputQuantity last. */
+  perBatch: Decimal;
+  outputQuantity: Decimal;
+}
+
 /** How a product's shortfall is covered. */
 type Policy = 'MAKE' | 'INSIDE' | 'BUY' | 'NONE';
 
@@ -54,14 +66,33 @@ type Policy = 'MAKE' | 'INSIDE' | 'BUY' | 'NONE';
  * them) into dependent demand, and reports exceptions and the time-phased grid. Decimal arithmetic only.
  */
 export function planMrp(snapshot: MrpSnapshot): MrpResult {
-  return new Planner(snapshot).run();
+  const steps = planMrpSteps(snapshot);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
+
+/**
+ * The same run in steps: yields the share of products netted so far (0–1) every few hundred products,
+ * so a caller can report progress and let other work run between steps.
+ */
+export function planMrpSteps(snapshot: MrpSnapshot): Generator<number, MrpResult, void> {
+  return new Planner(snapshot).steps();
+}
+
+/** Products netted between two yields of `planMrpSteps`. */
+const STEP_PRODUCTS = 250;
 
 class Planner {
   private readonly monday0: PlanDate;
   private readonly weeks: string[];
+  /** The Monday each bucket starts on. */
+  private readonly starts: PlanDate[];
   private readonly products = new Map<string, MrpProduct>();
   private readonly lines = new Map<string, MrpBomLine[]>();
+  private readonly explosions = new Map<string, Explosion[]>();
+  private readonly bucketOfDate = new Map<PlanDate, number | null>();
   private readonly suppliers = new Map<string, MrpSupplierItem>();
   private readonly buckets = new Map<string, Bucket[]>();
   /** Sales demand after the horizon, for EXCESS. */
@@ -73,7 +104,8 @@ class Planner {
 
   constructor(private readonly s: MrpSnapshot) {
     this.monday0 = mondayOf(s.today);
-    this.weeks = Array.from({ length: s.horizonWeeks }, (_, i) => isoWeek(addDays(this.monday0, 7 * i)));
+    this.starts = Array.from({ length: s.horizonWeeks }, (_, i) => addDays(this.monday0, 7 * i));
+    this.weeks = this.starts.map(isoWeek);
     for (const p of s.products) this.products.set(p.id, p);
     for (const l of s.bomLines) {
       const list = this.lines.get(l.parentId) ?? [];
@@ -84,16 +116,17 @@ class Planner {
     for (const st of s.stock) this.free.set(st.productId, st.free);
   }
 
-  run(): MrpResult {
+  *steps(): Generator<number, MrpResult, void> {
     this.computeLowLevelCodes();
     this.loadDemandAndSupply();
     const order = [...this.products.values()].sort(
-      (a, b) => this.llc.get(a.id)! - this.llc.get(b.id)! || a.code.localeCompare(b.code),
+      (a, b) => this.llc.get(a.id)! - this.llc.get(b.id)! || collator.compare(a.code, b.code),
     );
     const grid: MrpGridRow[] = [];
-    for (const product of order) {
-      const row = this.net(product);
+    for (let i = 0; i < order.length; i++) {
+      const row = this.net(order[i]);
       if (row) grid.push(row);
+      if ((i + 1) % STEP_PRODUCTS === 0) yield (i + 1) / order.length;
     }
     return { weeks: this.weeks, plannedOrders: this.orders, exceptions: this.exceptions, grid };
   }
@@ -128,9 +161,13 @@ class Planner {
 
   /** The bucket of a date: before the horizon → 0, after it → null. */
   private bucketIndex(date: PlanDate): number | null {
-    const i = Math.floor(daysBetween(this.monday0, date) / 7);
-    if (i >= this.weeks.length) return null;
-    return Math.max(0, i);
+    let index = this.bucketOfDate.get(date);
+    if (index === undefined) {
+      const i = Math.floor(daysBetween(this.monday0, date) / 7);
+      index = i >= this.weeks.length ? null : Math.max(0, i);
+      this.bucketOfDate.set(date, index);
+    }
+    return index;
   }
 
   private addDemand(productId: string, demand: Demand) {
@@ -219,17 +256,32 @@ class Planner {
     date: PlanDate,
     peg: { kind: MrpPegKind; refId: string | null; label: string },
   ) {
-    for (const line of this.lines.get(productId) ?? []) {
-      const component = this.products.get(line.componentId);
-      if (!component) continue;
-      const factor = unitFactor(line.uom, component.uom, component.unitConversions) ?? new Decimal(1);
-      const need = quantity
-        .div(line.outputQuantity)
-        .times(line.neededQuantity)
-        .times(factor)
-        .times(new Decimal(line.wastagePercent).div(100).plus(1));
-      this.addDemand(component.id, { ...peg, quantity: need, date });
+    for (const line of this.explosionsOf(productId)) {
+      const need = quantity.times(line.perBatch).div(line.outputQuantity);
+      this.addDemand(line.componentId, { ...peg, quantity: need, date });
     }
+  }
+
+  /** A product's BOM lines with their factors worked out once per run, not once per explosion. */
+  private explosionsOf(productId: string): Explosion[] {
+    let list = this.explosions.get(productId);
+    if (!list) {
+      list = [];
+      for (const line of this.lines.get(productId) ?? []) {
+        const component = this.products.get(line.componentId);
+        if (!component) continue;
+        const factor = unitFactor(line.uom, component.uom, component.unitConversions) ?? new Decimal(1);
+        list.push({
+          componentId: component.id,
+          perBatch: new Decimal(line.neededQuantity)
+            .times(factor)
+            .times(new Decimal(line.wastagePercent).div(100).plus(1)),
+          outputQuantity: new Decimal(line.outputQuantity),
+        });
+      }
+      this.explosions.set(productId, list);
+    }
+    return list;
   }
 
   private policy(p: MrpProduct): Policy {
@@ -269,8 +321,8 @@ class Planner {
     const projected: Decimal[] = [];
     list.forEach((bucket, i) => {
       available = available.plus(bucket.receipts);
-      const demand = [...bucket.demand].sort(
-        (a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label),
+      const demand = [...bucket.demand].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : collator.compare(a.label, b.label),
       );
       if (i === 0 && available.lt(0) && policy !== 'NONE') {
         demand.unshift({
@@ -319,7 +371,7 @@ class Planner {
       onHand: fmt(onHand),
       buckets: list.map((b, i) => ({
         week: this.weeks[i],
-        start: addDays(this.monday0, 7 * i),
+        start: this.starts[i],
         grossDemand: fmt(sum(b.demand.map((d) => d.quantity))),
         scheduledReceipts: fmt(b.receipts),
         plannedReceipts: fmt(b.planned),
