@@ -59,6 +59,8 @@ export default defineConfig({
       KAPOK_DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: '54399',
       LOG_LEVEL: 'warn',
+      // Every MRP run answers 202 and goes on in the background: the planning page follows its progress.
+      MRP_SYNC_WAIT_MS: '0',
     },
   },
 });

@@ -55,7 +55,17 @@ describe('MRP runs', () => {
     const a = await articleWithSafetyStock();
     const res = await run();
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ horizonWeeks: 12, latest: true, createdBy: { username: 'ppic' } });
+    expect(res.body).toMatchObject({
+      horizonWeeks: 12,
+      latest: true,
+      createdBy: { username: 'ppic' },
+      // Answered 201 within MRP_SYNC_WAIT_MS: the run is already finished.
+      state: 'FINISHED',
+      phase: null,
+      percent: null,
+      error: null,
+    });
+    expect(res.body.finishedAt).not.toBeNull();
     expect(res.body.weeks).toHaveLength(12);
 
     const latest = await call('viewer', 'GET', '/planning/mrp/runs/latest');

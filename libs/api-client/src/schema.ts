@@ -419,7 +419,7 @@ export type paths = {
         put?: never;
         /**
          * Start mrp run
-         * @description Needs the permission `planning.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         * @description Needs the permission `planning.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
          */
         post: operations["startMrpRun"];
         delete?: never;
@@ -3799,6 +3799,16 @@ export type components = {
             /** @description Sales-order line, MO or planned-order key */
             refId: string | null;
         };
+        MrpRunErrorResponse: {
+            /** @example INTERNAL_ERROR */
+            code: string;
+            message: string;
+        };
+        /**
+         * @description While RUNNING: the phase of its latest progress event
+         * @enum {string}
+         */
+        MrpRunPhase: "snapshot" | "netting" | "saving";
         MrpRunResponse: {
             /**
              * Format: date-time
@@ -3809,21 +3819,32 @@ export type components = {
             /** Format: date-time */
             createdAt: string;
             createdBy: components["schemas"]["UserRef"] | null;
+            /** @description Why a FAILED run stopped */
+            error: components["schemas"]["MrpRunErrorResponse"] | null;
             exceptionCount: number;
             /** @description Empty for a replaced run */
             exceptions: components["schemas"]["MrpExceptionResponse"][];
-            /** Format: date-time */
-            finishedAt: string;
+            /**
+             * Format: date-time
+             * @description Null while RUNNING
+             */
+            finishedAt: string | null;
             horizonWeeks: number;
             /** Format: uuid */
             id: string;
             /** @description The latest run: the only one whose planned orders can be released */
             latest: boolean;
             makeCount: number;
+            /** @description While RUNNING: 0–100 from its latest progress event */
+            percent: number | null;
+            /** @description While RUNNING: the phase of its latest progress event */
+            phase: components["schemas"]["MrpRunPhase"] | null;
             /** @description Products in the time-phased grid */
             productCount: number;
             /** Format: date-time */
             startedAt: string;
+            /** @description RUNNING after a 202 answer until the plan is saved (FINISHED) or the run fails (FAILED) */
+            state: components["schemas"]["MrpRunState"];
             /**
              * Format: date
              * @description The factory day (Asia/Jakarta) planned from
@@ -3839,6 +3860,11 @@ export type components = {
              */
             weeks: string[];
         };
+        /**
+         * @description RUNNING after a 202 answer until the plan is saved (FINISHED) or the run fails (FAILED)
+         * @enum {string}
+         */
+        MrpRunState: "RUNNING" | "FINISHED" | "FAILED";
         /** @enum {string} */
         MrpSupplyKind: "MANUFACTURING_ORDER" | "PURCHASE_ORDER_LINE";
         MrpSupplyResponse: {
@@ -6822,7 +6848,10 @@ export interface operations {
     startMrpRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6836,6 +6865,20 @@ export interface operations {
             /** @description The finished run */
             201: {
                 headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MrpRunResponse"];
+                };
+            };
+            /** @description The run takes longer than MRP_SYNC_WAIT_MS: it goes on (state RUNNING, `Location` names it) and publishes `planning.mrp.progress`, then `mrp_run.finished` or `mrp_run.failed` */
+            202: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    /** @description The running run: GET it for its state */
+                    Location?: string;
                     "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };

@@ -75,6 +75,7 @@ export const EVENT_TYPES = [
   'passport.issued',
   'mrp_run.started',
   'mrp_run.finished',
+  'mrp_run.failed',
   'mrp_run.released',
   'mrp_planned_order.released',
   // The planning spec names the run's progress notice this way (planning.md).
@@ -130,6 +131,8 @@ export interface KapokEvent {
   type: string;
   ids: string[];
   at: string;
+  /** Only on `planning.mrp.progress`: how far the run in `ids` is. */
+  progress?: { phase: string; percent: number };
 }
 
 export const isEventType = (type: string): type is EventType =>

@@ -23,3 +23,14 @@ export const MRP_DEFAULT_HORIZON_WEEKS = 12;
 export const MRP_MAX_HORIZON_WEEKS = 52;
 /** Default working days from MO start to ex-factory for a finished good. */
 export const DEFAULT_PRODUCTION_LEAD_DAYS = 10;
+
+/** A run is RUNNING while it plans after a 202 answer, then FINISHED (its result saved) or FAILED. */
+export const MRP_RUN_STATES = values('RUNNING', 'FINISHED', 'FAILED');
+export type MrpRunState = (typeof MRP_RUN_STATES)[number];
+
+/** The phases a run reports in its `planning.mrp.progress` events, in order. */
+export const MRP_RUN_PHASES = values('snapshot', 'netting', 'saving');
+export type MrpRunPhase = (typeof MRP_RUN_PHASES)[number];
+
+/** Where each phase starts on the run's 0–100 progress scale. */
+export const MRP_PHASE_START: Record<MrpRunPhase, number> = { snapshot: 0, netting: 20, saving: 85 };

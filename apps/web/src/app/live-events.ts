@@ -45,6 +45,8 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   // Planning: a run replaces the plan; a release marks planned orders and creates MOs (and POs).
   { prefix: 'mrp_run', keys: [planningKeys.all] },
   { prefix: 'mrp_planned_order', keys: [planningKeys.all] },
+  // A long run's progress (202): only the run itself is read again, not the plan.
+  { prefix: 'planning.mrp.progress', keys: [planningKeys.runs()] },
   // The home page's "my work" follows everything it lists.
   { prefix: 'manufacturing_order', keys: [homeKeys.all] },
   { prefix: 'work_order', keys: [homeKeys.all] },

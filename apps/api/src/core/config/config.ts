@@ -29,6 +29,7 @@ const schema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  MRP_SYNC_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   KAPOK_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   TRUST_PROXY: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
@@ -54,6 +55,8 @@ export interface AppConfig {
   webDistDir: string | undefined;
   dbPoolSize: number;
   sseHeartbeatSeconds: number;
+  /** How long POST /planning/mrp/runs waits for the plan before answering 202 (0: always 202). */
+  mrpSyncWaitMs: number;
   /** Creates the first superadmin `admin` with this password when the database has no user. */
   bootstrapAdminPassword: string | undefined;
   /** Proxies whose X-Forwarded-For is believed: none (false), a hop count, or addresses/CIDR ranges. */
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: e.WEB_DIST_DIR,
     dbPoolSize: e.DB_POOL_SIZE,
     sseHeartbeatSeconds: e.SSE_HEARTBEAT_SECONDS,
+    mrpSyncWaitMs: e.MRP_SYNC_WAIT_MS,
     bootstrapAdminPassword: e.KAPOK_BOOTSTRAP_ADMIN_PASSWORD,
     trustProxy: trustProxy ?? false,
     metricsToken: e.METRICS_TOKEN,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EventType } from '@kapok/contracts';
+import type { EventType, KapokEvent } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import { EVENTS_CHANNEL, outboxOf } from '../database/outbox.js';
 
@@ -14,11 +14,17 @@ const MAX_IDS = 100;
  */
 @Injectable()
 export class EventPublisher {
-  async publish(manager: EntityManager, type: EventType, ids: readonly string[]): Promise<void> {
+  async publish(
+    manager: EntityManager,
+    type: EventType,
+    ids: readonly string[],
+    extra: Pick<KapokEvent, 'progress'> = {},
+  ): Promise<void> {
     const payload = JSON.stringify({
       type,
       ids: ids.length > MAX_IDS ? [] : ids,
       at: new Date().toISOString(),
+      ...extra,
     });
     const outbox = outboxOf(manager);
     if (outbox) outbox.notify(payload);

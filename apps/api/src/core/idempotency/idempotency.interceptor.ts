@@ -99,9 +99,13 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
     if (store) store.idempotency = claim;
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // A handler that accepts work to finish later answers 202 itself; a replay says the same.
+      const reply = context.switchToHttp().getResponse<FastifyReply>();
       const status =
-        (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ??
-        (request.method === 'POST' ? 201 : 200);
+        reply.statusCode === 202
+          ? 202
+          : ((Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ??
+            (request.method === 'POST' ? 201 : 200));
       await this.finish(claim, status, body ?? null);
       return body;
     } catch (error) {

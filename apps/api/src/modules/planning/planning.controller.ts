@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -7,9 +8,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { Principal } from '../../core/context/request-context.js';
 import { ErrorBody } from '../../core/errors/error-body.js';
 import { IdParam } from '../../core/http/id-param.js';
+import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { CurrentPrincipal } from '../../core/permissions/current-principal.decorator.js';
 import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
 import {
@@ -36,13 +39,26 @@ export class PlanningController {
 
   @Post()
   @RequirePermission('planning.create')
+  @Idempotent()
   @ApiCreatedResponse({ type: MrpRunResponse, description: 'The finished run' })
+  @ApiAcceptedResponse({
+    type: MrpRunResponse,
+    description:
+      'The run takes longer than MRP_SYNC_WAIT_MS: it goes on (state RUNNING, `Location` names it) and publishes `planning.mrp.progress`, then `mrp_run.finished` or `mrp_run.failed`',
+    headers: {
+      Location: { description: 'The running run: GET it for its state', schema: { type: 'string' } },
+    },
+  })
   @ApiConflictResponse({ type: ErrorBody, description: 'MRP_RUNNING' })
-  startMrpRun(
+  async startMrpRun(
     @Body() body: StartMrpRunRequest,
     @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MrpRunResponse> {
-    return this.mrp.run(body, principal);
+    const { run, finished } = await this.mrp.start(body, principal);
+    if (!finished)
+      reply.status(HttpStatus.ACCEPTED).header('location', `/api/v1/planning/mrp/runs/${run.id}`);
+    return run;
   }
 
   @Get('latest')

@@ -4,6 +4,7 @@ import { PpicModule } from '../ppic/ppic.module.js';
 import { PurchasingModule } from '../purchasing/purchasing.module.js';
 import { SalesModule } from '../sales/sales.module.js';
 import { MrpReleaseService } from './mrp/mrp-release.service.js';
+import { MrpProgressBoard } from './mrp/mrp-progress.board.js';
 import { MrpService } from './mrp/mrp.service.js';
 import { PlanningController } from './planning.controller.js';
 
@@ -11,6 +12,6 @@ import { PlanningController } from './planning.controller.js';
 @Module({
   imports: [PpicModule, SalesModule, PurchasingModule, PartnersModule],
   controllers: [PlanningController],
-  providers: [MrpService, MrpReleaseService],
+  providers: [MrpService, MrpReleaseService, MrpProgressBoard],
 })
 export class PlanningModule {}

@@ -1,4 +1,4 @@
-import type { MrpExceptionType, PlannedOrderType, Unit } from '@kapok/contracts';
+import type { MrpExceptionType, MrpRunState, PlannedOrderType, Unit } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import type { MrpGridBucket, MrpPeg, MrpResult } from './mrp/engine.types.js';
 import type { MrpSnapshot } from './mrp/engine.types.js';
@@ -13,7 +13,10 @@ export interface RunRow {
   created_at: Date;
   updated_at: Date;
   started_at: Date;
-  finished_at: Date;
+  finished_at: Date | null;
+  state: MrpRunState;
+  error_code: string | null;
+  error_message: string | null;
   today: string;
   horizon_weeks: number;
   weeks: string[];
@@ -26,9 +29,10 @@ export interface RunRow {
   latest: boolean;
 }
 
-const RUN_COLUMNS = `r.id, r.created_at, r.updated_at, r.started_at, r.finished_at, to_char(r.today, 'YYYY-MM-DD') as today,
-  r.horizon_weeks, r.weeks, r.make_count, r.buy_count, r.exception_count, r.product_count, r.created_by_id, r.superseded_at,
-  r.id = (select id from mrp_runs order by finished_at desc limit 1) as latest`;
+const RUN_COLUMNS = `r.id, r.created_at, r.updated_at, r.started_at, r.finished_at, r.state, r.error_code, r.error_message,
+  to_char(r.today, 'YYYY-MM-DD') as today, r.horizon_weeks, r.weeks, r.make_count, r.buy_count, r.exception_count,
+  r.product_count, r.created_by_id, r.superseded_at,
+  r.id = (select id from mrp_runs where state = 'FINISHED' order by finished_at desc limit 1) as latest`;
 
 export async function findRun(manager: EntityManager, id: string): Promise<RunRow | undefined> {
   const [row] = (await manager.query(`select ${RUN_COLUMNS} from mrp_runs r where r.id = $1`, [
@@ -39,9 +43,48 @@ export async function findRun(manager: EntityManager, id: string): Promise<RunRo
 
 export async function findLatestRun(manager: EntityManager): Promise<RunRow | undefined> {
   const [row] = (await manager.query(
-    `select ${RUN_COLUMNS} from mrp_runs r order by r.finished_at desc limit 1`,
+    `select ${RUN_COLUMNS} from mrp_runs r where r.state = 'FINISHED' order by r.finished_at desc limit 1`,
   )) as RunRow[];
   return row;
+}
+
+const INTERRUPTED = `update mrp_runs set state = 'FAILED', error_code = 'INTERRUPTED', error_message = 'The API stopped during the run'
+  where state = 'RUNNING'`;
+
+/** Runs left RUNNING by an API that stopped; only call it while holding the run lock. */
+export async function failInterruptedRuns(manager: EntityManager): Promise<void> {
+  await manager.query(INTERRUPTED);
+}
+
+/**
+ * The row of a run answered with 202, committed before it plans so that GET shows it RUNNING. Rows left
+ * RUNNING by a process that died are failed first (the caller holds the run lock: none is running).
+ */
+export async function insertRunningRun(
+  manager: EntityManager,
+  run: { id: string; startedAt: Date; today: string; horizonWeeks: number; createdById: string | null },
+): Promise<void> {
+  await manager.query(
+    `with lost as (${INTERRUPTED})
+     insert into mrp_runs (id, state, started_at, today, horizon_weeks, weeks, make_count, buy_count, exception_count,
+                           product_count, created_by_id)
+     values ($1, 'RUNNING', $2, $3, $4, '[]', 0, 0, 0, 0, $5)`,
+    [run.id, run.startedAt, run.today, run.horizonWeeks, run.createdById],
+  );
+}
+
+export async function failRun(
+  manager: EntityManager,
+  id: string,
+  code: string,
+  message: string,
+): Promise<void> {
+  await manager.query(
+    `update mrp_runs set state = 'FAILED', finished_at = clock_timestamp(), error_code = $2, error_message = $3,
+            updated_at = now()
+      where id = $1 and state = 'RUNNING'`,
+    [id, code.slice(0, 64), message.slice(0, 2000)],
+  );
 }
 
 export interface ExceptionRow {
@@ -127,6 +170,8 @@ export async function findGridRow(
 export async function saveRun(
   manager: EntityManager,
   run: {
+    /** The RUNNING row to finish; without it a new row is inserted. */
+    id?: string;
     startedAt: Date;
     today: string;
     horizonWeeks: number;
@@ -136,25 +181,38 @@ export async function saveRun(
   snapshot: MrpSnapshot,
   result: MrpResult,
 ): Promise<string> {
-  await manager.query(`update mrp_runs set superseded_at = now() where superseded_at is null`);
+  await manager.query(
+    `update mrp_runs set superseded_at = now() where superseded_at is null and state = 'FINISHED'`,
+  );
   await manager.query(
     `with o as (delete from mrp_planned_orders), e as (delete from mrp_exceptions) delete from mrp_grid_rows`,
   );
-  const [{ id }] = (await manager.query(
-    `insert into mrp_runs (started_at, finished_at, today, horizon_weeks, weeks, make_count, buy_count, exception_count, product_count, created_by_id)
-     values ($1, clock_timestamp(), $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-    [
-      run.startedAt,
-      run.today,
-      run.horizonWeeks,
-      JSON.stringify(result.weeks),
-      result.plannedOrders.filter((o) => o.type === 'MAKE').length,
-      result.plannedOrders.filter((o) => o.type === 'BUY').length,
-      result.exceptions.length,
-      run.productCount,
-      run.createdById,
-    ],
-  )) as Array<{ id: string }>;
+  const counts = [
+    JSON.stringify(result.weeks),
+    result.plannedOrders.filter((o) => o.type === 'MAKE').length,
+    result.plannedOrders.filter((o) => o.type === 'BUY').length,
+    result.exceptions.length,
+    run.productCount,
+  ];
+  const [saved] = (await (run.id
+    ? manager.query(
+        // Through a CTE, so the driver answers rows (an UPDATE answers [rows, count]).
+        `with finished as (
+           update mrp_runs set state = 'FINISHED', finished_at = clock_timestamp(), updated_at = now(), weeks = $2,
+                  make_count = $3, buy_count = $4, exception_count = $5, product_count = $6
+            where id = $1 and state = 'RUNNING' returning id
+         )
+         select id from finished`,
+        [run.id, ...counts],
+      )
+    : manager.query(
+        `insert into mrp_runs (weeks, make_count, buy_count, exception_count, product_count, started_at, today,
+                               horizon_weeks, created_by_id, finished_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) returning id`,
+        [...counts, run.startedAt, run.today, run.horizonWeeks, run.createdById],
+      ))) as Array<{ id: string }>;
+  if (!saved) throw new Error(`MRP run ${run.id} is no longer RUNNING`);
+  const id = saved.id;
 
   const products = new Map(snapshot.products.map((p) => [p.id, p]));
   const suppliers = new Map(snapshot.supplierItems.map((s) => [s.supplierItemId, s.supplierName]));

@@ -1252,6 +1252,13 @@ export const enModules = {
       doneTitle: 'MRP run finished',
       doneBody: '{{make}} MAKE and {{buy}} BUY orders planned, {{exceptions}} exceptions.',
       failed: 'MRP did not run',
+      phase: {
+        snapshot: 'Reading orders, stock and BOMs ({{percent}}%)',
+        netting: 'Netting product by product ({{percent}}%)',
+        saving: 'Saving the plan ({{percent}}%)',
+      },
+      waiting: 'The run is going on in the background; this page follows it.',
+      runFailed: 'The MRP run stopped: {{message}}',
     },
     empty: {
       title: 'No plan yet',
@@ -1316,6 +1323,8 @@ export const enModules = {
       due: 'Due',
       serves: 'Serves',
       status: 'Status',
+      key: 'Planned order',
+      productName: 'Product name',
     },
     grid: {
       title: 'Time-phased grid',

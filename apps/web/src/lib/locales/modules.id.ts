@@ -1265,6 +1265,13 @@ export const idModules: ModuleMessages = {
       doneTitle: 'MRP selesai',
       doneBody: '{{make}} order BUAT dan {{buy}} order BELI direncanakan, {{exceptions}} pengecualian.',
       failed: 'MRP tidak berjalan',
+      phase: {
+        snapshot: 'Membaca pesanan, stok dan BOM ({{percent}}%)',
+        netting: 'Menghitung produk demi produk ({{percent}}%)',
+        saving: 'Menyimpan rencana ({{percent}}%)',
+      },
+      waiting: 'MRP berjalan di latar belakang; halaman ini mengikutinya.',
+      runFailed: 'MRP berhenti: {{message}}',
     },
     empty: {
       title: 'Belum ada rencana',
@@ -1329,6 +1336,8 @@ export const idModules: ModuleMessages = {
       due: 'Jatuh tempo',
       serves: 'Untuk',
       status: 'Status',
+      key: 'Order rencana',
+      productName: 'Nama produk',
     },
     grid: {
       title: 'Tabel per minggu',

@@ -1,3 +1,4 @@
+import { MrpRunState1796430970127 } from './1796430970127-MrpRunState.js';
 import { Quality1796423385426 } from './1796423385426-Quality.js';
 import { ApiKeys1796422323392 } from './1796422323392-ApiKeys.js';
 import { KanbanPartial1796421296520 } from './1796421296520-KanbanPartial.js';
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   KanbanPartial1796421296520,
   ApiKeys1796422323392,
   Quality1796423385426,
+  MrpRunState1796430970127,
 ];

@@ -4,11 +4,15 @@ import {
   MRP_EXCEPTION_TYPES,
   MRP_MAX_HORIZON_WEEKS,
   MRP_PEG_KINDS,
+  MRP_RUN_PHASES,
+  MRP_RUN_STATES,
   MRP_SUPPLY_KINDS,
   PLANNED_ORDER_TYPES,
   UNITS,
   type MrpExceptionType,
   type MrpPegKind,
+  type MrpRunPhase,
+  type MrpRunState,
   type MrpSupplyKind,
   type PlannedOrderType,
   type Unit,
@@ -55,6 +59,13 @@ export class MrpExceptionResponse {
   message: string;
 }
 
+export class MrpRunErrorResponse {
+  @ApiProperty({ example: 'INTERNAL_ERROR' })
+  code: string;
+  @ApiProperty()
+  message: string;
+}
+
 export class MrpRunResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -62,10 +73,31 @@ export class MrpRunResponse {
   createdAt: string;
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+  @ApiProperty({
+    enum: MRP_RUN_STATES,
+    enumName: 'MrpRunState',
+    description: 'RUNNING after a 202 answer until the plan is saved (FINISHED) or the run fails (FAILED)',
+  })
+  state: MrpRunState;
+  @ApiProperty({
+    enum: MRP_RUN_PHASES,
+    enumName: 'MrpRunPhase',
+    nullable: true,
+    description: 'While RUNNING: the phase of its latest progress event',
+  })
+  phase: MrpRunPhase | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'While RUNNING: 0–100 from its latest progress event',
+  })
+  percent: number | null;
+  @ApiProperty({ type: MrpRunErrorResponse, nullable: true, description: 'Why a FAILED run stopped' })
+  error: MrpRunErrorResponse | null;
   @ApiProperty({ format: 'date-time' })
   startedAt: string;
-  @ApiProperty({ format: 'date-time' })
-  finishedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null while RUNNING' })
+  finishedAt: string | null;
   @ApiProperty({ format: 'date-time', description: 'When the inputs were read (one snapshot)' })
   asOf: string;
   @ApiProperty({ format: 'date', description: 'The factory day (Asia/Jakarta) planned from' })

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { MRP_DEFAULT_HORIZON_WEEKS } from '@kapok/contracts';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { MRP_DEFAULT_HORIZON_WEEKS, type MrpRunPhase } from '@kapok/contracts';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../../../core/audit/audit.writer.js';
+import { APP_CONFIG, type AppConfig } from '../../../core/config/config.js';
 import type { Principal } from '../../../core/context/request-context.js';
 import { People } from '../../../core/database/people.js';
 import { Transactions } from '../../../core/database/transactions.js';
@@ -22,17 +24,36 @@ import {
   findGridRow,
   findLatestRun,
   findRun,
+  failInterruptedRuns,
+  failRun,
+  insertRunningRun,
+  MRP_LOCK_KEY,
   PLANNED_ORDER_COLUMNS,
   runExceptions,
   type PlannedOrderRow,
   type RunRow,
 } from '../planning.sql.js';
+import { factoryToday } from './calendar.js';
+import { MrpProgressBoard } from './mrp-progress.board.js';
 import { planAndSave } from './plan-and-save.js';
+
+/** What POST answers: the finished run (201), or the running one when it took longer (202). */
+export interface StartedRun {
+  run: MrpRunResponse;
+  finished: boolean;
+}
+
+/** Progress events of one run are at most this often (phase changes always go out). */
+const PROGRESS_EVERY_MS = 250;
 
 /** Runs MRP (one at a time, from one snapshot) and reads its result. */
 @Injectable()
-export class MrpService {
+export class MrpService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Mrp');
+
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly board: MrpProgressBoard,
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly people: People,
@@ -43,31 +64,160 @@ export class MrpService {
     private readonly partners: PartnersFacts,
   ) {}
 
-  async run(body: StartMrpRunRequest, principal: Principal): Promise<MrpRunResponse> {
+  /**
+   * A run cut off by a stopped API stays RUNNING; once no run holds the lock (none is going on in any
+   * instance) it is marked FAILED, so nobody waits for it.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const unlock = await this.lockRuns();
+      try {
+        await failInterruptedRuns(this.dataSource.manager);
+      } finally {
+        await unlock();
+      }
+    } catch (error) {
+      if (!(error instanceof AppError))
+        this.logger.warn(`interrupted MRP runs not checked: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Starts a run and waits up to `MRP_SYNC_WAIT_MS` for it. The run lock is a session lock on its own
+   * connection, taken before anything else (409 `MRP_RUNNING`); the run's row is committed RUNNING so
+   * GET can show it, then the plan is made and saved in one REPEATABLE READ transaction that also
+   * finishes the row, audits and publishes. A run still going at the threshold is answered 202 and
+   * carries on, publishing `planning.mrp.progress` and at last `mrp_run.finished` or `mrp_run.failed`.
+   */
+  async start(body: StartMrpRunRequest, principal: Principal): Promise<StartedRun> {
     const horizonWeeks = body.horizonWeeks ?? MRP_DEFAULT_HORIZON_WEEKS;
-    const id = await this.tx.run(async (m) => {
-      // Every fact comes from one snapshot; the first statement fixes the isolation level.
-      await m.query('set transaction isolation level repeatable read');
-      const { runId, today, result } = await planAndSave(m, horizonWeeks, principal.userId, {
-        sales: this.sales,
-        purchasing: this.purchasing,
-        partners: this.partners,
-      });
-      await this.audit.record(m, {
-        action: 'mrp_run.finished',
-        entityType: 'mrp_run',
-        entityId: runId,
-        after: {
+    const unlock = await this.lockRuns();
+    const run = { id: randomUUID(), startedAt: new Date() };
+    try {
+      await this.tx.run(async (m) => {
+        await insertRunningRun(m, {
+          ...run,
+          today: factoryToday(run.startedAt),
           horizonWeeks,
-          today,
-          plannedOrders: result.plannedOrders.length,
-          exceptions: result.exceptions.length,
-        },
+          createdById: principal.userId,
+        });
+        await this.audit.record(m, {
+          action: 'mrp_run.started',
+          entityType: 'mrp_run',
+          entityId: run.id,
+          after: { horizonWeeks },
+        });
+        await this.events.publish(m, 'mrp_run.started', [run.id]);
       });
-      await this.events.publish(m, 'mrp_run.finished', [runId]);
-      return runId;
-    });
-    return this.get(id);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
+    const outcome = this.plan(run, horizonWeeks, principal).finally(unlock);
+    const waitMs = this.config.mrpSyncWaitMs;
+    let timer: NodeJS.Timeout | undefined;
+    const settled =
+      waitMs > 0
+        ? await Promise.race([
+            outcome.then(() => true),
+            new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
+          ])
+        : false;
+    clearTimeout(timer);
+    if (settled) {
+      const { error } = await outcome;
+      if (error !== undefined) throw error;
+      return { run: await this.get(run.id), finished: true };
+    }
+    return { run: await this.get(run.id), finished: false };
+  }
+
+  /** Plans and saves; a failure marks the run FAILED (returned, never thrown: nobody may be waiting). */
+  private async plan(
+    run: { id: string; startedAt: Date },
+    horizonWeeks: number,
+    principal: Principal,
+  ): Promise<{ error?: unknown }> {
+    const progress = this.progressOf(run.id);
+    try {
+      await this.tx.run(async (m) => {
+        // Every fact comes from one snapshot; the first statement fixes the isolation level.
+        await m.query('set transaction isolation level repeatable read');
+        const { today, result } = await planAndSave(
+          m,
+          horizonWeeks,
+          principal.userId,
+          { sales: this.sales, purchasing: this.purchasing, partners: this.partners },
+          { run, progress },
+        );
+        await this.audit.record(m, {
+          action: 'mrp_run.finished',
+          entityType: 'mrp_run',
+          entityId: run.id,
+          after: {
+            horizonWeeks,
+            today,
+            plannedOrders: result.plannedOrders.length,
+            exceptions: result.exceptions.length,
+          },
+        });
+        await this.events.publish(m, 'mrp_run.finished', [run.id]);
+      });
+      return {};
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL_ERROR';
+      const message = error instanceof AppError ? error.message : 'The run failed; see the API log';
+      this.logger.error(`MRP run ${run.id} failed: ${(error as Error).message}`);
+      await this.tx
+        .run(async (m) => {
+          await failRun(m, run.id, code, message);
+          await this.audit.record(m, {
+            action: 'mrp_run.failed',
+            entityType: 'mrp_run',
+            entityId: run.id,
+            after: { code, message },
+          });
+          await this.events.publish(m, 'mrp_run.failed', [run.id]);
+        })
+        .catch((e: Error) => this.logger.error(`could not mark MRP run ${run.id} failed: ${e.message}`));
+      return { error };
+    }
+  }
+
+  /** Publishes progress outside the run's transaction (live clients need it before the commit). */
+  private progressOf(runId: string) {
+    let last: { phase: MrpRunPhase; at: number } | undefined;
+    return async (phase: MrpRunPhase, percent: number) => {
+      const now = performance.now();
+      if (last && last.phase === phase && now - last.at < PROGRESS_EVERY_MS) return;
+      last = { phase, at: now };
+      this.board.set(runId, { phase, percent });
+      await this.events
+        .publish(this.dataSource.manager, 'planning.mrp.progress', [runId], { progress: { phase, percent } })
+        .catch((e: Error) => this.logger.warn(`MRP progress not published: ${e.message}`));
+    };
+  }
+
+  /**
+   * One run at a time: a session advisory lock on a connection of its own, held until the run ends
+   * (a release waits for it). Returns the unlock.
+   */
+  private async lockRuns(): Promise<() => Promise<void>> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('select pg_try_advisory_lock($1) as locked', [
+        MRP_LOCK_KEY,
+      ])) as Array<{ locked: boolean }>;
+      if (!locked) throw new AppError(409, 'MRP_RUNNING', 'An MRP run is in progress; wait for it to finish');
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    return async () => {
+      await runner.query('select pg_advisory_unlock($1)', [MRP_LOCK_KEY]).catch(() => undefined);
+      await runner.release().catch(() => undefined);
+    };
   }
 
   async latest(): Promise<MrpRunResponse> {
@@ -158,8 +308,15 @@ export class MrpService {
       id: run.id,
       createdAt: run.created_at.toISOString(),
       updatedAt: run.updated_at.toISOString(),
+      state: run.state,
+      phase: run.state === 'RUNNING' ? (this.board.get(run.id)?.phase ?? null) : null,
+      percent: run.state === 'RUNNING' ? (this.board.get(run.id)?.percent ?? null) : null,
+      error:
+        run.state === 'FAILED'
+          ? { code: run.error_code ?? 'INTERNAL_ERROR', message: run.error_message ?? '' }
+          : null,
       startedAt: run.started_at.toISOString(),
-      finishedAt: run.finished_at.toISOString(),
+      finishedAt: run.finished_at ? run.finished_at.toISOString() : null,
       asOf: run.started_at.toISOString(),
       today: run.today,
       horizonWeeks: run.horizon_weeks,

@@ -11,6 +11,9 @@ export type MrpGrid = Schemas['MrpGridResponse'];
 export type MrpGridBucket = Schemas['MrpGridBucketResponse'];
 export type ReleaseResult = Schemas['ReleaseResponse'];
 
+/** A fallback when live events are not reaching the page. */
+const RUNNING_POLL_MS = 3000;
+
 export const planningQueries = {
   /** The latest run, or null before the first one. */
   latest: () =>
@@ -24,6 +27,14 @@ export const planningQueries = {
           throw error;
         }
       },
+    }),
+  /** One run; while it is RUNNING it is read again every few seconds besides its progress events. */
+  run: (id: string) =>
+    queryOptions({
+      queryKey: planningKeys.run(id),
+      queryFn: async ({ signal }) =>
+        unwrap(await api.GET('/api/v1/planning/mrp/runs/{id}', { params: { path: { id } }, signal })),
+      refetchInterval: (query) => (query.state.data?.state === 'RUNNING' ? RUNNING_POLL_MS : false),
     }),
   plannedOrders: (runId: string, filters: PlannedOrderFilters) =>
     queryOptions({
@@ -50,11 +61,15 @@ export const planningQueries = {
     }),
 };
 
+/** Starts a run: the finished run (201), or the RUNNING one (202) that `planningQueries.run` follows. */
 export function useRunMrp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/planning/mrp/runs', { body: {} })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planningKeys.all }),
+    onSuccess: (run) => {
+      queryClient.setQueryData(planningKeys.run(run.id), run);
+      if (run.state !== 'RUNNING') return queryClient.invalidateQueries({ queryKey: planningKeys.all });
+    },
   });
 }
 
