@@ -247,13 +247,13 @@ function balanceRow(r: BalanceRow): BalanceResponse {
     locationName: r.location_name,
     lotId: r.lot_id,
     lotNumber: r.lot_number ?? null,
-    lotReceivedAt: r.received_at ? new Date(r.received_at).toISOString() : null,
+    lotReceivedAt: r.received_at ? r.received_at.toISOString() : null,
     qualityStatus: r.quality_status ?? null,
     onHand,
     reserved,
     available: held ? 0 : round(onHand - reserved),
     uom: r.uom,
-    updatedAt: new Date(r.updated_at).toISOString(),
+    updatedAt: r.updated_at.toISOString(),
   };
 }
 
