@@ -121,6 +121,8 @@ async function startApi(url, logDir, profileDir) {
       HOST: '127.0.0.1',
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       METRICS_TOKEN: METRICS_TOKEN,
+      // As the production image and `npm start` run it: argon2's blocks are returned to the OS.
+      MALLOC_MMAP_THRESHOLD_: '131072',
     },
     output,
   );
