@@ -14,6 +14,7 @@ import { SalesModule } from './modules/sales/sales.module.js';
 import { PassportModule } from './modules/passport/passport.module.js';
 import { TraceabilityModule } from './modules/traceability/traceability.module.js';
 import { QualityModule } from './modules/quality/quality.module.js';
+import { ShippingModule } from './modules/shipping/shipping.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 import { WorkModule } from './modules/work/work.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         WorkModule,
         PassportModule,
         QualityModule,
+        ShippingModule,
       ],
       controllers: [HealthController],
     };

@@ -191,7 +191,7 @@ describe('roles', () => {
     expect(res.status).toBe(200);
     const byCode = Object.fromEntries(res.body.items.map((r: { code: string }) => [r.code, r]));
     expect(Object.keys(byCode)).toHaveLength(15);
-    expect(byCode.superadmin.permissions).toHaveLength(55);
+    expect(byCode.superadmin.permissions).toHaveLength(60);
     expect(byCode.dept_admin.userCount).toBeGreaterThanOrEqual(5);
     expect(byCode.warehouse_operator.permissions).toEqual([
       'kanban.update',

@@ -99,6 +99,9 @@ export const ERROR_CODES = [
   'NOT_IN_TEST_PLAN',
   'NO_STANDARD_WEIGHT',
   'NOT_FINISHING',
+  // shipping
+  'SHIPMENT_SHORTAGE',
+  'NO_PACKING_SIZE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -63,6 +63,7 @@ export const EVENT_TYPES = [
   'sales_order.confirmed',
   'sales_order.cancelled',
   'sales_order.closed',
+  'sales_order.partially_shipped',
   'sales_order.shipped',
   'purchase_order.created',
   'purchase_order.updated',
@@ -88,6 +89,10 @@ export const EVENT_TYPES = [
   'quality_inspection.recorded',
   'test_plan.updated',
   'lab_test.recorded',
+  'shipment.created',
+  'shipment.picked',
+  'shipment.shipped',
+  'shipment.cancelled',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export type EventEntity = EventType extends `${infer E}.${string}` ? E : never;
@@ -124,6 +129,7 @@ export const EVENT_ENTITY_MODULE: Record<EventEntity, PermissionModule> = {
   quality_inspection: 'quality',
   test_plan: 'quality',
   lab_test: 'quality',
+  shipment: 'shipping',
 };
 
 /** A change notice sent to live clients: what changed, never the data itself. */

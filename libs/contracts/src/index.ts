@@ -13,3 +13,4 @@ export * from './errors.js';
 export * from './quality.js';
 export * from './work.js';
 export * from './passport.js';
+export * from './shipping.js';

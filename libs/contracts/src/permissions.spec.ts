@@ -3,8 +3,8 @@ import { DEMO_USERS, PERMISSIONS, SEEDED_ROLES, isPermission } from './permissio
 import { eventModule } from './events.js';
 
 describe('permission catalogue', () => {
-  it('has module.action for eleven modules and five actions', () => {
-    expect(PERMISSIONS).toHaveLength(55);
+  it('has module.action for twelve modules and five actions', () => {
+    expect(PERMISSIONS).toHaveLength(60);
     expect(isPermission('purchasing.approve')).toBe(true);
     expect(isPermission('kanban.approve')).toBe(true);
     expect(isPermission('kanban.fly')).toBe(false);
@@ -58,6 +58,25 @@ describe('permission catalogue', () => {
     expect(DEMO_USERS.find((u) => u.username === 'qc_manager')?.role).toBe('qc_manager');
   });
 
+  it('gives the finished-goods admin shipping, and the merchandiser a read of it (quality-shipping.md)', () => {
+    const role = (code: string) => new Set(SEEDED_ROLES.find((r) => r.code === code)?.permissions);
+    expect(role('fg_admin')).toEqual(
+      new Set([
+        'shipping.view',
+        'shipping.create',
+        'shipping.update',
+        'shipping.delete',
+        'shipping.approve',
+        'warehouse.view',
+        'warehouse.create',
+        'sales.view',
+      ]),
+    );
+    expect(role('merchandiser').has('shipping.view')).toBe(true);
+    expect(role('merchandiser').has('shipping.create')).toBe(false);
+    expect(DEMO_USERS.find((u) => u.username === 'fg')?.role).toBe('fg_admin');
+  });
+
   it('assigns every demo user a seeded role', () => {
     const codes = new Set(SEEDED_ROLES.map((r) => r.code));
     for (const u of DEMO_USERS) expect(codes.has(u.role)).toBe(true);
@@ -71,5 +90,6 @@ describe('permission catalogue', () => {
     expect(eventModule('mystery.thing')).toBeNull();
     expect(eventModule('quality.lot.released')).toBe('quality');
     expect(eventModule('lab_test.recorded')).toBe('quality');
+    expect(eventModule('shipment.shipped')).toBe('shipping');
   });
 });

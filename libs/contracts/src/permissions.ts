@@ -16,6 +16,7 @@ export const PERMISSION_MODULES = [
   'purchasing',
   'planning',
   'quality',
+  'shipping',
 ] as const;
 export type PermissionModule = (typeof PERMISSION_MODULES)[number];
 export const PERMISSION_ACTIONS = ['view', 'create', 'update', 'delete', 'approve'] as const;
@@ -145,7 +146,13 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
   {
     code: 'merchandiser',
     name: 'Merchandiser',
-    permissions: [...all('partners'), ...all('sales'), 'ppic.view', 'warehouse.view'],
+    permissions: [...all('partners'), ...all('sales'), 'ppic.view', 'warehouse.view', 'shipping.view'],
+  },
+  // The finished-goods warehouse ships against sales orders (quality-shipping.md).
+  {
+    code: 'fg_admin',
+    name: 'Finished-goods admin',
+    permissions: [...all('shipping'), 'warehouse.view', 'warehouse.create', 'sales.view'],
   },
   { code: 'purchasing_admin', name: 'Purchasing admin', permissions: purchasingAdmin },
   {
@@ -184,6 +191,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'spv_sewing', fullName: 'Maya Kusuma', role: 'dept_supervisor', department: 'SEWING' },
   { username: 'qc', fullName: 'Nur Aisyah', role: 'qc_inspector', department: 'QC' },
   { username: 'qc_manager', fullName: 'Teguh Saputra', role: 'qc_manager', department: 'QC' },
+  { username: 'fg', fullName: 'Vina Oktaviani', role: 'fg_admin', department: 'WAREHOUSE' },
   { username: 'viewer', fullName: 'Oki Setiawan', role: 'viewer', department: null },
   { username: 'merchandiser', fullName: 'Putri Ramadhani', role: 'merchandiser', department: null },
   { username: 'purchasing', fullName: 'Rudi Hartono', role: 'purchasing_admin', department: null },

@@ -14,7 +14,8 @@ export const SALES_ORDER_STATES = [
 ] as const;
 export type SalesOrderState = (typeof SALES_ORDER_STATES)[number];
 
-export type SalesOrderAction = 'confirm' | 'cancel' | 'close';
+/** `confirm`, `cancel`, `close` are people's commands; the two ship actions are taken by a shipment. */
+export type SalesOrderAction = 'confirm' | 'cancel' | 'close' | 'ship_partially' | 'ship';
 
 /**
  * The sales-order state machine of planning.md. Cancel is only reachable while nothing has shipped
@@ -27,9 +28,16 @@ export const SALES_ORDER_TRANSITIONS: Record<
   confirm: { from: ['DRAFT'], to: 'CONFIRMED', permission: 'sales.approve' },
   cancel: { from: ['DRAFT', 'CONFIRMED'], to: 'CANCELLED', permission: 'sales.update' },
   close: { from: ['PARTIALLY_SHIPPED', 'SHIPPED'], to: 'CLOSED', permission: 'sales.update' },
+  ship_partially: {
+    from: ['CONFIRMED', 'PARTIALLY_SHIPPED'],
+    to: 'PARTIALLY_SHIPPED',
+    permission: 'shipping.approve',
+  },
+  ship: { from: ['CONFIRMED', 'PARTIALLY_SHIPPED'], to: 'SHIPPED', permission: 'shipping.approve' },
 };
 
-export const SALES_ORDER_ACTIONS = Object.keys(SALES_ORDER_TRANSITIONS) as SalesOrderAction[];
+/** The actions a person takes on the order's page (the ship actions come from a shipment). */
+export const SALES_ORDER_ACTIONS: readonly SalesOrderAction[] = ['confirm', 'cancel', 'close'];
 
 /** Lines of these orders are demand for planning. */
 export const DEMAND_SALES_ORDER_STATES: readonly SalesOrderState[] = ['CONFIRMED', 'PARTIALLY_SHIPPED'];

@@ -45,6 +45,11 @@ import { LabTestEntity } from '../../modules/quality/entities/lab-test.entity.js
 import { TestPlanItemEntity } from '../../modules/quality/entities/test-plan-item.entity.js';
 
 /** Every entity of the application, listed so the same set serves the app, migrations and the drift check. */
+import { ShipmentCartonEntity } from '../../modules/shipping/entities/shipment-carton.entity.js';
+import { ShipmentLineEntity } from '../../modules/shipping/entities/shipment-line.entity.js';
+import { ShipmentPalletEntity } from '../../modules/shipping/entities/shipment-pallet.entity.js';
+import { ShipmentPickEntity } from '../../modules/shipping/entities/shipment-pick.entity.js';
+import { ShipmentEntity } from '../../modules/shipping/entities/shipment.entity.js';
 export const ENTITIES = [
   RoleEntity,
   UserEntity,
@@ -91,4 +96,9 @@ export const ENTITIES = [
   QualityInspectionEntity,
   TestPlanItemEntity,
   LabTestEntity,
+  ShipmentEntity,
+  ShipmentLineEntity,
+  ShipmentPickEntity,
+  ShipmentCartonEntity,
+  ShipmentPalletEntity,
 ];

@@ -1,4 +1,9 @@
-import { SALES_ORDER_TRANSITIONS, type SalesOrderAction, type SalesOrderState } from '@kapok/contracts';
+import {
+  SALES_ORDER_ACTIONS,
+  SALES_ORDER_TRANSITIONS,
+  type SalesOrderAction,
+  type SalesOrderState,
+} from '@kapok/contracts';
 import type { Principal } from '../../core/context/request-context.js';
 import type { PersonRef } from '../../core/database/people.js';
 import type { PartnerFact } from '../partners/partners.facts.js';
@@ -13,7 +18,7 @@ import type { SalesOrderLineRow, SalesOrderRow, SalesOrderSummaryRow } from './s
 
 /** The transitions this user may take from this state (the table and the permission). */
 export function salesOrderActions(state: SalesOrderState, principal: Principal): SalesOrderAction[] {
-  return (Object.keys(SALES_ORDER_TRANSITIONS) as SalesOrderAction[]).filter((action) => {
+  return SALES_ORDER_ACTIONS.filter((action) => {
     const t = SALES_ORDER_TRANSITIONS[action];
     return t.from.includes(state) && principal.permissions.has(t.permission);
   });

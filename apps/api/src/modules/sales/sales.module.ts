@@ -4,12 +4,13 @@ import { PeggedOrders } from './pegged-orders.js';
 import { SalesOrdersController } from './sales.controller.js';
 import { SalesFacts } from './sales.facts.js';
 import { SalesService } from './sales.service.js';
+import { SalesShipping } from './shipping.facts.js';
 
 /** Sales orders; `SalesFacts` is what planning reads (demand lines, line references). */
 @Module({
   imports: [PartnersModule],
   controllers: [SalesOrdersController],
-  providers: [SalesService, SalesFacts, PeggedOrders],
-  exports: [SalesFacts],
+  providers: [SalesService, SalesFacts, PeggedOrders, SalesShipping],
+  exports: [SalesFacts, SalesShipping],
 })
 export class SalesModule {}

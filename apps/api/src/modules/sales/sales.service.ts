@@ -46,10 +46,12 @@ const PAST_TENSE: Record<SalesOrderAction, string> = {
   confirm: 'confirmed',
   cancel: 'cancelled',
   close: 'closed',
+  ship_partially: 'partially_shipped',
+  ship: 'shipped',
 };
 
 /** The sales-order state machine for the core transition helper: lock and save are this module's SQL. */
-const SALES_ORDER_MACHINE: StateMachine<SalesOrderRow, SalesOrderState, SalesOrderAction> = {
+export const SALES_ORDER_MACHINE: StateMachine<SalesOrderRow, SalesOrderState, SalesOrderAction> = {
   entity: 'sales_order',
   noun: 'sales order',
   transitions: SALES_ORDER_TRANSITIONS,

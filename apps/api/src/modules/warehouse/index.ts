@@ -33,3 +33,4 @@ export {
   type QuantityInUnit,
 } from './products/whole-units.js';
 export { lotStockAt, type LotStockRow } from './stock/lot-stock.facts.js';
+export { readPackingProducts, type PackingProductRow } from './products/packing.facts.js';

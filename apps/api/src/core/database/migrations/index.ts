@@ -1,3 +1,4 @@
+import { Shipping1796431074638 } from './1796431074638-Shipping.js';
 import { MrpRunState1796430970127 } from './1796430970127-MrpRunState.js';
 import { Quality1796423385426 } from './1796423385426-Quality.js';
 import { ApiKeys1796422323392 } from './1796422323392-ApiKeys.js';
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   ApiKeys1796422323392,
   Quality1796423385426,
   MrpRunState1796430970127,
+  Shipping1796431074638,
 ];

@@ -110,6 +110,19 @@ export class CreateProductRequest {
   @Max(365)
   productionLeadDays?: number;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 200,
+    description: 'Finished goods: cartons per pallet, for the packing plan (absent keeps it, null clears)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  cartonsPerPallet?: number | null;
+
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
@@ -236,6 +249,8 @@ export class ProductResponse {
   unitConversions: UnitConversionResponse[];
   @ApiProperty({ description: 'Working days from MO start to ex-factory (MRP)' })
   productionLeadDays: number;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Cartons per pallet (packing plan)' })
+  cartonsPerPallet: number | null;
   @ApiProperty()
   active: boolean;
   @ApiProperty({ nullable: true, type: String })

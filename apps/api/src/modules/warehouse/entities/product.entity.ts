@@ -12,6 +12,7 @@ import { BaseEntity } from '../../../core/database/base.entity.js';
 
 @Entity('products')
 @Check('products_production_lead_days_range', `production_lead_days >= 0 AND production_lead_days <= 365`)
+@Check('products_cartons_per_pallet_positive', `cartons_per_pallet > 0`)
 export class ProductEntity extends BaseEntity {
   @Index('products_code_key', { unique: true })
   @Column({ type: 'varchar', length: 50 })
@@ -38,6 +39,10 @@ export class ProductEntity extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Finished goods: cartons on one pallet (the article working instruction), for the packing plan. */
+  @Column({ type: 'integer', nullable: true })
+  cartonsPerPallet: number | null;
 
   // Passport fields (quality-shipping.md): shown on every passport of the article's batches.
   /** Commodity (HS/CN) code. */
