@@ -14,15 +14,17 @@ export const SALES_ORDER_STATES = [
 ] as const;
 export type SalesOrderState = (typeof SALES_ORDER_STATES)[number];
 
-/** `confirm`, `cancel`, `close` are people's commands; the two ship actions are taken by a shipment. */
-export type SalesOrderAction = 'confirm' | 'cancel' | 'close' | 'ship_partially' | 'ship';
+/** The commands a person gives on the order's page. */
+export type SalesOrderAction = 'confirm' | 'cancel' | 'close';
+/** Every transition: the people's commands and the two a shipment takes. */
+export type SalesOrderTransition = SalesOrderAction | 'ship_partially' | 'ship';
 
 /**
  * The sales-order state machine of planning.md. Cancel is only reachable while nothing has shipped
  * (shipping moves the order on to PARTIALLY_SHIPPED); a manual close ends a partly shipped order.
  */
 export const SALES_ORDER_TRANSITIONS: Record<
-  SalesOrderAction,
+  SalesOrderTransition,
   { from: readonly SalesOrderState[]; to: SalesOrderState; permission: Permission }
 > = {
   confirm: { from: ['DRAFT'], to: 'CONFIRMED', permission: 'sales.approve' },

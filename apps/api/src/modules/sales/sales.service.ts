@@ -5,6 +5,7 @@ import {
   isIsoWeek,
   SALES_ORDER_TRANSITIONS,
   type SalesOrderAction,
+  type SalesOrderTransition,
   type SalesOrderState,
 } from '@kapok/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -42,7 +43,7 @@ import {
   updateSalesOrderHeader,
 } from './sales.sql.js';
 
-const PAST_TENSE: Record<SalesOrderAction, string> = {
+const PAST_TENSE: Record<SalesOrderTransition, string> = {
   confirm: 'confirmed',
   cancel: 'cancelled',
   close: 'closed',
@@ -51,7 +52,7 @@ const PAST_TENSE: Record<SalesOrderAction, string> = {
 };
 
 /** The sales-order state machine for the core transition helper: lock and save are this module's SQL. */
-export const SALES_ORDER_MACHINE: StateMachine<SalesOrderRow, SalesOrderState, SalesOrderAction> = {
+export const SALES_ORDER_MACHINE: StateMachine<SalesOrderRow, SalesOrderState, SalesOrderTransition> = {
   entity: 'sales_order',
   noun: 'sales order',
   transitions: SALES_ORDER_TRANSITIONS,

@@ -305,6 +305,8 @@ export const en = {
       NOT_IN_TEST_PLAN: 'This test is not in the article’s test plan.',
       NO_STANDARD_WEIGHT: 'This article has no standard weight and tolerance yet.',
       NOT_FINISHING: 'Only a finishing work order takes this inspection.',
+      SHIPMENT_SHORTAGE: 'Not enough released finished goods on the rack for this shipment.',
+      NO_PACKING_SIZE: 'Set the pieces per carton and cartons per pallet of the article first.',
     } satisfies Record<ErrorCode, string>,
   },
   validation: {

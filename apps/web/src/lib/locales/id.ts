@@ -321,6 +321,8 @@ export const id: Messages = {
       NOT_IN_TEST_PLAN: 'Uji ini tidak ada di rencana uji artikel.',
       NO_STANDARD_WEIGHT: 'Artikel ini belum punya berat standar dan toleransi.',
       NOT_FINISHING: 'Inspeksi ini hanya untuk work order finishing.',
+      SHIPMENT_SHORTAGE: 'Barang jadi yang sudah dirilis di rak tidak cukup untuk pengiriman ini.',
+      NO_PACKING_SIZE: 'Isi per karton dan karton per palet artikel ini belum diisi.',
     },
   },
   validation: {

@@ -14,6 +14,7 @@ export const kohair: Product = {
   uom: 'METER',
   unitConversions: [{ uom: 'ROLL', factor: 45.72 }],
   productionLeadDays: 10,
+  cartonsPerPallet: null,
   active: true,
   hsCode: null,
   ageGrade: null,
