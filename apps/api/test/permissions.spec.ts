@@ -114,6 +114,7 @@ describe('the permission guard', () => {
     ['merchandiser', 'merchandiser'],
     ['purchasing_admin', 'purchasing'],
     ['purchasing_manager', 'purchasing_mgr'],
+    ['fg_admin', 'fg'],
   ]);
   const cases = protectedRoutes.flatMap(([route, permission]) =>
     SEEDED_ROLES.filter(
