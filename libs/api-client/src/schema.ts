@@ -1800,6 +1800,190 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shipping/open-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List open sales order lines
+         * @description Needs the permission `shipping.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listOpenSalesOrderLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipping/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List shipments
+         * @description Needs the permission `shipping.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listShipments"];
+        put?: never;
+        /**
+         * Create shipment
+         * @description Needs the permission `shipping.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["createShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipping/shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get shipment
+         * @description Needs the permission `shipping.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["getShipment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipping/shipments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel shipment
+         * @description Needs the permission `shipping.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["cancelShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipping/shipments/{id}/carton-labels.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get carton labels
+         * @description Needs the permission `shipping.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["getCartonLabels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipping/shipments/{id}/delivery-note.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get delivery note
+         * @description Needs the permission `shipping.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["getDeliveryNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipping/shipments/{id}/pallet-labels.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get pallet labels
+         * @description Needs the permission `shipping.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["getPalletLabels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipping/shipments/{id}/pick": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pick shipment
+         * @description Needs the permission `shipping.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["pickShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipping/shipments/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ship shipment
+         * @description Needs the permission `shipping.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["shipShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/warehouse/alerts": {
         parameters: {
             query?: never;
@@ -2978,6 +3162,8 @@ export type components = {
             active?: boolean;
             /** @example 3+ */
             ageGrade?: string | null;
+            /** @description Finished goods: cartons per pallet, for the packing plan (absent keeps it, null clears) */
+            cartonsPerPallet?: number | null;
             /**
              * @description Letters, digits, . _ - /
              * @example IKHR504
@@ -3081,6 +3267,15 @@ export type components = {
              * @example 2026-12-04
              */
             orderDate?: string;
+        };
+        CreateShipmentRequest: {
+            /**
+             * Format: uuid
+             * @description A CUSTOMER partner
+             */
+            customerId: string;
+            lines: components["schemas"]["ShipmentLineRequest"][];
+            notes?: string;
         };
         CreateSupplierItemRequest: {
             /** @description Days from order to receipt; default the supplier's */
@@ -3192,7 +3387,7 @@ export type components = {
          * @description Stable UPPER_SNAKE code a program can branch on
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING";
+        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE";
         ExplosionNode: {
             /** Format: uuid */
             bomId: string | null;
@@ -3880,6 +4075,29 @@ export type components = {
         NotesRequest: {
             notes?: string;
         };
+        OpenSalesOrderLineResponse: {
+            /** @description Ordered − shipped − held by open shipments */
+            availableQuantity: number;
+            customerPo: string;
+            /** @example 2026-W22 */
+            deliveryWeek: string;
+            destination: components["schemas"]["Destination"];
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            quantity: number;
+            /** Format: uuid */
+            salesOrderId: string;
+            shippedQuantity: number;
+            /** @example SO-20261204-0001 */
+            soNumber: string;
+            /** @enum {string} */
+            state: "CONFIRMED" | "PARTIALLY_SHIPPED";
+        };
         OutputRequest: {
             /**
              * @description Good pieces in this output
@@ -4027,7 +4245,7 @@ export type components = {
             yield: number | null;
         };
         /** @enum {string} */
-        Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve" | "partners.view" | "partners.create" | "partners.update" | "partners.delete" | "partners.approve" | "sales.view" | "sales.create" | "sales.update" | "sales.delete" | "sales.approve" | "purchasing.view" | "purchasing.create" | "purchasing.update" | "purchasing.delete" | "purchasing.approve" | "planning.view" | "planning.create" | "planning.update" | "planning.delete" | "planning.approve" | "quality.view" | "quality.create" | "quality.update" | "quality.delete" | "quality.approve";
+        Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve" | "partners.view" | "partners.create" | "partners.update" | "partners.delete" | "partners.approve" | "sales.view" | "sales.create" | "sales.update" | "sales.delete" | "sales.approve" | "purchasing.view" | "purchasing.create" | "purchasing.update" | "purchasing.delete" | "purchasing.approve" | "planning.view" | "planning.create" | "planning.update" | "planning.delete" | "planning.approve" | "quality.view" | "quality.create" | "quality.update" | "quality.delete" | "quality.approve" | "shipping.view" | "shipping.create" | "shipping.update" | "shipping.delete" | "shipping.approve";
         PersonRef: {
             fullName: string;
             /** Format: uuid */
@@ -4120,6 +4338,8 @@ export type components = {
             ageGrade: string | null;
             /** @description Batches start in QUARANTINE until their lab tests pass (it has a test plan) */
             batchReleaseRequired: boolean;
+            /** @description Cartons per pallet (packing plan) */
+            cartonsPerPallet: number | null;
             code: string;
             /** Format: date-time */
             createdAt: string;
@@ -4673,6 +4893,151 @@ export type components = {
             /** @description What leaves, in the stock unit; default everything approved. The rest is released. */
             quantity?: number;
         };
+        ShipmentCartonResponse: {
+            /**
+             * @description Code 128 content
+             * @example EU0540551542000001
+             */
+            barcode: string;
+            destination: components["schemas"]["Destination"];
+            lineNo: number;
+            /** @description Carton number, 1…N in the shipment */
+            no: number;
+            palletNo: number;
+            /** @description The last carton of a line, not full */
+            partial: boolean;
+            productCode: string;
+            quantity: number;
+            /** @example 2026-W05 */
+            week: string;
+        };
+        ShipmentCustomerRef: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ShipmentLineRequest: {
+            /**
+             * @description Pieces (whole), ≤ the open quantity
+             * @example 450
+             */
+            quantity: number;
+            /**
+             * Format: uuid
+             * @description A line of a CONFIRMED or PARTIALLY_SHIPPED sales order of the customer
+             */
+            salesOrderLineId: string;
+        };
+        ShipmentLineResponse: {
+            customerPo: string;
+            /** @example 2026-W22 */
+            deliveryWeek: string;
+            destination: components["schemas"]["Destination"];
+            /** Format: uuid */
+            id: string;
+            lineNo: number;
+            /** @description Reserved (PICKED) or shipped lots */
+            picks: components["schemas"]["ShipmentPickResponse"][];
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            quantity: number;
+            /** Format: uuid */
+            salesOrderId: string;
+            /** Format: uuid */
+            salesOrderLineId: string;
+            salesOrderLineNo: number;
+            soNumber: string;
+        };
+        ShipmentPage: {
+            items: components["schemas"]["ShipmentSummary"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        ShipmentPalletResponse: {
+            cartons: number;
+            destination: components["schemas"]["Destination"];
+            no: number;
+            productCode: string;
+            productName: string;
+            quantity: number;
+            /** @example 2026-W05 */
+            week: string;
+        };
+        ShipmentPickResponse: {
+            /** Format: uuid */
+            lotId: string | null;
+            lotNumber: string | null;
+            /**
+             * @description Production week of the lot
+             * @example 2026-W05
+             */
+            productionWeek: string;
+            quantity: number;
+        };
+        ShipmentResponse: {
+            /** @description What the signed-in user may do now */
+            actions: ("pick" | "ship" | "cancel")[];
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelledBy: components["schemas"]["PersonRef"] | null;
+            cartonCount: number;
+            /** @description The packing plan (from the pick on) */
+            cartons: components["schemas"]["ShipmentCartonResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRef"] | null;
+            customer: components["schemas"]["ShipmentCustomerRef"];
+            /** Format: uuid */
+            id: string;
+            lineCount: number;
+            lines: components["schemas"]["ShipmentLineResponse"][];
+            notes: string | null;
+            /** @example SH-20261204-0001 */
+            number: string;
+            palletCount: number;
+            pallets: components["schemas"]["ShipmentPalletResponse"][];
+            /** Format: date-time */
+            pickedAt: string | null;
+            pickedBy: components["schemas"]["PersonRef"] | null;
+            /** Format: date-time */
+            shippedAt: string | null;
+            shippedBy: components["schemas"]["PersonRef"] | null;
+            state: components["schemas"]["ShipmentState"];
+            totalQuantity: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        ShipmentState: "DRAFT" | "PICKED" | "SHIPPED" | "CANCELLED";
+        ShipmentSummary: {
+            /** @description What the signed-in user may do now */
+            actions: ("pick" | "ship" | "cancel")[];
+            cartonCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            customer: components["schemas"]["ShipmentCustomerRef"];
+            /** Format: uuid */
+            id: string;
+            lineCount: number;
+            /** @example SH-20261204-0001 */
+            number: string;
+            palletCount: number;
+            /** Format: date-time */
+            shippedAt: string | null;
+            state: components["schemas"]["ShipmentState"];
+            totalQuantity: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ShipmentTransitionRequest: {
+            notes?: string;
+        };
         ShortageDetail: {
             /** @example 7.5 */
             available: number;
@@ -5052,6 +5417,8 @@ export type components = {
             active?: boolean;
             /** @example 3+ */
             ageGrade?: string | null;
+            /** @description Finished goods: cartons per pallet, for the packing plan (absent keeps it, null clears) */
+            cartonsPerPallet?: number | null;
             /**
              * @description Letters, digits, . _ - /
              * @example IKHR504
@@ -12806,6 +13173,728 @@ export interface operations {
                 };
             };
             /** @description Needs sales.approve */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listOpenSalesOrderLines: {
+        parameters: {
+            query: {
+                /** @description A CUSTOMER partner */
+                customerId: string;
+                destination?: components["schemas"]["Destination"];
+                /** @description Only lines of this sales order */
+                salesOrderId?: string;
+                /** @description Only lines of this delivery week */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A customer's confirmed order lines with pieces left to ship (at most 500) */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenSalesOrderLineResponse"][];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listShipments: {
+        parameters: {
+            query?: {
+                /** @description A CUSTOMER partner */
+                customerId?: string;
+                limit?: number;
+                /** @description Shipments with a line of this sales order */
+                salesOrderId?: string;
+                /** @description Part of the shipment number */
+                search?: string;
+                skip?: number;
+                state?: components["schemas"]["ShipmentState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentPage"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createShipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "lines": [
+                 *         {
+                 *           "quantity": 450,
+                 *           "salesOrderLineId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateShipmentRequest"];
+            };
+        };
+        responses: {
+            /** @description DRAFT, with SH-YYYYMMDD-NNNN */
+            201: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.create */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown customer */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A conflict with the current state: STALE_VERSION, INVALID_STATE, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a customer, another customer's line, an unconfirmed order, or more than the open quantity */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelShipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ShipmentTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description CANCELLED (from DRAFT or PICKED, reservations released) */
+            200: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.update */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCartonLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description MIA carton labels, one per page */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE (not picked yet) */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDeliveryNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Surat jalan */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPalletLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ULL pallet labels, one per page */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE (not picked yet) */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pickShipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ShipmentTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description PICKED: released lots reserved FIFO, packing plan fixed */
+            200: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.update */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE, SHIPMENT_SHORTAGE (the shortage per line), NO_PACKING_SIZE */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    shipShipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ShipmentTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description SHIPPED: stock posted to the customer, orders updated */
+            200: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs shipping.approve */
             403: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
