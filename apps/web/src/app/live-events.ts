@@ -5,6 +5,7 @@ import { kanbanKeys } from '../features/kanban/api/keys';
 import { partnerKeys } from '../features/partners/api/keys';
 import { purchasingKeys } from '../features/purchasing/api/keys';
 import { salesKeys } from '../features/sales/api/keys';
+import { shippingKeys } from '../features/shipping/keys';
 import { planningKeys } from '../features/planning/api/keys';
 import { ppicKeys } from '../features/ppic/api/keys';
 import { productionKeys } from '../features/production/api/keys';
@@ -58,6 +59,10 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'partner', keys: [partnerKeys.all, salesKeys.customers(), purchasingKeys.suppliers()] },
   { prefix: 'supplier_item', keys: [partnerKeys.supplierItems(), purchasingKeys.all] },
   { prefix: 'sales_order', keys: [salesKeys.orders()] },
+  // Shipping: a shipment's change shows in its lists and pages; a shipped one changes its orders, and an
+  // order's change (confirmed, shipped) changes the open lines a new shipment offers.
+  { prefix: 'shipment', keys: [shippingKeys.all, salesKeys.orders()] },
+  { prefix: 'sales_order', keys: [shippingKeys.all] },
   { prefix: 'manufacturing_order', keys: [salesKeys.orders()] },
   { prefix: 'purchase_order', keys: [purchasingKeys.orders(), warehouseKeys.receiving()] },
   {

@@ -59,6 +59,11 @@ const QualityPage = lazy(() =>
     default: m.QualityPage,
   })),
 );
+const ShippingPage = lazy(() =>
+  Promise.all([import('../features/shipping/ShippingPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.ShippingPage,
+  })),
+);
 const KanbanPage = lazy(() =>
   Promise.all([import('../features/kanban/components/KanbanPage'), loadModuleTexts()]).then(([m]) => ({
     default: m.KanbanPage,
@@ -191,6 +196,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission permission="quality.view">
             <QualityPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'shipping/*',
+        element: (
+          <RequirePermission permission="shipping.view">
+            <ShippingPage />
           </RequirePermission>
         ),
       },

@@ -11,6 +11,7 @@ import {
   IconShieldLock,
   IconShoppingCart,
   IconTimeline,
+  IconTruckDelivery,
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
@@ -25,6 +26,7 @@ export type ModuleKey =
   | 'partners'
   | 'production'
   | 'quality'
+  | 'shipping'
   | 'trace'
   | 'kanban'
   | 'admin';
@@ -78,6 +80,13 @@ export const MODULES: readonly ModuleEntry[] = [
     permission: 'quality.view',
     icon: IconRosetteDiscountCheck,
     color: 'lime',
+  },
+  {
+    key: 'shipping',
+    path: '/shipping',
+    permission: 'shipping.view',
+    icon: IconTruckDelivery,
+    color: 'violet',
   },
   { key: 'trace', path: '/trace', permission: 'quality.view', icon: IconRoute, color: 'cyan' },
   { key: 'kanban', path: '/kanban', permission: 'kanban.view', icon: IconLayoutKanban, color: 'pink' },

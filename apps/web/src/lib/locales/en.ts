@@ -65,6 +65,7 @@ export const en = {
     kanban: 'Kanban',
     planning: 'Planning',
     quality: 'Quality',
+    shipping: 'Shipping',
     sales: 'Sales orders',
     purchasing: 'Purchasing',
     partners: 'Partners',
@@ -76,6 +77,12 @@ export const en = {
     company: 'Company',
   },
   modules: {
+    shipping: {
+      description:
+        'Shipments to the buyer: pick released batches, pack by destination and week, print labels and the delivery note.',
+      emptyTitle: 'No shipments yet',
+      emptyBody: 'Create a shipment from a customer’s confirmed order lines.',
+    },
     warehouse: {
       description:
         'Products, locations, lots and stock on hand, with receipts, issues, transfers and stock alerts.',

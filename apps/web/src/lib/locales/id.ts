@@ -65,6 +65,7 @@ export const id: Messages = {
     kanban: 'Kanban',
     planning: 'Perencanaan',
     quality: 'Kualitas',
+    shipping: 'Pengiriman',
     sales: 'Sales order',
     purchasing: 'Pembelian',
     partners: 'Mitra',
@@ -76,6 +77,12 @@ export const id: Messages = {
     company: 'Perusahaan',
   },
   modules: {
+    shipping: {
+      description:
+        'Pengiriman ke pembeli: ambil batch yang dirilis, kemas per tujuan dan minggu, cetak label dan surat jalan.',
+      emptyTitle: 'Belum ada pengiriman',
+      emptyBody: 'Buat pengiriman dari baris order pelanggan yang sudah dikonfirmasi.',
+    },
     warehouse: {
       description:
         'Produk, lokasi, lot, dan stok tersedia, dengan penerimaan, pengeluaran, transfer, dan peringatan stok.',

@@ -1,8 +1,10 @@
 import { enOrders } from './orders.en';
+import { enShipping } from './shipping.en';
 
 /** English texts of the module pages: loaded with the first module page, not with the login page. */
 export const enModules = {
   ...enOrders,
+  ...enShipping,
   ppic: {
     tabs: { orders: 'Manufacturing orders', dashboard: 'Dashboard' },
     state: {

@@ -1,9 +1,11 @@
 import type { ModuleMessages } from './modules.en';
 import { idOrders } from './orders.id';
+import { idShipping } from './shipping.id';
 
 /** Bahasa Indonesia of the module pages. */
 export const idModules: ModuleMessages = {
   ...idOrders,
+  ...idShipping,
   ppic: {
     tabs: { orders: 'Manufacturing order', dashboard: 'Dasbor' },
     state: {

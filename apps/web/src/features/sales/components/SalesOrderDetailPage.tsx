@@ -13,6 +13,7 @@ import { usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
 import { formatQuantity } from '../../../lib/quantity';
 import { formatDateTime } from '../../../lib/time';
+import { SalesOrderShipments } from '../../shipping/ShippingPage';
 import { salesQueries, useSalesOrderTransition, type SalesOrder } from '../api';
 import { SalesOrderStateBadge } from './SalesOrderStateBadge';
 
@@ -31,6 +32,7 @@ function SalesOrderView({ so }: { so: SalesOrder }) {
   const transition = useSalesOrderTransition();
   const { keyFor, forget } = useActionKey();
   const canSeeMos = usePermission('ppic.view');
+  const canSeeShipments = usePermission('shipping.view');
   const actions: DocumentAction<SalesOrderAction>[] = ORDER.filter((a) => so.actions.includes(a)).map(
     (a) => ({
       action: a,
@@ -175,6 +177,7 @@ function SalesOrderView({ so }: { so: SalesOrder }) {
             </Table>
           </Table.ScrollContainer>
         </Paper>
+        {canSeeShipments && so.state !== 'DRAFT' && <SalesOrderShipments salesOrderId={so.id} />}
       </Stack>
     </>
   );
