@@ -70,6 +70,7 @@ describe('permission catalogue', () => {
         'warehouse.view',
         'warehouse.create',
         'sales.view',
+        'partners.view',
       ]),
     );
     expect(role('merchandiser').has('shipping.view')).toBe(true);

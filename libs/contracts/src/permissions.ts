@@ -152,7 +152,8 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
   {
     code: 'fg_admin',
     name: 'Finished-goods admin',
-    permissions: [...all('shipping'), 'warehouse.view', 'warehouse.create', 'sales.view'],
+    // partners.view: a shipment starts by choosing its customer.
+    permissions: [...all('shipping'), 'warehouse.view', 'warehouse.create', 'sales.view', 'partners.view'],
   },
   { code: 'purchasing_admin', name: 'Purchasing admin', permissions: purchasingAdmin },
   {
