@@ -373,6 +373,7 @@ export const en = {
     exportCsv: 'Export CSV',
     sortBy: 'Sort by {{column}}',
     sortedWithinPage: 'sorted within this page',
+    actions: 'Actions',
   },
 };
 

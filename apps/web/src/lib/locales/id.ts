@@ -389,5 +389,6 @@ export const id: Messages = {
     exportCsv: 'Ekspor CSV',
     sortBy: 'Urutkan menurut {{column}}',
     sortedWithinPage: 'diurutkan di halaman ini',
+    actions: 'Aksi',
   },
 };

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, EmptyState, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { PARTNER_TYPES, type PartnerType } from '@kapok/contracts';
 import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagedList } from '../../../components/PagedList';
-import { partnerQueries } from '../api';
+import { DataTable, type DataColumn } from '../../../components/data-table';
+import { partnerQueries, type Partner } from '../api';
 import { PartnerFormModal } from './PartnerFormModal';
 import { PartnerTypeBadge } from './PartnerTypeBadge';
 
@@ -33,6 +33,69 @@ export function PartnerListPage() {
   );
   const filtered = type !== 'ALL' || debounced !== '';
 
+  const columns: DataColumn<Partner>[] = [
+    {
+      id: 'code',
+      header: t('partners.fields.code'),
+      alwaysVisible: true,
+      sortValue: (p) => p.code,
+      cell: (p) => (
+        <Anchor
+          component={Link}
+          to={`/partners/${p.id}`}
+          fw={600}
+          ff="monospace"
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          {p.code}
+        </Anchor>
+      ),
+    },
+    { id: 'name', header: t('partners.fields.name'), sortValue: (p) => p.name, cell: (p) => p.name },
+    {
+      id: 'type',
+      header: t('partners.fields.type'),
+      sortValue: (p) => t(`partners.type.${p.type}`),
+      cell: (p) => <PartnerTypeBadge type={p.type} />,
+    },
+    {
+      id: 'contact',
+      header: t('partners.fields.contact'),
+      sortValue: (p) => p.contact,
+      csv: (p) => [p.contact, p.email].filter(Boolean).join(' '),
+      cell: (p) => (
+        <>
+          <Text size="sm">{p.contact ?? '—'}</Text>
+          {p.email && (
+            <Text size="xs" c="dimmed">
+              {p.email}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'days',
+      header: t('partners.fields.days'),
+      align: 'right',
+      sortValue: (p) => (p.type === 'CUSTOMER' ? p.transitDays : p.leadTimeDays),
+      cell: (p) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {p.type === 'CUSTOMER'
+            ? t('partners.transitDaysShort', { count: p.transitDays })
+            : t('partners.leadDaysShort', { count: p.leadTimeDays })}
+        </Text>
+      ),
+    },
+    {
+      id: 'active',
+      header: t('partners.fields.active'),
+      sortValue: (p) => (p.active ? t('partners.activeYes') : t('partners.activeNo')),
+      cell: (p) => (p.active ? t('partners.activeYes') : t('partners.activeNo')),
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -47,93 +110,57 @@ export function PartnerListPage() {
         }
       />
       <Paper withBorder p="md" radius="md">
-        <Group mb="sm" wrap="wrap">
-          <SegmentedControl
-            aria-label={t('partners.fields.type')}
-            value={type}
-            onChange={(v) => {
-              setType(v as typeof type);
-              setPage(1);
-            }}
-            data={[
-              { value: 'ALL', label: t('common.all') },
-              ...PARTNER_TYPES.map((p) => ({ value: p, label: t(`partners.typePlural.${p}`) })),
-            ]}
-          />
-          <TextInput
-            aria-label={t('partners.search')}
-            placeholder={t('partners.search')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.currentTarget.value);
-              setPage(1);
-            }}
-            w={260}
-          />
-        </Group>
-        <PagedList
-          query={partners}
-          page={page}
-          pageSize={PAGE}
-          onPage={setPage}
-          icon={IconUsersGroup}
-          emptyTitle={filtered ? t('partners.empty.filteredTitle') : t('partners.empty.title')}
-          emptyBody={filtered ? t('partners.empty.filteredBody') : t('partners.empty.body')}
-        >
-          {(items) => (
-            <Table.ScrollContainer minWidth={680}>
-              <Table aria-label={t('partners.title')} highlightOnHover verticalSpacing={6}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('partners.fields.code')}</Table.Th>
-                    <Table.Th>{t('partners.fields.name')}</Table.Th>
-                    <Table.Th>{t('partners.fields.type')}</Table.Th>
-                    <Table.Th>{t('partners.fields.contact')}</Table.Th>
-                    <Table.Th ta="right">{t('partners.fields.days')}</Table.Th>
-                    <Table.Th>{t('partners.fields.active')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/partners/${p.id}`}
-                          fw={600}
-                          ff="monospace"
-                          size="sm"
-                          style={{ whiteSpace: 'nowrap' }}
-                        >
-                          {p.code}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{p.name}</Table.Td>
-                      <Table.Td>
-                        <PartnerTypeBadge type={p.type} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{p.contact ?? '—'}</Text>
-                        {p.email && (
-                          <Text size="xs" c="dimmed">
-                            {p.email}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {p.type === 'CUSTOMER'
-                          ? t('partners.transitDaysShort', { count: p.transitDays })
-                          : t('partners.leadDaysShort', { count: p.leadTimeDays })}
-                      </Table.Td>
-                      <Table.Td>{p.active ? t('partners.activeYes') : t('partners.activeNo')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </PagedList>
+        <DataTable<Partner>
+          tableId="partners.list"
+          label={t('partners.title')}
+          columns={columns}
+          rows={partners.data?.items}
+          rowId={(p) => p.id}
+          loading={partners.isPending}
+          error={partners.error}
+          onRetry={() => void partners.refetch()}
+          stale={partners.isPlaceholderData}
+          minWidth={680}
+          whiteSpace="nowrap"
+          csvFileName="partners"
+          paging={{ page, pageSize: PAGE, total: partners.data?.total ?? 0, onPageChange: setPage }}
+          toolbar={
+            <>
+              <SegmentedControl
+                aria-label={t('partners.fields.type')}
+                value={type}
+                onChange={(v) => {
+                  setType(v as typeof type);
+                  setPage(1);
+                }}
+                data={[
+                  { value: 'ALL', label: t('common.all') },
+                  ...PARTNER_TYPES.map((p) => ({ value: p, label: t(`partners.typePlural.${p}`) })),
+                ]}
+              />
+              <TextInput
+                aria-label={t('partners.search')}
+                placeholder={t('partners.search')}
+                leftSection={<IconSearch size={16} />}
+                value={search}
+                onChange={(e) => {
+                  setSearch(e.currentTarget.value);
+                  setPage(1);
+                }}
+                w={260}
+              />
+            </>
+          }
+          empty={
+            <EmptyState
+              py="xl"
+              withIndicatorBackground
+              icon={<IconUsersGroup />}
+              title={filtered ? t('partners.empty.filteredTitle') : t('partners.empty.title')}
+              description={filtered ? t('partners.empty.filteredBody') : t('partners.empty.body')}
+            />
+          }
+        />
       </Paper>
       <PartnerFormModal opened={creating} onClose={() => setCreating(false)} />
     </>

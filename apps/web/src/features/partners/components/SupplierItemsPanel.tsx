@@ -1,23 +1,10 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPackage, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/LoadingState';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
 import { formatQuantity } from '../../../lib/quantity';
@@ -43,7 +30,124 @@ export function SupplierItemsPanel({ supplier }: { supplier: Partner }) {
         notifications.show({ color: 'red', message: describeError(error, t, 'partners').message }),
     });
 
-  const list = items.data ?? [];
+  const columns: DataColumn<SupplierItem>[] = [
+    {
+      id: 'product',
+      header: t('partners.items.product'),
+      alwaysVisible: true,
+      sortValue: (item) => item.product.code,
+      csv: (item) => `${item.product.code} ${item.product.name}`,
+      cell: (item) => (
+        <>
+          <Text size="sm" fw={600} ff="monospace">
+            {item.product.code}
+          </Text>
+          <Text size="xs" c="dimmed" truncate maw={220}>
+            {item.product.name}
+            {item.supplierCode ? ` · ${item.supplierCode}` : ''}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'supplierCode',
+      header: t('partners.items.supplierCode'),
+      hiddenByDefault: true,
+      sortValue: (item) => item.supplierCode,
+      cell: (item) => item.supplierCode ?? '—',
+    },
+    { id: 'uom', header: t('partners.items.uom'), sortValue: (item) => item.uom, cell: (item) => item.uom },
+    {
+      id: 'packSize',
+      header: t('partners.items.packSize'),
+      align: 'right',
+      sortValue: (item) => item.packSize,
+      cell: (item) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {item.packSize === null ? '—' : formatQuantity(item.packSize, item.uom, lang)}
+        </Text>
+      ),
+    },
+    {
+      id: 'minimum',
+      header: t('partners.items.minimum'),
+      align: 'right',
+      sortValue: (item) => item.minimumQuantity,
+      cell: (item) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {item.minimumQuantity === null ? '—' : formatQuantity(item.minimumQuantity, item.uom, lang)}
+        </Text>
+      ),
+    },
+    {
+      id: 'leadTime',
+      header: t('partners.items.leadTime'),
+      align: 'right',
+      sortValue: (item) => item.effectiveLeadTimeDays,
+      cell: (item) => (
+        // Dimmed: the supplier's own lead time, not one of this item.
+        <Text
+          span
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+          c={item.leadTimeDays === null ? 'dimmed' : undefined}
+          title={item.leadTimeDays === null ? t('partners.items.supplierDefault') : undefined}
+        >
+          {t('partners.days', { count: item.effectiveLeadTimeDays })}
+        </Text>
+      ),
+    },
+    {
+      id: 'preferred',
+      header: t('partners.items.preferred'),
+      sortValue: (item) => (item.preferred ? t('partners.items.preferred') : ''),
+      cell: (item) =>
+        item.preferred && (
+          <Badge miw="max-content" color="teal" variant="light">
+            {t('partners.items.preferred')}
+          </Badge>
+        ),
+    },
+    ...(canUpdate || canDelete
+      ? [
+          {
+            id: 'actions',
+            header: t('table.actions'),
+            alwaysVisible: true,
+            hideHeader: true,
+            sticky: true,
+            width: 80,
+            cell: (item: SupplierItem) => (
+              <Group gap={4} wrap="nowrap">
+                {canUpdate && (
+                  <Tooltip label={t('common.edit')}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('partners.items.editLabel', { code: item.product.code })}
+                      onClick={() => setEditing(item)}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+                {canDelete && (
+                  <Tooltip label={t('partners.items.delete')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('partners.items.deleteLabel', { code: item.product.code })}
+                      onClick={() => setDeleting(item)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </Group>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm">
@@ -54,103 +158,28 @@ export function SupplierItemsPanel({ supplier }: { supplier: Partner }) {
           </Button>
         )}
       </Group>
-      {items.isPending ? (
-        <TableSkeleton rows={3} />
-      ) : items.isError ? (
-        <ErrorState error={items.error} onRetry={() => void items.refetch()} />
-      ) : list.length === 0 ? (
-        <Stack align="center" gap={4} py="lg">
-          <IconPackage size={32} stroke={1.4} />
-          <Text c="dimmed" size="sm" ta="center" maw={480}>
-            {t('partners.items.empty')}
-          </Text>
-        </Stack>
-      ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table aria-label={t('partners.items.title')} verticalSpacing={6} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('partners.items.product')}</Table.Th>
-                <Table.Th>{t('partners.items.uom')}</Table.Th>
-                <Table.Th ta="right">{t('partners.items.packSize')}</Table.Th>
-                <Table.Th ta="right">{t('partners.items.minimum')}</Table.Th>
-                <Table.Th ta="right">{t('partners.items.leadTime')}</Table.Th>
-                <Table.Th>{t('partners.items.preferred')}</Table.Th>
-                <Table.Th w={80} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600} ff="monospace">
-                      {item.product.code}
-                    </Text>
-                    <Text size="xs" c="dimmed" lineClamp={1}>
-                      {item.product.name}
-                      {item.supplierCode ? ` · ${item.supplierCode}` : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{item.uom}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {item.packSize === null ? '—' : formatQuantity(item.packSize, item.uom, lang)}
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {item.minimumQuantity === null
-                      ? '—'
-                      : formatQuantity(item.minimumQuantity, item.uom, lang)}
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {/* Dimmed: the supplier's own lead time, not one of this item. */}
-                    <Text
-                      span
-                      size="sm"
-                      c={item.leadTimeDays === null ? 'dimmed' : undefined}
-                      title={item.leadTimeDays === null ? t('partners.items.supplierDefault') : undefined}
-                    >
-                      {t('partners.days', { count: item.effectiveLeadTimeDays })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {item.preferred && (
-                      <Badge miw="max-content" color="teal" variant="light">
-                        {t('partners.items.preferred')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {canUpdate && (
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t('partners.items.editLabel', { code: item.product.code })}
-                            onClick={() => setEditing(item)}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                      {canDelete && (
-                        <Tooltip label={t('partners.items.delete')}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('partners.items.deleteLabel', { code: item.product.code })}
-                            onClick={() => setDeleting(item)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable<SupplierItem>
+        tableId="partners.supplierItems"
+        label={t('partners.items.title')}
+        columns={columns}
+        rows={items.data}
+        rowId={(item) => item.id}
+        loading={items.isPending}
+        error={items.error}
+        onRetry={() => void items.refetch()}
+        skeletonRows={3}
+        minWidth={600}
+        whiteSpace="nowrap"
+        csvFileName={`supplier-items-${supplier.code}`}
+        empty={
+          <Stack align="center" gap={4} py="lg">
+            <IconPackage size={32} stroke={1.4} />
+            <Text c="dimmed" size="sm" ta="center" maw={480}>
+              {t('partners.items.empty')}
+            </Text>
+          </Stack>
+        }
+      />
       <Modal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}

@@ -1,6 +1,8 @@
-import { Anchor, Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, Text, Title } from '@mantine/core';
 import type { MrpExceptionType } from '@kapok/contracts';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import type { MrpException } from '../api';
 
 export const EXCEPTION_COLORS: Record<MrpExceptionType, string> = {
@@ -11,6 +13,10 @@ export const EXCEPTION_COLORS: Record<MrpExceptionType, string> = {
   EXCESS: 'gray',
 };
 
+/** The order the API lists them in: what is already wrong first. */
+const MRP_EXCEPTION_ORDER: MrpExceptionType[] = ['PAST_DUE', 'LATE', 'NO_BOM', 'NO_SUPPLIER', 'EXCESS'];
+const PAGE = 25;
+
 /** Exceptions first: what the plan cannot do on time or at all. */
 export function ExceptionsPanel({
   exceptions,
@@ -20,55 +26,73 @@ export function ExceptionsPanel({
   onProduct: (productId: string) => void;
 }) {
   const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  // The run answers every exception at once: they are paged here, the most urgent first.
+  const rows = useMemo(() => exceptions.map((e, i) => ({ ...e, id: `${i}` })), [exceptions]);
+  const columns: DataColumn<MrpException>[] = [
+    {
+      id: 'type',
+      header: t('planning.fields.exception'),
+      sortValue: (e) => MRP_EXCEPTION_ORDER.indexOf(e.type),
+      csv: (e) => t(`planning.exceptionType.${e.type}`),
+      cell: (e) => (
+        <Badge miw="max-content" color={EXCEPTION_COLORS[e.type]} variant="light" tt="none">
+          {t(`planning.exceptionType.${e.type}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'product',
+      header: t('planning.fields.product'),
+      alwaysVisible: true,
+      sortValue: (e) => e.productCode,
+      csv: (e) => `${e.productCode} ${e.productName}`,
+      cell: (e) => (
+        <Anchor component="button" size="sm" fw={600} ff="monospace" onClick={() => onProduct(e.productId)}>
+          {e.productCode}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'productName',
+      header: t('planning.fields.productName'),
+      hiddenByDefault: true,
+      sortValue: (e) => e.productName,
+      cell: (e) => e.productName,
+    },
+    { id: 'week', header: t('planning.fields.week'), sortValue: (e) => e.week, cell: (e) => e.week },
+    {
+      id: 'message',
+      header: t('planning.fields.message'),
+      sortValue: (e) => e.message,
+      cell: (e) => (
+        <Text size="sm" miw={320} style={{ whiteSpace: 'normal' }}>
+          {e.message}
+        </Text>
+      ),
+    },
+  ];
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={4} mb="sm">
         {t('planning.exceptions.title', { count: exceptions.length })}
       </Title>
-      {exceptions.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('planning.exceptions.none')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640} mah={320}>
-          <Table aria-label={t('planning.exceptions.label')} verticalSpacing={6} stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('planning.fields.exception')}</Table.Th>
-                <Table.Th>{t('planning.fields.product')}</Table.Th>
-                <Table.Th>{t('planning.fields.week')}</Table.Th>
-                <Table.Th>{t('planning.fields.message')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {exceptions.map((e, i) => (
-                <Table.Tr key={`${e.type}-${e.productId}-${i}`}>
-                  <Table.Td>
-                    <Badge miw="max-content" color={EXCEPTION_COLORS[e.type]} variant="light" tt="none">
-                      {t(`planning.exceptionType.${e.type}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      component="button"
-                      size="sm"
-                      fw={600}
-                      ff="monospace"
-                      onClick={() => onProduct(e.productId)}
-                    >
-                      {e.productCode}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{e.week}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{e.message}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable<MrpException & { id: string }>
+        tableId="planning.exceptions"
+        label={t('planning.exceptions.label')}
+        columns={columns}
+        rows={rows.slice((page - 1) * PAGE, page * PAGE)}
+        rowId={(e) => e.id}
+        minWidth={760}
+        whiteSpace="nowrap"
+        csvFileName="mrp-exceptions"
+        paging={{ page, pageSize: PAGE, total: rows.length, onPageChange: setPage }}
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('planning.exceptions.none')}
+          </Text>
+        }
+      />
     </Paper>
   );
 }

@@ -1,25 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Pagination,
-  Paper,
-  SegmentedControl,
-  Switch,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Paper, SegmentedControl, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { PlannedOrderType } from '@kapok/contracts';
 import { IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableSkeleton } from '../../../components/LoadingState';
-import { ErrorState } from '../../../components/ErrorState';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
 import { formatQuantity } from '../../../lib/quantity';
@@ -92,191 +78,239 @@ export function PlannedOrdersPanel({
       },
     );
 
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" mb="sm" wrap="wrap">
-        <Title order={4}>{t('planning.orders.title')}</Title>
-        <Group gap="md" wrap="wrap">
-          <SegmentedControl
-            aria-label={t('planning.orders.typeFilter')}
-            value={type}
-            onChange={(v) => {
-              setType(v as typeof type);
-              setPage(1);
-            }}
-            data={[
-              { value: 'ALL', label: t('planning.orders.all') },
-              { value: 'MAKE', label: t('planning.type.MAKE') },
-              { value: 'BUY', label: t('planning.type.BUY') },
-            ]}
-          />
-          <Switch
-            label={t('planning.orders.openOnly')}
-            checked={openOnly}
-            onChange={(e) => {
-              setOpenOnly(e.currentTarget.checked);
-              setPage(1);
-            }}
-          />
-          {canRelease && (
-            <Button
-              leftSection={<IconSend size={16} />}
-              disabled={selected.size === 0}
-              loading={release.isPending}
-              onClick={submit}
-            >
-              {t('planning.release.button', { count: selected.size })}
-            </Button>
-          )}
-        </Group>
-      </Group>
-      {orders.isPending ? (
-        <TableSkeleton />
-      ) : orders.isError ? (
-        <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('planning.orders.none')}
-        </Text>
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={900}>
-            <Table aria-label={t('planning.orders.title')} verticalSpacing={6} highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  {canRelease && (
-                    <Table.Th w={36}>
-                      <Checkbox
-                        aria-label={t('planning.orders.selectPage')}
-                        checked={allSelected}
-                        indeterminate={!allSelected && selectable.some((o) => selected.has(o.id))}
-                        onChange={() =>
-                          setSelected((current) => {
-                            const next = new Set(current);
-                            for (const o of selectable) {
-                              if (allSelected) next.delete(o.id);
-                              else next.add(o.id);
-                            }
-                            return next;
-                          })
-                        }
-                      />
-                    </Table.Th>
-                  )}
-                  <Table.Th>{t('planning.fields.type')}</Table.Th>
-                  <Table.Th>{t('planning.fields.product')}</Table.Th>
-                  <Table.Th ta="right">{t('planning.fields.quantity')}</Table.Th>
-                  <Table.Th>{t('planning.fields.supplier')}</Table.Th>
-                  <Table.Th>{t('planning.fields.start')}</Table.Th>
-                  <Table.Th>{t('planning.fields.due')}</Table.Th>
-                  <Table.Th>{t('planning.fields.serves')}</Table.Th>
-                  <Table.Th>{t('planning.fields.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((o) => (
-                  <Table.Tr key={o.id}>
-                    {canRelease && (
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={t('planning.orders.select', { key: o.key, product: o.productCode })}
-                          checked={selected.has(o.id)}
-                          disabled={o.released}
-                          onChange={() => toggle(o.id)}
-                        />
-                      </Table.Td>
-                    )}
-                    <Table.Td>
-                      <Badge miw="max-content" color={o.type === 'MAKE' ? 'blue' : 'teal'} variant="light">
-                        {t(`planning.type.${o.type}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        component="button"
-                        size="sm"
-                        fw={600}
-                        ff="monospace"
-                        onClick={() => onProduct(o.productId)}
-                      >
-                        {o.productCode}
-                      </Anchor>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {o.productName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Text size="sm" fw={600}>
-                        {o.purchaseQuantity !== null && o.purchaseUom
-                          ? formatQuantity(o.purchaseQuantity, o.purchaseUom, lang)
-                          : formatQuantity(o.quantity, o.uom, lang)}
-                      </Text>
-                      {o.purchaseUom && o.purchaseUom !== o.uom && (
-                        <Text size="xs" c="dimmed">
-                          = {formatQuantity(o.quantity, o.uom, lang)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {o.type === 'BUY'
-                        ? (o.supplierName ?? (
-                            <Badge miw="max-content" color="yellow">
-                              {t('planning.orders.noSupplier')}
-                            </Badge>
-                          ))
-                        : '—'}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{o.startDate}</Text>
-                      {o.late && (
-                        <Badge miw="max-content" color="orange" size="xs">
-                          {t('planning.exceptionType.LATE')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{o.dueDate}</Text>
-                      <Text size="xs" c="dimmed">
-                        {o.week}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={2}>
-                        {o.destination ? (
-                          <Badge miw="max-content" variant="outline" mr={4}>
-                            {o.destination}
-                          </Badge>
-                        ) : null}
-                        {pegText(o)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {o.released ? (
-                        <Badge miw="max-content" color="gray" variant="light" tt="none">
-                          {o.releasedDocumentNumber}
-                        </Badge>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t('planning.orders.planned')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {(orders.data?.total ?? 0) > PAGE && (
-            <Group justify="flex-end" mt="sm">
-              <Pagination
-                value={page}
-                onChange={setPage}
-                total={Math.ceil((orders.data?.total ?? 0) / PAGE)}
+  const columns: DataColumn<PlannedOrder>[] = [
+    ...(canRelease
+      ? [
+          {
+            id: 'select',
+            header: t('planning.orders.selectPage'),
+            alwaysVisible: true,
+            width: 36,
+            headerCell: (
+              <Checkbox
+                aria-label={t('planning.orders.selectPage')}
+                checked={allSelected}
+                indeterminate={!allSelected && selectable.some((o) => selected.has(o.id))}
+                onChange={() =>
+                  setSelected((current) => {
+                    const next = new Set(current);
+                    for (const o of selectable) {
+                      if (allSelected) next.delete(o.id);
+                      else next.add(o.id);
+                    }
+                    return next;
+                  })
+                }
               />
-            </Group>
+            ),
+            cell: (o: PlannedOrder) => (
+              <Checkbox
+                aria-label={t('planning.orders.select', { key: o.key, product: o.productCode })}
+                checked={selected.has(o.id)}
+                disabled={o.released}
+                onChange={() => toggle(o.id)}
+              />
+            ),
+          },
+        ]
+      : []),
+    {
+      id: 'key',
+      header: t('planning.fields.key'),
+      hiddenByDefault: true,
+      sortValue: (o) => o.key,
+      cell: (o) => (
+        <Text size="sm" ff="monospace">
+          {o.key}
+        </Text>
+      ),
+    },
+    {
+      id: 'type',
+      header: t('planning.fields.type'),
+      sortValue: (o) => t(`planning.type.${o.type}`),
+      cell: (o) => (
+        <Badge miw="max-content" color={o.type === 'MAKE' ? 'blue' : 'teal'} variant="light">
+          {t(`planning.type.${o.type}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: 'product',
+      header: t('planning.fields.product'),
+      alwaysVisible: true,
+      sortValue: (o) => o.productCode,
+      csv: (o) => `${o.productCode} ${o.productName}`,
+      cell: (o) => (
+        <>
+          <Anchor component="button" size="sm" fw={600} ff="monospace" onClick={() => onProduct(o.productId)}>
+            {o.productCode}
+          </Anchor>
+          <Text size="xs" c="dimmed" truncate maw={200}>
+            {o.productName}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'quantity',
+      header: t('planning.fields.quantity'),
+      align: 'right',
+      sortValue: (o) => o.purchaseQuantity ?? o.quantity,
+      csv: (o) =>
+        o.purchaseQuantity !== null && o.purchaseUom
+          ? `${o.purchaseQuantity} ${o.purchaseUom}`
+          : `${o.quantity} ${o.uom}`,
+      cell: (o) => (
+        <>
+          <Text size="sm" fw={600}>
+            {o.purchaseQuantity !== null && o.purchaseUom
+              ? formatQuantity(o.purchaseQuantity, o.purchaseUom, lang)
+              : formatQuantity(o.quantity, o.uom, lang)}
+          </Text>
+          {o.purchaseUom && o.purchaseUom !== o.uom && (
+            <Text size="xs" c="dimmed">
+              = {formatQuantity(o.quantity, o.uom, lang)}
+            </Text>
           )}
         </>
-      )}
+      ),
+    },
+    {
+      id: 'supplier',
+      header: t('planning.fields.supplier'),
+      sortValue: (o) => o.supplierName,
+      cell: (o) =>
+        o.type === 'BUY'
+          ? (o.supplierName ?? (
+              <Badge miw="max-content" color="yellow">
+                {t('planning.orders.noSupplier')}
+              </Badge>
+            ))
+          : '—',
+    },
+    {
+      id: 'start',
+      header: t('planning.fields.start'),
+      sortValue: (o) => o.startDate,
+      cell: (o) => (
+        <>
+          <Text size="sm">{o.startDate}</Text>
+          {o.late && (
+            <Badge miw="max-content" color="orange" size="xs">
+              {t('planning.exceptionType.LATE')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'due',
+      header: t('planning.fields.due'),
+      sortValue: (o) => o.dueDate,
+      cell: (o) => (
+        <>
+          <Text size="sm">{o.dueDate}</Text>
+          <Text size="xs" c="dimmed">
+            {o.week}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'serves',
+      header: t('planning.fields.serves'),
+      sortValue: (o) => `${o.destination ?? ''} ${pegText(o)}`.trim(),
+      cell: (o) => (
+        <Text size="sm" lineClamp={2} maw={280} style={{ whiteSpace: 'normal' }}>
+          {o.destination ? (
+            <Badge miw="max-content" variant="outline" mr={4}>
+              {o.destination}
+            </Badge>
+          ) : null}
+          {pegText(o)}
+        </Text>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('planning.fields.status'),
+      sortValue: (o) => o.releasedDocumentNumber ?? '',
+      csv: (o) => o.releasedDocumentNumber ?? t('planning.orders.planned'),
+      cell: (o) =>
+        o.released ? (
+          <Badge miw="max-content" color="gray" variant="light" tt="none">
+            {o.releasedDocumentNumber}
+          </Badge>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('planning.orders.planned')}
+          </Text>
+        ),
+    },
+  ];
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={4} mb="sm">
+        {t('planning.orders.title')}
+      </Title>
+      <DataTable<PlannedOrder>
+        tableId="planning.plannedOrders"
+        label={t('planning.orders.title')}
+        columns={columns}
+        rows={orders.data?.items}
+        rowId={(o) => o.id}
+        loading={orders.isPending}
+        error={orders.error}
+        onRetry={() => void orders.refetch()}
+        stale={orders.isPlaceholderData}
+        minWidth={1100}
+        whiteSpace="nowrap"
+        csvFileName="planned-orders"
+        paging={{ page, pageSize: PAGE, total: orders.data?.total ?? 0, onPageChange: setPage }}
+        rowProps={(o) => ({ bg: selected.has(o.id) ? 'var(--mantine-primary-color-light)' : undefined })}
+        toolbar={
+          <>
+            <SegmentedControl
+              aria-label={t('planning.orders.typeFilter')}
+              value={type}
+              onChange={(v) => {
+                setType(v as typeof type);
+                setPage(1);
+              }}
+              data={[
+                { value: 'ALL', label: t('planning.orders.all') },
+                { value: 'MAKE', label: t('planning.type.MAKE') },
+                { value: 'BUY', label: t('planning.type.BUY') },
+              ]}
+            />
+            <Switch
+              label={t('planning.orders.openOnly')}
+              checked={openOnly}
+              onChange={(e) => {
+                setOpenOnly(e.currentTarget.checked);
+                setPage(1);
+              }}
+            />
+            {canRelease && (
+              <Button
+                leftSection={<IconSend size={16} />}
+                disabled={selected.size === 0}
+                loading={release.isPending}
+                onClick={submit}
+              >
+                {t('planning.release.button', { count: selected.size })}
+              </Button>
+            )}
+          </>
+        }
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('planning.orders.none')}
+          </Text>
+        }
+      />
     </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, Switch, Table, TextInput } from '@mantine/core';
+import { Anchor, Button, EmptyState, Paper, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { PURCHASE_ORDER_STATES, type PurchaseOrderState } from '@kapok/contracts';
 import { IconPlus, IconSearch, IconShoppingCart } from '@tabler/icons-react';
@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagedList } from '../../../components/PagedList';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { formatNumber } from '../../../lib/quantity';
-import { purchasingQueries } from '../api';
+import { purchasingQueries, type PurchaseOrderSummary } from '../api';
 import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge';
 
 const PAGE = 50;
@@ -43,6 +43,99 @@ export function PurchaseOrderListPage() {
       setPage(1);
     };
 
+  const toolbar = (
+    <>
+      <TextInput
+        label={t('purchasing.filters.search')}
+        placeholder={t('purchasing.filters.searchPlaceholder')}
+        leftSection={<IconSearch size={16} />}
+        value={search}
+        onChange={(e) => filter(setSearch)(e.currentTarget.value)}
+        w={220}
+      />
+      <Select
+        label={t('purchasing.fields.state')}
+        placeholder={t('common.all')}
+        clearable
+        data={PURCHASE_ORDER_STATES.map((s) => ({ value: s, label: t(`purchasing.state.${s}`) }))}
+        value={state}
+        onChange={(v) => filter(setState)(v as PurchaseOrderState | null)}
+        w={190}
+      />
+      <Select
+        label={t('purchasing.fields.supplier')}
+        placeholder={t('common.all')}
+        clearable
+        searchable
+        data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
+        value={supplierId}
+        onChange={filter(setSupplierId)}
+        w={240}
+      />
+      <Switch
+        mb={8}
+        label={t('purchasing.filters.openOnly')}
+        checked={openOnly}
+        onChange={(e) => filter(setOpenOnly)(e.currentTarget.checked)}
+      />
+    </>
+  );
+
+  const columns: DataColumn<PurchaseOrderSummary>[] = [
+    {
+      id: 'number',
+      header: t('purchasing.fields.number'),
+      alwaysVisible: true,
+      sortValue: (o) => o.number,
+      cell: (o) => (
+        <Anchor component={Link} to={`/purchasing/orders/${o.id}`} ff="monospace" fw={600} size="sm">
+          {o.number}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'supplier',
+      header: t('purchasing.fields.supplier'),
+      sortValue: (o) => o.supplier.name,
+      cell: (o) => o.supplier.name,
+    },
+    {
+      id: 'lines',
+      header: t('purchasing.fields.lines'),
+      align: 'right',
+      sortValue: (o) => o.lineCount,
+      cell: (o) => o.lineCount,
+    },
+    {
+      id: 'firstExpected',
+      header: t('purchasing.fields.firstExpected'),
+      sortValue: (o) => o.firstExpectedDate,
+      cell: (o) => o.firstExpectedDate ?? '—',
+    },
+    {
+      id: 'value',
+      header: t('purchasing.fields.value'),
+      align: 'right',
+      sortValue: (o) => o.totalValue,
+      cell: (o) => (o.totalValue === null ? '—' : `IDR ${formatNumber(o.totalValue, i18n.language, 0)}`),
+    },
+    {
+      id: 'createdBy',
+      header: t('purchasing.fields.createdBy'),
+      sortValue: (o) => o.createdBy?.fullName,
+      cell: (o) => o.createdBy?.fullName ?? '—',
+    },
+    {
+      id: 'state',
+      minWidth: 130,
+      sticky: true,
+      header: t('purchasing.fields.state'),
+      sortValue: (o) => PURCHASE_ORDER_STATES.indexOf(o.state),
+      csv: (o) => t(`purchasing.state.${o.state}`),
+      cell: (o) => <PurchaseOrderStateBadge state={o.state} />,
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -57,95 +150,31 @@ export function PurchaseOrderListPage() {
         }
       />
       <Paper withBorder p="md" radius="md">
-        <Group mb="sm" wrap="wrap" align="flex-end">
-          <TextInput
-            label={t('purchasing.filters.search')}
-            placeholder={t('purchasing.filters.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => filter(setSearch)(e.currentTarget.value)}
-            w={220}
-          />
-          <Select
-            label={t('purchasing.fields.state')}
-            placeholder={t('common.all')}
-            clearable
-            data={PURCHASE_ORDER_STATES.map((s) => ({ value: s, label: t(`purchasing.state.${s}`) }))}
-            value={state}
-            onChange={(v) => filter(setState)(v as PurchaseOrderState | null)}
-            w={190}
-          />
-          <Select
-            label={t('purchasing.fields.supplier')}
-            placeholder={t('common.all')}
-            clearable
-            searchable
-            data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
-            value={supplierId}
-            onChange={filter(setSupplierId)}
-            w={240}
-          />
-          <Switch
-            mb={8}
-            label={t('purchasing.filters.openOnly')}
-            checked={openOnly}
-            onChange={(e) => filter(setOpenOnly)(e.currentTarget.checked)}
-          />
-        </Group>
-        <PagedList
-          query={orders}
-          page={page}
-          pageSize={PAGE}
-          onPage={setPage}
-          icon={IconShoppingCart}
-          emptyTitle={filtered ? t('purchasing.empty.filteredTitle') : t('purchasing.empty.title')}
-          emptyBody={filtered ? t('purchasing.empty.filteredBody') : t('purchasing.empty.body')}
-        >
-          {(items) => (
-            <Table.ScrollContainer minWidth={860}>
-              <Table aria-label={t('purchasing.title')} highlightOnHover verticalSpacing={6}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('purchasing.fields.number')}</Table.Th>
-                    <Table.Th>{t('purchasing.fields.supplier')}</Table.Th>
-                    <Table.Th>{t('purchasing.fields.state')}</Table.Th>
-                    <Table.Th ta="right">{t('purchasing.fields.lines')}</Table.Th>
-                    <Table.Th>{t('purchasing.fields.firstExpected')}</Table.Th>
-                    <Table.Th ta="right">{t('purchasing.fields.value')}</Table.Th>
-                    <Table.Th>{t('purchasing.fields.createdBy')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((o) => (
-                    <Table.Tr key={o.id}>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/purchasing/orders/${o.id}`}
-                          ff="monospace"
-                          fw={600}
-                          size="sm"
-                        >
-                          {o.number}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{o.supplier.name}</Table.Td>
-                      <Table.Td>
-                        <PurchaseOrderStateBadge state={o.state} />
-                      </Table.Td>
-                      <Table.Td ta="right">{o.lineCount}</Table.Td>
-                      <Table.Td>{o.firstExpectedDate ?? '—'}</Table.Td>
-                      <Table.Td ta="right">
-                        {o.totalValue === null ? '—' : `IDR ${formatNumber(o.totalValue, i18n.language, 0)}`}
-                      </Table.Td>
-                      <Table.Td>{o.createdBy?.fullName ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </PagedList>
+        <DataTable<PurchaseOrderSummary>
+          tableId="purchasing.orders"
+          label={t('purchasing.title')}
+          columns={columns}
+          rows={orders.data?.items}
+          rowId={(o) => o.id}
+          loading={orders.isPending}
+          error={orders.error}
+          onRetry={() => void orders.refetch()}
+          stale={orders.isPlaceholderData}
+          minWidth={860}
+          whiteSpace="nowrap"
+          csvFileName="purchase-orders"
+          paging={{ page, pageSize: PAGE, total: orders.data?.total ?? 0, onPageChange: setPage }}
+          toolbar={toolbar}
+          empty={
+            <EmptyState
+              py="xl"
+              withIndicatorBackground
+              icon={<IconShoppingCart />}
+              title={filtered ? t('purchasing.empty.filteredTitle') : t('purchasing.empty.title')}
+              description={filtered ? t('purchasing.empty.filteredBody') : t('purchasing.empty.body')}
+            />
+          }
+        />
       </Paper>
     </>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, EmptyState, Paper, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { SALES_ORDER_STATES, type SalesOrderState } from '@kapok/contracts';
 import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { PagedList } from '../../../components/PagedList';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { formatQuantity } from '../../../lib/quantity';
-import { salesQueries } from '../api';
+import { salesQueries, type SalesOrderSummary } from '../api';
 import { SalesOrderStateBadge } from './SalesOrderStateBadge';
 import { weekOptions } from './weeks';
 
@@ -45,6 +45,116 @@ export function SalesOrderListPage() {
       setPage(1);
     };
 
+  const toolbar = (
+    <>
+      <TextInput
+        label={t('sales.filters.search')}
+        placeholder={t('sales.filters.searchPlaceholder')}
+        leftSection={<IconSearch size={16} />}
+        value={search}
+        onChange={(e) => filter(setSearch)(e.currentTarget.value)}
+        w={240}
+      />
+      <Select
+        label={t('sales.fields.state')}
+        placeholder={t('common.all')}
+        clearable
+        data={SALES_ORDER_STATES.map((s) => ({ value: s, label: t(`sales.state.${s}`) }))}
+        value={state}
+        onChange={(v) => filter(setState)(v as SalesOrderState | null)}
+        w={180}
+      />
+      <Select
+        label={t('sales.fields.customer')}
+        placeholder={t('common.all')}
+        clearable
+        searchable
+        data={(customers.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
+        value={customerId}
+        onChange={filter(setCustomerId)}
+        w={220}
+      />
+      <Select
+        label={t('sales.fields.deliveryWeek')}
+        placeholder={t('common.all')}
+        clearable
+        searchable
+        data={weeks}
+        value={week}
+        onChange={filter(setWeek)}
+        w={150}
+      />
+    </>
+  );
+
+  const columns: DataColumn<SalesOrderSummary>[] = [
+    {
+      id: 'number',
+      header: t('sales.fields.number'),
+      alwaysVisible: true,
+      sortValue: (o) => o.number,
+      cell: (o) => (
+        <Anchor component={Link} to={`/sales/orders/${o.id}`} ff="monospace" fw={600} size="sm">
+          {o.number}
+        </Anchor>
+      ),
+    },
+    {
+      id: 'customer',
+      header: t('sales.fields.customer'),
+      sortValue: (o) => o.customer.name,
+      cell: (o) => o.customer.name,
+    },
+    {
+      id: 'customerPo',
+      header: t('sales.fields.customerPo'),
+      sortValue: (o) => o.customerPo,
+      cell: (o) => o.customerPo,
+    },
+    {
+      id: 'quantity',
+      header: t('sales.fields.quantity'),
+      align: 'right',
+      sortValue: (o) => o.totalQuantity,
+      cell: (o) => (
+        <>
+          {formatQuantity(o.totalQuantity, 'PCS', i18n.language)}
+          <Text size="xs" c="dimmed">
+            {t('sales.lineCount', { count: o.lineCount })}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'weeks',
+      header: t('sales.fields.weeks'),
+      sortValue: (o) => o.firstDeliveryWeek,
+      csv: (o) =>
+        o.firstDeliveryWeek === o.lastDeliveryWeek
+          ? o.firstDeliveryWeek
+          : `${o.firstDeliveryWeek} – ${o.lastDeliveryWeek}`,
+      cell: (o) =>
+        o.firstDeliveryWeek === o.lastDeliveryWeek
+          ? (o.firstDeliveryWeek ?? '—')
+          : `${o.firstDeliveryWeek} – ${o.lastDeliveryWeek}`,
+    },
+    {
+      id: 'firstExFactory',
+      header: t('sales.fields.firstExFactory'),
+      sortValue: (o) => o.firstExFactoryDate,
+      cell: (o) => o.firstExFactoryDate ?? '—',
+    },
+    {
+      id: 'state',
+      minWidth: 130,
+      sticky: true,
+      header: t('sales.fields.state'),
+      sortValue: (o) => SALES_ORDER_STATES.indexOf(o.state),
+      csv: (o) => t(`sales.state.${o.state}`),
+      cell: (o) => <SalesOrderStateBadge state={o.state} />,
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -59,106 +169,31 @@ export function SalesOrderListPage() {
         }
       />
       <Paper withBorder p="md" radius="md">
-        <Group mb="sm" wrap="wrap" align="flex-end">
-          <TextInput
-            label={t('sales.filters.search')}
-            placeholder={t('sales.filters.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => filter(setSearch)(e.currentTarget.value)}
-            w={240}
-          />
-          <Select
-            label={t('sales.fields.state')}
-            placeholder={t('common.all')}
-            clearable
-            data={SALES_ORDER_STATES.map((s) => ({ value: s, label: t(`sales.state.${s}`) }))}
-            value={state}
-            onChange={(v) => filter(setState)(v as SalesOrderState | null)}
-            w={180}
-          />
-          <Select
-            label={t('sales.fields.customer')}
-            placeholder={t('common.all')}
-            clearable
-            searchable
-            data={(customers.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
-            value={customerId}
-            onChange={filter(setCustomerId)}
-            w={220}
-          />
-          <Select
-            label={t('sales.fields.deliveryWeek')}
-            placeholder={t('common.all')}
-            clearable
-            searchable
-            data={weeks}
-            value={week}
-            onChange={filter(setWeek)}
-            w={150}
-          />
-        </Group>
-        <PagedList
-          query={orders}
-          page={page}
-          pageSize={PAGE}
-          onPage={setPage}
-          icon={IconFileInvoice}
-          emptyTitle={filtered ? t('sales.empty.filteredTitle') : t('sales.empty.title')}
-          emptyBody={filtered ? t('sales.empty.filteredBody') : t('sales.empty.body')}
-        >
-          {(items) => (
-            <Table.ScrollContainer minWidth={860}>
-              <Table aria-label={t('sales.title')} highlightOnHover verticalSpacing={6}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('sales.fields.number')}</Table.Th>
-                    <Table.Th>{t('sales.fields.customer')}</Table.Th>
-                    <Table.Th>{t('sales.fields.customerPo')}</Table.Th>
-                    <Table.Th>{t('sales.fields.state')}</Table.Th>
-                    <Table.Th ta="right">{t('sales.fields.quantity')}</Table.Th>
-                    <Table.Th>{t('sales.fields.weeks')}</Table.Th>
-                    <Table.Th>{t('sales.fields.firstExFactory')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((o) => (
-                    <Table.Tr key={o.id}>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/sales/orders/${o.id}`}
-                          ff="monospace"
-                          fw={600}
-                          size="sm"
-                        >
-                          {o.number}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{o.customer.name}</Table.Td>
-                      <Table.Td>{o.customerPo}</Table.Td>
-                      <Table.Td>
-                        <SalesOrderStateBadge state={o.state} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {formatQuantity(o.totalQuantity, 'PCS', i18n.language)}
-                        <Text size="xs" c="dimmed">
-                          {t('sales.lineCount', { count: o.lineCount })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {o.firstDeliveryWeek === o.lastDeliveryWeek
-                          ? (o.firstDeliveryWeek ?? '—')
-                          : `${o.firstDeliveryWeek} – ${o.lastDeliveryWeek}`}
-                      </Table.Td>
-                      <Table.Td>{o.firstExFactoryDate ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </PagedList>
+        <DataTable<SalesOrderSummary>
+          tableId="sales.orders"
+          label={t('sales.title')}
+          columns={columns}
+          rows={orders.data?.items}
+          rowId={(o) => o.id}
+          loading={orders.isPending}
+          error={orders.error}
+          onRetry={() => void orders.refetch()}
+          stale={orders.isPlaceholderData}
+          minWidth={860}
+          whiteSpace="nowrap"
+          csvFileName="sales-orders"
+          paging={{ page, pageSize: PAGE, total: orders.data?.total ?? 0, onPageChange: setPage }}
+          toolbar={toolbar}
+          empty={
+            <EmptyState
+              py="xl"
+              withIndicatorBackground
+              icon={<IconFileInvoice />}
+              title={filtered ? t('sales.empty.filteredTitle') : t('sales.empty.title')}
+              description={filtered ? t('sales.empty.filteredBody') : t('sales.empty.body')}
+            />
+          }
+        />
       </Paper>
     </>
   );
