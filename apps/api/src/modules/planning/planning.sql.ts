@@ -165,7 +165,8 @@ export async function findGridRow(
 
 /**
  * Stores a run's result with a constant number of statements: the previous runs lose their details,
- * then one insert per table from a JSON array.
+ * then one insert per table from a JSON array. The arrays are read as json, not jsonb: parsing a large
+ * document into jsonb first cost about 4× (7.3 s against 1.6 s for the 105 MB grid at bench scale 10).
  */
 export async function saveRun(
   manager: EntityManager,
@@ -229,7 +230,7 @@ export async function saveRun(
        select $1, r.key, r.type, r.product_id, r.product_code, r.product_name, r.quantity, r.uom, r.purchase_quantity,
               r.purchase_uom, r.supplier_id, r.supplier_name, r.supplier_item_id, r.start_date, r.due_date, r.week,
               r.sales_order_line_id, r.destination, r.delivery_week, r.late, r.pegs
-         from jsonb_to_recordset($2::jsonb) as r(key text, type planned_order_type, product_id uuid, product_code text,
+         from json_to_recordset($2::json) as r(key text, type planned_order_type, product_id uuid, product_code text,
               product_name text, quantity numeric, uom unit, purchase_quantity numeric, purchase_uom unit, supplier_id uuid,
               supplier_name text, supplier_item_id uuid, start_date date, due_date date, week text, sales_order_line_id uuid,
               destination text, delivery_week text, late boolean, pegs jsonb)`,
@@ -265,7 +266,7 @@ export async function saveRun(
     await manager.query(
       `insert into mrp_exceptions (run_id, type, product_id, product_code, product_name, week, message)
        select $1, r.type, r.product_id, r.product_code, r.product_name, r.week, r.message
-         from jsonb_to_recordset($2::jsonb) as r(type mrp_exception_type, product_id uuid, product_code text, product_name text,
+         from json_to_recordset($2::json) as r(type mrp_exception_type, product_id uuid, product_code text, product_name text,
               week text, message text)`,
       [
         id,
@@ -285,8 +286,8 @@ export async function saveRun(
     await manager.query(
       `insert into mrp_grid_rows (run_id, product_id, product_code, product_name, uom, low_level_code, safety_stock, on_hand, buckets)
        select $1, r.product_id, r.product_code, r.product_name, r.uom, r.low_level_code, r.safety_stock, r.on_hand, r.buckets
-         from jsonb_to_recordset($2::jsonb) as r(product_id uuid, product_code text, product_name text, uom unit,
-              low_level_code integer, safety_stock numeric, on_hand numeric, buckets jsonb)`,
+         from json_to_recordset($2::json) as r(product_id uuid, product_code text, product_name text, uom unit,
+              low_level_code integer, safety_stock numeric, on_hand numeric, buckets json)`,
       [
         id,
         JSON.stringify(

@@ -1,3 +1,4 @@
+import { MrpGridJson1796434800000 } from './1796434800000-MrpGridJson.js';
 import { Shipping1796431074638 } from './1796431074638-Shipping.js';
 import { MrpRunState1796430970127 } from './1796430970127-MrpRunState.js';
 import { Quality1796423385426 } from './1796423385426-Quality.js';
@@ -44,4 +45,5 @@ export const MIGRATIONS: Function[] = [
   Quality1796423385426,
   MrpRunState1796430970127,
   Shipping1796431074638,
+  MrpGridJson1796434800000,
 ];

@@ -41,6 +41,11 @@ export class MrpGridRowEntity extends BaseEntity {
   @Column({ type: 'numeric', precision: 18, scale: 4 })
   onHand: string;
 
-  @Column({ type: 'jsonb' })
+  /**
+   * json, not jsonb: the grid is written whole once a run and read whole per product, never queried
+   * inside, and PostgreSQL stores json as checked text instead of converting it (most of a large run's
+   * save time went into that conversion).
+   */
+  @Column({ type: 'json' })
   buckets: MrpGridBucket[];
 }
