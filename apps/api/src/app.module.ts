@@ -18,6 +18,7 @@ import { ShippingModule } from './modules/shipping/shipping.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 import { WorkModule } from './modules/work/work.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         PassportModule,
         QualityModule,
         ShippingModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
     };

@@ -180,6 +180,118 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description Secrets are never listed.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to events
+         * @description Deliveries are POSTs signed by the Standard Webhooks scheme with the secret of this answer (shown once).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook subscription
+         * @description Needs the permission `admin.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["getWebhook"];
+        /**
+         * Change a webhook subscription (URL, events, on/off)
+         * @description Needs the permission `admin.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
+        put: operations["updateWebhook"];
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description Queued deliveries are not sent.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a subscription, newest first
+         * @description Needs the permission `admin.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivered or failed message again
+         * @description A new delivery with the same webhook-id, so the receiver can tell it is the same message.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test delivery (webhook.ping)
+         * @description Needs the permission `admin.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -3032,6 +3144,30 @@ export type components = {
             /** @description The whole secret, shown this once: send it as the x-api-key header */
             secret: string;
         };
+        CreatedWebhookResponse: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Deliveries of the last 24 hours that arrived */
+            delivered24h: number;
+            description: string | null;
+            events: string[];
+            /** @description Deliveries of the last 24 hours given up */
+            failed24h: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastDeliveryAt: string | null;
+            /**
+             * @description The signing secret (Standard Webhooks), shown this once
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+            version: number;
+        };
         CreateInspectionRequest: {
             /**
              * @description INCOMING: the AQL of the plan
@@ -3320,6 +3456,22 @@ export type components = {
              */
             username: string;
         };
+        CreateWebhookRequest: {
+            /** @default true */
+            active?: boolean;
+            /** @example ERP stock sync */
+            description?: string | null;
+            /**
+             * @description Event patterns: `*`, `<entity>.*` or an event type (libs/contracts events.ts)
+             * @example [
+             *       "kanban_card.*",
+             *       "manufacturing_order.completed"
+             *     ]
+             */
+            events: string[];
+            /** @example https://erp.example.com/kapok/webhooks */
+            url: string;
+        };
         CustomerRef: {
             code: string;
             /** Format: uuid */
@@ -3387,7 +3539,7 @@ export type components = {
          * @description Stable UPPER_SNAKE code a program can branch on
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE";
+        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE" | "WEBHOOK_TARGET_PRIVATE" | "WEBHOOK_TARGET_INVALID" | "WEBHOOK_PATTERN_UNKNOWN";
         ExplosionNode: {
             /** Format: uuid */
             bomId: string | null;
@@ -5546,6 +5698,24 @@ export type components = {
             /** @description The version you read; a stale one is refused with 409 */
             version: number;
         };
+        UpdateWebhookRequest: {
+            /** @default true */
+            active?: boolean;
+            /** @example ERP stock sync */
+            description?: string | null;
+            /**
+             * @description Event patterns: `*`, `<entity>.*` or an event type (libs/contracts events.ts)
+             * @example [
+             *       "kanban_card.*",
+             *       "manufacturing_order.completed"
+             *     ]
+             */
+            events: string[];
+            /** @example https://erp.example.com/kapok/webhooks */
+            url: string;
+            /** @description The version read; a newer one in the database answers 409 STALE_VERSION */
+            version: number;
+        };
         UserPage: {
             items: components["schemas"]["UserResponse"][];
             limit: number;
@@ -5577,6 +5747,70 @@ export type components = {
         };
         /** @enum {string} */
         VariantType: "PRIMARY" | "ALTERNATIVE" | "OPTIONAL";
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        WebhookDeliveryResponse: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example kanban_card.approved */
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            lastError: string | null;
+            /** @description The start of the last answer (at most 1 KB) */
+            lastResponse: string | null;
+            lastStatusCode: number | null;
+            /** @description The webhook-id header: the same on every attempt and redelivery */
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description When the next retry is due
+             */
+            nextAttemptAt: string | null;
+            /** @description The body sent: {type, timestamp, data} */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            redeliveryOfId: string | null;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** Format: uuid */
+            subscriptionId: string;
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
+        WebhookPage: {
+            items: components["schemas"]["WebhookResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        WebhookResponse: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Deliveries of the last 24 hours that arrived */
+            delivered24h: number;
+            description: string | null;
+            events: string[];
+            /** @description Deliveries of the last 24 hours given up */
+            failed24h: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastDeliveryAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+            version: number;
+        };
         WeightPoint: {
             /** Format: date-time */
             inspectedAt: string;
@@ -6530,6 +6764,505 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
             422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "ERP stock sync",
+                 *       "events": [
+                 *         "kanban_card.*",
+                 *         "manufacturing_order.completed"
+                 *       ],
+                 *       "url": "https://erp.example.com/kapok/webhooks"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.create */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED, WEBHOOK_PATTERN_UNKNOWN, WEBHOOK_TARGET_INVALID, WEBHOOK_TARGET_PRIVATE */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "ERP stock sync",
+                 *       "events": [
+                 *         "kanban_card.*",
+                 *         "manufacturing_order.completed"
+                 *       ],
+                 *       "url": "https://erp.example.com/kapok/webhooks",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.update */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED, WEBHOOK_PATTERN_UNKNOWN, WEBHOOK_TARGET_INVALID, WEBHOOK_TARGET_PRIVATE */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.delete */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                skip?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.update */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE: the subscription is switched off */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; the log shows how it went */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs admin.update */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE: the subscription is switched off */
+            409: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;

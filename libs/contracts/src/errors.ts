@@ -102,6 +102,10 @@ export const ERROR_CODES = [
   // shipping
   'SHIPMENT_SHORTAGE',
   'NO_PACKING_SIZE',
+  // webhooks
+  'WEBHOOK_TARGET_PRIVATE',
+  'WEBHOOK_TARGET_INVALID',
+  'WEBHOOK_PATTERN_UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

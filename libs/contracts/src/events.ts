@@ -93,6 +93,12 @@ export const EVENT_TYPES = [
   'shipment.picked',
   'shipment.shipped',
   'shipment.cancelled',
+  // Outgoing webhooks: never sent to webhooks themselves.
+  'webhook_subscription.created',
+  'webhook_subscription.updated',
+  'webhook_subscription.deleted',
+  'webhook_delivery.created',
+  'webhook_delivery.attempted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export type EventEntity = EventType extends `${infer E}.${string}` ? E : never;
@@ -130,6 +136,8 @@ export const EVENT_ENTITY_MODULE: Record<EventEntity, PermissionModule> = {
   test_plan: 'quality',
   lab_test: 'quality',
   shipment: 'shipping',
+  webhook_subscription: 'admin',
+  webhook_delivery: 'admin',
 };
 
 /** A change notice sent to live clients: what changed, never the data itself. */

@@ -14,3 +14,4 @@ export * from './quality.js';
 export * from './work.js';
 export * from './passport.js';
 export * from './shipping.js';
+export * from './webhooks.js';

@@ -35,6 +35,8 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   API_DOCS: bool.optional(),
   JOBS_ENABLED: bool.optional(),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 });
@@ -67,6 +69,8 @@ export interface AppConfig {
   apiDocs: boolean;
   /** The job queue's worker in this process (off in tests, which run jobs with `Jobs.runDue`). */
   jobs: { enabled: boolean; concurrency: number; pollIntervalMs: number };
+  /** Outgoing webhooks: private/loopback/link-local targets allowed (development), time per attempt. */
+  webhooks: { allowPrivateTargets: boolean; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       enabled: e.JOBS_ENABLED ?? e.NODE_ENV !== 'test',
       concurrency: e.JOBS_CONCURRENCY,
       pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+    },
+    webhooks: {
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? !production,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
   };
 }

@@ -42,6 +42,8 @@ import { StockReservationEntity } from '../../modules/warehouse/entities/stock-r
 import { StockThresholdEntity } from '../../modules/warehouse/entities/stock-threshold.entity.js';
 import { QualityInspectionEntity } from '../../modules/quality/entities/inspection.entity.js';
 import { LabTestEntity } from '../../modules/quality/entities/lab-test.entity.js';
+import { WebhookDeliveryEntity } from '../../modules/webhooks/entities/webhook-delivery.entity.js';
+import { WebhookSubscriptionEntity } from '../../modules/webhooks/entities/webhook-subscription.entity.js';
 import { TestPlanItemEntity } from '../../modules/quality/entities/test-plan-item.entity.js';
 
 /** Every entity of the application, listed so the same set serves the app, migrations and the drift check. */
@@ -101,4 +103,6 @@ export const ENTITIES = [
   ShipmentPickEntity,
   ShipmentCartonEntity,
   ShipmentPalletEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
 ];

@@ -9,6 +9,9 @@ import { flushOutbox, type Outbox, openOutbox } from './outbox.js';
 
 const MAX_ATTEMPTS = 5;
 
+/** Work a module adds to every command's transaction from its outbox, just before it is flushed. */
+export type BeforeCommitHook = (manager: EntityManager, outbox: Outbox) => Promise<void>;
+
 /**
  * Runs one command in one transaction. The work, its audit rows and its events commit together (the
  * latter two gathered in the transaction's outbox and written by one statement before commit).
@@ -18,11 +21,17 @@ const MAX_ATTEMPTS = 5;
 @Injectable()
 export class Transactions {
   private readonly logger = new Logger('Transactions');
+  private readonly beforeCommit: BeforeCommitHook[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly hub: EventsHub,
   ) {}
+
+  /** Registers work for every command's transaction (webhook deliveries of its events). */
+  onBeforeCommit(hook: BeforeCommitHook): void {
+    this.beforeCommit.push(hook);
+  }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -32,10 +41,11 @@ export class Transactions {
           // The request's Idempotency-Key is claimed first and commits with the command: a crash cannot
           // run it twice, and a crash before the commit leaves the key free.
           await claimIdempotencyKey(manager);
-          outbox = openOutbox(manager);
+          const box = (outbox = openOutbox(manager));
           const result = await work(manager);
+          for (const hook of this.beforeCommit) await hook(manager, box);
           // Audit rows and events commit with the command, written by one statement.
-          await flushOutbox(manager, outbox);
+          await flushOutbox(manager, box);
           return result;
         });
         if (outbox) {

@@ -12,6 +12,8 @@ export const committed = {
 export const happened = {
   loginFailures: 0,
   idempotentReplays: 0,
+  /** Webhook attempts by outcome (`delivered`, `failed`). */
+  webhookDeliveries: new Map<string, number>(),
 };
 
 export function add(map: Map<string, number>, key: string, n = 1): void {

@@ -92,6 +92,16 @@ export function registerMetrics(app: NestFastifyApplication, token?: string | nu
       this.inc(happened.idempotentReplays);
     },
   });
+  new Counter({
+    name: 'kapok_webhook_deliveries_total',
+    help: 'Webhook delivery attempts of this process, by outcome (delivered, failed)',
+    labelNames: ['outcome'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [outcome, n] of happened.webhookDeliveries) this.inc({ outcome }, n);
+    },
+  });
   const up = new Gauge({
     name: 'kapok_database_up',
     help: '1 when the last scrape could read from the database, else 0',

@@ -75,6 +75,8 @@ export const en = {
     audit: 'Audit log',
     trace: 'Trace',
     company: 'Company',
+    apiKeys: 'API keys',
+    webhooks: 'Webhooks',
   },
   modules: {
     shipping: {
@@ -314,6 +316,9 @@ export const en = {
       NOT_FINISHING: 'Only a finishing work order takes this inspection.',
       SHIPMENT_SHORTAGE: 'Not enough released finished goods on the rack for this shipment.',
       NO_PACKING_SIZE: 'Set the pieces per carton and cartons per pallet of the article first.',
+      WEBHOOK_TARGET_PRIVATE: 'This address is private or local; webhooks go to public addresses only.',
+      WEBHOOK_TARGET_INVALID: 'The webhook URL cannot be used: give an http(s) address whose host resolves.',
+      WEBHOOK_PATTERN_UNKNOWN: 'An event pattern matches no event.',
     } satisfies Record<ErrorCode, string>,
   },
   validation: {

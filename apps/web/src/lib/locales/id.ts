@@ -75,6 +75,8 @@ export const id: Messages = {
     audit: 'Log audit',
     trace: 'Telusuri',
     company: 'Perusahaan',
+    apiKeys: 'Kunci API',
+    webhooks: 'Webhook',
   },
   modules: {
     shipping: {
@@ -330,6 +332,10 @@ export const id: Messages = {
       NOT_FINISHING: 'Inspeksi ini hanya untuk work order finishing.',
       SHIPMENT_SHORTAGE: 'Barang jadi yang sudah dirilis di rak tidak cukup untuk pengiriman ini.',
       NO_PACKING_SIZE: 'Isi per karton dan karton per palet artikel ini belum diisi.',
+      WEBHOOK_TARGET_PRIVATE: 'Alamat ini privat atau lokal; webhook hanya dikirim ke alamat publik.',
+      WEBHOOK_TARGET_INVALID:
+        'URL webhook tidak dapat dipakai: isi alamat http(s) yang host-nya dapat ditemukan.',
+      WEBHOOK_PATTERN_UNKNOWN: 'Ada pola peristiwa yang tidak cocok dengan peristiwa mana pun.',
     },
   },
   validation: {
