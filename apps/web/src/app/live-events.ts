@@ -21,6 +21,9 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'user', keys: [adminKeys.users(), adminKeys.roles(), adminKeys.audit()] },
   { prefix: 'role', keys: [adminKeys.roles(), adminKeys.audit()] },
   { prefix: 'session', keys: [adminKeys.audit()] },
+  { prefix: 'api_key', keys: [adminKeys.apiKeys(), adminKeys.audit()] },
+  { prefix: 'webhook_subscription', keys: [adminKeys.webhooks(), adminKeys.audit()] },
+  { prefix: 'webhook_delivery', keys: [adminKeys.webhooks()] },
   // Warehouse: a posting changes stock (summary, balances, ledger, lots); alerts also colour the summary.
   { prefix: 'stock.changed', keys: [warehouseKeys.stock()] },
   { prefix: 'stock_alert', keys: [warehouseKeys.alerts(), warehouseKeys.summary()] },

@@ -107,6 +107,16 @@ const CompanyPage = lazy(() =>
     default: m.CompanyPage,
   })),
 );
+const ApiKeysPage = lazy(() =>
+  Promise.all([import('../features/admin/components/ApiKeysPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.ApiKeysPage,
+  })),
+);
+const WebhooksPage = lazy(() =>
+  Promise.all([import('../features/admin/components/WebhooksPage'), loadModuleTexts()]).then(([m]) => ({
+    default: m.WebhooksPage,
+  })),
+);
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -236,6 +246,8 @@ export const routes: RouteObject[] = [
           { path: 'roles', element: <RolesPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'company', element: <CompanyPage /> },
+          { path: 'api-keys', element: <ApiKeysPage /> },
+          { path: 'webhooks', element: <WebhooksPage /> },
         ],
       },
       { path: 'account/password', element: <PasswordPage /> },

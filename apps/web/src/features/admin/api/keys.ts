@@ -32,4 +32,9 @@ export const adminKeys = {
   roles: () => [...adminKeys.all, 'roles'] as const,
   audit: () => [...adminKeys.all, 'audit'] as const,
   auditList: (filters: AuditFilters) => [...adminKeys.audit(), 'list', filters] as const,
+  apiKeys: () => [...adminKeys.all, 'api-keys'] as const,
+  webhooks: () => [...adminKeys.all, 'webhooks'] as const,
+  webhookList: () => [...adminKeys.webhooks(), 'list'] as const,
+  deliveries: (id: string, skip: number, limit: number) =>
+    [...adminKeys.webhooks(), 'deliveries', id, skip, limit] as const,
 };

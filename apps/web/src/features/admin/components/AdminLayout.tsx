@@ -1,5 +1,12 @@
 import { Tabs } from '@mantine/core';
-import { IconBuildingFactory, IconHistory, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingFactory,
+  IconHistory,
+  IconKey,
+  IconShieldLock,
+  IconUsers,
+  IconWebhook,
+} from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -10,6 +17,8 @@ const TABS = [
   { value: 'roles', icon: IconShieldLock, label: 'nav.roles' },
   { value: 'audit', icon: IconHistory, label: 'nav.audit' },
   { value: 'company', icon: IconBuildingFactory, label: 'nav.company' },
+  { value: 'api-keys', icon: IconKey, label: 'nav.apiKeys' },
+  { value: 'webhooks', icon: IconWebhook, label: 'nav.webhooks' },
 ] as const;
 
 /** Users, roles and the audit log under one set of tabs; each tab is its own route. */
