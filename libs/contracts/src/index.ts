@@ -15,3 +15,4 @@ export * from './work.js';
 export * from './passport.js';
 export * from './shipping.js';
 export * from './webhooks.js';
+export * from './audit.js';

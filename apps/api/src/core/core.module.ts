@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditWriter } from './audit/audit.writer.js';
+import { AuditLinks } from './audit/audit-links.js';
+import { CoreAuditLinks } from './audit/core.audit-links.js';
 import { ApiKeyAuth } from './auth/api-keys/api-key.auth.js';
 import { ApiKeysController } from './auth/api-keys/api-keys.controller.js';
 import { ApiKeysService } from './auth/api-keys/api-keys.service.js';
@@ -39,6 +41,8 @@ export class CoreModule {
         DocumentNumbers,
         People,
         AuditWriter,
+        AuditLinks,
+        CoreAuditLinks,
         EventPublisher,
         StateTransitions,
         EventsHub,
@@ -58,6 +62,7 @@ export class CoreModule {
         DocumentNumbers,
         People,
         AuditWriter,
+        AuditLinks,
         EventPublisher,
         StateTransitions,
         EventsHub,

@@ -1,8 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { auditEntityTypesOf } from '@kapok/contracts';
 import { DataSource } from 'typeorm';
+import { People } from '../database/people.js';
 import { RequirePermission } from '../permissions/route-access.decorators.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
+import { AuditLinks } from './audit-links.js';
 import { AuditPage, type AuditEntryResponse, AuditQuery } from './dto/audit.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -10,13 +13,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @ApiTags('admin')
 @Controller('admin/audit')
 export class AuditController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly links: AuditLinks,
+    private readonly people: People,
+  ) {}
 
   @Get()
   @RequirePermission('admin.view')
   @ApiOkResponse({ type: AuditPage })
   async listAuditEntries(@Query() q: AuditQuery): Promise<AuditPage> {
     const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
+    if (q.module) qb.andWhere('a.entity_type = any(:types)', { types: auditEntityTypesOf(q.module) });
     if (q.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: q.entityId });
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
@@ -34,18 +42,32 @@ export class AuditController {
       .skip(q.skip)
       .take(q.limit)
       .getManyAndCount();
-    return { items: rows.map(toResponse), total, skip: q.skip, limit: q.limit };
+    const m = this.dataSource.manager;
+    const [{ linkOf }, person] = await Promise.all([
+      this.links.resolve(m, rows),
+      this.people.lookup(
+        rows.map((r) => r.actorId),
+        m,
+      ),
+    ]);
+    const items = rows.map((a): AuditEntryResponse => ({
+      id: a.id,
+      at: a.at.toISOString(),
+      actor: a.actorId
+        ? {
+            id: a.actorId,
+            username: a.actorUsername ?? '',
+            fullName: person(a.actorId)?.fullName ?? a.actorUsername ?? '',
+          }
+        : null,
+      action: a.action,
+      entityType: a.entityType,
+      entityId: a.entityId,
+      link: linkOf(a.entityType, a.entityId),
+      before: a.before,
+      after: a.after,
+      requestId: a.requestId,
+    }));
+    return { items, total, skip: q.skip, limit: q.limit };
   }
 }
-
-const toResponse = (a: AuditEntryEntity): AuditEntryResponse => ({
-  id: a.id,
-  at: a.at.toISOString(),
-  actor: a.actorId ? { id: a.actorId, username: a.actorUsername ?? '' } : null,
-  action: a.action,
-  entityType: a.entityType,
-  entityId: a.entityId,
-  before: a.before,
-  after: a.after,
-  requestId: a.requestId,
-});

@@ -4,11 +4,12 @@ import { KanbanCardsController, KanbanRulesController } from './kanban.controlle
 import { KanbanRulesService } from './kanban-rules.service.js';
 import { KanbanService } from './kanban.service.js';
 import { BoardCache } from './board.cache.js';
+import { KanbanAuditLinks } from './kanban.audit-links.js';
 
 /** E-kanban: cards from request to receipt, and replenishment rules. */
 @Module({
   imports: [WarehouseModule],
   controllers: [KanbanCardsController, KanbanRulesController],
-  providers: [KanbanService, KanbanRulesService, BoardCache],
+  providers: [KanbanService, KanbanRulesService, BoardCache, KanbanAuditLinks],
 })
 export class KanbanModule {}

@@ -12,12 +12,13 @@ import {
   ProductionController,
 } from './ppic.controllers.js';
 import { WorkOrdersService } from './production/work-orders.service.js';
+import { PpicAuditLinks } from './ppic.audit-links.js';
 
 /** PPIC and production: manufacturing orders, work orders, handovers, the MO dashboard. */
 @Module({
   imports: [WarehouseModule, BomModule],
   controllers: [MoBatchController, DashboardController, MoController, ProductionController],
-  providers: [MoService, MoTransitions, WorkOrdersService, DashboardService],
+  providers: [MoService, MoTransitions, WorkOrdersService, DashboardService, PpicAuditLinks],
   exports: [MoService],
 })
 export class PpicModule implements OnModuleInit {

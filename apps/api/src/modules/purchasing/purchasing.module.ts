@@ -4,6 +4,7 @@ import { WarehouseModule } from '../warehouse/warehouse.module.js';
 import { PurchaseOrdersController } from './purchasing.controller.js';
 import { PurchasingFacts } from './purchasing.facts.js';
 import { PurchasingService } from './purchasing.service.js';
+import { PurchasingAuditLinks } from './purchasing.audit-links.js';
 
 /**
  * Purchase orders and receipts (GRN). Exports `PurchasingFacts` (open lines for planning) and
@@ -12,7 +13,7 @@ import { PurchasingService } from './purchasing.service.js';
 @Module({
   imports: [PartnersModule, WarehouseModule],
   controllers: [PurchaseOrdersController],
-  providers: [PurchasingService, PurchasingFacts],
+  providers: [PurchasingService, PurchasingFacts, PurchasingAuditLinks],
   exports: [PurchasingFacts, PurchasingService],
 })
 export class PurchasingModule {}

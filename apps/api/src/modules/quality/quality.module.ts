@@ -5,12 +5,13 @@ import { LabTestsService } from './lab-tests.service.js';
 import { LotDecisions } from './lot-decisions.js';
 import { QualityController } from './quality.controller.js';
 import { WeightSeries } from './weight-series.js';
+import { QualityAuditLinks } from './quality.audit-links.js';
 
 /** Quality gates (quality-shipping.md): inspections, test plans, lab tests and lot release. */
 @Module({
   imports: [WarehouseModule],
   controllers: [QualityController],
-  providers: [InspectionsService, LabTestsService, LotDecisions, WeightSeries],
+  providers: [InspectionsService, LabTestsService, LotDecisions, WeightSeries, QualityAuditLinks],
   exports: [LotDecisions],
 })
 export class QualityModule {}

@@ -5,12 +5,13 @@ import { SalesOrdersController } from './sales.controller.js';
 import { SalesFacts } from './sales.facts.js';
 import { SalesService } from './sales.service.js';
 import { SalesShipping } from './shipping.facts.js';
+import { SalesAuditLinks } from './sales.audit-links.js';
 
 /** Sales orders; `SalesFacts` is what planning reads (demand lines, line references). */
 @Module({
   imports: [PartnersModule],
   controllers: [SalesOrdersController],
-  providers: [SalesService, SalesFacts, PeggedOrders, SalesShipping],
+  providers: [SalesService, SalesFacts, PeggedOrders, SalesShipping, SalesAuditLinks],
   exports: [SalesFacts, SalesShipping],
 })
 export class SalesModule {}

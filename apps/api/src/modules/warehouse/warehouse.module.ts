@@ -6,6 +6,7 @@ import { LocationsService } from './locations/locations.service.js';
 import { LotsService } from './lots/lots.service.js';
 import { ProductImageController } from './products/product-image.controller.js';
 import { ProductImages } from './products/product-images.js';
+import { WarehouseAuditLinks } from './warehouse.audit-links.js';
 import { ProductsService } from './products/products.service.js';
 import { PostingHooks } from './stock/posting-hooks.js';
 import { PostingService } from './stock/posting.service.js';
@@ -43,6 +44,7 @@ import {
     AlertsEvaluator,
     AlertsService,
     ProductImages,
+    WarehouseAuditLinks,
   ],
   exports: [ProductImages, Locations, Stock, PostingService, PostingHooks, LocationsService, StockQueries],
 })

@@ -1,4 +1,4 @@
-import type { Department } from '@kapok/contracts';
+import type { Department, PermissionModule } from '@kapok/contracts';
 
 export interface UserFilters {
   search?: string;
@@ -10,6 +10,7 @@ export interface UserFilters {
 }
 
 export interface AuditFilters {
+  module?: PermissionModule;
   entityType?: string;
   entityId?: string;
   actor?: string;

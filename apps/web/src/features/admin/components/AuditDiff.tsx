@@ -2,6 +2,7 @@ import { Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api';
 import { diffSnapshots, showValue } from './audit-diff';
+import { fieldWord } from './audit-words';
 import classes from './AuditDiff.module.css';
 
 /** Before and after, side by side, one row per field; changed fields are highlighted. */
@@ -29,8 +30,8 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
         {rows.map((row) => (
           <Table.Tr key={row.field} data-changed={row.changed || undefined}>
             <Table.Td>
-              <Text size="xs" fw={row.changed ? 700 : 500}>
-                {row.field}
+              <Text size="xs" fw={row.changed ? 700 : 500} title={row.field}>
+                {fieldWord(t, row.field)}
               </Text>
             </Table.Td>
             <Table.Td className={row.changed && entry.before ? classes.removed : undefined}>
