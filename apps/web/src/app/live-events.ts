@@ -11,6 +11,7 @@ import { ppicKeys } from '../features/ppic/api/keys';
 import { productionKeys } from '../features/production/api/keys';
 import { warehouseKeys } from '../features/warehouse/api/keys';
 import type { EventRoute } from '../lib/live-events';
+import { productKeys } from '../lib/products';
 
 /**
  * Event type prefix → the query-key roots it makes stale. Every admin change also writes an audit
@@ -36,7 +37,7 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'kanban_rule', keys: [kanbanKeys.rules()] },
   // BOMs: a saved revision changes the BOM, its history, the lists and every explosion preview.
   { prefix: 'bom', keys: [bomKeys.all] },
-  { prefix: 'product', keys: [bomKeys.products()] },
+  { prefix: 'product', keys: [bomKeys.products(), productKeys.all] },
   // PPIC and production: an order's change shows in the lists, its page and the dashboard; a work order's
   // or a handover's also on the department pages and in the order's progress. Explosion previews follow
   // free stock and BOM changes.

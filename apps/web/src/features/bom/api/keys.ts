@@ -1,4 +1,4 @@
-import type { BomType, ProductType } from '@kapok/contracts';
+import type { BomType } from '@kapok/contracts';
 
 export interface BomFilters {
   search?: string;
@@ -23,7 +23,5 @@ export const bomKeys = {
   explosion: (id: string, quantity: number) => [...bomKeys.explosions(), id, quantity] as const,
   /** Products for the pickers; product events refresh them too. */
   products: () => [...bomKeys.all, 'products'] as const,
-  productSearch: (search: string, types: readonly ProductType[]) =>
-    [...bomKeys.products(), 'search', search, types] as const,
   product: (id: string) => [...bomKeys.products(), 'detail', id] as const,
 };

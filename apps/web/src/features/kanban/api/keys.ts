@@ -9,7 +9,6 @@ export const kanbanKeys = {
   all: ['kanban'] as const,
   boards: () => [...kanbanKeys.all, 'board'] as const,
   board: (filters: BoardFilters) => [...kanbanKeys.boards(), filters] as const,
-  products: (search: string) => [...kanbanKeys.all, 'products', search] as const,
   rules: () => [...kanbanKeys.all, 'rules'] as const,
   /** What a card can draw on per rack and lot (approve and ship dialogs). */
   stocks: () => [...kanbanKeys.all, 'stock'] as const,

@@ -1,7 +1,8 @@
 import { unwrap, type Schemas } from '@kapok/api-client';
 import type { PartnerType } from '@kapok/contracts';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { useCommand } from '../../../lib/commands';
+import { useProductSearch } from '../../../lib/products';
 import { api } from '../../../lib/session';
 import { partnerKeys, type PartnerFilters } from './keys';
 
@@ -11,6 +12,9 @@ export type PartnerBody = Schemas['CreatePartnerRequest'];
 export type SupplierItem = Schemas['SupplierItemResponse'];
 export type SupplierItemBody = Schemas['CreateSupplierItemRequest'];
 export type PurchasedProduct = Schemas['ProductResponse'];
+
+/** What a supplier can sell: materials and accessories. */
+const PURCHASED = ['ACCESSORY', 'RAW_MATERIAL'] as const;
 
 export const partnerQueries = {
   list: (filters: PartnerFilters) =>
@@ -53,19 +57,7 @@ export const partnerQueries = {
 
 /** Materials and accessories matching a search: what a supplier can sell. */
 export function usePurchasedProducts(search: string) {
-  return useQuery({
-    queryKey: partnerKeys.products(search),
-    queryFn: async ({ signal }) => {
-      const page = unwrap(
-        await api.GET('/api/v1/warehouse/products', {
-          params: { query: { search: search || undefined, active: true, skip: 0, limit: 30 } },
-          signal,
-        }),
-      );
-      return page.items.filter((p) => p.type === 'RAW_MATERIAL' || p.type === 'ACCESSORY');
-    },
-    placeholderData: keepPreviousData,
-  });
+  return useProductSearch(search, PURCHASED);
 }
 
 export function useSavePartner() {

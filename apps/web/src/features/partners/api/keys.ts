@@ -15,5 +15,4 @@ export const partnerKeys = {
   detail: (id: string) => [...partnerKeys.all, 'detail', id] as const,
   supplierItems: () => [...partnerKeys.all, 'supplier-items'] as const,
   itemsOf: (supplierId: string) => [...partnerKeys.supplierItems(), supplierId] as const,
-  products: (search: string) => [...partnerKeys.all, 'products', search] as const,
 };

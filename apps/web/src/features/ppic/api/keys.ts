@@ -27,7 +27,7 @@ export const ppicKeys = {
   bottlenecks: (period: Period) => [...ppicKeys.dashboard(), 'bottlenecks', period] as const,
   /** What the create form reads: products that can be made, their active BOM, its explosion. */
   planning: () => [...ppicKeys.all, 'planning'] as const,
-  products: (search: string) => [...ppicKeys.planning(), 'products', search] as const,
+  product: (id: string) => [...ppicKeys.planning(), 'product', id] as const,
   activeBom: (productId: string) => [...ppicKeys.planning(), 'bom', productId] as const,
   explosion: (bomId: string, quantity: number) =>
     [...ppicKeys.planning(), 'explosion', bomId, quantity] as const,

@@ -1,5 +1,6 @@
 import { unwrap, type Schemas } from '@kapok/api-client';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { productSearchQuery } from '../../../lib/products';
 import { api } from '../../../lib/session';
 import { ppicKeys } from './keys';
 
@@ -10,33 +11,12 @@ export type Requirement = Schemas['RequirementItem'];
 
 /** Only finished goods and WIP are manufactured. */
 const MADE = ['FINISHED_GOOD', 'WIP'] as const;
-const LIMIT = 15;
-
 export const planningQueries = {
-  products: (search: string) =>
-    queryOptions({
-      queryKey: ppicKeys.products(search),
-      queryFn: async ({ signal }) => {
-        const pages = await Promise.all(
-          MADE.map(async (type) =>
-            unwrap(
-              await api.GET('/api/v1/warehouse/products', {
-                params: { query: { search: search || undefined, type, active: true, limit: LIMIT } },
-                signal,
-              }),
-            ),
-          ),
-        );
-        // Finished goods first: they are what PPIC plans most.
-        return pages.flatMap((p) => p.items);
-      },
-      placeholderData: keepPreviousData,
-      staleTime: 5 * 60_000,
-    }),
+  products: (search: string) => productSearchQuery(search, MADE),
   /** One product (an edited draft's). */
   product: (id: string) =>
     queryOptions({
-      queryKey: [...ppicKeys.products(''), 'one', id] as const,
+      queryKey: ppicKeys.product(id),
       queryFn: async ({ signal }) =>
         unwrap(await api.GET('/api/v1/warehouse/products/{id}', { params: { path: { id } }, signal })),
       staleTime: 5 * 60_000,

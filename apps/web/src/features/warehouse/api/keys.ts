@@ -39,7 +39,6 @@ export const warehouseKeys = {
   productStock: (productId: string) => [...warehouseKeys.stock(), 'product', productId] as const,
   moves: (filters: MoveFilters) => [...warehouseKeys.stock(), 'moves', filters] as const,
   products: () => [...warehouseKeys.all, 'products'] as const,
-  productSearch: (search: string) => [...warehouseKeys.products(), 'search', search] as const,
   product: (id: string) => [...warehouseKeys.products(), 'detail', id] as const,
   locations: () => [...warehouseKeys.all, 'locations'] as const,
   alerts: () => [...warehouseKeys.all, 'alerts'] as const,
