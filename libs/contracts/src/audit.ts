@@ -32,6 +32,7 @@ export const AUDIT_ENTITY_MODULE = {
   quality_inspection: 'quality',
   test_plan: 'quality',
   lab_test: 'quality',
+  shipment: 'shipping',
 } as const satisfies Record<string, PermissionModule>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_MODULE;

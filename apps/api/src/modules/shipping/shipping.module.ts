@@ -5,11 +5,12 @@ import { WarehouseModule } from '../warehouse/warehouse.module.js';
 import { ShippingController } from './shipping.controller.js';
 import { ShippingDocuments } from './shipping.documents.js';
 import { ShippingService } from './shipping.service.js';
+import { ShippingAuditLinks } from './shipping.audit-links.js';
 
 /** Shipments of finished goods against sales orders, with their packing plan and printed documents. */
 @Module({
   imports: [PartnersModule, SalesModule, WarehouseModule],
   controllers: [ShippingController],
-  providers: [ShippingService, ShippingDocuments],
+  providers: [ShippingService, ShippingDocuments, ShippingAuditLinks],
 })
 export class ShippingModule {}

@@ -1033,6 +1033,7 @@ export const enModules = {
         quality_inspection: 'Quality inspection',
         test_plan: 'Test plan',
         lab_test: 'Lab test',
+        shipment: 'Shipment',
         auth: 'Sign-in',
         session: 'Session',
         passport: 'Passport',
@@ -1075,6 +1076,7 @@ export const enModules = {
         opened: 'Opened',
         raised: 'Raised',
         resolved: 'Resolved',
+        picked: 'Picked',
       },
       fields: {
         actions: 'Actions',

@@ -1041,6 +1041,7 @@ export const idModules: ModuleMessages = {
         quality_inspection: 'Inspeksi mutu',
         test_plan: 'Rencana uji',
         lab_test: 'Uji lab',
+        shipment: 'Pengiriman',
         auth: 'Log masuk',
         session: 'Sesi',
         passport: 'Paspor',
@@ -1083,6 +1084,7 @@ export const idModules: ModuleMessages = {
         opened: 'Dibuka',
         raised: 'Dinaikkan',
         resolved: 'Terselesaikan',
+        picked: 'Diambil',
       },
       fields: {
         actions: 'Tindakan',
