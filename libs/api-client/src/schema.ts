@@ -2693,7 +2693,7 @@ export type components = {
         AuditEntryResponse: {
             /** @example user.updated */
             action: string;
-            actor: components["schemas"]["UserRef"] | null;
+            actor: components["schemas"]["PersonRef"] | null;
             after: {
                 [key: string]: unknown;
             } | null;
@@ -2707,7 +2707,21 @@ export type components = {
             entityType: string;
             /** Format: uuid */
             id: string;
+            /** @description Null when the record is gone or its module names none */
+            link: components["schemas"]["AuditLinkRef"] | null;
             requestId: string | null;
+        };
+        AuditLinkRef: {
+            /**
+             * @description Document number or code
+             * @example MO-2026-0001
+             */
+            label: string;
+            /**
+             * @description Web page
+             * @example /ppic/orders/3f0c…
+             */
+            path: string | null;
         };
         AuditPage: {
             items: components["schemas"]["AuditEntryResponse"][];
@@ -4398,6 +4412,8 @@ export type components = {
         };
         /** @enum {string} */
         Permission: "warehouse.view" | "warehouse.create" | "warehouse.update" | "warehouse.delete" | "warehouse.approve" | "bom.view" | "bom.create" | "bom.update" | "bom.delete" | "bom.approve" | "ppic.view" | "ppic.create" | "ppic.update" | "ppic.delete" | "ppic.approve" | "production.view" | "production.create" | "production.update" | "production.delete" | "production.approve" | "kanban.view" | "kanban.create" | "kanban.update" | "kanban.delete" | "kanban.approve" | "admin.view" | "admin.create" | "admin.update" | "admin.delete" | "admin.approve" | "partners.view" | "partners.create" | "partners.update" | "partners.delete" | "partners.approve" | "sales.view" | "sales.create" | "sales.update" | "sales.delete" | "sales.approve" | "purchasing.view" | "purchasing.create" | "purchasing.update" | "purchasing.delete" | "purchasing.approve" | "planning.view" | "planning.create" | "planning.update" | "planning.delete" | "planning.approve" | "quality.view" | "quality.create" | "quality.update" | "quality.delete" | "quality.approve" | "shipping.view" | "shipping.create" | "shipping.update" | "shipping.delete" | "shipping.approve";
+        /** @enum {string} */
+        PermissionModule: "warehouse" | "bom" | "ppic" | "production" | "kanban" | "admin" | "partners" | "sales" | "purchasing" | "planning" | "quality" | "shipping";
         PersonRef: {
             fullName: string;
             /** Format: uuid */
@@ -6105,6 +6121,8 @@ export interface operations {
                 /** @description Sign-ins (auth.login) are left out unless this is true or `action` names them */
                 includeLogins?: boolean;
                 limit?: number;
+                /** @description Entries of the entity types this module owns */
+                module?: components["schemas"]["PermissionModule"];
                 skip?: number;
                 to?: string;
             };
