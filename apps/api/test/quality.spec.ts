@@ -338,3 +338,169 @@ describe('test plans and lab tests', () => {
     expect((await p.call('qc', 'GET', `/quality/lab-tests?lotId=${lot2.id}`)).body.items).toHaveLength(1);
   });
 });
+
+describe('metal detection on a finishing work order', () => {
+  /** An order of 10 run through cutting and sewing: its finishing work order has 10 pieces, started. */
+  async function atFinishing() {
+    const a = await p.article({ fabric: 100, label: 50, carton: 50 });
+    const mo = await p.mo(a.fg.id, 10);
+    await p.transition('manager', mo.id, 'approve');
+    await p.transition('ppic_admin', mo.id, 'start');
+    const wos = (await p.call('ppic_admin', 'GET', `/production/work-orders?moId=${mo.id}`)).body
+      .items as Array<{
+      id: string;
+      department: string;
+    }>;
+    const wo = (d: string) => wos.find((w) => w.department === d)!.id;
+    for (const [user, department] of [
+      ['cutting', 'CUTTING'],
+      ['sewing', 'SEWING'],
+    ]) {
+      expect((await p.call(user, 'POST', `/production/work-orders/${wo(department)}/start`)).status).toBe(
+        200,
+      );
+      const out = await p.call(user, 'POST', `/production/work-orders/${wo(department)}/output`, {
+        goodQty: 10,
+      });
+      expect(out.status).toBe(200);
+      const sent = await p.call(user, 'POST', `/production/work-orders/${wo(department)}/handover`, {
+        quantity: 10,
+      });
+      expect(sent.status).toBe(201);
+      const next = department === 'CUTTING' ? 'sewing' : 'finishing';
+      expect(
+        (await p.call(next, 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQty: 10 }))
+          .status,
+      ).toBe(200);
+    }
+    expect(
+      (await p.call('finishing', 'POST', `/production/work-orders/${wo('FINISHING')}/start`)).status,
+    ).toBe(200);
+    return { a, mo, finishing: wo('FINISHING') };
+  }
+  const workOrder = async (id: string) =>
+    (
+      await t.db.query(
+        `select good_qty::int as good, reject_qty::int as reject, state from work_orders where id = $1`,
+        [id],
+      )
+    ).rows[0] as { good: number; reject: number; state: string };
+  const scrapped = async (id: string) =>
+    Number(
+      (
+        await t.db.query(
+          `select coalesce(sum(m.quantity), 0)::int as q from stock_moves m join locations l on l.id = m.to_location_id
+            where m.document_id = $1 and m.type = 'SCRAP' and m.note = 'METAL_DETECTED' and l.type = 'LOSS'`,
+          [id],
+        )
+      ).rows[0].q,
+    );
+  const alertsOf = async (woId: string) =>
+    (await t.db.query(`select * from quality_alerts where work_order_id = $1`, [woId])).rows as Array<{
+      id: string;
+      pieces: number;
+      status: string;
+    }>;
+
+  it('caps the recordable output by the pieces passed, scraps failed pieces and opens a CRITICAL alert', async () => {
+    const { finishing } = await atFinishing();
+    const metal = (user: string, passedQty: number, failedQty: number) =>
+      inspect(user, { type: 'METAL_DETECTION', workOrderId: finishing, passedQty, failedQty });
+    expect((await metal('finishing', 10, 0)).status).toBe(403);
+    const tooMany = await metal('qc', 8, 3);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.code).toBe('VALIDATION_FAILED');
+
+    const found = await metal('qc', 6, 2);
+    expect(found.status).toBe(201);
+    expect(found.body).toMatchObject({ verdict: 'FAILED', passedQty: 6, failedQty: 2, sampleSize: 8 });
+    expect(await workOrder(finishing)).toEqual({ good: 0, reject: 2, state: 'IN_PROGRESS' });
+    expect(await scrapped(finishing)).toBe(2);
+    const [alert] = await alertsOf(finishing);
+    expect(alert).toMatchObject({ pieces: 2, status: 'OPEN', reason: 'METAL_DETECTED' });
+    const listed = (await p.call('qc', 'GET', '/quality/alerts?status=OPEN')).body.items;
+    expect(listed.find((x: { id: string }) => x.id === alert.id)).toMatchObject({
+      level: 'CRITICAL',
+      reason: 'METAL_DETECTED',
+      pieces: 2,
+    });
+    const work = (await p.call('qc', 'GET', '/me/work')).body.sections;
+    expect(work.find((s: { key: string }) => s.key === 'quality_alerts').items).toContainEqual(
+      expect.objectContaining({ id: alert.id, kind: 'quality_alert', state: 'CRITICAL' }),
+    );
+    const audit = await t.db.query(
+      `select 1 from audit_log where entity_id = $1 and action = 'quality_alert.opened'`,
+      [alert.id],
+    );
+    expect(audit.rowCount).toBe(1);
+
+    // Only what passed becomes output: 7 good pieces after 6 passed is refused.
+    const over = await p.call('finishing', 'POST', `/production/work-orders/${finishing}/output`, {
+      goodQty: 7,
+    });
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'NOT_METAL_DETECTED', details: { passed: 6 } });
+    expect(
+      (await p.call('finishing', 'POST', `/production/work-orders/${finishing}/output`, { goodQty: 6 }))
+        .status,
+    ).toBe(200);
+    // The last two pass; the order's finishing is then done (6 + 2 good, 2 scrapped).
+    expect((await metal('qc', 2, 0)).body.verdict).toBe('PASSED');
+    expect((await metal('qc', 1, 0)).status).toBe(422);
+    expect(
+      (await p.call('finishing', 'POST', `/production/work-orders/${finishing}/output`, { goodQty: 2 }))
+        .status,
+    ).toBe(200);
+    expect(await workOrder(finishing)).toEqual({ good: 8, reject: 2, state: 'DONE' });
+
+    expect((await p.call('finishing', 'POST', `/quality/alerts/${alert.id}/acknowledge`, {})).status).toBe(
+      403,
+    );
+    const ack = await p.call('qc', 'POST', `/quality/alerts/${alert.id}/acknowledge`, {
+      note: 'Needle found',
+    });
+    expect(ack.body).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedByName: 'Nur Aisyah' });
+    expect((await p.call('qc', 'POST', `/quality/alerts/${alert.id}/acknowledge`, {})).status).toBe(409);
+  });
+
+  it('rolls everything back when the scrap cannot be posted: no inspection, move, reject or alert', async () => {
+    const { a, finishing } = await atFinishing();
+    const line = await wh().location('LINE-FINISHING');
+    const skinAtLine = async () =>
+      Number(
+        (
+          await t.db.query(
+            `select coalesce(sum(on_hand), 0)::int as q from stock_balances where product_id = $1 and location_id = $2`,
+            [a.skin.id, line.id],
+          )
+        ).rows[0].q,
+      );
+    const before = await skinAtLine();
+    expect(before).toBe(10);
+    // Nine of the ten pieces leave the line by hand: the scrap of two then lacks its input.
+    await t.db.query(`update stock_balances set on_hand = 1 where product_id = $1 and location_id = $2`, [
+      a.skin.id,
+      line.id,
+    ]);
+    const refused = await inspect('qc', {
+      type: 'METAL_DETECTION',
+      workOrderId: finishing,
+      passedQty: 0,
+      failedQty: 2,
+    });
+    await t.db.query(`update stock_balances set on_hand = 10 where product_id = $1 and location_id = $2`, [
+      a.skin.id,
+      line.id,
+    ]);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('INSUFFICIENT_STOCK');
+    expect(await workOrder(finishing)).toEqual({ good: 0, reject: 0, state: 'IN_PROGRESS' });
+    expect(await scrapped(finishing)).toBe(0);
+    expect(await alertsOf(finishing)).toEqual([]);
+    const inspections = await t.db.query(`select 1 from quality_inspections where work_order_id = $1`, [
+      finishing,
+    ]);
+    expect(inspections.rowCount).toBe(0);
+    expect(await skinAtLine()).toBe(10);
+  });
+});

@@ -106,6 +106,8 @@ export const ERROR_CODES = [
   'WEBHOOK_TARGET_PRIVATE',
   'WEBHOOK_TARGET_INVALID',
   'WEBHOOK_PATTERN_UNKNOWN',
+  // a finishing work order's good output beyond the pieces that passed the metal detector
+  'NOT_METAL_DETECTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

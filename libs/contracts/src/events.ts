@@ -99,6 +99,8 @@ export const EVENT_TYPES = [
   'webhook_subscription.deleted',
   'webhook_delivery.created',
   'webhook_delivery.attempted',
+  'quality_alert.opened',
+  'quality_alert.acknowledged',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export type EventEntity = EventType extends `${infer E}.${string}` ? E : never;
@@ -138,6 +140,8 @@ export const EVENT_ENTITY_MODULE: Record<EventEntity, PermissionModule> = {
   shipment: 'shipping',
   webhook_subscription: 'admin',
   webhook_delivery: 'admin',
+  // QC and the finishing supervisor both see production; the supervisor has no quality.view.
+  quality_alert: 'production',
 };
 
 /** A change notice sent to live clients: what changed, never the data itself. */

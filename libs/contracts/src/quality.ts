@@ -241,3 +241,11 @@ export function weightSummary(
     passed: outOfTolerance === 0,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Why a quality alert opened: the SOP's critical points. */
+export const QUALITY_ALERT_REASONS = ['METAL_DETECTED'] as const;
+export type QualityAlertReason = (typeof QUALITY_ALERT_REASONS)[number];
+export const QUALITY_ALERT_STATUSES = ['OPEN', 'ACKNOWLEDGED'] as const;
+export type QualityAlertStatus = (typeof QUALITY_ALERT_STATUSES)[number];

@@ -11,6 +11,8 @@ export const WORK_SECTIONS = [
   'cards_to_ship',
   'cards_to_receive',
   'open_alerts',
+  // CRITICAL quality alerts (metal detected) for QC and the finishing supervisor.
+  'quality_alerts',
   // Filled by the quality module (lots in QUARANTINE waiting for an inspection).
   'lots_to_inspect',
 ] as const;
@@ -24,6 +26,7 @@ export const WORK_ITEM_KINDS = [
   'kanban_card',
   'stock_alert',
   'lot',
+  'quality_alert',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 

@@ -58,6 +58,8 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'handover', keys: [homeKeys.all] },
   { prefix: 'kanban_card', keys: [homeKeys.all] },
   { prefix: 'stock_alert', keys: [homeKeys.all] },
+  { prefix: 'quality_alert', keys: [homeKeys.all] },
+  { prefix: 'quality.lot', keys: [homeKeys.all] },
   // Partners, sales and purchasing: a partner's change shows in every picker; a released plan creates
   // purchase orders; a receipt changes its order, the receive screen's open lines and stock.
   { prefix: 'partner', keys: [partnerKeys.all, salesKeys.customers(), purchasingKeys.suppliers()] },

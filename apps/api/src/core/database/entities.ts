@@ -40,6 +40,7 @@ import { StockBalanceEntity } from '../../modules/warehouse/entities/stock-balan
 import { StockMoveEntity } from '../../modules/warehouse/entities/stock-move.entity.js';
 import { StockReservationEntity } from '../../modules/warehouse/entities/stock-reservation.entity.js';
 import { StockThresholdEntity } from '../../modules/warehouse/entities/stock-threshold.entity.js';
+import { QualityAlertEntity } from '../../modules/quality/entities/quality-alert.entity.js';
 import { QualityInspectionEntity } from '../../modules/quality/entities/inspection.entity.js';
 import { LabTestEntity } from '../../modules/quality/entities/lab-test.entity.js';
 import { WebhookDeliveryEntity } from '../../modules/webhooks/entities/webhook-delivery.entity.js';
@@ -105,4 +106,5 @@ export const ENTITIES = [
   ShipmentPalletEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  QualityAlertEntity,
 ];

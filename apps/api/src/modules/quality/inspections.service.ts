@@ -8,6 +8,7 @@ import {
   type SamplingPlan,
 } from '@kapok/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditWriter } from '../../core/audit/audit.writer.js';
 import type { Principal } from '../../core/context/request-context.js';
 import { People } from '../../core/database/people.js';
 import { Transactions } from '../../core/database/transactions.js';
@@ -17,7 +18,7 @@ import {
   checkedWorkOrders,
   type CheckedWorkOrderRow,
   lockCheckedWorkOrder,
-  rejectDetectedPieces,
+  scrapDetectedPieces,
 } from '../ppic/production/quality-checks.facts.js';
 import { Locations, type PostingOp, PostingService } from '../warehouse/index.js';
 import {
@@ -41,6 +42,7 @@ import {
   inspectionById,
   type InspectionRow,
   insertInspection,
+  insertQualityAlert,
   metalDetected,
   type NewInspection,
   selectInspections,
@@ -59,6 +61,7 @@ export class InspectionsService {
     private readonly locations: Locations,
     private readonly people: People,
     private readonly events: EventPublisher,
+    private readonly audit: AuditWriter,
   ) {}
 
   plan(lotSize: number, aql = DEFAULT_AQL): SamplingPlan {
@@ -142,8 +145,9 @@ export class InspectionsService {
   }
 
   /**
-   * The SOP's critical point: every stuffed toy through the detector. Failed pieces never become output:
-   * they turn into rejects of the work order and go to LOSS as scrap (METAL_DETECTED).
+   * The SOP's critical point: every stuffed toy through the detector before it is recorded as output.
+   * Passed pieces cap the work order's good output; failed pieces become rejects, go to LOSS as scrap
+   * (METAL_DETECTED) and open a CRITICAL alert for QC and the finishing supervisor.
    */
   private async metal(
     m: EntityManager,
@@ -155,36 +159,33 @@ export class InspectionsService {
       throw required('passedQuantity', 'give the pieces passed and failed');
     const pieces = body.passedQuantity + body.failedQuantity;
     if (pieces === 0) throw required('passedQuantity', 'at least one piece went through the detector');
+    if (wo.state !== 'IN_PROGRESS')
+      throw new AppError(
+        409,
+        'INVALID_STATE',
+        `The finishing work order of ${wo.batch_number} is ${wo.state}`,
+        {
+          currentState: wo.state,
+          allowedFrom: ['IN_PROGRESS'],
+        },
+      );
     const done = await metalDetected(m, wo.id);
-    const waiting = Number(wo.good_qty) - Number(wo.handed_over_qty) - done.passed;
+    // Pieces the line has received that have neither passed the detector nor been rejected.
+    const waiting = Number(wo.input_qty) - Number(wo.reject_qty) - done.passed;
     if (pieces > waiting)
       throw validationFailed(
-        `Only ${Math.max(waiting, 0)} good pieces of ${wo.batch_number} are waiting for the metal detector`,
-        [{ field: 'passedQuantity', messages: ['more than the output waiting for detection'] }],
+        `Only ${Math.max(waiting, 0)} pieces of ${wo.batch_number} are waiting for the metal detector`,
+        [{ field: 'passedQuantity', messages: ['more than the pieces waiting for detection'] }],
+      );
+    // A failed piece is not output: it must not be one already recorded as good.
+    const unrecorded = Number(wo.input_qty) - Number(wo.reject_qty) - Number(wo.good_qty);
+    if (body.failedQuantity > unrecorded)
+      throw validationFailed(
+        `Only ${Math.max(unrecorded, 0)} pieces of ${wo.batch_number} are not recorded as good output yet`,
+        [{ field: 'failedQuantity', messages: ['more than the pieces not yet recorded as output'] }],
       );
     const failed = body.failedQuantity;
-    if (failed > 0) {
-      await rejectDetectedPieces(m, wo.id, failed);
-      const line = await this.locations.line('FINISHING', m);
-      if (wo.output_product_id && line) {
-        const ops: PostingOp[] = [
-          {
-            kind: 'move',
-            type: 'SCRAP',
-            productId: wo.output_product_id,
-            fromLocationId: line,
-            toLocationId: await this.locations.virtual('LOSS', m),
-            quantity: String(failed),
-            note: 'METAL_DETECTED',
-          },
-        ];
-        await this.posting.post(m, ops, {
-          reference: wo.batch_number,
-          document: { type: 'work_order', id: wo.id },
-        });
-      }
-      await this.events.publish(m, 'work_order.updated', [wo.id]);
-    }
+    if (failed > 0) await scrapDetectedPieces(m, this.posting, this.locations, wo, failed);
     const row = await insertInspection(m, {
       type: 'METAL_DETECTION',
       workOrderId: wo.id,
@@ -197,6 +198,24 @@ export class InspectionsService {
       notes: body.notes ?? null,
     });
     await this.events.publish(m, 'quality_inspection.recorded', [row.id]);
+    if (failed > 0) {
+      const alertId = await insertQualityAlert(m, {
+        reason: 'METAL_DETECTED',
+        inspectionId: row.id,
+        workOrderId: wo.id,
+        productId: wo.product_id,
+        reference: wo.batch_number,
+        pieces: failed,
+      });
+      await this.audit.record(m, {
+        action: 'quality_alert.opened',
+        entityType: 'quality_alert',
+        entityId: alertId,
+        after: { level: 'CRITICAL', reason: 'METAL_DETECTED', batchNumber: wo.batch_number, pieces: failed },
+      });
+      await this.events.publish(m, 'quality_alert.opened', [alertId]);
+      await this.events.publish(m, 'work_order.updated', [wo.id]);
+    }
     return row;
   }
 

@@ -50,10 +50,15 @@ import {
   TestPlanResponse,
   WeightSeriesQuery,
   WeightSeriesResponse,
+  AcknowledgeQualityAlertRequest,
+  QualityAlertList,
+  QualityAlertQuery,
+  QualityAlertResponse,
 } from './dto/quality.dto.js';
 import { InspectionsService, toQualityLot } from './inspections.service.js';
 import { LabTestsService } from './lab-tests.service.js';
 import { LotDecisions } from './lot-decisions.js';
+import { QualityAlerts } from './quality-alerts.service.js';
 import { WeightSeries } from './weight-series.js';
 
 @ApiTags('quality')
@@ -64,7 +69,30 @@ export class QualityController {
     private readonly labTests: LabTestsService,
     private readonly decisions: LotDecisions,
     private readonly weights: WeightSeries,
+    private readonly alerts: QualityAlerts,
   ) {}
+
+  /** CRITICAL alerts (metal found in a toy), newest first. */
+  @Get('alerts')
+  @RequirePermission('quality.view')
+  @ApiOkResponse({ type: QualityAlertList })
+  listQualityAlerts(@Query() query: QualityAlertQuery): Promise<QualityAlertList> {
+    return this.alerts.list(query.status);
+  }
+
+  @Post('alerts/:id/acknowledge')
+  @HttpCode(200)
+  @RequirePermission('quality.create')
+  @ApiOkResponse({ type: QualityAlertResponse })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STATE: already acknowledged' })
+  acknowledgeQualityAlert(
+    @IdParam() id: string,
+    @Body() body: AcknowledgeQualityAlertRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<QualityAlertResponse> {
+    return this.alerts.acknowledge(id, body.note, principal);
+  }
 
   /** ISO 2859-1, single sampling, normal inspection, general level II. */
   @Get('sampling-plan')

@@ -3,6 +3,7 @@ import { WarehouseModule } from '../warehouse/warehouse.module.js';
 import { InspectionsService } from './inspections.service.js';
 import { LabTestsService } from './lab-tests.service.js';
 import { LotDecisions } from './lot-decisions.js';
+import { QualityAlerts } from './quality-alerts.service.js';
 import { QualityController } from './quality.controller.js';
 import { WeightSeries } from './weight-series.js';
 import { QualityAuditLinks } from './quality.audit-links.js';
@@ -11,7 +12,14 @@ import { QualityAuditLinks } from './quality.audit-links.js';
 @Module({
   imports: [WarehouseModule],
   controllers: [QualityController],
-  providers: [InspectionsService, LabTestsService, LotDecisions, WeightSeries, QualityAuditLinks],
+  providers: [
+    InspectionsService,
+    LabTestsService,
+    LotDecisions,
+    WeightSeries,
+    QualityAuditLinks,
+    QualityAlerts,
+  ],
   exports: [LotDecisions],
 })
 export class QualityModule {}

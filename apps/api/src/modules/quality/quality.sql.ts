@@ -1,7 +1,15 @@
-import type { InspectionType, InspectionVerdict, LabTestType, LimitKind } from '@kapok/contracts';
+import type {
+  InspectionType,
+  InspectionVerdict,
+  LabTestType,
+  LimitKind,
+  QualityAlertReason,
+  QualityAlertStatus,
+} from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 
-/** The quality module's own queries: it names only `quality_inspections`, `test_plan_items` and `lab_tests`. */
+/** The quality module's own queries: it names only `quality_inspections`, `test_plan_items`, `lab_tests`
+ * and `quality_alerts`. */
 
 export interface InspectionRow {
   id: string;
@@ -312,4 +320,75 @@ export async function labEvidence(
     id,
   ]);
   return row;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export interface QualityAlertRow {
+  id: string;
+  reason: QualityAlertReason;
+  status: QualityAlertStatus;
+  inspection_id: string;
+  work_order_id: string | null;
+  product_id: string;
+  product_code: string;
+  reference: string;
+  pieces: number;
+  opened_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by_id: string | null;
+  acknowledge_note: string | null;
+}
+
+const ALERT_SELECT = `select a.id, a.reason, a.status, a.inspection_id, a.work_order_id, a.product_id, p.code as product_code,
+       a.reference, a.pieces, a.opened_at, a.acknowledged_at, a.acknowledged_by_id, a.acknowledge_note
+  from quality_alerts a join products p on p.id = a.product_id`;
+
+export async function insertQualityAlert(
+  m: EntityManager,
+  a: {
+    reason: QualityAlertReason;
+    inspectionId: string;
+    workOrderId: string | null;
+    productId: string;
+    reference: string;
+    pieces: number;
+  },
+): Promise<string> {
+  const [row]: Array<{ id: string }> = await m.query(
+    `insert into quality_alerts (reason, inspection_id, work_order_id, product_id, reference, pieces)
+     values ($1, $2, $3, $4, $5, $6) returning id`,
+    [a.reason, a.inspectionId, a.workOrderId, a.productId, a.reference, a.pieces],
+  );
+  return row.id;
+}
+
+export function selectQualityAlerts(
+  m: EntityManager,
+  status: QualityAlertStatus | undefined,
+  limit: number,
+): Promise<QualityAlertRow[]> {
+  return m.query(
+    `${ALERT_SELECT} where ($1::quality_alert_status is null or a.status = $1)
+      order by a.opened_at desc, a.id limit $2`,
+    [status ?? null, limit],
+  );
+}
+
+export async function lockQualityAlert(m: EntityManager, id: string): Promise<QualityAlertRow | undefined> {
+  const [row]: QualityAlertRow[] = await m.query(`${ALERT_SELECT} where a.id = $1 for update of a`, [id]);
+  return row;
+}
+
+export async function acknowledgeQualityAlert(
+  m: EntityManager,
+  id: string,
+  userId: string,
+  note: string | null,
+): Promise<void> {
+  await m.query(
+    `update quality_alerts set status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by_id = $2,
+            acknowledge_note = $3, updated_at = now() where id = $1`,
+    [id, userId, note],
+  );
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../core/context/request-context.js';
 import { kanbanWork } from '../kanban/kanban.work.js';
 import { ppicWork } from '../ppic/orders/mo.work.js';
+import { qualityWork } from '../quality/quality.work.js';
 import { alertWork } from '../warehouse/alerts/alerts.work.js';
 import type { MyWorkResponse, WorkSection } from './work.dto.js';
 import type { WorkSectionRows } from './work.types.js';
@@ -17,7 +18,7 @@ export type WorkSource = (m: EntityManager, principal: Principal) => Promise<Wor
  */
 @Injectable()
 export class WorkService {
-  private readonly sources: readonly WorkSource[] = [ppicWork, kanbanWork, alertWork];
+  private readonly sources: readonly WorkSource[] = [ppicWork, kanbanWork, alertWork, qualityWork];
 
   constructor(private readonly dataSource: DataSource) {}
 

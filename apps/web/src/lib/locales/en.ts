@@ -181,6 +181,7 @@ export const en = {
         kanban_card: 'needed {{date}}',
         stock_alert: 'opened {{date}}',
         lot: 'received {{date}}',
+        quality_alert: 'opened {{date}}',
       },
       level: { OUT: 'Out', CRITICAL: 'Critical', LOW: 'Low', OK: 'OK' },
       sections: {
@@ -192,6 +193,7 @@ export const en = {
         cards_to_ship: { title: 'Cards to ship', empty: 'No approved card waits to be shipped.' },
         cards_to_receive: { title: 'Cards to receive', empty: 'Nothing is on its way to your line.' },
         open_alerts: { title: 'Open stock alerts', empty: 'No open stock alert.' },
+        quality_alerts: { title: 'Quality alerts', empty: 'No open quality alert.' },
         lots_to_inspect: { title: 'Lots to inspect', empty: 'No lot waits for an inspection.' },
       },
     },
@@ -319,6 +321,7 @@ export const en = {
       WEBHOOK_TARGET_PRIVATE: 'This address is private or local; webhooks go to public addresses only.',
       WEBHOOK_TARGET_INVALID: 'The webhook URL cannot be used: give an http(s) address whose host resolves.',
       WEBHOOK_PATTERN_UNKNOWN: 'An event pattern matches no event.',
+      NOT_METAL_DETECTED: 'Only pieces that passed the metal detector can be recorded as good output.',
     } satisfies Record<ErrorCode, string>,
   },
   validation: {

@@ -179,6 +179,7 @@ export const id: Messages = {
         kanban_card: 'dibutuhkan {{date}}',
         stock_alert: 'dibuka {{date}}',
         lot: 'diterima {{date}}',
+        quality_alert: 'dibuka {{date}}',
       },
       level: { OUT: 'Habis', CRITICAL: 'Kritis', LOW: 'Rendah', OK: 'Aman' },
       sections: {
@@ -205,6 +206,7 @@ export const id: Messages = {
         },
         cards_to_receive: { title: 'Kartu untuk diterima', empty: 'Tidak ada yang sedang menuju lini Anda.' },
         open_alerts: { title: 'Peringatan stok terbuka', empty: 'Tidak ada peringatan stok terbuka.' },
+        quality_alerts: { title: 'Peringatan mutu', empty: 'Tidak ada peringatan mutu terbuka.' },
         lots_to_inspect: { title: 'Lot untuk diinspeksi', empty: 'Tidak ada lot yang menunggu inspeksi.' },
       },
     },
@@ -336,6 +338,7 @@ export const id: Messages = {
       WEBHOOK_TARGET_INVALID:
         'URL webhook tidak dapat dipakai: isi alamat http(s) yang host-nya dapat ditemukan.',
       WEBHOOK_PATTERN_UNKNOWN: 'Ada pola peristiwa yang tidak cocok dengan peristiwa mana pun.',
+      NOT_METAL_DETECTED: 'Hanya potongan yang lolos detektor logam yang dapat dicatat sebagai output baik.',
     },
   },
   validation: {

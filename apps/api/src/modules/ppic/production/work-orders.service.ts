@@ -17,6 +17,7 @@ import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound, validationFailed } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { type StateMachine, StateTransitions } from '../../../core/transitions/state-machine.js';
+import { refuseOutputBeyondDetection } from '../../quality/metal.facts.js';
 import {
   type DocumentRef,
   Locations,
@@ -173,6 +174,7 @@ export class WorkOrdersService {
             [{ field: 'goodQuantity', messages: ['more than received'] }],
           );
         }
+        await refuseOutputBeyondDetection(m, wo, good.toNumber());
         const ops: PostingOp[] = [];
         const production = await this.locations.virtual('PRODUCTION', m);
         const line = await this.locations.line(wo.department, m);

@@ -8,6 +8,8 @@ import {
   LAB_TEST_TYPES,
   LIMIT_KINDS,
   LOT_QUALITY_STATUSES,
+  QUALITY_ALERT_REASONS,
+  QUALITY_ALERT_STATUSES,
   type CodeLetter,
   type DefectCode,
   type InspectionType,
@@ -15,6 +17,8 @@ import {
   type LabTestType,
   type LimitKind,
   type LotQualityStatus,
+  type QualityAlertReason,
+  type QualityAlertStatus,
 } from '@kapok/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -501,4 +505,57 @@ export class WeightSeriesResponse {
   weightToleranceGrams: number | null;
   @ApiProperty({ type: WeightPoint, isArray: true })
   points: WeightPoint[];
+}
+
+export class QualityAlertResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ enum: ['CRITICAL'], description: 'Quality alerts are the SOP’s critical points' })
+  level: 'CRITICAL';
+  @ApiProperty({ enum: QUALITY_ALERT_REASONS, enumName: 'QualityAlertReason' })
+  reason: QualityAlertReason;
+  @ApiProperty({ enum: QUALITY_ALERT_STATUSES, enumName: 'QualityAlertStatus' })
+  status: QualityAlertStatus;
+  @ApiProperty({ format: 'uuid' })
+  inspectionId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  workOrderId: string | null;
+  @ApiProperty({ format: 'uuid' })
+  productId: string;
+  @ApiProperty()
+  productCode: string;
+  @ApiProperty({ description: 'The batch (MO) number' })
+  reference: string;
+  @ApiProperty({ description: 'Pieces that failed' })
+  pieces: number;
+  @ApiProperty({ format: 'date-time' })
+  openedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  acknowledgedAt: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  acknowledgedByName: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  acknowledgeNote: string | null;
+}
+
+export class QualityAlertList {
+  @ApiProperty({ type: QualityAlertResponse, isArray: true })
+  items: QualityAlertResponse[];
+  @ApiProperty()
+  total: number;
+}
+
+export class QualityAlertQuery {
+  @ApiPropertyOptional({ enum: QUALITY_ALERT_STATUSES, enumName: 'QualityAlertStatus' })
+  @IsOptional()
+  @IsIn(QUALITY_ALERT_STATUSES)
+  status?: QualityAlertStatus;
+}
+
+export class AcknowledgeQualityAlertRequest {
+  @ApiPropertyOptional({ maxLength: 300, description: 'What was done (kept with the alert)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  note?: string;
 }

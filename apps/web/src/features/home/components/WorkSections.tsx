@@ -1,6 +1,7 @@
 import type { AlertLevel, WorkItemKind, WorkSectionKey } from '@kapok/contracts';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
+  IconAlertOctagon,
   IconAlertTriangle,
   IconArrowsTransferDown,
   IconChecklist,
@@ -27,6 +28,7 @@ const LOOK: Record<WorkSectionKey, { icon: Icon; color: string; path: string }> 
   cards_to_ship: { icon: IconTruckDelivery, color: 'orange', path: '/kanban' },
   cards_to_receive: { icon: IconPackageImport, color: 'green', path: '/kanban' },
   open_alerts: { icon: IconAlertTriangle, color: 'red', path: '/warehouse/alerts' },
+  quality_alerts: { icon: IconAlertOctagon, color: 'red', path: '/quality?tab=alerts' },
   lots_to_inspect: { icon: IconSearch, color: 'lime', path: '/quality' },
 };
 
@@ -44,6 +46,8 @@ const linkOf = (kind: WorkItemKind, id: string): string => {
       return '/warehouse/alerts';
     case 'lot':
       return '/quality';
+    case 'quality_alert':
+      return '/quality?tab=alerts';
   }
 };
 
@@ -68,7 +72,7 @@ function Line({ item }: { item: WorkItem }) {
             .join(' · ')}
         </Text>
       </Stack>
-      {item.kind === 'stock_alert' && (
+      {(item.kind === 'stock_alert' || item.kind === 'quality_alert') && (
         <Badge
           size="sm"
           variant="light"
