@@ -360,7 +360,7 @@ describe('metal detection on a finishing work order', () => {
         200,
       );
       const out = await p.call(user, 'POST', `/production/work-orders/${wo(department)}/output`, {
-        goodQty: 10,
+        goodQuantity: 10,
       });
       expect(out.status).toBe(200);
       const sent = await p.call(user, 'POST', `/production/work-orders/${wo(department)}/handover`, {
@@ -369,7 +369,7 @@ describe('metal detection on a finishing work order', () => {
       expect(sent.status).toBe(201);
       const next = department === 'CUTTING' ? 'sewing' : 'finishing';
       expect(
-        (await p.call(next, 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQty: 10 }))
+        (await p.call(next, 'POST', `/production/handovers/${sent.body.id}/accept`, { receivedQuantity: 10 }))
           .status,
       ).toBe(200);
     }
@@ -404,8 +404,8 @@ describe('metal detection on a finishing work order', () => {
 
   it('caps the recordable output by the pieces passed, scraps failed pieces and opens a CRITICAL alert', async () => {
     const { finishing } = await atFinishing();
-    const metal = (user: string, passedQty: number, failedQty: number) =>
-      inspect(user, { type: 'METAL_DETECTION', workOrderId: finishing, passedQty, failedQty });
+    const metal = (user: string, passedQuantity: number, failedQuantity: number) =>
+      inspect(user, { type: 'METAL_DETECTION', workOrderId: finishing, passedQuantity, failedQuantity });
     expect((await metal('finishing', 10, 0)).status).toBe(403);
     const tooMany = await metal('qc', 8, 3);
     expect(tooMany.status).toBe(422);
@@ -413,7 +413,7 @@ describe('metal detection on a finishing work order', () => {
 
     const found = await metal('qc', 6, 2);
     expect(found.status).toBe(201);
-    expect(found.body).toMatchObject({ verdict: 'FAILED', passedQty: 6, failedQty: 2, sampleSize: 8 });
+    expect(found.body).toMatchObject({ verdict: 'FAILED', passedQuantity: 6, failedQuantity: 2, sampleSize: 8 });
     expect(await workOrder(finishing)).toEqual({ good: 0, reject: 2, state: 'IN_PROGRESS' });
     expect(await scrapped(finishing)).toBe(2);
     const [alert] = await alertsOf(finishing);
@@ -436,19 +436,19 @@ describe('metal detection on a finishing work order', () => {
 
     // Only what passed becomes output: 7 good pieces after 6 passed is refused.
     const over = await p.call('finishing', 'POST', `/production/work-orders/${finishing}/output`, {
-      goodQty: 7,
+      goodQuantity: 7,
     });
     expect(over.status).toBe(409);
     expect(over.body).toMatchObject({ code: 'NOT_METAL_DETECTED', details: { passed: 6 } });
     expect(
-      (await p.call('finishing', 'POST', `/production/work-orders/${finishing}/output`, { goodQty: 6 }))
+      (await p.call('finishing', 'POST', `/production/work-orders/${finishing}/output`, { goodQuantity: 6 }))
         .status,
     ).toBe(200);
     // The last two pass; the order's finishing is then done (6 + 2 good, 2 scrapped).
     expect((await metal('qc', 2, 0)).body.verdict).toBe('PASSED');
     expect((await metal('qc', 1, 0)).status).toBe(422);
     expect(
-      (await p.call('finishing', 'POST', `/production/work-orders/${finishing}/output`, { goodQty: 2 }))
+      (await p.call('finishing', 'POST', `/production/work-orders/${finishing}/output`, { goodQuantity: 2 }))
         .status,
     ).toBe(200);
     expect(await workOrder(finishing)).toEqual({ good: 8, reject: 2, state: 'DONE' });
@@ -485,8 +485,8 @@ describe('metal detection on a finishing work order', () => {
     const refused = await inspect('qc', {
       type: 'METAL_DETECTION',
       workOrderId: finishing,
-      passedQty: 0,
-      failedQty: 2,
+      passedQuantity: 0,
+      failedQuantity: 2,
     });
     await t.db.query(`update stock_balances set on_hand = 10 where product_id = $1 and location_id = $2`, [
       a.skin.id,

@@ -21,6 +21,6 @@ export async function refuseOutputBeyondDetection(
       409,
       'NOT_METAL_DETECTED',
       `Only ${passed} pieces of ${wo.batch_number} passed the metal detector; ${after} good pieces would be more`,
-      { passed, goodQty: Number(wo.good_qty) },
+      { passed, goodQuantity: Number(wo.good_qty) },
     );
 }
