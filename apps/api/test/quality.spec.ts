@@ -413,7 +413,12 @@ describe('metal detection on a finishing work order', () => {
 
     const found = await metal('qc', 6, 2);
     expect(found.status).toBe(201);
-    expect(found.body).toMatchObject({ verdict: 'FAILED', passedQuantity: 6, failedQuantity: 2, sampleSize: 8 });
+    expect(found.body).toMatchObject({
+      verdict: 'FAILED',
+      passedQuantity: 6,
+      failedQuantity: 2,
+      sampleSize: 8,
+    });
     expect(await workOrder(finishing)).toEqual({ good: 0, reject: 2, state: 'IN_PROGRESS' });
     expect(await scrapped(finishing)).toBe(2);
     const [alert] = await alertsOf(finishing);
