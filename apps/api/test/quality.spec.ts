@@ -336,6 +336,43 @@ describe('test plans and lab tests', () => {
     const failed = await labTest('qc', { ...seam, lotId: lot2.id, measuredValue: '71' });
     expect(failed.body).toMatchObject({ verdict: 'FAILED', lotStatus: 'BLOCKED' });
     expect((await p.call('qc', 'GET', `/quality/lab-tests?lotId=${lot2.id}`)).body.items).toHaveLength(1);
+
+    // Released by its lab tests: the batch got its passport in the same transaction, once.
+    const passport = await p.call('qc', 'GET', `/quality/lots/${lot1.id}/passport`);
+    expect(passport.status).toBe(200);
+    const again = await p.call('qc', 'POST', `/quality/lots/${lot1.id}/passport`);
+    expect(again.body.code).toBe(passport.body.code);
+    const open = await fetch(`${t.baseUrl}/api/v1/public/passports/${passport.body.code}`);
+    expect(open.status).toBe(200);
+    const body = (await open.json()) as { labTests: Array<{ type: string; result: string }> };
+    expect(body.labTests.map((l) => l.type).sort()).toEqual(['SEAM_STRENGTH', 'SMALL_PARTS']);
+    // A blocked batch has none, and cannot be given one by hand.
+    expect((await p.call('qc', 'GET', `/quality/lots/${lot2.id}/passport`)).status).toBe(404);
+    const refused = await p.call('qc', 'POST', `/quality/lots/${lot2.id}/passport`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('LOT_NOT_RELEASED');
+    // The manager's override releases it, and the passport follows.
+    expect(
+      (
+        await p.call('qc_manager', 'POST', `/quality/lots/${lot2.id}/release`, {
+          reason: 'Retest by SGS passed',
+        })
+      ).body.qualityStatus,
+    ).toBe('RELEASED');
+    const secondPassport = await p.call('qc', 'GET', `/quality/lots/${lot2.id}/passport`);
+    expect(secondPassport.status).toBe(200);
+    const rows = await t.db.query(`select count(*)::int as n from passports where lot_id = any($1)`, [
+      [lot1.id, lot2.id],
+    ]);
+    expect(rows.rows[0].n).toBe(2);
+    // Blocked again later: its public page is gone.
+    expect(
+      (await p.call('qc_manager', 'POST', `/quality/lots/${lot2.id}/block`, { reason: 'Customer complaint' }))
+        .status,
+    ).toBe(200);
+    expect((await fetch(`${t.baseUrl}/api/v1/public/passports/${secondPassport.body.code}`)).status).toBe(
+      404,
+    );
   });
 });
 

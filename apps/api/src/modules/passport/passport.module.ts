@@ -8,5 +8,6 @@ import { PassportService } from './passport.service.js';
   imports: [WarehouseModule],
   controllers: [LotPassportController, PublicPassportController],
   providers: [PassportService],
+  exports: [PassportService],
 })
 export class PassportModule {}

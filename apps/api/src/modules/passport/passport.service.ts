@@ -8,7 +8,9 @@ import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
 import { readCompany } from '../admin/company.facts.js';
+import { passportLabTests } from '../quality/passport-lab-tests.facts.js';
 import { readPassportProducts, traceLedger } from '../warehouse/index.js';
+import { lotsQuality } from '../warehouse/lots/lot-quality.facts.js';
 import { lotsByIds } from '../warehouse/warehouse.facts.js';
 import type { PassportIssueResponse, PassportMaterial, PassportResponse } from './dto/passport.dto.js';
 import { issuePassport, passportByCode, passportOfLot, type PassportRow } from './passport.sql.js';
@@ -52,24 +54,35 @@ export class PassportService {
           `${product.code} is not a finished good: passports are for finished-goods batches`,
         );
       await this.mustBeReleased(m, lotId);
-      const code = randomBytes(16).toString('base64url');
-      const { row, created } = await issuePassport(
-        m,
-        lotId,
-        code,
-        RequestContext.principal()?.userId ?? null,
-      );
-      if (created) {
-        await this.audit.record(m, {
-          action: 'passport.issued',
-          entityType: 'lot',
-          entityId: lotId,
-          after: { lotNumber: lot.lotNumber },
-        });
-        await this.events.publish(m, 'passport.issued', [lotId]);
-      }
-      return toIssue(row);
+      return toIssue(await this.issueIn(m, lotId, lot.lotNumber));
     });
+  }
+
+  /**
+   * A released finished-goods batch gets its passport in the release's own transaction (quality calls
+   * this); other lots get none. Idempotent: a lot keeps its first passport.
+   */
+  async issueOnRelease(m: EntityManager, lotId: string): Promise<PassportIssueResponse | null> {
+    const lot = (await lotsByIds(m, [lotId])).get(lotId);
+    if (!lot) return null;
+    const [product] = await readPassportProducts(m, [lot.productId]);
+    if (product?.type !== 'FINISHED_GOOD' || !(await this.isReleased(m, lotId))) return null;
+    return toIssue(await this.issueIn(m, lotId, lot.lotNumber));
+  }
+
+  private async issueIn(m: EntityManager, lotId: string, lotNumber: string): Promise<PassportRow> {
+    const code = randomBytes(16).toString('base64url');
+    const { row, created } = await issuePassport(m, lotId, code, RequestContext.principal()?.userId ?? null);
+    if (created) {
+      await this.audit.record(m, {
+        action: 'passport.issued',
+        entityType: 'lot',
+        entityId: lotId,
+        after: { lotNumber },
+      });
+      await this.events.publish(m, 'passport.issued', [lotId]);
+    }
+    return row;
   }
 
   /** The public passport; an unknown code (or a lot no longer released) is 404. */
@@ -79,7 +92,11 @@ export class PassportService {
     if (!passport) throw unknownPassport();
     const lot = (await lotsByIds(m, [passport.lot_id])).get(passport.lot_id)!;
     if (!(await this.isReleased(m, lot.id))) throw unknownPassport();
-    const [trace, company] = await Promise.all([traceLedger(m, lot.id, 'backward'), readCompany(m)]);
+    const [trace, company, tests] = await Promise.all([
+      traceLedger(m, lot.id, 'backward'),
+      readCompany(m),
+      passportLabTests(m, lot.id),
+    ]);
     const materialIds = trace.filter((r) => r.kind === 'lot' && r.depth > 0).map((r) => r.product_id!);
     const products = await readPassportProducts(m, [lot.productId, ...materialIds]);
     const article = products.find((p) => p.id === lot.productId)!;
@@ -109,8 +126,12 @@ export class PassportService {
       warnings: article.warnings,
       legislation: [TOY_SAFETY_REGULATION, ...article.legislation.filter((l) => l !== TOY_SAFETY_REGULATION)],
       standards: article.harmonised_standards,
-      // Lab tests arrive with the quality module; until then a passport lists none.
-      labTests: [],
+      labTests: tests.map((t) => ({
+        type: t.test_type,
+        standard: t.standard,
+        result: `${Number(t.measured_value)} ${t.unit} — ${t.verdict}`,
+        date: factoryToday(t.tested_at),
+      })),
       composition,
       issuedAt: passport.issued_at.toISOString(),
     };
@@ -124,9 +145,10 @@ export class PassportService {
     return (await lotsByIds(m, [passport.lot_id])).get(passport.lot_id)!.productId;
   }
 
-  // Lot quality status arrives with the quality module; until then every finished-goods lot counts as released.
-  private isReleased(_m: EntityManager, _lotId: string): Promise<boolean> {
-    return Promise.resolve(true);
+  /** Only a RELEASED lot has a public passport (a batch blocked later hides it again). */
+  private async isReleased(m: EntityManager, lotId: string): Promise<boolean> {
+    const [lot] = await lotsQuality(m, [lotId]);
+    return lot?.quality_status === 'RELEASED';
   }
 
   private async mustBeReleased(m: EntityManager, lotId: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
 } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/context/request-context.js';
+import { PassportService } from '../passport/passport.service.js';
 import { type StateMachine, StateTransitions } from '../../core/transitions/state-machine.js';
 import { Transactions } from '../../core/database/transactions.js';
 import {
@@ -36,6 +37,7 @@ export class LotDecisions {
   constructor(
     private readonly transitions: StateTransitions,
     private readonly tx: Transactions,
+    private readonly passports: PassportService,
   ) {}
 
   /** quality.approve's override: release (even a blocked or rejected lot) or block, always with a reason. */
@@ -61,6 +63,8 @@ export class LotDecisions {
     const result = await this.transitions.apply(m, new LotQualityMachine(), action, lotId, principal, {
       auditAfter: (lot) => ({ lotNumber: lot.lot_number, productCode: lot.product_code, ...audit }),
     });
+    // A released finished-goods batch carries its passport from this moment (same transaction).
+    if (result.to === 'RELEASED') await this.passports.issueOnRelease(m, lotId);
     return result.to;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PassportModule } from '../passport/passport.module.js';
 import { WarehouseModule } from '../warehouse/warehouse.module.js';
 import { InspectionsService } from './inspections.service.js';
 import { LabTestsService } from './lab-tests.service.js';
@@ -10,7 +11,7 @@ import { QualityAuditLinks } from './quality.audit-links.js';
 
 /** Quality gates (quality-shipping.md): inspections, test plans, lab tests and lot release. */
 @Module({
-  imports: [WarehouseModule],
+  imports: [WarehouseModule, PassportModule],
   controllers: [QualityController],
   providers: [
     InspectionsService,
