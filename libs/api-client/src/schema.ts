@@ -1528,6 +1528,46 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List quality alerts
+         * @description Needs the permission `quality.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listQualityAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge quality alert
+         * @description Needs the permission `quality.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events.
+         */
+        post: operations["acknowledgeQualityAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quality/inspections": {
         parameters: {
             query?: never;
@@ -2594,6 +2634,10 @@ export type components = {
         AcknowledgeAlertRequest: {
             note?: string;
         };
+        AcknowledgeQualityAlertRequest: {
+            /** @description What was done (kept with the alert) */
+            note?: string;
+        };
         AdjustmentRequest: {
             /**
              * @description What was counted, in `uom`
@@ -3553,7 +3597,7 @@ export type components = {
          * @description Stable UPPER_SNAKE code a program can branch on
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE" | "WEBHOOK_TARGET_PRIVATE" | "WEBHOOK_TARGET_INVALID" | "WEBHOOK_PATTERN_UNKNOWN";
+        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE" | "WEBHOOK_TARGET_PRIVATE" | "WEBHOOK_TARGET_INVALID" | "WEBHOOK_PATTERN_UNKNOWN" | "NOT_METAL_DETECTED";
         ExplosionNode: {
             /** Format: uuid */
             bomId: string | null;
@@ -4660,6 +4704,42 @@ export type components = {
             /** @description The required tests; empty removes the plan */
             items: components["schemas"]["TestPlanItemDto"][];
         };
+        QualityAlertList: {
+            items: components["schemas"]["QualityAlertResponse"][];
+            total: number;
+        };
+        /** @enum {string} */
+        QualityAlertReason: "METAL_DETECTED";
+        QualityAlertResponse: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedByName: string | null;
+            acknowledgeNote: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspectionId: string;
+            /**
+             * @description Quality alerts are the SOP’s critical points
+             * @enum {string}
+             */
+            level: "CRITICAL";
+            /** Format: date-time */
+            openedAt: string;
+            /** @description Pieces that failed */
+            pieces: number;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            reason: components["schemas"]["QualityAlertReason"];
+            /** @description The batch (MO) number */
+            reference: string;
+            status: components["schemas"]["QualityAlertStatus"];
+            /** Format: uuid */
+            workOrderId: string | null;
+        };
+        /** @enum {string} */
+        QualityAlertStatus: "OPEN" | "ACKNOWLEDGED";
         QualityLotList: {
             items: components["schemas"]["QualityLotResponse"][];
             total: number;
@@ -5869,7 +5949,7 @@ export type components = {
             uom: components["schemas"]["Unit"] | null;
         };
         /** @enum {string} */
-        WorkItemKind: "manufacturing_order" | "work_order" | "handover" | "kanban_card" | "stock_alert" | "lot";
+        WorkItemKind: "manufacturing_order" | "work_order" | "handover" | "kanban_card" | "stock_alert" | "lot" | "quality_alert";
         WorkOrderList: {
             items: components["schemas"]["WorkOrderResponse"][];
             total: number;
@@ -5921,7 +6001,7 @@ export type components = {
             key: components["schemas"]["WorkSectionKey"];
         };
         /** @enum {string} */
-        WorkSectionKey: "mos_to_approve" | "mos_to_start" | "work_orders" | "incoming_handovers" | "cards_to_approve" | "cards_to_ship" | "cards_to_receive" | "open_alerts" | "lots_to_inspect";
+        WorkSectionKey: "mos_to_approve" | "mos_to_start" | "work_orders" | "incoming_handovers" | "cards_to_approve" | "cards_to_ship" | "cards_to_receive" | "open_alerts" | "quality_alerts" | "lots_to_inspect";
     };
     responses: never;
     parameters: never;
@@ -12208,6 +12288,144 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listQualityAlerts: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["QualityAlertStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAlertList"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acknowledgeQualityAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["AcknowledgeQualityAlertRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityAlertResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs quality.create */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE: already acknowledged */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
