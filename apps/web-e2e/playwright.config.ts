@@ -3,7 +3,9 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 3999;
+// E2E_PORT / E2E_PG_PORT let two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3999);
+const PG_PORT = process.env.E2E_PG_PORT ?? String(PORT + 50400);
 
 // One fresh database per run, made once: workers inherit the variable instead of making their own.
 if (!process.env.KAPOK_E2E_DATA_DIR) {
@@ -57,7 +59,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       KAPOK_DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: '54399',
+      EMBEDDED_PG_PORT: PG_PORT,
       LOG_LEVEL: 'warn',
       // Every MRP run answers 202 and goes on in the background: the planning page follows its progress.
       MRP_SYNC_WAIT_MS: '0',
