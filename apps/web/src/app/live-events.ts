@@ -9,6 +9,7 @@ import { shippingKeys } from '../features/shipping/keys';
 import { planningKeys } from '../features/planning/api/keys';
 import { ppicKeys } from '../features/ppic/api/keys';
 import { productionKeys } from '../features/production/api/keys';
+import { qualityKeys } from '../features/quality/keys';
 import { warehouseKeys } from '../features/warehouse/api/keys';
 import type { EventRoute } from '../lib/live-events';
 import { productKeys } from '../lib/products';
@@ -76,4 +77,12 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
     keys: [purchasingKeys.orders(), warehouseKeys.receiving(), warehouseKeys.stock()],
   },
   { prefix: 'mrp_run.released', keys: [purchasingKeys.orders()] },
+  // The QC station: a lot's status, an inspection, a lab test or a plan; the finishing work orders and
+  // the stock it inspects.
+  { prefix: 'quality', keys: [qualityKeys.all, warehouseKeys.stock()] },
+  { prefix: 'quality_inspection', keys: [qualityKeys.all] },
+  { prefix: 'lab_test', keys: [qualityKeys.all] },
+  { prefix: 'test_plan', keys: [qualityKeys.all] },
+  { prefix: 'work_order', keys: [qualityKeys.all] },
+  { prefix: 'stock.changed', keys: [qualityKeys.all] },
 ];

@@ -1,10 +1,12 @@
 import { enOrders } from './orders.en';
+import { enQuality } from './quality.en';
 import { enShipping } from './shipping.en';
 
 /** English texts of the module pages: loaded with the first module page, not with the login page. */
 export const enModules = {
   ...enOrders,
   ...enShipping,
+  ...enQuality,
   ppic: {
     tabs: { orders: 'Manufacturing orders', dashboard: 'Dashboard' },
     state: {

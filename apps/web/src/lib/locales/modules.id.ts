@@ -1,11 +1,13 @@
 import type { ModuleMessages } from './modules.en';
 import { idOrders } from './orders.id';
+import { idQuality } from './quality.id';
 import { idShipping } from './shipping.id';
 
 /** Bahasa Indonesia of the module pages. */
 export const idModules: ModuleMessages = {
   ...idOrders,
   ...idShipping,
+  ...idQuality,
   ppic: {
     tabs: { orders: 'Manufacturing order', dashboard: 'Dasbor' },
     state: {
