@@ -24,10 +24,10 @@ try {
   writeFileSync(
     join(dir, 'round-trip.ts'),
     `import { client } from './client/client.gen';
-import { approveCard, createCard, getCard, login } from './client/sdk.gen';
+import { approveCard, createCard, getCard, listProducts, login } from './client/sdk.gen';
 import type { CardResponse, ErrorBody } from './client/types.gen';
 
-export async function roundTrip(productId: string): Promise<CardResponse['status']> {
+export async function roundTrip(productId: string): Promise<[CardResponse['status'], string[]]> {
   client.setConfig({ baseUrl: 'http://localhost:3000' });
   const session = await login({ body: { username: 'ppic', password: 'kapok-demo' } });
   if (!session.data) throw new Error('login failed');
@@ -40,7 +40,13 @@ export async function roundTrip(productId: string): Promise<CardResponse['status
   const card = created.data;
   await approveCard({ path: { id: card.id }, body: { quantity: card.quantity }, headers: auth });
   const again = await getCard({ path: { id: card.id }, headers: auth });
-  return again.data?.status ?? card.status;
+  // Incremental sync: the products changed since the last run, newest first.
+  const changed = await listProducts({
+    query: { updatedSince: '2026-03-02T08:00:00.000Z', sort: '-updatedAt', limit: 100 },
+    headers: auth,
+  });
+  const codes: string[] = changed.data?.items.map((p) => p.code) ?? [];
+  return [again.data?.status ?? card.status, codes];
 }
 `,
   );

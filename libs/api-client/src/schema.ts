@@ -13601,7 +13601,11 @@ export interface operations {
                 /** @description Part of the order number or the customer's PO */
                 search?: string;
                 skip?: number;
+                /** @description One field, ascending, or -field descending (ties by id); default -createdAt */
+                sort?: "number" | "-number" | "orderDate" | "-orderDate" | "state" | "-state" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 state?: components["schemas"]["SalesOrderState"];
+                /** @description Only rows changed strictly after this instant (ISO 8601 with time and zone, milliseconds kept): send the largest updatedAt of the last sync's rows */
+                updatedSince?: string;
                 /** @description Orders with a line for this delivery week */
                 week?: string;
             };
@@ -13618,6 +13622,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalesOrderPage"];
+                    "text/csv": string;
                 };
             };
             /** @description No, forged or expired access token or API key */
@@ -16148,7 +16153,11 @@ export interface operations {
                 /** @description Part of the code or name */
                 search?: string;
                 skip?: number;
+                /** @description One field, ascending, or -field descending (ties by id); default code */
+                sort?: "code" | "-code" | "name" | "-name" | "type" | "-type" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 type?: components["schemas"]["ProductType"];
+                /** @description Only rows changed strictly after this instant (ISO 8601 with time and zone, milliseconds kept): send the largest updatedAt of the last sync's rows */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -16163,6 +16172,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductPage"];
+                    "text/csv": string;
                 };
             };
             /** @description No, forged or expired access token or API key */

@@ -101,6 +101,12 @@ function finishOperation(method: string, op: Json, schemas: Record<string, Json>
   if (permission === 'public') op.security = [];
 
   const responses = op.responses as Record<string, Json>;
+  if (op['x-csv-export'] === true && isObject(responses['200']?.content)) {
+    delete op['x-csv-export'];
+    (responses['200'].content as Json)['text/csv'] = {
+      schema: { type: 'string', description: 'The same rows (every page), one per line, with a header line' },
+    };
+  }
   const declare = (status: string) => {
     responses[status] ??= { description: GENERIC_ERRORS[status] };
   };

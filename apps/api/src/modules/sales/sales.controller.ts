@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -9,8 +11,8 @@ import {
 } from '@nestjs/swagger';
 import type { Principal } from '../../core/context/request-context.js';
 import { ErrorBody } from '../../core/errors/error-body.js';
+import { CsvExportable, sendCsv, wantsCsv } from '../../core/http/csv.js';
 import { IdParam } from '../../core/http/id-param.js';
-import type { Page } from '../../core/http/paging.js';
 import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { CurrentPrincipal } from '../../core/permissions/current-principal.decorator.js';
 import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
@@ -19,7 +21,6 @@ import {
   SalesOrderPage,
   SalesOrderQuery,
   SalesOrderResponse,
-  type SalesOrderSummary,
   TransitionRequest,
   UpdateSalesOrderRequest,
 } from './dto/sales.dto.js';
@@ -28,16 +29,23 @@ import { SalesService } from './sales.service.js';
 @ApiTags('sales')
 @Controller('sales/orders')
 export class SalesOrdersController {
-  constructor(private readonly sales: SalesService) {}
+  constructor(
+    private readonly sales: SalesService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Get()
   @RequirePermission('sales.view')
   @ApiOkResponse({ type: SalesOrderPage })
-  listSalesOrders(
+  @CsvExportable()
+  async listSalesOrders(
     @Query() query: SalesOrderQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Page<SalesOrderSummary>> {
-    return this.sales.list(query, principal);
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (wantsCsv(request)) return sendCsv(reply, this.dataSource, this.sales.exportCsv(query, principal));
+    reply.send(await this.sales.list(query, principal));
   }
 
   @Post()

@@ -17,7 +17,9 @@ import { People } from '../../core/database/people.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
+import type { CsvExport } from '../../core/http/csv.js';
 import type { Page } from '../../core/http/paging.js';
+import { SALES_ORDER_CSV_COLUMNS } from './sales.csv.js';
 import { type StateMachine, StateTransitions } from '../../core/transitions/state-machine.js';
 import { PartnersFacts } from '../partners/partners.facts.js';
 import { productsByIds } from '../warehouse/warehouse.facts.js';
@@ -35,6 +37,8 @@ import {
   insertSalesOrder,
   linesOfOrders,
   listSalesOrders,
+  salesOrderListSql,
+  type SalesOrderSummaryRow,
   replaceSalesOrderLines,
   salesOrderById,
   type SalesOrderLineValues,
@@ -97,6 +101,24 @@ export class SalesService {
       total,
       skip: q.skip,
       limit: q.limit,
+    };
+  }
+
+  /** The same list as CSV, every row of the filter, streamed; customers looked up per batch. */
+  exportCsv(q: SalesOrderQuery, principal: Principal): CsvExport<SalesOrderSummaryRow, SalesOrderSummary> {
+    const { sql, params } = salesOrderListSql(q, false);
+    return {
+      sql,
+      params,
+      map: async (rows) => {
+        const customers = await this.partners.byIds(
+          this.dataSource.manager,
+          rows.map((r) => r.customer_id),
+        );
+        return rows.map((r) => toSalesOrderSummary(r, customers.get(r.customer_id), principal));
+      },
+      columns: SALES_ORDER_CSV_COLUMNS,
+      filename: 'sales-orders.csv',
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Destination, SalesOrderState } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
+import { changedSince, orderBy } from '../../core/http/list-sync.js';
 
 /** The sales module's own queries: it names only `sales_orders` and `sales_order_lines`. */
 
@@ -48,7 +49,18 @@ export interface SalesOrderFilter {
   state?: SalesOrderState;
   week?: string;
   search?: string;
+  updatedSince?: string;
+  sort?: string;
 }
+
+/** Fields a sales order list may be sorted by, and their columns. */
+export const SALES_ORDER_SORT = {
+  number: 'o.number',
+  orderDate: 'o.order_date',
+  state: 'o.state',
+  createdAt: 'o.created_at',
+  updatedAt: 'o.updated_at',
+} as const;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -57,12 +69,8 @@ const ORDER_COLUMNS = `o.id, o.number, o.customer_id, o.customer_po, o.order_dat
   o.created_by_id, o.confirmed_by_id, o.confirmed_at, o.cancelled_by_id, o.cancelled_at, o.closed_by_id, o.closed_at,
   o.version, o.created_at, o.updated_at`;
 
-export async function listSalesOrders(
-  m: EntityManager,
-  f: SalesOrderFilter,
-  skip: number,
-  limit: number,
-): Promise<{ rows: SalesOrderSummaryRow[]; total: number }> {
+/** The list's query: its filters and order, without paging (the export streams it whole). */
+export function salesOrderListSql(f: SalesOrderFilter, counted: boolean): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.customerId) where.push(`o.customer_id = $${params.push(f.customerId)}`);
@@ -75,9 +83,9 @@ export async function listSalesOrders(
     where.push(
       `(o.number ilike $${params.push(`%${escapeLike(f.search)}%`)} or o.customer_po ilike $${params.length})`,
     );
-  const rows: Array<SalesOrderSummaryRow & { total: string }> = await m.query(
-    `select ${ORDER_COLUMNS}, s.line_count, s.total_quantity, s.first_week, s.last_week, s.first_ex_factory,
-            count(*) over() as total
+  if (f.updatedSince) where.push(changedSince('o.updated_at', params.push(f.updatedSince)));
+  const sql = `select ${ORDER_COLUMNS}, s.line_count, s.total_quantity, s.first_week, s.last_week, s.first_ex_factory
+            ${counted ? ', count(*) over() as total' : ''}
        from sales_orders o
        cross join lateral (
          select count(*)::int as line_count, coalesce(sum(l.quantity), 0)::int as total_quantity,
@@ -85,8 +93,19 @@ export async function listSalesOrders(
                 min(l.ex_factory_date)::text as first_ex_factory
            from sales_order_lines l where l.sales_order_id = o.id) s
       ${where.length ? `where ${where.join(' and ')}` : ''}
-      order by o.created_at desc, o.number desc
-      limit $${params.push(limit)} offset $${params.push(skip)}`,
+      ${orderBy(f.sort, SALES_ORDER_SORT, 'o.created_at desc, o.number desc', 'o.id')}`;
+  return { sql, params };
+}
+
+export async function listSalesOrders(
+  m: EntityManager,
+  f: SalesOrderFilter,
+  skip: number,
+  limit: number,
+): Promise<{ rows: SalesOrderSummaryRow[]; total: number }> {
+  const { sql, params } = salesOrderListSql(f, true);
+  const rows: Array<SalesOrderSummaryRow & { total: string }> = await m.query(
+    `${sql} limit $${params.push(limit)} offset $${params.push(skip)}`,
     params,
   );
   return { rows, total: Number(rows[0]?.total ?? 0) };

@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorBody } from '../../core/errors/error-body.js';
+import { CsvExportable, sendCsv, wantsCsv } from '../../core/http/csv.js';
 import { IdParam } from '../../core/http/id-param.js';
 import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
@@ -63,13 +66,22 @@ import { StockQueries } from './stock/stock.queries.js';
 @ApiTags('warehouse')
 @Controller('warehouse/products')
 export class ProductsController {
-  constructor(private readonly products: ProductsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Get()
   @RequirePermission('warehouse.view')
   @ApiOkResponse({ type: ProductPage })
-  listProducts(@Query() query: ProductQuery): Promise<ProductPage> {
-    return this.products.list(query);
+  @CsvExportable()
+  async listProducts(
+    @Query() query: ProductQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (wantsCsv(request)) return sendCsv(reply, this.dataSource, this.products.exportCsv(query));
+    reply.send(await this.products.list(query));
   }
 
   @Post()

@@ -23,7 +23,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageOf, PageQuery } from '../../../core/http/paging.js';
+import { SyncPageQuery } from '../../../core/http/list-sync.js';
+import { SALES_ORDER_SORT } from '../sales.sql.js';
+import { PageOf } from '../../../core/http/paging.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
 import { DateInRange } from '../../../core/http/validators.js';
 import { OptionalText, OptionalUuid, RequiredUuid } from '../../warehouse/dto/common.js';
@@ -31,7 +33,7 @@ import { OptionalText, OptionalUuid, RequiredUuid } from '../../warehouse/dto/co
 const ISO_WEEK = /^\d{4}-W\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class SalesOrderQuery extends PageQuery {
+export class SalesOrderQuery extends SyncPageQuery(Object.keys(SALES_ORDER_SORT), '-createdAt') {
   @OptionalUuid('A CUSTOMER partner')
   customerId?: string;
 

@@ -26,7 +26,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MaxDecimals } from '../../../core/http/validators.js';
-import { PageOf, PageQuery } from '../../../core/http/paging.js';
+import { PageOf } from '../../../core/http/paging.js';
+import { SyncPageQuery } from '../../../core/http/list-sync.js';
 
 export const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -43,7 +44,10 @@ export class UnitConversionDto {
   factor: number;
 }
 
-export class ProductQuery extends PageQuery {
+/** Fields a product list may be sorted by. */
+export const PRODUCT_SORT = ['code', 'name', 'type', 'createdAt', 'updatedAt'] as const;
+
+export class ProductQuery extends SyncPageQuery(PRODUCT_SORT, 'code') {
   @ApiPropertyOptional({ description: 'Exact product code' })
   @IsOptional()
   @IsString()

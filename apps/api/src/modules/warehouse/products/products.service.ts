@@ -7,12 +7,15 @@ import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound, staleVersion } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
 import { escapeLike } from '../../../core/database/like.js';
-import type {
-  CreateProductRequest,
-  ProductPage,
-  ProductQuery,
-  ProductResponse,
-  UpdateProductRequest,
+import type { CsvExport } from '../../../core/http/csv.js';
+import { PRODUCT_CSV_COLUMNS, PRODUCT_CSV_SELECT, type ProductCsvRow } from './products.csv.js';
+import {
+  type CreateProductRequest,
+  PRODUCT_SORT,
+  type ProductPage,
+  type ProductQuery,
+  type ProductResponse,
+  type UpdateProductRequest,
 } from '../dto/product.dto.js';
 import { ProductEntity } from '../entities/product.entity.js';
 
@@ -26,13 +29,32 @@ export class ProductsService {
   ) {}
 
   async list(q: ProductQuery): Promise<ProductPage> {
+    const [rows, total] = await this.listQuery(q).skip(q.skip).take(q.limit).getManyAndCount();
+    return { items: rows.map(toProductResponse), total, skip: q.skip, limit: q.limit };
+  }
+
+  /** The same list as CSV, every row of the filter, streamed. */
+  exportCsv(q: ProductQuery): CsvExport<ProductCsvRow, ProductCsvRow> {
+    const qb = this.listQuery(q).select([]);
+    for (const [alias, column] of Object.entries(PRODUCT_CSV_SELECT)) qb.addSelect(column, alias);
+    const [sql, params] = qb.getQueryAndParameters();
+    return { sql, params, map: (rows) => rows, columns: PRODUCT_CSV_COLUMNS, filename: 'products.csv' };
+  }
+
+  private listQuery(q: ProductQuery) {
     const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p');
     if (q.code) qb.andWhere('p.code = :code', { code: q.code });
     if (q.type) qb.andWhere('p.type = :type', { type: q.type });
     if (q.active !== undefined) qb.andWhere('p.active = :active', { active: q.active });
     if (q.search) qb.andWhere('(p.code ilike :s or p.name ilike :s)', { s: `%${escapeLike(q.search)}%` });
-    const [rows, total] = await qb.orderBy('p.code').skip(q.skip).take(q.limit).getManyAndCount();
-    return { items: rows.map(toProductResponse), total, skip: q.skip, limit: q.limit };
+    if (q.updatedSince)
+      qb.andWhere("date_trunc('milliseconds', p.updated_at) > :since", { since: q.updatedSince });
+    if (!q.sort) return qb.orderBy('p.code');
+    const desc = q.sort.startsWith('-');
+    const field = (desc ? q.sort.slice(1) : q.sort) as (typeof PRODUCT_SORT)[number];
+    return qb
+      .orderBy(`p.${field}`, desc ? 'DESC' : 'ASC', 'NULLS LAST')
+      .addOrderBy('p.id', desc ? 'DESC' : 'ASC');
   }
 
   async get(id: string): Promise<ProductResponse> {
