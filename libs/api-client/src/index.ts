@@ -7,7 +7,8 @@ import type { components, paths } from './schema.js';
 
 export type { components, operations, paths } from './schema.js';
 export type Schemas = components['schemas'];
-export type KapokClient = Client<paths>;
+/** Typed for JSON answers: a list that also answers `text/csv` is read as JSON here (CSV is a download). */
+export type KapokClient = Client<paths, 'application/json'>;
 
 /** A code from the API's catalogue, or HTTP_ERROR when something in between answered without one. */
 export type ApiErrorCode = components['schemas']['ErrorBody']['code'] | 'HTTP_ERROR';
@@ -47,7 +48,7 @@ export interface KapokClientOptions {
 }
 
 export function createKapokClient(options: KapokClientOptions = {}): KapokClient {
-  const client = createClient<paths>({
+  const client = createClient<paths, 'application/json'>({
     baseUrl: options.baseUrl ?? '',
     credentials: options.credentials,
     // Look fetch up per call, so it can be replaced after the client is made.

@@ -1853,7 +1853,7 @@ export type paths = {
         };
         /**
          * List sales orders
-         * @description Needs the permission `sales.view` (a role's, or an API key's role's). Reads only.
+         * @description Needs the permission `sales.view` (a role's, or an API key's role's). Reads only. Send `Accept: text/csv` for every row of the filter as CSV, streamed.
          */
         get: operations["listSalesOrders"];
         put?: never;
@@ -2393,7 +2393,7 @@ export type paths = {
         };
         /**
          * List products
-         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only. Send `Accept: text/csv` for every row of the filter as CSV, streamed.
          */
         get: operations["listProducts"];
         put?: never;

@@ -101,11 +101,19 @@ function finishOperation(method: string, op: Json, schemas: Record<string, Json>
   if (permission === 'public') op.security = [];
 
   const responses = op.responses as Record<string, Json>;
-  if (op['x-csv-export'] === true && isObject(responses['200']?.content)) {
+  // The CSV answer is a second 200 media type. Typed clients pick the JSON one: ours is created for
+  // `application/json` only, and hey-api prefers JSON when an answer has several.
+  if (op['x-csv-export'] === true) {
     delete op['x-csv-export'];
-    (responses['200'].content as Json)['text/csv'] = {
-      schema: { type: 'string', description: 'The same rows (every page), one per line, with a header line' },
-    };
+    op.description = `${String(op.description ?? '')} Send \`Accept: text/csv\` for every row of the filter as CSV, streamed.`;
+    const ok = responses['200'];
+    if (isObject(ok?.content))
+      (ok.content as Json)['text/csv'] = {
+        schema: {
+          type: 'string',
+          description: 'The same rows (every page), one per line, with a header line',
+        },
+      };
   }
   const declare = (status: string) => {
     responses[status] ??= { description: GENERIC_ERRORS[status] };
