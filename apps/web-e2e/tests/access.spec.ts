@@ -54,9 +54,15 @@ test.describe('what each role sees', () => {
     await expect(page.getByText('Permissions of QC inspector saved')).toBeVisible();
 
     await page.goto('/admin/audit');
-    const row = page.getByRole('row', { name: /role\.updated/ }).first();
+    // The audit log speaks words: "Role", "Updated", the role's name, the person, "Permissions".
+    const row = page
+      .getByRole('table', { name: 'Audit log' })
+      .getByRole('row')
+      .filter({ hasText: 'Role' })
+      .filter({ hasText: 'Updated' })
+      .first();
     await expect(row).toContainText('admin');
     await row.getByRole('button', { name: 'Show changes' }).click();
-    await expect(page.getByRole('cell', { name: 'permissions', exact: true })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Permissions', exact: true })).toBeVisible();
   });
 });

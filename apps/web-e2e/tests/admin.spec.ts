@@ -42,6 +42,8 @@ test.describe('administration', () => {
     await nav.getByText('Admin', { exact: true }).click();
     await nav.getByRole('link', { name: 'Users' }).click();
     const table = page.getByRole('table', { name: 'Users' });
+    // More users than one page holds: find her by name, as an administrator would.
+    await page.getByRole('textbox', { name: 'Search by name or username' }).fill('Gita');
     await expect(table.getByRole('row', { name: /Gita Permata/ })).toBeVisible();
 
     // Another administrator renames the user through the API.
