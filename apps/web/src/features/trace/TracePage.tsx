@@ -22,6 +22,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Can } from '../../components/Can';
 import { ErrorState } from '../../components/ErrorState';
 import { PageLoader } from '../../components/LoadingState';
+import { LotStatusBadge } from '../../components/LotStatusBadge';
 import { PageHeader } from '../../components/PageHeader';
 import { formatQuantity } from '../../lib/quantity';
 import { formatDateTime } from '../../lib/time';
@@ -75,6 +76,7 @@ export function TracePage() {
               <Paper withBorder p="xs" bg={l.id === lotId ? 'var(--mantine-color-blue-light)' : undefined}>
                 <Group gap="sm">
                   <Text fw={600}>{l.lotNumber}</Text>
+                  <LotStatusBadge state={l.qualityStatus} size="sm" />
                   <Text size="sm" c="dimmed">
                     {t('trace.received')} {formatDateTime(l.receivedAt, i18n.language)}
                     {l.supplierReference && ` · ${l.supplierReference}`}

@@ -1,6 +1,7 @@
-import { EmptyState, Table, Text, Tooltip } from '@mantine/core';
+import { EmptyState, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconPackageOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { LotStatusBadge } from '../../../components/LotStatusBadge';
 import { formatDateTime } from '../../../lib/time';
 import type { Balance } from '../api';
 import { formatDay, formatNumber } from './format';
@@ -46,9 +47,12 @@ export function BalancesTable({ balances }: { balances: readonly Balance[] }) {
               </Table.Td>
               <Table.Td>
                 {b.lotNumber ? (
-                  <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                    {b.lotNumber}
-                  </Text>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {b.lotNumber}
+                    </Text>
+                    {b.qualityStatus && <LotStatusBadge state={b.qualityStatus} size="sm" />}
+                  </Group>
                 ) : (
                   <Text size="sm" c="dimmed" fs="italic">
                     {t('warehouse.balances.noLot')}

@@ -7,6 +7,7 @@ import type { RefCallBack } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { NumberField, numberFromText, numberToText } from '../../../../components/NumberField';
 import { productQueries, type Balance, type Location, type Product } from '../../api';
+import { LotStatusBadge } from '../../../../components/LotStatusBadge';
 import { formatDay, formatQuantity, productLabel } from '../format';
 
 /** A form field bound through react-hook-form's useController. */
@@ -173,6 +174,8 @@ export function LotField({
   const message = useFieldMessage();
   const { value, onChange, onBlur, name, ref } = bound.field;
   const error = message(bound.fieldState.error?.message);
+  // Released is the rule: only a lot QC holds back is marked.
+  const statusOf = new Map(lots.map((b) => [b.lotId!, b.qualityStatus] as const));
   const data = [
     { value: ANY_LOT, label: anyLabel },
     ...lots.map((b) => ({
@@ -199,6 +202,15 @@ export function LotField({
       disabled={disabled}
       error={error}
       maxDropdownHeight={280}
+      renderOption={({ option }) => {
+        const status = statusOf.get(option.value);
+        return (
+          <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
+            <span>{option.label}</span>
+            {status && status !== 'RELEASED' && <LotStatusBadge state={status} size="sm" />}
+          </Group>
+        );
+      }}
     />
   );
 }
