@@ -93,4 +93,24 @@ test.describe('integrations', () => {
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     }
   });
+
+  test('both admin pages fit the desktop and the tablet', async ({ page }) => {
+    await signIn(page, 'admin');
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const [path, heading] of [
+        ['/admin/api-keys', 'API keys'],
+        ['/admin/webhooks', 'Webhooks'],
+      ] as const) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+        // Nothing wider than the window: no sideways scrolling of the page.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: test.info().outputPath(`${path.slice(7)}-${width}.png`) });
+      }
+    }
+  });
 });
