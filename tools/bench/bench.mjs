@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
     'compare-scales': { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'skip-web': { type: 'boolean', default: false },
+    reads: { type: 'string' },
     explain: { type: 'boolean', default: false },
     profile: { type: 'string' },
     json: { type: 'string' },
@@ -59,6 +60,8 @@ if (args.help) {
   --compare-scales 1,10   also load the other scales and compare the reads' p50
   --skip-build            use the existing apps/api/dist and apps/web/dist
   --skip-web              no bundle size, no browser
+  --reads KEYS            only these read scenarios (board,stock,bom,explode,overview,bottlenecks), no
+                          web, no writes: for measuring one change to one read path
   --explain               print EXPLAIN (ANALYZE, BUFFERS) of the reads' SQL on the loaded factory
   --profile DIR           run the API with --cpu-prof into DIR and print its hottest functions
   --json FILE             also write every figure as JSON
@@ -203,6 +206,10 @@ async function scenarioIds(url) {
     await client.end();
   }
 }
+
+const readsOnly = args.reads?.split(',') ?? null;
+/** The scenarios `--reads` asks for (all of them without it). */
+const onlyReads = (scenarios) => (readsOnly ? scenarios.filter((s) => readsOnly.includes(s.key)) : scenarios);
 
 function readScenarios(ids, heroBomIds) {
   return [
@@ -628,7 +635,7 @@ async function main() {
     packing: await login(api.base, 'bench_packing', BENCH_PASSWORD),
   };
   const ids = await scenarioIds(factoryDb.url);
-  const scenarios = readScenarios(ids, factoryDb.factory.heroBomIds);
+  const scenarios = onlyReads(readScenarios(ids, factoryDb.factory.heroBomIds));
 
   report.quietBefore = await waitQuiet(Number(args['wait-quiet']));
   log('reads (Kapok, then the baseline)');
@@ -637,7 +644,7 @@ async function main() {
 
   if (args.explain) report.explain = await explainReads(factoryDb.url, ids, factoryDb.factory.heroBomIds);
 
-  if (!args['skip-web']) {
+  if (!args['skip-web'] && !readsOnly) {
     report.web = { entry: entrySize() };
     log(
       `web entry: ${report.web.entry.files.length} files, ${report.web.entry.gzipKb.toFixed(1)} KB gzipped`,
@@ -658,63 +665,66 @@ async function main() {
     }
   }
 
-  log('writes');
-  const verifier = new pg.Client({ connectionString: factoryDb.url });
-  verifier.on('error', () => undefined);
-  await verifier.connect();
-  try {
-    t = Date.now();
-    let before = await statementTotals(api.base);
-    const kanban = await measured(() =>
-      kanbanCycle({ base: api.base, tokens, productIds: ids.kanbanProducts, connections, duration }),
-    );
-    const kanbanStatements = statementsBetween(before, await statementTotals(api.base));
-    const kanbanVerify = await verifyKanban(verifier, kanban.acked);
-    report.writes.kanban = {
-      ...kanban,
-      acked: Object.fromEntries(Object.entries(kanban.acked).map(([k, v]) => [k, v.size])),
-      cyclesPerSecond: kanban.acked.receive.size / kanban.duration,
-      verify: kanbanVerify,
-      statements: kanbanStatements,
-    };
-    // Every request of the cycle is a transition (creates included); refused ones count too.
-    report.writes.queriesPerTransition = kanbanStatements.statements / kanbanStatements.requests;
-    log(
-      `  kanban cycle: ${kanban.rps.toFixed(0)} transitions/s, p50 ${kanban.p50} ms, p99 ${kanban.p99} ms, ` +
-        `${JSON.stringify(report.writes.kanban.acked)}, refused ${JSON.stringify(kanban.refused)}, ` +
-        `no lost update: ${kanbanVerify.problems.length ? kanbanVerify.problems.slice(0, 5).join('; ') : 'yes'}${otherCpu(kanban)} (${seconds(t)})`,
-    );
-    t = Date.now();
-    const quantity = 10;
-    before = await statementTotals(api.base);
-    const mo = await measured(() =>
-      moCycle({
-        base: api.base,
-        tokens,
-        productIds: factoryDb.factory.heroProductIds,
-        quantity,
-        connections,
-        duration,
-      }),
-    );
-    const moStatements = statementsBetween(before, await statementTotals(api.base));
-    const moVerify = await verifyMo(verifier, mo.acked, quantity);
-    report.writes.mo = {
-      ...mo,
-      acked: Object.fromEntries(Object.entries(mo.acked).map(([k, v]) => [k, v.size])),
-      completionsPerSecond: mo.acked.complete.size / mo.duration,
-      verify: moVerify,
-      statements: moStatements,
-    };
-    // All the statements of the cycle (create, approve, start, complete, refusals) per completed order.
-    report.writes.queriesPerCompletion = moStatements.statements / mo.acked.complete.size;
-    log(
-      `  MO cycle: ${report.writes.mo.completionsPerSecond.toFixed(1)} completions/s (${mo.rps.toFixed(0)} transitions/s), p50 ${mo.p50} ms, ` +
-        `p99 ${mo.p99} ms, ${JSON.stringify(report.writes.mo.acked)}, refused ${JSON.stringify(mo.refused)}, ` +
-        `no lost update: ${moVerify.problems.length ? moVerify.problems.slice(0, 5).join('; ') : 'yes'}${otherCpu(mo)} (${seconds(t)})`,
-    );
-  } finally {
-    await verifier.end();
+  if (!readsOnly) await writes();
+  async function writes() {
+    log('writes');
+    const verifier = new pg.Client({ connectionString: factoryDb.url });
+    verifier.on('error', () => undefined);
+    await verifier.connect();
+    try {
+      t = Date.now();
+      let before = await statementTotals(api.base);
+      const kanban = await measured(() =>
+        kanbanCycle({ base: api.base, tokens, productIds: ids.kanbanProducts, connections, duration }),
+      );
+      const kanbanStatements = statementsBetween(before, await statementTotals(api.base));
+      const kanbanVerify = await verifyKanban(verifier, kanban.acked);
+      report.writes.kanban = {
+        ...kanban,
+        acked: Object.fromEntries(Object.entries(kanban.acked).map(([k, v]) => [k, v.size])),
+        cyclesPerSecond: kanban.acked.receive.size / kanban.duration,
+        verify: kanbanVerify,
+        statements: kanbanStatements,
+      };
+      // Every request of the cycle is a transition (creates included); refused ones count too.
+      report.writes.queriesPerTransition = kanbanStatements.statements / kanbanStatements.requests;
+      log(
+        `  kanban cycle: ${kanban.rps.toFixed(0)} transitions/s, p50 ${kanban.p50} ms, p99 ${kanban.p99} ms, ` +
+          `${JSON.stringify(report.writes.kanban.acked)}, refused ${JSON.stringify(kanban.refused)}, ` +
+          `no lost update: ${kanbanVerify.problems.length ? kanbanVerify.problems.slice(0, 5).join('; ') : 'yes'}${otherCpu(kanban)} (${seconds(t)})`,
+      );
+      t = Date.now();
+      const quantity = 10;
+      before = await statementTotals(api.base);
+      const mo = await measured(() =>
+        moCycle({
+          base: api.base,
+          tokens,
+          productIds: factoryDb.factory.heroProductIds,
+          quantity,
+          connections,
+          duration,
+        }),
+      );
+      const moStatements = statementsBetween(before, await statementTotals(api.base));
+      const moVerify = await verifyMo(verifier, mo.acked, quantity);
+      report.writes.mo = {
+        ...mo,
+        acked: Object.fromEntries(Object.entries(mo.acked).map(([k, v]) => [k, v.size])),
+        completionsPerSecond: mo.acked.complete.size / mo.duration,
+        verify: moVerify,
+        statements: moStatements,
+      };
+      // All the statements of the cycle (create, approve, start, complete, refusals) per completed order.
+      report.writes.queriesPerCompletion = moStatements.statements / mo.acked.complete.size;
+      log(
+        `  MO cycle: ${report.writes.mo.completionsPerSecond.toFixed(1)} completions/s (${mo.rps.toFixed(0)} transitions/s), p50 ${mo.p50} ms, ` +
+          `p99 ${mo.p99} ms, ${JSON.stringify(report.writes.mo.acked)}, refused ${JSON.stringify(mo.refused)}, ` +
+          `no lost update: ${moVerify.problems.length ? moVerify.problems.slice(0, 5).join('; ') : 'yes'}${otherCpu(mo)} (${seconds(t)})`,
+      );
+    } finally {
+      await verifier.end();
+    }
   }
 
   report.memory = { ...memoryOf(api.child.pid), ...(await memoryBreakdown(api.base).catch(() => ({}))) };
@@ -757,7 +767,12 @@ async function main() {
     const token = await login(otherApi.base, 'bench_admin', BENCH_PASSWORD);
     const otherIds = await scenarioIds(db.url);
     log(`reads at scale ${other} (Kapok only)`);
-    const reads = await runReads(readScenarios(otherIds, db.factory.heroBomIds), otherApi.base, token, null);
+    const reads = await runReads(
+      onlyReads(readScenarios(otherIds, db.factory.heroBomIds)),
+      otherApi.base,
+      token,
+      null,
+    );
     await stopPid(otherApi.child.pid, 20_000);
     const otherLedger = await ledger(db.url);
     if (!otherLedger.pass) report.ledger = { ...otherLedger, pass: false };

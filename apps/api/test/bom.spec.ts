@@ -346,6 +346,52 @@ describe('BOM explosion', () => {
   });
 });
 
+describe('BOM reads after a change', () => {
+  it('a BOM and its explosion show a revision, a renamed component and a new BOM below at once (the read caches drop on bom.* and product.*)', async () => {
+    const [fg, wip, part] = [
+      await product({ type: 'FINISHED_GOOD' }),
+      await product({ type: 'WIP' }),
+      await product({ name: 'Cotton tape' }),
+    ];
+    const bom = (await createBom(fg.id, [line(wip.id, { neededQuantity: 2 })])).body;
+    const read = () => f.ok('GET', `/warehouse/bom/${bom.id}`);
+    const needs = async () =>
+      (await f.ok('GET', `/warehouse/bom/${bom.id}/explode?quantity=10`)).requirements.map(
+        (r: { code: string; name: string; quantity: number }) => [r.code, r.name, r.quantity],
+      );
+    expect((await read()).lines[0].componentBomId).toBeNull();
+    expect(await needs()).toEqual([[wip.code, wip.name, 20]]);
+
+    const child = (await createBom(wip.id, [line(part.id, { neededQuantity: 3 })])).body;
+    expect((await read()).lines[0].componentBomId).toBe(child.id);
+    expect(await needs()).toEqual([[part.code, 'Cotton tape', 60]]);
+
+    await stock.ok('PUT', `/warehouse/products/${part.id}`, {
+      code: part.code,
+      name: 'Polyester tape',
+      type: part.type,
+      uom: part.uom,
+      version: part.version,
+    });
+    expect(await needs()).toEqual([[part.code, 'Polyester tape', 60]]);
+    expect((await f.ok('GET', `/warehouse/bom/${child.id}`)).lines[0].componentName).toBe('Polyester tape');
+
+    const revised = await f.ok('PUT', `/warehouse/bom/${bom.id}`, {
+      productId: fg.id,
+      bomType: 'MANUFACTURING',
+      lines: [line(wip.id, { neededQuantity: 1 })],
+      version: bom.version,
+      revisionReason: 'One per piece',
+    });
+    expect(await read()).toEqual(revised);
+    expect(await needs()).toEqual([[part.code, 'Polyester tape', 30]]);
+
+    expect((await f.call('DELETE', `/warehouse/bom/${child.id}`)).status).toBe(204);
+    expect((await read()).lines[0].componentBomId).toBeNull();
+    expect(await needs()).toEqual([[wip.code, wip.name, 10]]);
+  });
+});
+
 describe('the demo AFTONSPARV BOM', () => {
   it('explodes 450 pieces into the plan a planner writes by hand', async () => {
     const fg = (await f.ok('GET', '/warehouse/products?code=40551542')).items[0];

@@ -26,4 +26,17 @@ describe('EventCache', () => {
     stop();
     expect(streamed).toEqual([]);
   });
+
+  it('keeps at most maxEntries keys, dropping the one stored longest ago', async () => {
+    const cache = new EventCache<string>(hub, /^bom\./, 60_000, 2);
+    const loads: string[] = [];
+    const read = (key: string) => cache.get(key, async () => (loads.push(key), key));
+    await read('a');
+    await read('b');
+    await read('a');
+    await read('c');
+    await read('b');
+    await read('a');
+    expect(loads).toEqual(['a', 'b', 'c', 'a']);
+  });
 });

@@ -9,7 +9,8 @@ interface Entry<T> {
 /**
  * Answers kept in memory until an event of any instance (or, at once, a commit of this one) says what they show changed (NOTIFY reaches
  * every instance), the owner drops them after its own command, or `ttlMs` passes (for what changes with
- * the clock alone). A failed load is not kept; concurrent readers of a missing key share one load.
+ * the clock alone). A failed load is not kept; concurrent readers of a missing key share one load. With
+ * `maxEntries`, the entry stored longest ago goes first when a new key would exceed it.
  */
 export class EventCache<T> {
   private generation = 0;
@@ -19,6 +20,7 @@ export class EventCache<T> {
     hub: EventsHub,
     dropOn: RegExp,
     private readonly ttlMs: number,
+    private readonly maxEntries = Infinity,
   ) {
     const drop = (event: { type: string }) => {
       if (dropOn.test(event.type)) this.invalidate();
@@ -37,7 +39,9 @@ export class EventCache<T> {
     if (entry && entry.generation === this.generation && Date.now() - entry.at < this.ttlMs)
       return entry.value;
     const value = load();
+    this.entries.delete(key);
     this.entries.set(key, { generation: this.generation, at: Date.now(), value });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });

@@ -11,6 +11,9 @@ import {
 import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../core/errors/app-error.js';
+import { EventCache } from '../../core/cache/event-cache.js';
+import { EventsHub } from '../../core/events/events.hub.js';
+import { BOM_CACHE_DROP_ON, BOM_CACHE_ENTRIES, BOM_CACHE_TTL_MS } from './bom.cache.js';
 import { Stock } from '../warehouse/index.js';
 import type { ExplosionNode, ExplosionResponse, RequirementItem } from './dto/bom.dto.js';
 
@@ -56,6 +59,12 @@ type TreeRow = {
   depth: number;
 } & { [K in keyof LevelRow]: LevelRow[K] | null };
 
+/** A BOM's header and the lines of every BOM below it (what the one statement read), never changed after. */
+interface Tree {
+  bom: TreeRow;
+  linesOf: ReadonlyMap<string, readonly LevelRow[]>;
+}
+
 interface Expanding {
   node: ExplosionNode;
   bomId: string;
@@ -96,10 +105,19 @@ const DEPARTMENT_ORDER: Department[] = [
  */
 @Injectable()
 export class BomExplosionService {
+  /**
+   * The trees read outside a caller's transaction (the explosion page), until a BOM or product event:
+   * free stock is still read on every explosion. Inside a transaction (approval) the tree is read there.
+   */
+  private readonly trees: EventCache<Tree>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly stock: Stock,
-  ) {}
+    hub: EventsHub,
+  ) {
+    this.trees = new EventCache(hub, BOM_CACHE_DROP_ON, BOM_CACHE_TTL_MS, BOM_CACHE_ENTRIES);
+  }
 
   /** The active BOM of a product, if it has one. */
   async activeBom(
@@ -123,19 +141,12 @@ export class BomExplosionService {
     manager: EntityManager = this.dataSource.manager,
     { availability = true }: { availability?: boolean } = {},
   ): Promise<ExplosionResponse> {
-    const rows = await this.treeRows(manager, bomId);
-    if (rows.length === 0) throw notFound('bom', bomId);
-    const bom = rows[0];
+    const { bom, linesOf } =
+      manager === this.dataSource.manager
+        ? await this.trees.get(bomId, () => this.tree(manager, bomId))
+        : await this.tree(manager, bomId);
     if (bom.depth >= MAX_LEVELS)
       throw new AppError(422, 'BOM_TOO_DEEP', `The BOM is more than ${MAX_LEVELS} levels deep`);
-    const linesOf = new Map<string, LevelRow[]>();
-    for (const r of rows) {
-      if (r.bom_id === null) continue;
-      const list = linesOf.get(r.bom_id) ?? [];
-      list.push(r as LevelRow);
-      linesOf.set(r.bom_id, list);
-    }
-    if (!bom) throw notFound('bom', bomId);
     const total = new Decimal(quantity);
     const tree: ExplosionNode = {
       productId: bom.h_product_id,
@@ -309,6 +320,20 @@ export class BomExplosionService {
     return explosion.requirements
       .filter((r) => !r.optional)
       .map((r) => ({ productId: r.productId, department: r.department, quantity: new Decimal(r.quantity) }));
+  }
+
+  /** The header row and the lines of every BOM below it, by BOM; 404 for an unknown BOM. */
+  private async tree(manager: EntityManager, bomId: string): Promise<Tree> {
+    const rows = await this.treeRows(manager, bomId);
+    if (rows.length === 0) throw notFound('bom', bomId);
+    const linesOf = new Map<string, LevelRow[]>();
+    for (const r of rows) {
+      if (r.bom_id === null) continue;
+      const list = linesOf.get(r.bom_id) ?? [];
+      list.push(r as LevelRow);
+      linesOf.set(r.bom_id, list);
+    }
+    return { bom: rows[0], linesOf };
   }
 
   /**

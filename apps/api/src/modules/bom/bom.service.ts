@@ -9,6 +9,9 @@ import { upgradeSnapshot } from './bom-snapshot.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
+import { EventsHub } from '../../core/events/events.hub.js';
+import { EventCache } from '../../core/cache/event-cache.js';
+import { BOM_CACHE_DROP_ON, BOM_CACHE_ENTRIES, BOM_CACHE_TTL_MS } from './bom.cache.js';
 import { escapeLike } from '../../core/database/like.js';
 import { BomUsageRegistry } from './bom-usage.registry.js';
 import type {
@@ -24,13 +27,18 @@ const BOM_GRAPH_LOCK = 7_041_001;
 
 @Injectable()
 export class BomService {
+  private readonly cache: EventCache<BomResponse>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly audit: AuditWriter,
     private readonly events: EventPublisher,
     private readonly usage: BomUsageRegistry,
-  ) {}
+    hub: EventsHub,
+  ) {
+    this.cache = new EventCache(hub, BOM_CACHE_DROP_ON, BOM_CACHE_TTL_MS, BOM_CACHE_ENTRIES);
+  }
 
   async list(q: BomQuery): Promise<BomPage> {
     const where = ['b.deleted_at is null'];
@@ -80,8 +88,9 @@ export class BomService {
     };
   }
 
+  /** The BOM as last read, until a BOM or product event says it may have changed. */
   get(id: string): Promise<BomResponse> {
-    return this.load(this.dataSource.manager, id);
+    return this.cache.get(id, () => this.load(this.dataSource.manager, id));
   }
 
   async create(body: CreateBomRequest): Promise<BomResponse> {
