@@ -478,3 +478,47 @@ describe('shipping documents and permissions', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('the demo factory', () => {
+  it('has one shipped and one picked IKEA shipment, its stock and its order to match', async () => {
+    const ikea = (await f.ok('fg', 'GET', '/partners?search=IKEA')).items.find(
+      (p: { code: string }) => p.code === 'IKEA',
+    );
+    const list = await f.ok('fg', 'GET', `/shipping/shipments?customerId=${ikea.id}`);
+    expect(list.items.map((s: { state: string }) => s.state).sort()).toEqual(['PICKED', 'SHIPPED']);
+    const shipped = await f.ok(
+      'fg',
+      'GET',
+      `/shipping/shipments/${list.items.find((s: { state: string }) => s.state === 'SHIPPED').id}`,
+    );
+    const picked = await f.ok(
+      'fg',
+      'GET',
+      `/shipping/shipments/${list.items.find((s: { state: string }) => s.state === 'PICKED').id}`,
+    );
+    for (const s of [shipped, picked]) {
+      expect(s.cartons.length).toBeGreaterThan(0);
+      expect(s.pallets.length).toBeGreaterThan(0);
+      for (const l of s.lines)
+        expect(l.picks.reduce((sum: number, p: { quantity: number }) => sum + p.quantity, 0)).toBe(
+          l.quantity,
+        );
+    }
+    // The picked one takes the rest of the older batch first, then the newer one (FIFO by week).
+    expect(new Set(picked.lines[0].picks.map((p: { lotId: string }) => p.lotId)).size).toBe(2);
+    // The shipped lines are on the order; the picked lots are RELEASED and reserved on the rack.
+    const { rows: lines } = await t.db.query(
+      `select l.shipped_quantity::float as shipped, l.quantity::float as quantity, o.state
+         from sales_order_lines l join sales_orders o on o.id = l.sales_order_id where l.id = any($1)`,
+      [shipped.lines.map((l: { salesOrderLineId: string }) => l.salesOrderLineId)],
+    );
+    expect(lines).toHaveLength(shipped.lines.length);
+    for (const l of lines)
+      expect(l).toEqual({ shipped: l.quantity, quantity: l.quantity, state: 'PARTIALLY_SHIPPED' });
+    const { rows: lots } = await t.db.query(
+      `select distinct lo.quality_status from lots lo where lo.id = any($1)`,
+      [picked.lines.flatMap((l: { picks: Array<{ lotId: string }> }) => l.picks.map((p) => p.lotId))],
+    );
+    expect(lots).toEqual([{ quality_status: 'RELEASED' }]);
+  });
+});

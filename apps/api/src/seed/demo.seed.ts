@@ -7,6 +7,7 @@ import { seedKanban } from './kanban.seed.js';
 import { seedOrders } from './orders.seed.js';
 import { seedPlanning } from './planning.seed.js';
 import { seedPpic } from './ppic.seed.js';
+import { seedShipping } from './shipping.seed.js';
 import { seedWarehouse } from './warehouse.seed.js';
 
 /**
@@ -27,6 +28,7 @@ export async function seedDemo(
   await seedKanban(app, log);
   await seedPpic(app, log);
   await seedOrders(app, log);
+  await seedShipping(app, log);
   // Last: the plan reads everything seeded before it.
   await seedPlanning(app, log);
 }

@@ -40,7 +40,8 @@ const UNSOURCED = 'WBT-6MM';
 
 const ARTICLES = ['40551542', '40551543', '40551544', '40551545', '40551546'];
 
-async function principal(ds: DataSource, username: string): Promise<Principal> {
+/** A demo user as the services see the caller. */
+export async function principal(ds: DataSource, username: string): Promise<Principal> {
   const [u] = await ds.query(
     `select u.id, u.username, u.department, r.code, r.permissions from users u join roles r on r.id = u.role_id where u.username = $1`,
     [username],

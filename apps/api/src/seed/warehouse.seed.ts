@@ -13,6 +13,8 @@ interface DemoProduct {
   type: ProductType;
   uom: Unit;
   conversions?: UnitConversion[];
+  /** Finished goods: cartons on one pallet (the packing plan's pallet size). */
+  cartonsPerPallet?: number;
   /** Receipts: [quantity, unit, lot number or null, days ago, rack]. */
   receipts?: Array<[number, Unit, string | null, number, string]>;
   /** Product-wide threshold [minimumQuantity, criticalQuantity?] in the stock unit. */
@@ -290,6 +292,7 @@ export const DEMO_ARTICLES: DemoProduct[] = [
     type: 'FINISHED_GOOD',
     uom: 'PCS',
     conversions: [{ uom: 'CARTON', factor: 60 }],
+    cartonsPerPallet: 8,
   },
   {
     code: '40551543',
@@ -297,6 +300,7 @@ export const DEMO_ARTICLES: DemoProduct[] = [
     type: 'FINISHED_GOOD',
     uom: 'PCS',
     conversions: [{ uom: 'CARTON', factor: 12 }],
+    cartonsPerPallet: 6,
   },
   {
     code: '40551544',
@@ -304,6 +308,7 @@ export const DEMO_ARTICLES: DemoProduct[] = [
     type: 'FINISHED_GOOD',
     uom: 'PCS',
     conversions: [{ uom: 'CARTON', factor: 24 }],
+    cartonsPerPallet: 10,
   },
   {
     code: '40551545',
@@ -311,6 +316,7 @@ export const DEMO_ARTICLES: DemoProduct[] = [
     type: 'FINISHED_GOOD',
     uom: 'PCS',
     conversions: [{ uom: 'CARTON', factor: 8 }],
+    cartonsPerPallet: 6,
   },
   {
     code: '40551546',
@@ -318,6 +324,7 @@ export const DEMO_ARTICLES: DemoProduct[] = [
     type: 'FINISHED_GOOD',
     uom: 'PCS',
     conversions: [{ uom: 'CARTON', factor: 16 }],
+    cartonsPerPallet: 8,
   },
 ];
 
@@ -377,8 +384,11 @@ export async function seedWarehouse(
   }
   for (const p of [...DEMO_MATERIALS, ...DEMO_ARTICLES]) {
     await ds.query(
-      `insert into products (code, name, type, uom, unit_conversions) values ($1, $2, $3, $4, $5) on conflict (code) do nothing`,
-      [p.code, p.name, p.type, p.uom, JSON.stringify(p.conversions ?? [])],
+      // A database seeded before pallet sizes existed gets them, once; a size someone set stays.
+      `insert into products (code, name, type, uom, unit_conversions, cartons_per_pallet) values ($1, $2, $3, $4, $5, $6)
+       on conflict (code) do update set cartons_per_pallet = coalesce(products.cartons_per_pallet, excluded.cartons_per_pallet)
+       where products.cartons_per_pallet is null and excluded.cartons_per_pallet is not null`,
+      [p.code, p.name, p.type, p.uom, JSON.stringify(p.conversions ?? []), p.cartonsPerPallet ?? null],
     );
   }
 
