@@ -7,6 +7,7 @@ import { seedKanban } from './kanban.seed.js';
 import { seedOrders } from './orders.seed.js';
 import { seedPlanning } from './planning.seed.js';
 import { seedPpic } from './ppic.seed.js';
+import { seedQualityAfter, seedQualityBefore } from './quality.seed.js';
 import { seedShipping } from './shipping.seed.js';
 import { seedWarehouse } from './warehouse.seed.js';
 
@@ -26,8 +27,11 @@ export async function seedDemo(
   await seedWarehouse(app, log);
   await seedBoms(app, log);
   await seedKanban(app, log);
-  await seedPpic(app, log);
+  // Partners and the fabric order first: the history's orders consume the mill's released roll.
   await seedOrders(app, log);
+  await seedQualityBefore(app, log);
+  await seedPpic(app, log);
+  await seedQualityAfter(app, log);
   await seedShipping(app, log);
   // Last: the plan reads everything seeded before it.
   await seedPlanning(app, log);

@@ -7,6 +7,7 @@ import { MoTransitions } from '../modules/ppic/orders/mo-transitions.service.js'
 import { MoService } from '../modules/ppic/orders/mo.service.js';
 import { WorkOrdersService } from '../modules/ppic/production/work-orders.service.js';
 import { PostingService } from '../modules/warehouse/stock/posting.service.js';
+import { labOutcome, recordFinishingChecks, testBatch } from './quality.seed.js';
 
 const ARTICLES: Array<[string, Route, string]> = [
   ['40551542', 'ROUTE_1', 'Belgium'],
@@ -58,6 +59,8 @@ const PLANS: Plan[] = [
   { article: 0, qty: 300, daysAgo: 2, state: 'DRAFT', dueInDays: 18 },
   { article: 2, qty: 96, daysAgo: 1, state: 'DRAFT', dueInDays: 20 },
   { article: 4, qty: 64, daysAgo: 20, state: 'CANCELLED', dueInDays: 14 },
+  // At finishing now: QC's metal detector and scale have a batch to work on.
+  { article: 3, qty: 96, daysAgo: 5, state: 'IN_PROGRESS', dueInDays: 12, stopAfter: 3 },
 ];
 
 async function principal(ds: DataSource, username: string): Promise<Principal> {
@@ -102,6 +105,7 @@ export async function seedPpic(
     ]),
   );
 
+  let completed = 0;
   for (const plan of PLANS) {
     const [code, route, destination] = ARTICLES[plan.article];
     const start = plan.daysAgo;
@@ -154,6 +158,11 @@ export async function seedPpic(
       const endedAt = startedAt - pace.work;
       await workOrders.start(wo.id, worker);
       const runningNow = plan.state === 'IN_PROGRESS' && i === lastStep - 1;
+      // QC at finishing: the metal detector before any output, and the stuffing weights.
+      if (wo.department === 'FINISHING') {
+        const detected = runningNow ? good.div(2).floor() : good;
+        await recordFinishingChecks(app, wo.id, detected.toNumber(), startedAt - 1, PLANS.indexOf(plan));
+      }
       if (runningNow) {
         // The department in front of the queue today: half done.
         const half = good.div(2).floor();
@@ -190,6 +199,9 @@ export async function seedPpic(
         started_at: at(start - 1, 0),
         completed_at: new Date(Date.now() - (clock - 2) * 3_600_000),
       });
+      // The lab tests the batch: released, blocked by a failed seam test, or still waiting for one test.
+      await testBatch(app, mo.batchNumber, clock - 6, labOutcome(completed));
+      completed++;
     } else {
       await stamp(ds, mo.id, { started_at: at(start - 1, 0) });
     }
