@@ -488,6 +488,41 @@ describe('receipts, issues, transfers, adjustments', () => {
     expect(summary.items[0]).toMatchObject({ code: p.code, onHand: 12, available: 12, alertLevel: null });
   });
 
+  it("a product's stock shows at once a receipt, an issue, a renamed product and rack, and a blocked lot (its read cache drops on those events)", async () => {
+    const p = await f.product({ name: 'Zipper 20 cm' });
+    const rack = await f.rack({ name: 'Rak A1' });
+    expect(await f.stock(p.id)).toMatchObject({ onHand: 0, balances: [] });
+    await f.receive(p.id, rack.id, 10, { lotNumber: 'Z-1' });
+    const received = await f.stock(p.id);
+    expect(received).toMatchObject({ onHand: 10, available: 10, onHold: 0 });
+    expect(received.balances[0]).toMatchObject({ locationName: 'Rak A1', lotNumber: 'Z-1' });
+    await f.ok('POST', '/warehouse/stock/issues', {
+      productId: p.id,
+      fromLocationId: rack.id,
+      quantity: 4,
+      reference: 'SPK-1',
+    });
+    expect((await f.stock(p.id)).onHand).toBe(6);
+    await f.ok('PUT', `/warehouse/products/${p.id}`, {
+      code: p.code,
+      name: 'Zipper 22 cm',
+      type: p.type,
+      uom: p.uom,
+      version: p.version,
+    });
+    expect((await f.stock(p.id)).name).toBe('Zipper 22 cm');
+    await f.ok('PUT', `/warehouse/locations/${rack.id}`, { name: 'Rak A2' });
+    expect((await f.stock(p.id)).balances[0].locationName).toBe('Rak A2');
+    const qc = await t.as('qc_manager');
+    const blocked = await raw(t.baseUrl, `/api/v1/quality/lots/${received.balances[0].lotId}/block`, {
+      method: 'POST',
+      token: qc.accessToken,
+      body: JSON.stringify({ reason: 'Teeth misaligned' }),
+    });
+    expect(blocked.status).toBe(200);
+    expect(await f.stock(p.id)).toMatchObject({ onHand: 6, onHold: 6 });
+  });
+
   it('keeps the ledger append-only in the database itself', async () => {
     await expect(t.db.query('update stock_moves set quantity = quantity + 1')).rejects.toThrow(/append-only/);
     await expect(t.db.query('delete from stock_moves')).rejects.toThrow(/append-only/);

@@ -3,6 +3,8 @@ import type { AlertLevel, LotQualityStatus, MoveType, ProductType, Unit } from '
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../../../core/errors/app-error.js';
 import { escapeLike } from '../../../core/database/like.js';
+import { EventCache } from '../../../core/cache/event-cache.js';
+import { EventsHub } from '../../../core/events/events.hub.js';
 import type {
   BalancePage,
   BalanceResponse,
@@ -16,6 +18,9 @@ import type {
 } from '../dto/stock.dto.js';
 
 const INTERNAL = `('WAREHOUSE', 'LINE', 'TRANSIT')`;
+
+/** The events after which a product's stock answer may differ. */
+export const PRODUCT_STOCK_DROP_ON = /^(stock\.changed|product\.|location\.|lot\.|quality\.lot\.)/;
 
 const BALANCE_SELECT = `
   select b.product_id, p.code as product_code, p.uom, b.location_id, loc.code as location_code, loc.name as location_name,
@@ -99,7 +104,19 @@ interface MoveRow {
 /** The read side of the warehouse: balances, product stock, the overview and the ledger. */
 @Injectable()
 export class StockQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * A product's stock as last read, until an event says what it shows may have changed: a posting
+   * (`stock.changed`: moves, reservations), a product, location or lot changed, a lot's quality status
+   * (`quality.lot.*`). Dropped at once by this instance's commits, by NOTIFY for the others.
+   */
+  private readonly productStocks: EventCache<ProductStockResponse>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    hub: EventsHub,
+  ) {
+    this.productStocks = new EventCache(hub, PRODUCT_STOCK_DROP_ON, 60_000, 5_000);
+  }
 
   async balances(q: StockQuery): Promise<BalancePage> {
     const where = ['b.on_hand > 0 or b.reserved > 0'];
@@ -118,7 +135,11 @@ export class StockQueries {
     return { items: rows.map(balanceRow), total: count[0].n, skip: q.skip, limit: q.limit };
   }
 
-  async productStock(productId: string): Promise<ProductStockResponse> {
+  productStock(productId: string): Promise<ProductStockResponse> {
+    return this.productStocks.get(productId, () => this.readProductStock(productId));
+  }
+
+  private async readProductStock(productId: string): Promise<ProductStockResponse> {
     const rows: Array<ProductStockRow> = await this.dataSource.query(PRODUCT_STOCK, [productId]);
     if (rows.length === 0) throw notFound('product', productId);
     const product = rows[0];
