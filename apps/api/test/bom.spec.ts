@@ -407,8 +407,8 @@ describe('the demo AFTONSPARV BOM', () => {
       ALL40030: 450,
       IKP20157: 24.3, // 450 × 54 g (revision 2)
       ALB40011: 450,
-      ACB30104: 7.5, // 60 per carton
-      ACB30121: 0.9375, // 8 cartons per pallet
+      ACB30104: 8, // 60 per carton: 7.5 cartons open 8 (whole units rounded up per order)
+      ACB30121: 1, // 8 cartons per pallet: 0.9375 pallet is 1 pallet
     });
     const doll = x.tree.children[0].children[0];
     expect(doll.code).toBe('AFTONSPARV_WIP_BONEKA');

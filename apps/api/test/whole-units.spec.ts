@@ -225,4 +225,78 @@ describe('whole units in the API', () => {
     refused(await receipt(30.5, 'PCS'), 'lines.0.quantity');
     expect((await receipt(30, 'PCS')).status).toBe(201);
   });
+
+  it('the explosion rounds whole units up once per order; outputs consume whole pieces adding up to it', async () => {
+    // CUT (CUTTING): 2 m fabric + 0.33 thread cone (PCS) at 3% wastage per piece.
+    const fg = await p.wh.product({ type: 'FINISHED_GOOD' });
+    const cut = await p.wh.product({ type: 'WIP' });
+    const fabric = await p.wh.product({ uom: 'METER' });
+    const thread = await p.wh.product({ type: 'ACCESSORY' });
+    const carton = await p.wh.product({ type: 'ACCESSORY' });
+    const rack = await p.wh.rack();
+    await p.wh.receive(fabric.id, rack.id, 100);
+    await p.wh.receive(thread.id, rack.id, 50);
+    await p.wh.receive(carton.id, rack.id, 50);
+    await p.bom(cut.id, [
+      { componentId: fabric.id, department: 'CUTTING', neededQuantity: 0.37, wastagePercent: 5 },
+      { componentId: thread.id, department: 'CUTTING', neededQuantity: 0.33, wastagePercent: 3 },
+    ]);
+    const skin = await p.wh.product({ type: 'WIP' });
+    await p.bom(skin.id, [{ componentId: cut.id, department: 'SEWING', neededQuantity: 1 }]);
+    const fgBom = await p.bom(fg.id, [
+      { componentId: skin.id, department: 'PACKING', neededQuantity: 1 },
+      { componentId: carton.id, department: 'PACKING', neededQuantity: 0.0625 },
+    ]);
+
+    // 10 pieces: 3.399 cones → 4 (per piece it would be 10); 0.625 carton → 1; fabric keeps 3.885 m.
+    const explosion = (await p.call('engineer', 'GET', `/warehouse/bom/${fgBom.id}/explode?quantity=10`)).body;
+    const need = (id: string) => explosion.requirements.find((r: { productId: string }) => r.productId === id);
+    expect(need(thread.id)).toMatchObject({ quantity: 4, shortage: 0 });
+    expect(need(carton.id)).toMatchObject({ quantity: 1, shortage: 0 });
+    expect(need(fabric.id).quantity).toBe(3.885);
+    // One order of 1,000: 1000 × 0.0625 = 62.5 cartons → 63, with 13 short of the 50 on the rack.
+    const big = (await p.call('engineer', 'GET', `/warehouse/bom/${fgBom.id}/explode?quantity=1000`)).body;
+    expect(
+      big.requirements.find((r: { productId: string }) => r.productId === carton.id),
+    ).toMatchObject({ quantity: 63, available: 50, shortage: 13 });
+
+    const mo = await p.mo(fg.id, 10);
+    await p.transition('manager', mo.id, 'approve');
+    await p.transition('ppic_admin', mo.id, 'start');
+    const materials = async () =>
+      new Map<string, { quantity: number; consumedQuantity: number }>(
+        (await p.call('ppic', 'GET', `/ppic/tasks/${mo.id}`)).body.materials.map(
+          (x: { productId: string; quantity: number; consumedQuantity: number }) => [x.productId, x],
+        ),
+      );
+    expect((await materials()).get(thread.id)!.quantity).toBe(4);
+    const [cutting] = (await p.call('ppic', 'GET', `/production/work-orders?moId=${mo.id}`)).body.items;
+    await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/start`);
+    // Uneven outputs (with a reject): every step whole, the total exactly the requirement.
+    const steps: number[] = [];
+    for (const [good, reject] of [
+      [1, 0],
+      [2, 1],
+      [3, 0],
+      [1, 0],
+      [2, 0],
+    ]) {
+      const res = await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, {
+        goodQuantity: good,
+        rejectedQuantity: reject,
+        rejectReason: reject ? 'Torn' : undefined,
+      });
+      expect(res.status).toBe(200);
+      const now = await materials();
+      const threadUsed = now.get(thread.id)!.consumedQuantity;
+      expect(Number.isInteger(threadUsed)).toBe(true);
+      steps.push(threadUsed);
+      expect(now.get(fabric.id)!.consumedQuantity).toBeLessThanOrEqual(3.885);
+    }
+    // Cumulative ceil(4 × done/10): the cone is opened by the output that first needs it.
+    expect(steps).toEqual([1, 2, 3, 4, 4]);
+    const end = await materials();
+    expect(end.get(fabric.id)!.consumedQuantity).toBe(3.885);
+    expect(await p.wh.balance(thread.id, rack.id)).toBe(46);
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  isWholeUnit,
   ROUTES,
   unitFactor,
   type BomType,
@@ -292,14 +293,15 @@ export class BomExplosionService {
         DEPARTMENT_ORDER.indexOf(a.department) - DEPARTMENT_ORDER.indexOf(b.department) ||
         a.code.localeCompare(b.code),
     );
+    // A row is what one order uses: whole units (PCS, CARTON, …) are rounded up once here, per order
+    // and department, never per piece (8.65 cartons for the order opens 9, not 450 × 0.0193 rounded).
     for (const item of items) {
       const have = Decimal.max(left.get(item.productId)!, 0);
-      item.quantity = item.exact.toDecimalPlaces(SCALE, Decimal.ROUND_UP).toNumber();
+      const used = toUse(item.exact, item.uom);
+      item.quantity = used.toNumber();
       item.available = (free.get(item.productId) ?? new Decimal(0)).toDecimalPlaces(SCALE).toNumber();
-      item.shortage = item.optional
-        ? 0
-        : Decimal.max(item.exact.minus(have), 0).toDecimalPlaces(SCALE, Decimal.ROUND_UP).toNumber();
-      left.set(item.productId, have.minus(item.exact));
+      item.shortage = item.optional ? 0 : Decimal.max(used.minus(have), 0).toNumber();
+      left.set(item.productId, have.minus(used));
     }
     return {
       bomId: bom.h_id,
@@ -314,7 +316,7 @@ export class BomExplosionService {
     };
   }
 
-  /** Needs per material and department (unrounded), for the PPIC module to reserve and consume. */
+  /** Needs per material and department (whole units rounded up per order), for PPIC to reserve and consume. */
   async needs(bomId: string, quantity: number | string, manager?: EntityManager): Promise<MaterialNeed[]> {
     const explosion = await this.explode(bomId, quantity, manager);
     return explosion.requirements
@@ -385,6 +387,16 @@ export class BomExplosionService {
   private freeStock(manager: EntityManager, productIds: string[]): Promise<Map<string, Decimal>> {
     return this.stock.freeInWarehouse(productIds, manager);
   }
+}
+
+/**
+ * What an order uses of an exact requirement, as `wholeUnitsToUse` shows it: whole units up to the next
+ * whole number after the stored scale (float noise such as 3.0000000000000004 opens no extra carton),
+ * other units up to the stored scale.
+ */
+export function toUse(exact: Decimal, uom: Unit): Decimal {
+  if (!isWholeUnit(uom)) return exact.toDecimalPlaces(SCALE, Decimal.ROUND_UP);
+  return exact.toDecimalPlaces(SCALE, Decimal.ROUND_HALF_UP).toDecimalPlaces(0, Decimal.ROUND_CEIL);
 }
 
 const rank = (t: VariantType) => (t === 'PRIMARY' ? 0 : t === 'ALTERNATIVE' ? 1 : 2);

@@ -224,11 +224,12 @@ export function lockMaterials(
   m: EntityManager,
   moId: string,
   department?: Department,
-): Promise<MaterialRecord[]> {
+): Promise<Array<MaterialRecord & { uom: Unit }>> {
   return m.query(
-    `select id, mo_id, product_id, department, quantity, consumed_qty from mo_materials
-      where mo_id = $1 and ($2::department is null or department = $2)
-      order by department, product_id for update`,
+    `select mm.id, mm.mo_id, mm.product_id, mm.department, mm.quantity, mm.consumed_qty, p.uom
+       from mo_materials mm join products p on p.id = mm.product_id
+      where mm.mo_id = $1 and ($2::department is null or mm.department = $2)
+      order by mm.department, mm.product_id for update of mm`,
     [moId, department ?? null],
   );
 }

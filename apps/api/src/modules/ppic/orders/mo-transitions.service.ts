@@ -42,6 +42,7 @@ import {
   type Stages,
 } from '../ppic.sql.js';
 import { MoService } from './mo.service.js';
+import { consumptionStep } from '../production/consumption.js';
 
 export interface TransitionInput {
   notes?: string;
@@ -390,11 +391,7 @@ export class MoTransitions {
 
     const consumed: Array<{ id: string; quantity: string }> = [];
     for (const mm of materials) {
-      const rest = new Decimal(mm.quantity)
-        .times(actual)
-        .div(planned)
-        .minus(mm.consumed_qty)
-        .toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+      const rest = consumptionStep(mm.quantity, actual.div(planned), mm.consumed_qty, mm.uom);
       if (rest.lte(0)) continue;
       ops.push({
         kind: 'move',

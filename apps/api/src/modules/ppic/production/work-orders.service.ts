@@ -53,6 +53,7 @@ import {
   type WorkOrderChanges,
   type WorkOrderRow,
 } from '../ppic.sql.js';
+import { consumptionStep } from './consumption.js';
 
 const doc = (type: 'work_order' | 'handover', id: string): DocumentRef => ({ type, id });
 
@@ -179,10 +180,11 @@ export class WorkOrdersService {
         const production = await this.locations.virtual('PRODUCTION', m);
         const line = await this.locations.line(wo.department, m);
         const racks = await this.locations.racks(m);
-        const share = processed.div(wo.target_qty);
+        // Cumulative: everything this work order has processed so far, so the steps add up exactly.
+        const share = done.plus(processed).div(wo.target_qty);
         const consumed: Array<{ id: string; quantity: string }> = [];
         for (const mm of await lockMaterials(m, wo.mo_id, wo.department)) {
-          const quantity = new Decimal(mm.quantity).times(share).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+          const quantity = consumptionStep(mm.quantity, share, mm.consumed_qty, mm.uom);
           if (quantity.lte(0)) continue;
           ops.push({
             kind: 'move',
