@@ -249,16 +249,20 @@ describe('whole units in the API', () => {
     ]);
 
     // 10 pieces: 3.399 cones → 4 (per piece it would be 10); 0.625 carton → 1; fabric keeps 3.885 m.
-    const explosion = (await p.call('engineer', 'GET', `/warehouse/bom/${fgBom.id}/explode?quantity=10`)).body;
-    const need = (id: string) => explosion.requirements.find((r: { productId: string }) => r.productId === id);
+    const explosion = (await p.call('engineer', 'GET', `/warehouse/bom/${fgBom.id}/explode?quantity=10`))
+      .body;
+    const need = (id: string) =>
+      explosion.requirements.find((r: { productId: string }) => r.productId === id);
     expect(need(thread.id)).toMatchObject({ quantity: 4, shortage: 0 });
     expect(need(carton.id)).toMatchObject({ quantity: 1, shortage: 0 });
     expect(need(fabric.id).quantity).toBe(3.885);
     // One order of 1,000: 1000 × 0.0625 = 62.5 cartons → 63, with 13 short of the 50 on the rack.
     const big = (await p.call('engineer', 'GET', `/warehouse/bom/${fgBom.id}/explode?quantity=1000`)).body;
-    expect(
-      big.requirements.find((r: { productId: string }) => r.productId === carton.id),
-    ).toMatchObject({ quantity: 63, available: 50, shortage: 13 });
+    expect(big.requirements.find((r: { productId: string }) => r.productId === carton.id)).toMatchObject({
+      quantity: 63,
+      available: 50,
+      shortage: 13,
+    });
 
     const mo = await p.mo(fg.id, 10);
     await p.transition('manager', mo.id, 'approve');

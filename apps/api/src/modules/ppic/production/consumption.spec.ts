@@ -4,7 +4,7 @@ import { consumptionStep } from './consumption.js';
 /** Splits `target` pieces into random outputs and consumes along them, as the work order does. */
 function consumeAlong(required: string, target: number, uom: string, seed: number): Decimal[] {
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const steps: Decimal[] = [];
   let done = 0;
   let consumed = new Decimal(0);
