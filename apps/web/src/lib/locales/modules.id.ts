@@ -970,6 +970,95 @@ export const idModules: ModuleMessages = {
       protectedHint: 'Superadmin selalu memiliki semua izin.',
       stale: 'Peran ini telah diubah orang lain',
       empty: 'Belum ada peran',
+      grants: {
+        warehouse: {
+          view: 'Melihat produk, stok, mutasi, lot, lokasi dan peringatan stok',
+          create:
+            'Menerima, mengeluarkan dan memindahkan stok; menambah produk, lot dan lokasi; menerima pesanan pembelian',
+          update:
+            'Menyesuaikan stok setelah hitung fisik; mengubah produk, foto dan lokasi; mengatur dan mengonfirmasi peringatan stok',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Belum dipakai di layar mana pun',
+        },
+        bom: {
+          view: 'Melihat BOM, revisinya dan hasil pemecahannya',
+          create: 'Membuat BOM',
+          update: 'Mengubah BOM (revisi baru)',
+          delete: 'Menghapus BOM',
+          approve: 'Belum dipakai di layar mana pun',
+        },
+        ppic: {
+          view: 'Melihat perintah produksi dan dasbor PPIC',
+          create: 'Merencanakan perintah produksi baru',
+          update: 'Mengubah draf; memulai, menyelesaikan dan membatalkan perintah produksi',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Menyetujui perintah produksi atau mengembalikannya ke draf',
+        },
+        production: {
+          view: 'Melihat perintah kerja dan serah terima',
+          create: 'Belum dipakai di layar mana pun',
+          update: 'Memulai perintah kerja, mencatat hasil dan reject, menyerahkan dan menerima barang',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Belum dipakai di layar mana pun',
+        },
+        kanban: {
+          view: 'Melihat papan kanban, kartu, stoknya dan aturan pemesanan ulang',
+          create: 'Meminta material dengan kartu kanban',
+          update: 'Mengirim, menerima, membatalkan dan memindahkan kartu kanban',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Menyetujui atau menolak kartu kanban; mengatur aturan pemesanan ulang',
+        },
+        admin: {
+          view: 'Melihat pengguna, peran, log audit, pengaturan perusahaan, kunci API dan webhook',
+          create: 'Membuat pengguna, peran, kunci API dan webhook',
+          update:
+            'Mengubah pengguna, peran dan pengaturan perusahaan; mengubah, menguji dan mengirim ulang webhook',
+          delete: 'Mencabut kunci API dan menghapus webhook',
+          approve: 'Belum dipakai di layar mana pun',
+        },
+        partners: {
+          view: 'Melihat pelanggan dan pemasok',
+          create: 'Menambah pelanggan dan pemasok',
+          update: 'Mengubah pelanggan dan pemasok',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Belum dipakai di layar mana pun',
+        },
+        sales: {
+          view: 'Melihat pesanan penjualan',
+          create: 'Memasukkan pesanan penjualan',
+          update: 'Mengubah, menutup dan membatalkan pesanan penjualan',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Mengonfirmasi pesanan penjualan',
+        },
+        purchasing: {
+          view: 'Melihat pesanan pembelian dan item pemasok',
+          create: 'Membuat pesanan pembelian; menambah item pemasok',
+          update: 'Mengubah, menutup dan membatalkan pesanan pembelian; mengubah item pemasok',
+          delete: 'Menghapus item pemasok',
+          approve: 'Menyetujui pesanan pembelian',
+        },
+        planning: {
+          view: 'Melihat proses MRP, tabelnya dan pesanan terencana',
+          create: 'Menjalankan MRP',
+          update: 'Belum dipakai di layar mana pun',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Merilis pesanan terencana',
+        },
+        quality: {
+          view: 'Melihat lot, inspeksi, uji lab, timbangan, peringatan kualitas, rencana uji dan penelusuran',
+          create: 'Mencatat inspeksi dan uji lab; mengonfirmasi peringatan kualitas; menerbitkan paspor',
+          update: 'Mengubah rencana uji; mengembalikan lot ke inspeksi',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Merilis atau memblokir lot',
+        },
+        shipping: {
+          view: 'Melihat pengiriman, baris pesanan terbuka dan mencetak surat jalan dan label',
+          create: 'Membuat pengiriman',
+          update: 'Mengambil barang dan membatalkan pengiriman',
+          delete: 'Belum dipakai di layar mana pun',
+          approve: 'Mengirim (stok keluar dari gudang)',
+        },
+      },
       actions: {
         view: 'Lihat',
         create: 'Buat',
@@ -989,6 +1078,7 @@ export const idModules: ModuleMessages = {
         purchasing: 'Pembelian',
         planning: 'Perencanaan',
         quality: 'Kualitas',
+        shipping: 'Pengiriman',
       },
     },
     audit: {

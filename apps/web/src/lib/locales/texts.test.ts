@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PERMISSION_ACTIONS, PERMISSION_MODULES } from '@kapok/contracts';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { id } from './id';
@@ -73,6 +74,18 @@ describe('texts', () => {
           if (!hasPrefix(keys, prefix!)) missing.push(`${language}: ${prefix}… (${file})`);
     }
     expect(asked).toBeGreaterThan(300);
+    expect(missing).toEqual([]);
+  });
+
+  it('names every permission module and says in words what each permission allows, in both languages', () => {
+    const missing: string[] = [];
+    for (const [language, keys] of Object.entries(languages))
+      for (const module of PERMISSION_MODULES) {
+        if (!keys.has(`admin.roles.modules.${module}`)) missing.push(`${language}: ${module}`);
+        for (const action of PERMISSION_ACTIONS)
+          if (!keys.has(`admin.roles.grants.${module}.${action}`))
+            missing.push(`${language}: ${module}.${action}`);
+      }
     expect(missing).toEqual([]);
   });
 });

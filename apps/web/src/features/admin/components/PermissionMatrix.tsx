@@ -72,7 +72,7 @@ export function PermissionMatrix({
                       mx="auto"
                       w="fit-content"
                       aria-label={`${moduleLabel}: ${t(`admin.roles.actions.${PERMISSION_ACTIONS[i]!}`)}`}
-                      title={permission}
+                      title={t(`admin.roles.grants.${module}.${PERMISSION_ACTIONS[i]!}`)}
                       checked={held.has(permission)}
                       disabled={readOnly}
                       onChange={(e) => set([permission], e.currentTarget.checked)}
