@@ -4,12 +4,10 @@ import {
   Button,
   EmptyState,
   Group,
-  Pagination,
   Paper,
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -21,8 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
-import { ErrorState } from '../../../components/ErrorState';
-import { TableSkeleton } from '../../../components/LoadingState';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/time';
 import { bomQueries, type BomSummary } from '../api';
@@ -68,10 +65,102 @@ export function BomListPage() {
     setPage(1);
   };
 
-  const total = boms.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const to = Math.min(total, page * PAGE_SIZE);
+  const types = (b: BomSummary) =>
+    [t(`bom.types.${b.bomType}`), b.active ? null : t('bom.inactive')].filter(Boolean).join(' · ');
+  const departments = (b: BomSummary) =>
+    [...b.departments].sort((x, y) => departmentRank(x) - departmentRank(y));
+  const columns: DataColumn<BomSummary>[] = [
+    {
+      id: 'product',
+      header: t('bom.list.product'),
+      alwaysVisible: true,
+      sortValue: (b) => b.productCode,
+      csv: (b) => `${b.productCode} ${b.productName}`,
+      cell: (b) => (
+        <>
+          <Anchor component={Link} to={`/bom/${b.id}`} fw={700} size="sm">
+            {b.productCode}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {b.productName}
+          </Text>
+        </>
+      ),
+    },
+    {
+      id: 'type',
+      header: t('bom.fields.bomType'),
+      width: 150,
+      sortValue: types,
+      cell: (b) => (
+        <>
+          <Group gap={4}>
+            <Badge variant="light" color={b.bomType === 'KIT' ? 'orange' : 'grape'} tt="none">
+              {t(`bom.types.${b.bomType}`)}
+            </Badge>
+            {!b.active && (
+              <Badge variant="outline" color="gray" tt="none">
+                {t('bom.inactive')}
+              </Badge>
+            )}
+          </Group>
+          {b.outputQuantity !== 1 && (
+            <Text size="xs" c="dimmed">
+              {t('bom.list.makes', { qty: formatNumber(b.outputQuantity, i18n.language) })}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'departments',
+      header: t('bom.list.departments'),
+      csv: (b) =>
+        departments(b)
+          .map((d) => t(`departments.${d}`))
+          .join(', '),
+      cell: (b) => (
+        <Group gap={4}>
+          {departments(b).map((d) => (
+            <Badge key={d} size="sm" variant="dot" color="gray" tt="none">
+              {t(`departments.${d}`)}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    },
+    {
+      id: 'lines',
+      header: t('bom.list.lines'),
+      align: 'right',
+      width: 80,
+      sortValue: (b) => b.lineCount,
+      cell: (b) => b.lineCount,
+    },
+    {
+      id: 'revision',
+      header: t('bom.list.revision'),
+      width: 110,
+      sortValue: (b) => b.revision,
+      cell: (b) => (
+        <Badge variant="light" color="kapok" tt="none">
+          {t('bom.revisionN', { revision: b.revision })}
+        </Badge>
+      ),
+    },
+    {
+      id: 'updated',
+      header: t('bom.list.updated'),
+      width: 200,
+      sortValue: (b) => b.updatedAt,
+      csv: (b) => b.updatedAt,
+      cell: (b) => (
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(b.updatedAt, i18n.language)}
+        </Text>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -136,121 +225,45 @@ export function BomListPage() {
             </Text>
           )}
 
-          {boms.isPending ? (
-            <TableSkeleton />
-          ) : boms.isError ? (
-            <ErrorState error={boms.error} onRetry={() => void boms.refetch()} />
-          ) : boms.data.items.length === 0 ? (
-            <EmptyState
-              py="xl"
-              withIndicatorBackground
-              icon={<IconBinaryTree2 />}
-              title={filtered ? t('bom.list.noMatchTitle') : t('bom.list.emptyTitle')}
-              description={filtered ? t('bom.list.noMatchBody') : t('bom.list.emptyBody')}
-            >
-              <EmptyState.Actions>
-                {filtered ? (
-                  <Button variant="default" onClick={clearFilters}>
-                    {t('common.clearFilters')}
-                  </Button>
-                ) : (
-                  <Can permission="bom.create">
-                    <Button component={Link} to="/bom/new" leftSection={<IconPlus size={16} />}>
-                      {t('bom.list.newBom')}
+          <DataTable<BomSummary>
+            tableId="bom.list"
+            label={t('bom.list.title')}
+            columns={columns}
+            rows={boms.data?.items}
+            rowId={(b) => b.id}
+            loading={boms.isPending}
+            error={boms.error}
+            onRetry={() => void boms.refetch()}
+            stale={boms.isPlaceholderData}
+            minWidth={860}
+            csvFileName="boms"
+            paging={{ page, pageSize: PAGE_SIZE, total: boms.data?.total ?? 0, onPageChange: setPage }}
+            empty={
+              <EmptyState
+                py="xl"
+                withIndicatorBackground
+                icon={<IconBinaryTree2 />}
+                title={filtered ? t('bom.list.noMatchTitle') : t('bom.list.emptyTitle')}
+                description={filtered ? t('bom.list.noMatchBody') : t('bom.list.emptyBody')}
+              >
+                <EmptyState.Actions>
+                  {filtered ? (
+                    <Button variant="default" onClick={clearFilters}>
+                      {t('common.clearFilters')}
                     </Button>
-                  </Can>
-                )}
-              </EmptyState.Actions>
-            </EmptyState>
-          ) : (
-            <Table.ScrollContainer minWidth={860}>
-              <Table aria-label={t('bom.list.title')} style={{ opacity: boms.isPlaceholderData ? 0.6 : 1 }}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('bom.list.product')}</Table.Th>
-                    <Table.Th w={140}>{t('bom.fields.bomType')}</Table.Th>
-                    <Table.Th>{t('bom.list.departments')}</Table.Th>
-                    <Table.Th w={80} ta="right">
-                      {t('bom.list.lines')}
-                    </Table.Th>
-                    <Table.Th w={110}>{t('bom.list.revision')}</Table.Th>
-                    <Table.Th w={200}>{t('bom.list.updated')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {boms.data.items.map((b) => (
-                    <BomRow key={b.id} bom={b} updated={formatDateTime(b.updatedAt, i18n.language)} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-
-          {total > 0 && (
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('common.showing', { from, to, total })}
-              </Text>
-              {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
-            </Group>
-          )}
+                  ) : (
+                    <Can permission="bom.create">
+                      <Button component={Link} to="/bom/new" leftSection={<IconPlus size={16} />}>
+                        {t('bom.list.newBom')}
+                      </Button>
+                    </Can>
+                  )}
+                </EmptyState.Actions>
+              </EmptyState>
+            }
+          />
         </Stack>
       </Paper>
     </>
-  );
-}
-
-function BomRow({ bom, updated }: { bom: BomSummary; updated: string }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Anchor component={Link} to={`/bom/${bom.id}`} fw={700} size="sm">
-          {bom.productCode}
-        </Anchor>
-        <Text size="xs" c="dimmed">
-          {bom.productName}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          <Badge variant="light" color={bom.bomType === 'KIT' ? 'orange' : 'grape'} tt="none">
-            {t(`bom.types.${bom.bomType}`)}
-          </Badge>
-          {!bom.active && (
-            <Badge variant="outline" color="gray" tt="none">
-              {t('bom.inactive')}
-            </Badge>
-          )}
-        </Group>
-        {bom.outputQuantity !== 1 && (
-          <Text size="xs" c="dimmed">
-            {t('bom.list.makes', { qty: formatNumber(bom.outputQuantity, i18n.language) })}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          {[...bom.departments]
-            .sort((a, b) => departmentRank(a) - departmentRank(b))
-            .map((d) => (
-              <Badge key={d} size="sm" variant="dot" color="gray" tt="none">
-                {t(`departments.${d}`)}
-              </Badge>
-            ))}
-        </Group>
-      </Table.Td>
-      <Table.Td ta="right">{bom.lineCount}</Table.Td>
-      <Table.Td>
-        <Badge variant="light" color="kapok" tt="none">
-          {t('bom.revisionN', { revision: bom.revision })}
-        </Badge>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          {updated}
-        </Text>
-      </Table.Td>
-    </Table.Tr>
   );
 }

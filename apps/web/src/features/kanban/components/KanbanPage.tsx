@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Skeleton, Switch, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SegmentedControl, Skeleton, Switch, Text } from '@mantine/core';
 import type { Department, KanbanStatus } from '@kapok/contracts';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -27,6 +27,9 @@ const TransitionPrompt = lazy(() =>
 );
 const CardDetailDrawer = lazy(() =>
   import('./CardDetailDrawer').then((m) => ({ default: m.CardDetailDrawer })),
+);
+const CardHistoryTable = lazy(() =>
+  import('./CardHistoryTable').then((m) => ({ default: m.CardHistoryTable })),
 );
 const NewRequestModal = lazy(() => import('./NewRequestModal').then((m) => ({ default: m.NewRequestModal })));
 
@@ -75,6 +78,7 @@ export function KanbanPage() {
           ? user.department
           : undefined;
   const showClosed = params.get('closed') === '1';
+  const asList = params.get('view') === 'list';
   const setParam = (key: string, value: string | null) =>
     setParams(
       (p) => {
@@ -99,6 +103,15 @@ export function KanbanPage() {
     }
     return null;
   }, [detailId, view]);
+
+  // The list shows every card the board holds, closed ones too, latest change first.
+  const allCards = useMemo(
+    () =>
+      Object.values(view.columns)
+        .flat()
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    [view],
+  );
 
   const open = useCallback((card: KanbanCard) => setDetailId(card.id), []);
   const promptLoaded = useLatch(!!actions.prompt);
@@ -131,11 +144,22 @@ export function KanbanPage() {
           value={department ?? ALL}
           onChange={(e) => setParam('department', e.currentTarget.value)}
         />
-        <Switch
-          checked={showClosed}
-          onChange={(e) => setParam('closed', e.currentTarget.checked ? '1' : null)}
-          label={t('kanban.showClosed', { n: closedCount })}
+        <SegmentedControl
+          aria-label={t('kanban.history.view')}
+          value={asList ? 'list' : 'board'}
+          onChange={(v) => setParam('view', v === 'list' ? 'list' : null)}
+          data={[
+            { value: 'board', label: t('kanban.history.board') },
+            { value: 'list', label: t('kanban.history.list') },
+          ]}
         />
+        {!asList && (
+          <Switch
+            checked={showClosed}
+            onChange={(e) => setParam('closed', e.currentTarget.checked ? '1' : null)}
+            label={t('kanban.showClosed', { n: closedCount })}
+          />
+        )}
         {board.data && (
           <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
             {t('kanban.openCount', {
@@ -146,7 +170,19 @@ export function KanbanPage() {
         )}
       </Group>
 
-      {board.isPending ? (
+      {asList ? (
+        <Paper withBorder p="md" radius="md">
+          <Suspense fallback={<BoardSkeleton columns={1} />}>
+            <CardHistoryTable
+              cards={board.data ? allCards : undefined}
+              loading={board.isPending}
+              error={board.error}
+              onRetry={() => void board.refetch()}
+              onOpen={open}
+            />
+          </Suspense>
+        </Paper>
+      ) : board.isPending ? (
         <BoardSkeleton columns={columns.length} />
       ) : board.isError ? (
         <ErrorState error={board.error} onRetry={() => void board.refetch()} title={t('kanban.loadFailed')} />

@@ -1,8 +1,9 @@
-import { Badge, Button, EmptyState, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsDiff, IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable, type DataColumn } from '../../../../components/data-table';
 import { ErrorState } from '../../../../components/ErrorState';
 import { TableSkeleton } from '../../../../components/LoadingState';
 import { formatDateTime } from '../../../../lib/time';
@@ -51,60 +52,82 @@ export function RevisionHistory({ bomId }: { bomId: string }) {
     setChosen([items[index + 1]?.revision ?? null, r.revision]);
   };
 
+  const columns: DataColumn<BomRevision>[] = [
+    {
+      id: 'revision',
+      header: t('bom.history.revision'),
+      alwaysVisible: true,
+      width: 110,
+      sortValue: (r) => r.revision,
+      cell: (r) => (
+        <Badge variant={r === items[0] ? 'filled' : 'light'} tt="none">
+          {t('bom.revisionN', { revision: r.revision })}
+        </Badge>
+      ),
+    },
+    { id: 'reason', header: t('bom.history.reason'), sortValue: (r) => r.reason, cell: (r) => r.reason },
+    {
+      id: 'author',
+      header: t('bom.history.author'),
+      width: 140,
+      sortValue: (r) => r.author?.username ?? t('bom.history.system'),
+      cell: (r) => (
+        <Text size="sm" c={r.author ? undefined : 'dimmed'}>
+          {r.author ? r.author.username : t('bom.history.system')}
+        </Text>
+      ),
+    },
+    {
+      id: 'at',
+      header: t('bom.history.at'),
+      width: 200,
+      sortValue: (r) => r.at,
+      cell: (r) => (
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(r.at, i18n.language)}
+        </Text>
+      ),
+    },
+    {
+      id: 'actions',
+      header: t('bom.history.showChanges'),
+      hideHeader: true,
+      alwaysVisible: true,
+      sticky: true,
+      align: 'right',
+      width: 170,
+      cell: (r) =>
+        r !== items[items.length - 1] && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconArrowsDiff size={14} />}
+            onClick={() => compareWithPrevious(r)}
+            aria-label={t('bom.history.showChangesOf', { revision: r.revision })}
+          >
+            {t('bom.history.showChanges')}
+          </Button>
+        ),
+    },
+  ];
+
   return (
     <Stack gap="md">
       <Paper p="md" radius="md">
         <Title order={4} mb="sm">
           {t('bom.history.title')}
         </Title>
-        <Table aria-label={t('bom.history.title')} verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={110}>{t('bom.history.revision')}</Table.Th>
-              <Table.Th>{t('bom.history.reason')}</Table.Th>
-              <Table.Th w={140}>{t('bom.history.author')}</Table.Th>
-              <Table.Th w={200}>{t('bom.history.at')}</Table.Th>
-              <Table.Th w={170} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((r, i) => (
-              <Table.Tr key={r.id} data-selected={r.revision === to || undefined}>
-                <Table.Td>
-                  <Badge variant={i === 0 ? 'filled' : 'light'} tt="none">
-                    {t('bom.revisionN', { revision: r.revision })}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.reason}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c={r.author ? undefined : 'dimmed'}>
-                    {r.author ? r.author.username : t('bom.history.system')}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {formatDateTime(r.at, i18n.language)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  {i < items.length - 1 && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      leftSection={<IconArrowsDiff size={14} />}
-                      onClick={() => compareWithPrevious(r)}
-                      aria-label={t('bom.history.showChangesOf', { revision: r.revision })}
-                    >
-                      {t('bom.history.showChanges')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable<BomRevision>
+          tableId="bom.revisions"
+          label={t('bom.history.title')}
+          columns={columns}
+          rows={items}
+          rowId={(r) => r.id}
+          rowProps={(r) => ({ bg: r.revision === to ? 'var(--mantine-primary-color-light)' : undefined })}
+          csvFileName="bom-revisions"
+          minWidth={640}
+          empty={null}
+        />
       </Paper>
 
       <Paper p="md" radius="md">
