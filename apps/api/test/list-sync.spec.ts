@@ -224,3 +224,100 @@ describe('sales orders', () => {
     expect(bad.body.details[0].field).toBe('sort');
   });
 });
+
+/** Every list other programs sync from: its path, a field it sorts by, and whether it is paged. */
+const LISTS = [
+  { path: '/warehouse/stock/moves', sort: 'productCode', paged: true },
+  { path: '/ppic/tasks', sort: 'batchNumber', paged: true },
+  { path: '/production/work-orders', sort: 'batchNumber', paged: false },
+  { path: '/ppic/kanban/cards', sort: 'number', paged: true },
+  { path: '/purchasing/orders', sort: 'number', paged: true },
+  { path: '/sales/orders', sort: 'number', paged: true },
+] as const;
+
+/** Every row of a list for a query: all its pages (`limit=500`), or the one answer of an unpaged list. */
+async function everything(path: string, paged: boolean, query: string) {
+  const rows: Array<Record<string, string>> = [];
+  for (let skip = 0; ; skip += 500) {
+    const res = await get(`${path}?${query}${paged ? `&limit=500&skip=${skip}` : ''}`);
+    expect(res.status).toBe(200);
+    rows.push(...res.body.items);
+    if (!paged || rows.length >= res.body.total) return { rows, total: res.body.total as number };
+  }
+}
+
+describe.each(LISTS)('$path', ({ path, sort, paged }) => {
+  it('updatedSince answers only the rows changed strictly after the instant', async () => {
+    const { rows } = await everything(path, paged, 'sort=updatedAt');
+    const stamps = rows.map((r) => r.updatedAt);
+    expect(stamps).toEqual([...stamps].sort());
+    const distinct = [...new Set(stamps)];
+    expect(distinct.length).toBeGreaterThan(1);
+    const since = distinct[Math.floor(distinct.length / 2) - 1];
+
+    const newer = await everything(path, paged, `updatedSince=${encodeURIComponent(since)}`);
+    const got = newer.rows.map((r) => r.updatedAt);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((s) => s > since)).toBe(true);
+    expect(newer.total).toBe(stamps.filter((s) => s > since).length);
+    const latest = distinct[distinct.length - 1];
+    expect((await get(`${path}?updatedSince=${encodeURIComponent(latest)}`)).body.total).toBe(0);
+  });
+
+  it('sorts by a whitelisted field both ways, refuses any other with 422', async () => {
+    const up = (await everything(path, paged, `sort=${sort}`)).rows.map((r) => r.id);
+    const down = (await everything(path, paged, `sort=-${sort}`)).rows.map((r) => r.id);
+    expect(up.length).toBeGreaterThan(1);
+    expect(down).toEqual([...up].reverse());
+
+    for (const bad of ['nope', `${sort}%20desc`, '--createdAt']) {
+      const res = await get(`${path}?sort=${bad}`);
+      expect(res.status).toBe(422);
+      expect(res.body.details[0].field).toBe('sort');
+    }
+    const since = await get(`${path}?updatedSince=2026-03-02`, { accept: 'text/csv' });
+    expect(since.status).toBe(422);
+  });
+
+  it('answers the same rows as CSV when asked', async () => {
+    const json = await everything(path, paged, 'sort=-updatedAt');
+    const csv = await download(`${path}?sort=-updatedAt`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const rows: Array<Record<string, string>> = parse(csv.text, { columns: true });
+    expect(rows.map((r) => r.id)).toEqual(json.rows.map((r) => r.id));
+    expect(rows.map((r) => r.updatedAt ?? r.createdAt)).toEqual(json.rows.map((r) => r.updatedAt));
+  });
+});
+
+describe('kanban card history', () => {
+  it('pages through every card, closed ones too, and streams 10,000 of them as CSV', async () => {
+    const { rows } = await t.db.query<{ id: string }>(
+      `select id from products where code not like 'BULK-%' limit 1`,
+    );
+    const productId = rows[0].id;
+    await t.db.query(
+      `insert into kanban_cards (number, department, product_id, quantity, status, position)
+       select 'KB-BULK-' || lpad(n::text, 5, '0'), 'SEWING', $1, n, 'CANCELLED', n
+         from generate_series(1, 10000) n`,
+      [productId],
+    );
+    const page = await get('/ppic/kanban/cards?status=CANCELLED&sort=number&limit=3&skip=1');
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBeGreaterThanOrEqual(10_000);
+    expect(page.body.items).toHaveLength(3);
+
+    const res = await download('/ppic/kanban/cards?status=CANCELLED&sort=-number');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="kanban-cards.csv"');
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.headers['transfer-encoding']).toBe('chunked');
+    expect(res.chunks).toBeGreaterThan(10);
+    expect(res.heapGrowth).toBeLessThan(50 * 1024 * 1024);
+    const csv: Array<Record<string, string>> = parse(res.text, { columns: true });
+    const bulk = csv.filter((r) => r.number.startsWith('KB-BULK-'));
+    expect(bulk).toHaveLength(10_000);
+    expect(bulk[0]).toMatchObject({ number: 'KB-BULK-10000', quantity: '10000', status: 'CANCELLED' });
+    expect(bulk[9_999].number).toBe('KB-BULK-00001');
+  });
+});

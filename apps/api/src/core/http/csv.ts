@@ -80,3 +80,25 @@ export async function sendCsv<Row, Item>(
     .header('content-disposition', `attachment; filename="${exp.filename}"`)
     .send(csv);
 }
+
+/** A scalar of an item as a CSV cell: instants in ISO 8601, everything else as it is. */
+const cell = (v: unknown): string | number | boolean | null | undefined =>
+  v instanceof Date ? v.toISOString() : (v as string | number | boolean | null | undefined);
+
+/** Columns named as the item's fields (the JSON list's names), read as they are. */
+export const fieldColumns = <Item>(...fields: Array<keyof Item & string>): Array<CsvColumn<Item>> =>
+  fields.map((f) => ({ header: f, value: (item) => cell(item[f]) }));
+
+/**
+ * One list route, two answers: CSV of every row of the filter, streamed, when the client sends
+ * `Accept: text/csv`; otherwise the JSON page.
+ */
+export async function answerList<Row, Item>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  dataSource: DataSource,
+  answer: { json: () => Promise<unknown>; csv: () => CsvExport<Row, Item> },
+): Promise<void> {
+  if (wantsCsv(request)) return sendCsv(reply, dataSource, answer.csv());
+  await reply.send(await answer.json());
+}

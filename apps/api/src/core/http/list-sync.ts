@@ -10,7 +10,19 @@ export const sortValues = (fields: readonly string[]): string[] => fields.flatMa
  * after an instant) and `sort` (one whitelisted field, `-field` descending). Anything else is a 422.
  */
 export function SyncPageQuery(fields: readonly string[], defaultOrder: string) {
-  class SyncQuery extends PageQuery {
+  return SyncQuery(fields, defaultOrder, PageQuery);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T = object> = new (...args: any[]) => T;
+
+/** `updatedSince` and `sort` on a list's own query class (`PageQuery`, or none for an unpaged list). */
+export function SyncQuery<Base extends Constructor>(
+  fields: readonly string[],
+  defaultOrder: string,
+  Base: Base = class {} as Base,
+) {
+  class WithSync extends Base {
     @ApiPropertyOptional({
       format: 'date-time',
       example: '2026-03-02T08:00:00.000Z',
@@ -33,7 +45,7 @@ export function SyncPageQuery(fields: readonly string[], defaultOrder: string) {
     @IsIn(sortValues(fields))
     sort?: string;
   }
-  return SyncQuery;
+  return WithSync;
 }
 
 /**
@@ -60,3 +72,26 @@ export function orderBy(
  */
 export const changedSince = (column: string, param: number): string =>
   `date_trunc('milliseconds', ${column}) > $${param}::timestamptz`;
+
+/** How a list syncs: the column of `updatedSince`, its sortable fields and its order without `sort`. */
+export interface ListSync {
+  updatedAt: string;
+  sort: Readonly<Record<string, string>>;
+  defaultOrder: string;
+  /** Breaks ties of a `sort` (the primary key). */
+  tiebreak: string;
+}
+
+/**
+ * The shared part of every list other programs sync from: adds the `updatedSince` condition to the
+ * list's own conditions and answers its `order by`.
+ */
+export function syncClauses(
+  q: { updatedSince?: string; sort?: string },
+  spec: ListSync,
+  where: string[],
+  params: unknown[],
+): string {
+  if (q.updatedSince) where.push(changedSince(spec.updatedAt, params.push(q.updatedSince)));
+  return orderBy(q.sort, spec.sort, spec.defaultOrder, spec.tiebreak);
+}

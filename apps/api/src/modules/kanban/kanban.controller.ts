@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -13,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import type { Principal } from '../../core/context/request-context.js';
 import { ErrorBody } from '../../core/errors/error-body.js';
+import { answerList, CsvExportable } from '../../core/http/csv.js';
 import { IdParam } from '../../core/http/id-param.js';
 import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { CurrentPrincipal } from '../../core/permissions/current-principal.decorator.js';
@@ -21,6 +23,8 @@ import {
   ApproveCardRequest,
   BoardQuery,
   BoardResponse,
+  CardPage,
+  CardQuery,
   CancelCardRequest,
   CardResponse,
   CardStockResponse,
@@ -41,7 +45,10 @@ import { KanbanService } from './kanban.service.js';
 @ApiTags('kanban')
 @Controller('ppic/kanban/cards')
 export class KanbanCardsController {
-  constructor(private readonly kanban: KanbanService) {}
+  constructor(
+    private readonly kanban: KanbanService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Post()
   @Idempotent()
@@ -52,6 +59,25 @@ export class KanbanCardsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<CardResponse> {
     return this.kanban.create(body, principal);
+  }
+
+  @Get()
+  @RequirePermission('kanban.view')
+  @ApiOkResponse({
+    type: CardPage,
+    description: 'Every card, closed ones too (the board keeps only recent closed cards), a page at a time',
+  })
+  @CsvExportable()
+  listCards(
+    @Query() query: CardQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return answerList(request, reply, this.dataSource, {
+      json: () => this.kanban.history(query, principal),
+      csv: () => this.kanban.historyCsv(query, principal),
+    });
   }
 
   @Get('all')

@@ -10,6 +10,7 @@ import { People } from '../../core/database/people.js';
 import { Transactions } from '../../core/database/transactions.js';
 import { AppError, notFound, validationFailed } from '../../core/errors/app-error.js';
 import { EventPublisher } from '../../core/events/event-publisher.js';
+import type { CsvExport } from '../../core/http/csv.js';
 import { type StateMachine, StateTransitions } from '../../core/transitions/state-machine.js';
 import {
   type DocumentRef,
@@ -26,6 +27,8 @@ import type {
   BoardQuery,
   BoardResponse,
   ApproveCardRequest,
+  CardPage,
+  CardQuery,
   CardResponse,
   CardStockResponse,
   CreateCardRequest,
@@ -34,13 +37,16 @@ import type {
 } from './dto/kanban.dto.js';
 import { type BoardAnswer, BoardCache } from './board.cache.js';
 import { cardActions, cardRowRule, rowRuleViolation, toCards } from './kanban.cards.js';
+import { CARD_CSV_COLUMNS } from './kanban.csv.js';
 import {
+  cardHistorySql,
   type CardChanges,
   type CardRow,
   insertCards,
   lockCard,
   saveCard,
   selectBoard,
+  selectCardHistory,
   selectCards,
   setPosition,
 } from './kanban.sql.js';
@@ -101,6 +107,25 @@ export class KanbanService {
   private async loadBoard(q: BoardQuery): Promise<CardResponse[]> {
     const rows = await selectBoard(this.dataSource.manager, CLOSED_DAYS_ON_BOARD, q.status, q.department);
     return toCards(rows, this.people, this.locations, undefined);
+  }
+
+  /** The card history, closed cards too, a page at a time. */
+  async history(q: CardQuery, principal: Principal): Promise<CardPage> {
+    const { rows, total } = await selectCardHistory(this.dataSource.manager, q, q.skip, q.limit);
+    const items = await toCards(rows, this.people, this.locations, principal);
+    return { items, total, skip: q.skip, limit: q.limit };
+  }
+
+  /** The card history as CSV, every card of the filter, streamed. */
+  historyCsv(q: CardQuery, principal: Principal): CsvExport<CardRow, CardResponse> {
+    const { sql, params } = cardHistorySql(q, false);
+    return {
+      sql,
+      params,
+      map: (rows) => toCards(rows, this.people, this.locations, principal),
+      columns: CARD_CSV_COLUMNS,
+      filename: 'kanban-cards.csv',
+    };
   }
 
   async get(id: string, principal: Principal): Promise<CardResponse> {

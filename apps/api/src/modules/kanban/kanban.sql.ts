@@ -1,5 +1,6 @@
 import type { Department, KanbanStatus, Priority, Unit } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
+import { type ListSync, syncClauses } from '../../core/http/list-sync.js';
 
 /** A `kanban_cards` row as PostgreSQL returns it (numeric as string). */
 export interface CardRecord {
@@ -87,6 +88,60 @@ const BOARD_ORDER = `
 
 export const selectCards = (m: EntityManager, where: string, params: unknown[]): Promise<CardRow[]> =>
   m.query(`${CARD_SELECT} where ${where} order by ${BOARD_ORDER}`, params);
+
+/** `updatedSince` and the fields the card history may be sorted by. */
+export const CARD_SYNC: ListSync = {
+  updatedAt: 'c.updated_at',
+  sort: {
+    number: 'c.number',
+    status: 'c.status',
+    neededBy: 'c.needed_by',
+    productCode: 'p.code',
+    createdAt: 'c.created_at',
+    updatedAt: 'c.updated_at',
+  },
+  defaultOrder: 'c.created_at desc, c.number desc',
+  tiebreak: 'c.id',
+};
+
+export interface CardFilter {
+  status?: KanbanStatus;
+  department?: Department;
+  productId?: string;
+  updatedSince?: string;
+  sort?: string;
+}
+
+/** Every card ever made (closed ones too), filtered, without paging (the export streams it whole). */
+export function cardHistorySql(f: CardFilter, counted: boolean): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.status) where.push(`c.status = $${params.push(f.status)}`);
+  if (f.department) where.push(`c.department = $${params.push(f.department)}`);
+  if (f.productId) where.push(`c.product_id = $${params.push(f.productId)}`);
+  const order = syncClauses(f, CARD_SYNC, where, params);
+  const sql = `select c.*, p.code as product_code, p.name as product_name, p.uom
+                      ${counted ? ', count(*) over() as total' : ''}
+                 from kanban_cards c
+                 join products p on p.id = c.product_id
+                ${where.length ? `where ${where.join(' and ')}` : ''}
+                ${order}`;
+  return { sql, params };
+}
+
+export async function selectCardHistory(
+  m: EntityManager,
+  f: CardFilter,
+  skip: number,
+  limit: number,
+): Promise<{ rows: CardRow[]; total: number }> {
+  const { sql, params } = cardHistorySql(f, true);
+  const rows: Array<CardRow & { total: string }> = await m.query(
+    `${sql} limit $${params.push(limit)} offset $${params.push(skip)}`,
+    params,
+  );
+  return { rows, total: Number(rows[0]?.total ?? 0) };
+}
 
 /** Open cards (partial index) and the ones closed within `closedDays`, optionally of one status or department. */
 export function selectBoard(

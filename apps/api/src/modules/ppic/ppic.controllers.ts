@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Principal } from '../../core/context/request-context.js';
 import { ErrorBody } from '../../core/errors/error-body.js';
+import { answerList, CsvExportable } from '../../core/http/csv.js';
 import { IdParam } from '../../core/http/id-param.js';
 import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { CurrentPrincipal } from '../../core/permissions/current-principal.decorator.js';
@@ -57,6 +60,7 @@ export class MoController {
   constructor(
     private readonly orders: MoService,
     private readonly transitions: MoTransitions,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Post()
@@ -70,8 +74,17 @@ export class MoController {
   @Get()
   @RequirePermission('ppic.view')
   @ApiOkResponse({ type: MoPage })
-  listMos(@Query() query: MoQuery, @CurrentPrincipal() principal: Principal): Promise<MoPage> {
-    return this.orders.list(query, principal);
+  @CsvExportable()
+  listMos(
+    @Query() query: MoQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return answerList(request, reply, this.dataSource, {
+      json: () => this.orders.list(query, principal),
+      csv: () => this.orders.exportCsv(query, principal),
+    });
   }
 
   @Get(':id')
@@ -278,16 +291,25 @@ export class DashboardController {
 @ApiTags('production')
 @Controller('production')
 export class ProductionController {
-  constructor(private readonly workOrders: WorkOrdersService) {}
+  constructor(
+    private readonly workOrders: WorkOrdersService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Get('work-orders')
   @RequirePermission('production.view')
   @ApiOkResponse({ type: WorkOrderList, description: 'Department users see only their own department' })
+  @CsvExportable()
   listWorkOrders(
     @Query() query: WorkOrderQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<WorkOrderList> {
-    return this.workOrders.list(query, principal);
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return answerList(request, reply, this.dataSource, {
+      json: () => this.workOrders.list(query, principal),
+      csv: () => this.workOrders.exportCsv(query, principal),
+    });
   }
 
   @Post('work-orders/:id/start')

@@ -8,6 +8,7 @@ import type {
   WorkOrderState,
 } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
+import type { ListSync } from '../../core/http/list-sync.js';
 
 /** Per department of the route, from the frozen explosion: what it makes and how many. */
 export type Stages = Record<string, { target: number; productId: string | null }>;
@@ -88,9 +89,41 @@ const MO_SELECT = `select ${MO_COLUMNS} from manufacturing_orders mo join produc
 
 export const LATE_FILTER = LATE;
 
+/** The orders' query (the export streams it as it is). */
+export const moSql = (where: string, tail = ''): string => `${MO_SELECT} where ${where} ${tail}`;
+
 export function selectMos(m: EntityManager, where: string, params: unknown[], tail = ''): Promise<MoRow[]> {
-  return m.query(`${MO_SELECT} where ${where} ${tail}`, params);
+  return m.query(moSql(where, tail), params);
 }
+
+/** `updatedSince` and the fields an MO list may be sorted by. */
+export const MO_SYNC: ListSync = {
+  updatedAt: 'mo.updated_at',
+  sort: {
+    batchNumber: 'mo.batch_number',
+    dueDate: 'mo.due_date',
+    state: 'mo.state',
+    productCode: 'p.code',
+    createdAt: 'mo.created_at',
+    updatedAt: 'mo.updated_at',
+  },
+  defaultOrder: 'mo.created_at desc, mo.batch_number desc',
+  tiebreak: 'mo.id',
+};
+
+/** `updatedSince` and the fields a work order list may be sorted by. */
+export const WORK_ORDER_SYNC: ListSync = {
+  updatedAt: 'wo.updated_at',
+  sort: {
+    batchNumber: 'mo.batch_number',
+    department: 'wo.department',
+    state: 'wo.state',
+    createdAt: 'wo.created_at',
+    updatedAt: 'wo.updated_at',
+  },
+  defaultOrder: 'mo.batch_number, wo.sequence',
+  tiebreak: 'wo.id',
+};
 
 export async function countMos(m: EntityManager, where: string, params: unknown[]): Promise<number> {
   const [{ n }]: Array<{ n: number }> = await m.query(
@@ -307,12 +340,14 @@ export function selectWorkOrders(
   m: EntityManager,
   where: string,
   params: unknown[],
+  order?: string,
 ): Promise<WorkOrderRow[]> {
-  return m.query(
-    `select ${WO_COLUMNS} from work_orders wo ${WO_JOINS} where ${where} order by mo.batch_number, wo.sequence`,
-    params,
-  );
+  return m.query(workOrderSql(where, order), params);
 }
+
+/** The work orders' query; `order` is a whole `order by` clause. */
+export const workOrderSql = (where: string, order = 'order by mo.batch_number, wo.sequence'): string =>
+  `select ${WO_COLUMNS} from work_orders wo ${WO_JOINS} where ${where} ${order}`;
 
 export async function lockWorkOrder(m: EntityManager, id: string): Promise<WorkOrderRow | undefined> {
   const [row]: WorkOrderRow[] = await m.query(

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Principal } from '../../core/context/request-context.js';
 import { ErrorBody } from '../../core/errors/error-body.js';
+import { answerList, CsvExportable } from '../../core/http/csv.js';
 import { IdParam } from '../../core/http/id-param.js';
 import type { Page } from '../../core/http/paging.js';
 import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
@@ -22,7 +25,6 @@ import {
   PurchaseOrderPage,
   PurchaseOrderQuery,
   PurchaseOrderResponse,
-  type PurchaseOrderSummary,
   PurchaseTransitionRequest,
   ReceivableLinePage,
   ReceivableLineQuery,
@@ -34,16 +36,25 @@ import { PurchasingService } from './purchasing.service.js';
 @ApiTags('purchasing')
 @Controller('purchasing')
 export class PurchaseOrdersController {
-  constructor(private readonly purchasing: PurchasingService) {}
+  constructor(
+    private readonly purchasing: PurchasingService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Get('orders')
   @RequirePermission('purchasing.view')
   @ApiOkResponse({ type: PurchaseOrderPage })
+  @CsvExportable()
   listPurchaseOrders(
     @Query() query: PurchaseOrderQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Page<PurchaseOrderSummary>> {
-    return this.purchasing.list(query, principal);
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return answerList(request, reply, this.dataSource, {
+      json: () => this.purchasing.list(query, principal),
+      csv: () => this.purchasing.exportCsv(query, principal),
+    });
   }
 
   @Post('orders')

@@ -1,5 +1,6 @@
 import type { PurchaseOrderState, Unit } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
+import { type ListSync, syncClauses } from '../../core/http/list-sync.js';
 
 /**
  * The purchasing module's own queries: it names only `purchase_orders`, `purchase_order_lines`,
@@ -58,14 +59,29 @@ export interface PurchaseOrderFilter {
   productId?: string;
   open?: boolean;
   search?: string;
+  updatedSince?: string;
+  sort?: string;
 }
 
-export async function listPurchaseOrders(
-  m: EntityManager,
+/** `updatedSince` and the fields a purchase order list may be sorted by. */
+export const PURCHASE_ORDER_SYNC: ListSync = {
+  updatedAt: 'o.updated_at',
+  sort: {
+    number: 'o.number',
+    orderDate: 'o.order_date',
+    state: 'o.state',
+    createdAt: 'o.created_at',
+    updatedAt: 'o.updated_at',
+  },
+  defaultOrder: 'o.created_at desc, o.number desc',
+  tiebreak: 'o.id',
+};
+
+/** The list's query: its filters and order, without paging (the export streams it whole). */
+export function purchaseOrderListSql(
   f: PurchaseOrderFilter,
-  skip: number,
-  limit: number,
-): Promise<{ rows: PurchaseOrderSummaryRow[]; total: number }> {
+  counted: boolean,
+): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.supplierId) where.push(`o.supplier_id = $${params.push(f.supplierId)}`);
@@ -76,16 +92,28 @@ export async function listPurchaseOrders(
       `exists (select 1 from purchase_order_lines p where p.purchase_order_id = o.id and p.product_id = $${params.push(f.productId)})`,
     );
   if (f.search) where.push(`o.number ilike $${params.push(`%${escapeLike(f.search)}%`)}`);
-  const rows: Array<PurchaseOrderSummaryRow & { total: string }> = await m.query(
-    `select ${ORDER_COLUMNS}, s.line_count, s.first_expected, s.total_value, count(*) over() as total
+  const order = syncClauses(f, PURCHASE_ORDER_SYNC, where, params);
+  const sql = `select ${ORDER_COLUMNS}, s.line_count, s.first_expected, s.total_value
+            ${counted ? ', count(*) over() as total' : ''}
        from purchase_orders o
        cross join lateral (
          select count(*)::int as line_count, min(l.expected_date)::text as first_expected,
                 sum(l.quantity * l.unit_price) as total_value
            from purchase_order_lines l where l.purchase_order_id = o.id) s
       ${where.length ? `where ${where.join(' and ')}` : ''}
-      order by o.created_at desc, o.number desc
-      limit $${params.push(limit)} offset $${params.push(skip)}`,
+      ${order}`;
+  return { sql, params };
+}
+
+export async function listPurchaseOrders(
+  m: EntityManager,
+  f: PurchaseOrderFilter,
+  skip: number,
+  limit: number,
+): Promise<{ rows: PurchaseOrderSummaryRow[]; total: number }> {
+  const { sql, params } = purchaseOrderListSql(f, true);
+  const rows: Array<PurchaseOrderSummaryRow & { total: string }> = await m.query(
+    `${sql} limit $${params.push(limit)} offset $${params.push(skip)}`,
     params,
   );
   return { rows, total: Number(rows[0]?.total ?? 0) };

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Principal } from '../../core/context/request-context.js';
 import { ErrorBody } from '../../core/errors/error-body.js';
-import { CsvExportable, sendCsv, wantsCsv } from '../../core/http/csv.js';
+import { answerList, CsvExportable } from '../../core/http/csv.js';
 import { IdParam } from '../../core/http/id-param.js';
 import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { CurrentPrincipal } from '../../core/permissions/current-principal.decorator.js';
@@ -38,14 +38,16 @@ export class SalesOrdersController {
   @RequirePermission('sales.view')
   @ApiOkResponse({ type: SalesOrderPage })
   @CsvExportable()
-  async listSalesOrders(
+  listSalesOrders(
     @Query() query: SalesOrderQuery,
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (wantsCsv(request)) return sendCsv(reply, this.dataSource, this.sales.exportCsv(query, principal));
-    reply.send(await this.sales.list(query, principal));
+    return answerList(request, reply, this.dataSource, {
+      json: () => this.sales.list(query, principal),
+      csv: () => this.sales.exportCsv(query, principal),
+    });
   }
 
   @Post()

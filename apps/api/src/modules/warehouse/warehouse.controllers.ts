@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorBody } from '../../core/errors/error-body.js';
-import { CsvExportable, sendCsv, wantsCsv } from '../../core/http/csv.js';
+import { answerList, CsvExportable } from '../../core/http/csv.js';
 import { IdParam } from '../../core/http/id-param.js';
 import { Idempotent } from '../../core/idempotency/idempotent.decorator.js';
 import { RequirePermission } from '../../core/permissions/route-access.decorators.js';
@@ -75,13 +75,15 @@ export class ProductsController {
   @RequirePermission('warehouse.view')
   @ApiOkResponse({ type: ProductPage })
   @CsvExportable()
-  async listProducts(
+  listProducts(
     @Query() query: ProductQuery,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (wantsCsv(request)) return sendCsv(reply, this.dataSource, this.products.exportCsv(query));
-    reply.send(await this.products.list(query));
+    return answerList(request, reply, this.dataSource, {
+      json: () => this.products.list(query),
+      csv: () => this.products.exportCsv(query),
+    });
   }
 
   @Post()
@@ -175,6 +177,7 @@ export class StockController {
   constructor(
     private readonly queries: StockQueries,
     private readonly commands: StockCommands,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Get()
@@ -194,8 +197,16 @@ export class StockController {
   @Get('moves')
   @RequirePermission('warehouse.view')
   @ApiOkResponse({ type: MovePage })
-  listStockMoves(@Query() query: MovesQuery): Promise<MovePage> {
-    return this.queries.moves(query);
+  @CsvExportable()
+  listStockMoves(
+    @Query() query: MovesQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return answerList(request, reply, this.dataSource, {
+      json: () => this.queries.moves(query),
+      csv: () => this.queries.movesCsv(query),
+    });
   }
 
   @Get(':productId')

@@ -32,7 +32,10 @@ import {
   PositiveQuantity,
   RequiredUuid,
 } from '../../warehouse/dto/common.js';
+import { SyncPageQuery } from '../../../core/http/list-sync.js';
+import { PageOf } from '../../../core/http/paging.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
+import { CARD_SYNC } from '../kanban.sql.js';
 import { BoundedDate, MaxDecimals } from '../../../core/http/validators.js';
 
 export const KANBAN_ACTIONS: KanbanAction[] = ['approve', 'reject', 'ship', 'receive', 'cancel'];
@@ -251,6 +254,25 @@ export class CardResponse {
   createdAt: string;
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+}
+
+export const CardPage = PageOf(CardResponse, 'CardPage');
+export type CardPage = InstanceType<typeof CardPage>;
+
+/** The card history: every card, closed ones too, paged; other programs sync from it. */
+export class CardQuery extends SyncPageQuery(Object.keys(CARD_SYNC.sort), '-createdAt') {
+  @ApiPropertyOptional({ enum: KANBAN_STATUSES, enumName: 'KanbanStatus' })
+  @IsOptional()
+  @IsIn(KANBAN_STATUSES)
+  status?: KanbanStatus;
+
+  @ApiPropertyOptional({ enum: DEPARTMENTS, enumName: 'Department' })
+  @IsOptional()
+  @IsIn(DEPARTMENTS)
+  department?: Department;
+
+  @OptionalUuid()
+  productId?: string;
 }
 
 export class CardStockRow {

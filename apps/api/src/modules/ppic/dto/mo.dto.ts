@@ -29,7 +29,9 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageOf, PageQuery } from '../../../core/http/paging.js';
+import { SyncPageQuery } from '../../../core/http/list-sync.js';
+import { PageOf } from '../../../core/http/paging.js';
+import { MO_SYNC } from '../ppic.sql.js';
 import { OptionalText, OptionalUuid, PositiveQuantity, RequiredUuid } from '../../warehouse/dto/common.js';
 import { toBoolean } from '../../warehouse/dto/product.dto.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
@@ -86,7 +88,7 @@ export class ReturnMoRequest {
   reason: string;
 }
 
-export class MoQuery extends PageQuery {
+export class MoQuery extends SyncPageQuery(Object.keys(MO_SYNC.sort), '-createdAt') {
   @ApiPropertyOptional({ enum: MO_STATES, enumName: 'MoState' })
   @IsOptional()
   @IsIn(MO_STATES)

@@ -4,8 +4,14 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { NonNegativeQuantity, OptionalText, PositiveQuantity } from '../../warehouse/dto/common.js';
 import { WorkOrderResponse } from './mo.dto.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
+import { SyncQuery } from '../../../core/http/list-sync.js';
+import { WORK_ORDER_SYNC } from '../ppic.sql.js';
 
-export class WorkOrderQuery {
+/** Unpaged: an order has one work order per department of its route. */
+export class WorkOrderQuery extends SyncQuery(
+  Object.keys(WORK_ORDER_SYNC.sort),
+  'batchNumber, then sequence',
+) {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all')

@@ -11,6 +11,9 @@ import { People } from '../../../core/database/people.js';
 import { Transactions } from '../../../core/database/transactions.js';
 import { AppError, notFound, staleVersion } from '../../../core/errors/app-error.js';
 import { EventPublisher } from '../../../core/events/event-publisher.js';
+import { type CsvColumn, type CsvExport, fieldColumns } from '../../../core/http/csv.js';
+import { syncClauses } from '../../../core/http/list-sync.js';
+import type { PersonRef } from '../../../core/http/refs.dto.js';
 import { BomExplosionService } from '../../bom/bom-explosion.service.js';
 import { SalesFacts } from '../../sales/sales.facts.js';
 import { refuseFractionsOfProducts, Stock } from '../../warehouse/index.js';
@@ -31,6 +34,8 @@ import {
   lockMo,
   type MaterialView,
   LATE_FILTER,
+  MO_SYNC,
+  moSql,
   type MoRow,
   selectMaterials,
   selectMos,
@@ -132,30 +137,30 @@ export class MoService {
   }
 
   async list(q: MoQuery, principal: Principal): Promise<MoPage> {
-    const where: string[] = ['true'];
-    const params: unknown[] = [];
-    if (q.state) where.push(`mo.state = $${params.push(q.state)}`);
-    if (q.productId) where.push(`mo.product_id = $${params.push(q.productId)}`);
-    if (q.route) where.push(`mo.route = $${params.push(q.route)}`);
-    if (q.late) where.push(LATE_FILTER);
-    if (q.search) {
-      const s = `%${escapeLike(q.search)}%`;
-      where.push(
-        `(mo.batch_number ilike $${params.push(s)} or p.code ilike $${params.length} or p.name ilike $${params.length} or mo.week ilike $${params.length} or mo.destination ilike $${params.length})`,
-      );
-    }
+    const { filter, params, order } = moFilter(q);
     const m = this.dataSource.manager;
-    const filter = where.join(' and ');
     const [rows, total] = await Promise.all([
       selectMos(
         m,
         filter,
         [...params, q.limit, q.skip],
-        `order by mo.created_at desc, mo.batch_number desc limit $${params.length + 1} offset $${params.length + 2}`,
+        `${order} limit $${params.length + 1} offset $${params.length + 2}`,
       ),
       countMos(m, filter, params),
     ]);
     return { items: await this.toMos(rows, principal), total, skip: q.skip, limit: q.limit };
+  }
+
+  /** The same list as CSV, every order of the filter, streamed; people looked up per batch. */
+  exportCsv(q: MoQuery, principal: Principal): CsvExport<MoRow, MoResponse> {
+    const { filter, params, order } = moFilter(q);
+    return {
+      sql: moSql(filter, order),
+      params,
+      map: (rows) => this.toMos(rows, principal),
+      columns: MO_CSV_COLUMNS,
+      filename: 'manufacturing-orders.csv',
+    };
   }
 
   async get(
@@ -266,6 +271,51 @@ export class MoService {
     return rows.map((r) => toWorkOrder(r, who, principal));
   }
 }
+
+function moFilter(q: MoQuery): { filter: string; params: unknown[]; order: string } {
+  const where: string[] = ['true'];
+  const params: unknown[] = [];
+  if (q.state) where.push(`mo.state = $${params.push(q.state)}`);
+  if (q.productId) where.push(`mo.product_id = $${params.push(q.productId)}`);
+  if (q.route) where.push(`mo.route = $${params.push(q.route)}`);
+  if (q.late) where.push(LATE_FILTER);
+  if (q.search) {
+    const s = `%${escapeLike(q.search)}%`;
+    where.push(
+      `(mo.batch_number ilike $${params.push(s)} or p.code ilike $${params.length} or p.name ilike $${params.length} or mo.week ilike $${params.length} or mo.destination ilike $${params.length})`,
+    );
+  }
+  const order = syncClauses(q, MO_SYNC, where, params);
+  return { filter: where.join(' and '), params, order };
+}
+
+const person = (p: PersonRef | null) => p?.username;
+
+/** Columns of the MO export: the list's fields, people by username. */
+const MO_CSV_COLUMNS: ReadonlyArray<CsvColumn<MoResponse>> = [
+  ...fieldColumns<MoResponse>(
+    'id',
+    'batchNumber',
+    'productCode',
+    'productName',
+    'plannedQuantity',
+    'uom',
+    'route',
+    'state',
+    'dueDate',
+    'week',
+    'destination',
+    'late',
+    'producedQuantity',
+    'variancePercent',
+    'bomRevision',
+    'notes',
+  ),
+  { header: 'createdBy', value: (mo) => person(mo.createdBy) },
+  { header: 'approvedBy', value: (mo) => person(mo.approvedBy) },
+  ...fieldColumns<MoResponse>('approvedAt', 'startedAt', 'completedAt', 'cancelledAt', 'cancelReason'),
+  ...fieldColumns<MoResponse>('version', 'createdAt', 'updatedAt'),
+];
 
 const draftFields = (body: CreateMoRequest): DraftFields => ({
   productId: body.productId,

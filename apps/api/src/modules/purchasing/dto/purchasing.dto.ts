@@ -24,7 +24,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { SyncPageQuery } from '../../../core/http/list-sync.js';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
+import { PURCHASE_ORDER_SYNC } from '../purchasing.sql.js';
 import { PersonRef } from '../../../core/http/refs.dto.js';
 import { DateInRange, MaxDecimals } from '../../../core/http/validators.js';
 import {
@@ -40,7 +42,7 @@ import { PartnerRef } from '../../partners/dto/partners.dto.js';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PO_ACTIONS: PurchaseOrderAction[] = ['approve', 'cancel', 'close'];
 
-export class PurchaseOrderQuery extends PageQuery {
+export class PurchaseOrderQuery extends SyncPageQuery(Object.keys(PURCHASE_ORDER_SYNC.sort), '-createdAt') {
   @OptionalUuid('A SUPPLIER partner')
   supplierId?: string;
 

@@ -12,7 +12,9 @@ import {
   type Unit,
 } from '@kapok/contracts';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { SyncPageQuery } from '../../../core/http/list-sync.js';
 import { PageOf, PageQuery } from '../../../core/http/paging.js';
+import { MOVE_SYNC } from '../stock/stock.queries.js';
 import {
   NonNegativeQuantity,
   OptionalDate,
@@ -224,7 +226,7 @@ export class AdjustmentRequest {
   reason: string;
 }
 
-export class MovesQuery extends PageQuery {
+export class MovesQuery extends SyncPageQuery(Object.keys(MOVE_SYNC.sort), '-createdAt') {
   @OptionalUuid()
   productId?: string;
   @OptionalUuid('Moves from or to this location')

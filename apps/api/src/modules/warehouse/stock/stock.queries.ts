@@ -5,6 +5,8 @@ import { notFound } from '../../../core/errors/app-error.js';
 import { escapeLike } from '../../../core/database/like.js';
 import { EventCache } from '../../../core/cache/event-cache.js';
 import { EventsHub } from '../../../core/events/events.hub.js';
+import { type CsvColumn, type CsvExport, fieldColumns } from '../../../core/http/csv.js';
+import { type ListSync, syncClauses } from '../../../core/http/list-sync.js';
 import type {
   BalancePage,
   BalanceResponse,
@@ -220,27 +222,27 @@ export class StockQueries {
   }
 
   async moves(q: MovesQuery): Promise<MovePage> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (q.productId) where.push(`m.product_id = $${params.push(q.productId)}`);
-    if (q.locationId)
-      where.push(
-        `(m.from_location_id = $${params.push(q.locationId)} or m.to_location_id = $${params.length})`,
-      );
-    if (q.type) where.push(`m.type = $${params.push(q.type)}`);
-    if (q.reference) where.push(`m.reference = $${params.push(q.reference)}`);
-    if (q.lotId) where.push(`m.lot_id = $${params.push(q.lotId)}`);
-    if (q.from) where.push(`m.created_at >= $${params.push(q.from)}`);
-    if (q.to) where.push(`m.created_at < $${params.push(q.to)}`);
-    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const { filter, params, order } = movesFilter(q);
     const [rows, count]: [MoveRow[], Array<{ n: number }>] = await Promise.all([
       this.dataSource.query(
-        `${MOVE_SELECT} ${filter} order by m.created_at desc, m.id desc limit $${params.length + 1} offset $${params.length + 2}`,
+        `${MOVE_SELECT} ${filter} ${order} limit $${params.length + 1} offset $${params.length + 2}`,
         [...params, q.limit, q.skip],
       ),
       this.dataSource.query(`select count(*)::int as n from stock_moves m ${filter}`, params),
     ]);
     return { items: rows.map(moveRow), total: count[0].n, skip: q.skip, limit: q.limit };
+  }
+
+  /** The ledger as CSV: every move of the filter, streamed. */
+  movesCsv(q: MovesQuery): CsvExport<MoveRow, MoveResponse> {
+    const { filter, params, order } = movesFilter(q);
+    return {
+      sql: `${MOVE_SELECT} ${filter} ${order}`,
+      params,
+      map: (rows) => rows.map(moveRow),
+      columns: MOVE_CSV_COLUMNS,
+      filename: 'stock-moves.csv',
+    };
   }
 
   async movesByIds(m: EntityManager, ids: string[]): Promise<MoveResponse[]> {
@@ -252,6 +254,58 @@ export class StockQueries {
     return rows.map(moveRow);
   }
 }
+
+/** Moves are never changed: `updatedSince` is their creation. */
+export const MOVE_SYNC: ListSync = {
+  updatedAt: 'm.created_at',
+  sort: {
+    createdAt: 'm.created_at',
+    updatedAt: 'm.created_at',
+    type: 'm.type',
+    reference: 'm.reference',
+    productCode: 'p.code',
+  },
+  defaultOrder: 'm.created_at desc, m.id desc',
+  tiebreak: 'm.id',
+};
+
+function movesFilter(q: MovesQuery): { filter: string; params: unknown[]; order: string } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.productId) where.push(`m.product_id = $${params.push(q.productId)}`);
+  if (q.locationId)
+    where.push(
+      `(m.from_location_id = $${params.push(q.locationId)} or m.to_location_id = $${params.length})`,
+    );
+  if (q.type) where.push(`m.type = $${params.push(q.type)}`);
+  if (q.reference) where.push(`m.reference = $${params.push(q.reference)}`);
+  if (q.lotId) where.push(`m.lot_id = $${params.push(q.lotId)}`);
+  if (q.from) where.push(`m.created_at >= $${params.push(q.from)}`);
+  if (q.to) where.push(`m.created_at < $${params.push(q.to)}`);
+  const order = syncClauses(q, MOVE_SYNC, where, params);
+  return { filter: where.length ? `where ${where.join(' and ')}` : '', params, order };
+}
+
+const MOVE_CSV_COLUMNS: ReadonlyArray<CsvColumn<MoveResponse>> = [
+  ...fieldColumns<MoveResponse>(
+    'id',
+    'createdAt',
+    'type',
+    'productCode',
+    'quantity',
+    'uom',
+    'fromLocationCode',
+    'toLocationCode',
+    'lotNumber',
+    'reference',
+    'documentType',
+    'documentId',
+    'enteredQuantity',
+    'enteredUom',
+    'note',
+  ),
+  { header: 'actor', value: (m) => m.actor?.username },
+];
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
