@@ -12,11 +12,13 @@ import {
   type TableTrProps,
 } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import {
   IconArrowDown,
   IconArrowsSort,
   IconArrowUp,
   IconColumns3,
+  IconDownload,
   IconFileTypeCsv,
 } from '@tabler/icons-react';
 import {
@@ -35,7 +37,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../ErrorState';
 import { TableSkeleton } from '../LoadingState';
 import type { DataColumn, DataTablePaging, PlainValue } from './columns';
-import { csvColumns, downloadCsv, toCsv } from './csv';
+import { csvColumns, downloadBlob, downloadCsv, toCsv } from './csv';
+import { describeError } from '../../lib/errors';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -78,6 +81,8 @@ export interface DataTableProps<T extends RowData> {
   footnote?: ReactNode;
   /** File name of the CSV export; the export is offered when it is given. */
   csvFileName?: string;
+  /** The server's CSV of every row of the filter (not only this page); offered when given. */
+  exportAll?: () => Promise<Blob>;
   rowProps?: (row: T) => Omit<TableTrProps, 'children'>;
   /** Drawn under a row across the whole table when it returns something (details, a diff). */
   expanded?: (row: T) => ReactNode;
@@ -116,6 +121,7 @@ export function DataTable<T extends RowData>({
   paging,
   footnote,
   csvFileName,
+  exportAll,
   rowProps,
   expanded,
   minWidth = 760,
@@ -181,6 +187,18 @@ export function DataTable<T extends RowData>({
     downloadCsv(csvFileName!, text);
   };
 
+  const [exporting, setExporting] = useState(false);
+  const downloadAll = async () => {
+    setExporting(true);
+    try {
+      downloadBlob(`${csvFileName ?? tableId}-all.csv`, await exportAll!());
+    } catch (e) {
+      notifications.show({ color: 'red', message: describeError(e, t).message });
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const controls = (
     <Group gap="xs" wrap="nowrap" ml="auto">
       {hideable.length > 0 && (
@@ -216,6 +234,17 @@ export function DataTable<T extends RowData>({
           onClick={() => void exportCsv()}
         >
           {t('table.exportCsv')}
+        </Button>
+      )}
+      {exportAll && (
+        <Button
+          variant="default"
+          size="sm"
+          leftSection={<IconDownload size={16} />}
+          loading={exporting}
+          onClick={() => void downloadAll()}
+        >
+          {t('table.exportAll')}
         </Button>
       )}
     </Group>

@@ -26,7 +26,12 @@ export async function toCsv<T>(columns: readonly DataColumn<T>[], rows: readonly
 
 /** Saves text as a UTF-8 CSV file (with the byte-order mark spreadsheets need to read it as UTF-8). */
 export function downloadCsv(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+  downloadBlob(fileName, new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Saves a file the browser already holds (e.g. the server's CSV of a whole list). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName.endsWith('.csv') ? fileName : `${fileName}.csv`;

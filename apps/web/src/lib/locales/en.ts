@@ -379,6 +379,7 @@ export const en = {
     columnsOf: 'Columns of {{table}}',
     resetColumns: 'Show the usual columns',
     exportCsv: 'Export CSV',
+    exportAll: 'Export all (CSV)',
     sortBy: 'Sort by {{column}}',
     sortedWithinPage: 'sorted within this page',
     actions: 'Actions',

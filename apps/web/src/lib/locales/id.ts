@@ -396,6 +396,7 @@ export const id: Messages = {
     columnsOf: 'Kolom {{table}}',
     resetColumns: 'Tampilkan kolom bawaan',
     exportCsv: 'Ekspor CSV',
+    exportAll: 'Ekspor semua (CSV)',
     sortBy: 'Urutkan menurut {{column}}',
     sortedWithinPage: 'diurutkan di halaman ini',
     actions: 'Aksi',

@@ -4,6 +4,7 @@ import { PURCHASE_ORDER_STATES, type PurchaseOrderState } from '@kapok/contracts
 import { IconPlus, IconSearch, IconShoppingCart } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { fetchListCsv } from '../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
@@ -25,16 +26,15 @@ export function PurchaseOrderListPage() {
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [page, setPage] = useState(1);
   const suppliers = useQuery(purchasingQueries.suppliers());
-  const orders = useQuery(
-    purchasingQueries.list({
-      state: state ?? undefined,
-      supplierId: supplierId ?? undefined,
-      open: openOnly || undefined,
-      search: debounced || undefined,
-      skip: (page - 1) * PAGE,
-      limit: PAGE,
-    }),
-  );
+  const filters = {
+    state: state ?? undefined,
+    supplierId: supplierId ?? undefined,
+    open: openOnly || undefined,
+    search: debounced || undefined,
+    skip: (page - 1) * PAGE,
+    limit: PAGE,
+  };
+  const orders = useQuery(purchasingQueries.list(filters));
   const filtered = !!(state || supplierId || openOnly || debounced);
   const filter =
     <T,>(set: (v: T) => void) =>
@@ -163,6 +163,7 @@ export function PurchaseOrderListPage() {
           minWidth={860}
           whiteSpace="nowrap"
           csvFileName="purchase-orders"
+          exportAll={() => fetchListCsv('/api/v1/purchasing/orders', filters)}
           paging={{ page, pageSize: PAGE, total: orders.data?.total ?? 0, onPageChange: setPage }}
           toolbar={toolbar}
           empty={

@@ -4,6 +4,7 @@ import { SALES_ORDER_STATES, type SalesOrderState } from '@kapok/contracts';
 import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { fetchListCsv } from '../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
@@ -26,16 +27,15 @@ export function SalesOrderListPage() {
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [page, setPage] = useState(1);
   const customers = useQuery(salesQueries.customers());
-  const orders = useQuery(
-    salesQueries.list({
-      state: state ?? undefined,
-      customerId: customerId ?? undefined,
-      week: week ?? undefined,
-      search: debounced || undefined,
-      skip: (page - 1) * PAGE,
-      limit: PAGE,
-    }),
-  );
+  const filters = {
+    state: state ?? undefined,
+    customerId: customerId ?? undefined,
+    week: week ?? undefined,
+    search: debounced || undefined,
+    skip: (page - 1) * PAGE,
+    limit: PAGE,
+  };
+  const orders = useQuery(salesQueries.list(filters));
   const weeks = useMemo(() => weekOptions(26), []);
   const filtered = !!(state || customerId || week || debounced);
   const filter =
@@ -182,6 +182,7 @@ export function SalesOrderListPage() {
           minWidth={860}
           whiteSpace="nowrap"
           csvFileName="sales-orders"
+          exportAll={() => fetchListCsv('/api/v1/sales/orders', filters)}
           paging={{ page, pageSize: PAGE, total: orders.data?.total ?? 0, onPageChange: setPage }}
           toolbar={toolbar}
           empty={

@@ -3,6 +3,7 @@ import { MOVE_TYPES, type MoveType } from '@kapok/contracts';
 import { IconArrowRight, IconListDetails } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { fetchListCsv } from '../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { factoryDayEnd, factoryDayStart, formatDateTime } from '../../../lib/time';
@@ -40,17 +41,16 @@ export function LedgerTable({ productId }: { productId: string }) {
   const [to, setTo] = useState('');
   const [page, setPage] = useState(1);
   const locations = useQuery(locationQueries.all());
-  const moves = useQuery(
-    stockQueries.moves({
-      productId,
-      type: type ?? undefined,
-      locationId: locationId ?? undefined,
-      from: from ? factoryDayStart(from) : undefined,
-      to: to ? factoryDayEnd(to) : undefined,
-      skip: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }),
-  );
+  const filters = {
+    productId,
+    type: type ?? undefined,
+    locationId: locationId ?? undefined,
+    from: from ? factoryDayStart(from) : undefined,
+    to: to ? factoryDayEnd(to) : undefined,
+    skip: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
+  const moves = useQuery(stockQueries.moves(filters));
   const types = new Map((locations.data ?? []).map((l) => [l.id, l.type as string]));
 
   const filter =
@@ -228,6 +228,7 @@ export function LedgerTable({ productId }: { productId: string }) {
         skeletonRows={5}
         minWidth={900}
         csvFileName="stock-ledger"
+        exportAll={() => fetchListCsv('/api/v1/warehouse/stock/moves', filters)}
         paging={{ page, pageSize: PAGE_SIZE, total: moves.data?.total ?? 0, onPageChange: setPage }}
         footnote={t('common.timeZoneNote')}
         empty={

@@ -15,6 +15,7 @@ import { MO_STATES, ROUTES, type MoState, type Route } from '@kapok/contracts';
 import { IconClipboardList, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { fetchListCsv } from '../../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Can } from '../../../../components/Can';
@@ -49,16 +50,15 @@ export function MoListPage() {
   const [batchAction, setBatchAction] = useState<BatchAction | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const orders = useQuery(
-    moQueries.list({
-      state,
-      route,
-      late: late || undefined,
-      search: debouncedSearch || undefined,
-      skip: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }),
-  );
+  const filters = {
+    state,
+    route,
+    late: late || undefined,
+    search: debouncedSearch || undefined,
+    skip: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
+  const orders = useQuery(moQueries.list(filters));
 
   /** Changes one filter and starts again from the first page. */
   const setFilter = (key: string, value: string | null) =>
@@ -304,6 +304,7 @@ export function MoListPage() {
             minWidth={980}
             whiteSpace="nowrap"
             csvFileName="manufacturing-orders"
+            exportAll={() => fetchListCsv('/api/v1/ppic/tasks', filters)}
             paging={{
               page,
               pageSize: PAGE_SIZE,
