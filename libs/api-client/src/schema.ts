@@ -707,7 +707,11 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List cards
+         * @description Needs the permission `kanban.view` (a role's, or an API key's role's). Reads only. Send `Accept: text/csv` for every row of the filter as CSV, streamed.
+         */
+        get: operations["listCards"];
         put?: never;
         /**
          * Create card
@@ -953,7 +957,7 @@ export type paths = {
         };
         /**
          * List mos
-         * @description Needs the permission `ppic.view` (a role's, or an API key's role's). Reads only.
+         * @description Needs the permission `ppic.view` (a role's, or an API key's role's). Reads only. Send `Accept: text/csv` for every row of the filter as CSV, streamed.
          */
         get: operations["listMos"];
         put?: never;
@@ -1221,7 +1225,7 @@ export type paths = {
         };
         /**
          * List work orders
-         * @description Needs the permission `production.view` (a role's, or an API key's role's). Reads only.
+         * @description Needs the permission `production.view` (a role's, or an API key's role's). Reads only. Send `Accept: text/csv` for every row of the filter as CSV, streamed.
          */
         get: operations["listWorkOrders"];
         put?: never;
@@ -1341,7 +1345,7 @@ export type paths = {
         };
         /**
          * List purchase orders
-         * @description Needs the permission `purchasing.view` (a role's, or an API key's role's). Reads only.
+         * @description Needs the permission `purchasing.view` (a role's, or an API key's role's). Reads only. Send `Accept: text/csv` for every row of the filter as CSV, streamed.
          */
         get: operations["listPurchaseOrders"];
         put?: never;
@@ -2549,7 +2553,7 @@ export type paths = {
         };
         /**
          * List stock moves
-         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only. Send `Accept: text/csv` for every row of the filter as CSV, streamed.
          */
         get: operations["listStockMoves"];
         put?: never;
@@ -2978,6 +2982,12 @@ export type components = {
         CancelMoRequest: {
             /** @example Buyer moved the order to week 07 */
             reason: string;
+        };
+        CardPage: {
+            items: components["schemas"]["CardResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
         };
         CardResponse: {
             /** @description What the signed-in user may do with the card now */
@@ -8612,6 +8622,68 @@ export interface operations {
             };
         };
     };
+    listCards: {
+        parameters: {
+            query?: {
+                department?: components["schemas"]["Department"];
+                limit?: number;
+                productId?: string;
+                skip?: number;
+                /** @description One field, ascending, or -field descending (ties by id); default -createdAt */
+                sort?: "number" | "-number" | "status" | "-status" | "neededBy" | "-neededBy" | "productCode" | "-productCode" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                status?: components["schemas"]["KanbanStatus"];
+                /** @description Only rows changed strictly after this instant (ISO 8601 with time and zone, milliseconds kept): send the largest updatedAt of the last sync's rows */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every card, closed ones too (the board keeps only recent closed cards), a page at a time */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs kanban.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     createCard: {
         parameters: {
             query?: never;
@@ -9609,7 +9681,11 @@ export interface operations {
                 /** @description Part of the batch number, product code or name, week or destination */
                 search?: string;
                 skip?: number;
+                /** @description One field, ascending, or -field descending (ties by id); default -createdAt */
+                sort?: "batchNumber" | "-batchNumber" | "dueDate" | "-dueDate" | "state" | "-state" | "productCode" | "-productCode" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 state?: components["schemas"]["MoState"];
+                /** @description Only rows changed strictly after this instant (ISO 8601 with time and zone, milliseconds kept): send the largest updatedAt of the last sync's rows */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -9624,6 +9700,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MoPage"];
+                    "text/csv": string;
                 };
             };
             /** @description No, forged or expired access token or API key */
@@ -10867,7 +10944,11 @@ export interface operations {
             query?: {
                 department?: components["schemas"]["Department"];
                 moId?: string;
+                /** @description One field, ascending, or -field descending (ties by id); default batchNumber, then sequence */
+                sort?: "batchNumber" | "-batchNumber" | "department" | "-department" | "state" | "-state" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 state?: components["schemas"]["WorkOrderState"];
+                /** @description Only rows changed strictly after this instant (ISO 8601 with time and zone, milliseconds kept): send the largest updatedAt of the last sync's rows */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -10883,6 +10964,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkOrderList"];
+                    "text/csv": string;
                 };
             };
             /** @description No, forged or expired access token or API key */
@@ -11271,9 +11353,13 @@ export interface operations {
                 /** @description Part of the order number */
                 search?: string;
                 skip?: number;
+                /** @description One field, ascending, or -field descending (ties by id); default -createdAt */
+                sort?: "number" | "-number" | "orderDate" | "-orderDate" | "state" | "-state" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
                 state?: components["schemas"]["PurchaseOrderState"];
                 /** @description A SUPPLIER partner */
                 supplierId?: string;
+                /** @description Only rows changed strictly after this instant (ISO 8601 with time and zone, milliseconds kept): send the largest updatedAt of the last sync's rows */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -11288,6 +11374,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PurchaseOrderPage"];
+                    "text/csv": string;
                 };
             };
             /** @description No, forged or expired access token or API key */
@@ -16929,8 +17016,12 @@ export interface operations {
                 productId?: string;
                 reference?: string;
                 skip?: number;
+                /** @description One field, ascending, or -field descending (ties by id); default -createdAt */
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "type" | "-type" | "reference" | "-reference" | "productCode" | "-productCode";
                 to?: string;
                 type?: components["schemas"]["MoveType"];
+                /** @description Only rows changed strictly after this instant (ISO 8601 with time and zone, milliseconds kept): send the largest updatedAt of the last sync's rows */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -16945,6 +17036,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MovePage"];
+                    "text/csv": string;
                 };
             };
             /** @description No, forged or expired access token or API key */
