@@ -315,7 +315,7 @@ export class ShippingDocuments {
       doc
         .font(FONT.regular)
         .fontSize(10)
-        .text(`${s.number} · ${s.customer.code} ${s.customer.name}`, { width: w });
+        .text(`${s.number} · ${s.customer.code} · ${s.customer.name}`, { width: w });
       doc.font(FONT.bold).fontSize(40).text(p.destination, 24, 24, { width: w, align: 'right' });
       doc.font(FONT.bold).fontSize(30).text(p.productCode, 24, 80, { width: w });
       doc.font(FONT.regular).fontSize(12).text(p.productName, { width: w });

@@ -1,4 +1,4 @@
-import { DESTINATIONS, type Destination, type ShipmentAction, type ShipmentState } from '@kapok/contracts';
+import { DESTINATIONS, type Destination, type ShipmentAction } from '@kapok/contracts';
 import {
   Anchor,
   Badge,
@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconFileTypePdf, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconFileTypePdf } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,10 +23,8 @@ import { NotFoundPage } from '../../components/AccessPages';
 import { DocumentActions, type DocumentAction } from '../../components/DocumentActions';
 import { QueryPage } from '../../components/QueryPage';
 import { useActionKey } from '../../lib/action-key';
-import { usePermission } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { formatQuantity } from '../../lib/quantity';
-import { formatDateTime } from '../../lib/time';
 import { salesQueries } from '../sales/api';
 import {
   openDocument,
@@ -35,7 +33,13 @@ import {
   useShipmentTransition,
   type Shipment,
   type ShipmentDocument,
+  type ShipmentSummary,
 } from './api';
+import { DataTable } from '../../components/data-table';
+import { ArticleCell, DestinationBadge, OrderLineCell } from './components/LineCells';
+import { ShipmentListPage } from './components/ShipmentListPage';
+import { ShipmentStateBadge } from './components/ShipmentStateBadge';
+import { useShipmentColumns } from './components/shipment-columns';
 
 /** The shipping module: shipments (list, new from open order lines, one page per shipment). */
 export function ShippingPage() {
@@ -45,96 +49,6 @@ export function ShippingPage() {
     { path: 'shipments/:id', element: <ShipmentDetailPage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
-}
-
-const STATE_COLOR: Record<ShipmentState, string> = {
-  DRAFT: 'gray',
-  PICKED: 'blue',
-  SHIPPED: 'green',
-  CANCELLED: 'red',
-};
-
-export function ShipmentStateBadge({ state }: { state: ShipmentState }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={STATE_COLOR[state]} variant="light" miw="max-content" data-testid="shipment-state">
-      {t(`shipping.state.${state}`)}
-    </Badge>
-  );
-}
-
-function ShipmentListPage() {
-  const { t, i18n } = useTranslation();
-  const canCreate = usePermission('shipping.create');
-  const [state, setState] = useState<ShipmentState | undefined>();
-  const list = useQuery(shippingQueries.list({ state, skip: 0, limit: 100 }));
-  return (
-    <>
-      <title>{`${t('shipping.title')} · Kapok`}</title>
-      <Group justify="space-between" mb="md">
-        <Title order={2}>{t('shipping.title')}</Title>
-        {canCreate && (
-          <Button component={Link} to="/shipping/shipments/new" leftSection={<IconPlus size={16} />}>
-            {t('shipping.new')}
-          </Button>
-        )}
-      </Group>
-      <Select
-        mb="md"
-        w={220}
-        clearable
-        label={t('shipping.fields.state')}
-        data={(['DRAFT', 'PICKED', 'SHIPPED', 'CANCELLED'] as const).map((s) => ({
-          value: s,
-          label: t(`shipping.state.${s}`),
-        }))}
-        value={state ?? null}
-        onChange={(v) => setState((v as ShipmentState | null) ?? undefined)}
-      />
-      <QueryPage query={list}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Text c="dimmed">{t('shipping.empty')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table aria-label={t('shipping.title')} highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('shipping.fields.number')}</Table.Th>
-                    <Table.Th>{t('shipping.fields.customer')}</Table.Th>
-                    <Table.Th>{t('shipping.fields.state')}</Table.Th>
-                    <Table.Th ta="right">{t('shipping.fields.quantity')}</Table.Th>
-                    <Table.Th ta="right">{t('shipping.fields.cartons')}</Table.Th>
-                    <Table.Th ta="right">{t('shipping.fields.pallets')}</Table.Th>
-                    <Table.Th>{t('shipping.fields.created')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/shipping/shipments/${s.id}`} ff="monospace">
-                          {s.number}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{s.customer.name}</Table.Td>
-                      <Table.Td>
-                        <ShipmentStateBadge state={s.state} />
-                      </Table.Td>
-                      <Table.Td ta="right">{formatQuantity(s.totalQuantity, 'PCS', i18n.language)}</Table.Td>
-                      <Table.Td ta="right">{s.cartonCount}</Table.Td>
-                      <Table.Td ta="right">{s.palletCount}</Table.Td>
-                      <Table.Td>{formatDateTime(s.createdAt, i18n.language)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
-      </QueryPage>
-    </>
-  );
 }
 
 function NewShipmentPage() {
@@ -220,7 +134,7 @@ function NewShipmentPage() {
               <Text c="dimmed">{t('shipping.form.noLines')}</Text>
             ) : (
               <Paper withBorder p="md" radius="md">
-                <Table.ScrollContainer minWidth={860}>
+                <Table.ScrollContainer minWidth={680}>
                   <Table aria-label={t('shipping.fields.lines')} verticalSpacing={6}>
                     <Table.Thead>
                       <Table.Tr>
@@ -236,26 +150,18 @@ function NewShipmentPage() {
                       {open.map((l) => (
                         <Table.Tr key={l.id}>
                           <Table.Td>
-                            <Text size="sm" ff="monospace">
-                              {l.soNumber} / {l.lineNo}
-                            </Text>
-                            <Text size="xs" c="dimmed">
-                              {t('shipping.fields.customerPo')} {l.customerPo}
-                            </Text>
+                            <OrderLineCell
+                              soNumber={l.soNumber}
+                              lineNo={l.lineNo}
+                              customerPo={l.customerPo}
+                            />
                           </Table.Td>
                           <Table.Td>
-                            <Text size="sm" fw={600} ff="monospace">
-                              {l.productCode}
-                            </Text>
-                            <Text size="xs" c="dimmed" lineClamp={1}>
-                              {l.productName}
-                            </Text>
+                            <ArticleCell code={l.productCode} name={l.productName} />
                           </Table.Td>
                           <Table.Td>{l.deliveryWeek}</Table.Td>
                           <Table.Td>
-                            <Badge variant="outline" miw="max-content">
-                              {l.destination}
-                            </Badge>
+                            <DestinationBadge destination={l.destination} />
                           </Table.Td>
                           <Table.Td ta="right">
                             {formatQuantity(l.availableQuantity, 'PCS', i18n.language)}
@@ -379,7 +285,7 @@ function ShipmentView({ s }: { s: Shipment }) {
           <Title order={4} mb="sm">
             {t('shipping.fields.lines')}
           </Title>
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={680}>
             <Table aria-label={t('shipping.fields.lines')} verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>
@@ -396,40 +302,32 @@ function ShipmentView({ s }: { s: Shipment }) {
                   <Table.Tr key={l.id}>
                     <Table.Td>{l.lineNo}</Table.Td>
                     <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/sales/orders/${l.salesOrderId}`}
-                        size="sm"
-                        ff="monospace"
-                      >
-                        {l.soNumber} / {l.salesOrderLineNo}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {t('shipping.fields.customerPo')} {l.customerPo}
-                      </Text>
+                      <OrderLineCell
+                        soNumber={l.soNumber}
+                        lineNo={l.salesOrderLineNo}
+                        customerPo={l.customerPo}
+                        salesOrderId={l.salesOrderId}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" fw={600} ff="monospace">
-                        {l.productCode}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {l.productName}
-                      </Text>
+                      <ArticleCell code={l.productCode} name={l.productName} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="outline" miw="max-content">
-                        {l.destination}
-                      </Badge>
+                      <DestinationBadge destination={l.destination} />
                     </Table.Td>
                     <Table.Td ta="right">{formatQuantity(l.quantity, 'PCS', lang)}</Table.Td>
                     <Table.Td>
                       {l.picks.length === 0
                         ? '—'
                         : l.picks.map((p) => (
-                            <Text key={`${p.lotId}-${p.productionWeek}`} size="xs" ff="monospace">
-                              {p.lotNumber ?? '—'} · {p.productionWeek} ·{' '}
-                              {formatQuantity(p.quantity, 'PCS', lang)}
-                            </Text>
+                            <div key={`${p.lotId}-${p.productionWeek}`}>
+                              <Text size="xs" ff="monospace">
+                                {p.lotNumber ?? '—'}
+                              </Text>
+                              <Text size="xs" c="dimmed">
+                                {p.productionWeek} · {formatQuantity(p.quantity, 'PCS', lang)}
+                              </Text>
+                            </div>
                           ))}
                     </Table.Td>
                   </Table.Tr>
@@ -445,7 +343,7 @@ function ShipmentView({ s }: { s: Shipment }) {
           {!packed ? (
             <Text c="dimmed">{t('shipping.plan.notYet')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={820}>
+            <Table.ScrollContainer minWidth={680}>
               <Table aria-label={t('shipping.plan.title')} verticalSpacing={4} data-testid="packing-plan">
                 <Table.Thead>
                   <Table.Tr>
@@ -466,10 +364,15 @@ function ShipmentView({ s }: { s: Shipment }) {
                         <Table.Tr key={c.no}>
                           <Table.Td>
                             {i === 0 && (
-                              <Text size="sm" fw={600}>
-                                {p.no} · {p.cartons} {t('shipping.fields.cartons').toLowerCase()} ·{' '}
-                                {formatQuantity(p.quantity, 'PCS', lang)}
-                              </Text>
+                              <>
+                                <Text size="sm" fw={600}>
+                                  {t('shipping.plan.pallet', { no: p.no })}
+                                </Text>
+                                <Text size="xs" c="dimmed">
+                                  {t('shipping.plan.cartons', { count: p.cartons })} ·{' '}
+                                  {formatQuantity(p.quantity, 'PCS', lang)}
+                                </Text>
+                              </>
                             )}
                           </Table.Td>
                           <Table.Td>
@@ -498,29 +401,36 @@ function ShipmentView({ s }: { s: Shipment }) {
   );
 }
 
+const ON_SALES_ORDER = ['number', 'quantity', 'cartons', 'shipped', 'state'];
+
 /** The shipments of one sales order, for its page. */
 export function SalesOrderShipments({ salesOrderId }: { salesOrderId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const list = useQuery(shippingQueries.list({ salesOrderId, skip: 0, limit: 50 }));
+  const columns = useShipmentColumns().filter((c) => ON_SALES_ORDER.includes(c.id));
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={4} mb="sm">
         {t('shipping.salesOrder.title')}
       </Title>
-      {list.data && list.data.items.length === 0 && <Text c="dimmed">{t('shipping.salesOrder.none')}</Text>}
-      <Stack gap={4}>
-        {list.data?.items.map((s) => (
-          <Group key={s.id} gap="sm">
-            <Anchor component={Link} to={`/shipping/shipments/${s.id}`} ff="monospace" size="sm">
-              {s.number}
-            </Anchor>
-            <ShipmentStateBadge state={s.state} />
-            <Text size="sm" c="dimmed">
-              {formatQuantity(s.totalQuantity, 'PCS', i18n.language)}
-            </Text>
-          </Group>
-        ))}
-      </Stack>
+      <DataTable<ShipmentSummary>
+        tableId="sales.order.shipments"
+        label={t('shipping.salesOrder.title')}
+        columns={columns}
+        rows={list.data?.items}
+        rowId={(s) => s.id}
+        loading={list.isPending}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        minWidth={560}
+        whiteSpace="nowrap"
+        skeletonRows={2}
+        empty={
+          <Text c="dimmed" size="sm">
+            {t('shipping.salesOrder.none')}
+          </Text>
+        }
+      />
     </Paper>
   );
 }

@@ -2,7 +2,9 @@ import type { Destination, ShipmentState } from '@kapok/contracts';
 
 export interface ShipmentFilters {
   state?: ShipmentState;
+  customerId?: string;
   salesOrderId?: string;
+  search?: string;
   skip: number;
   limit: number;
 }

@@ -4,7 +4,17 @@ export const enShipping = {
     title: 'Shipments',
     new: 'New shipment',
     back: 'All shipments',
-    empty: 'No shipments yet.',
+    description:
+      'Finished goods packed by destination and week, picked, labelled and shipped against the buyer’s orders.',
+    empty: {
+      title: 'No shipments yet',
+      body: 'Create a shipment from a customer’s confirmed order lines.',
+      filteredTitle: 'No shipment matches',
+      filteredBody: 'Clear a filter or search for another number.',
+    },
+    filters: { search: 'Search', searchPlaceholder: 'Shipment number' },
+    lineCount_one: '{{count}} line',
+    lineCount_other: '{{count}} lines',
     state: { DRAFT: 'Draft', PICKED: 'Picked', SHIPPED: 'Shipped', CANCELLED: 'Cancelled' },
     actions: { pick: 'Pick', ship: 'Ship', cancel: 'Cancel shipment' },
     confirmAction: {
@@ -60,6 +70,9 @@ export const enShipping = {
       nothing: 'Enter a quantity on at least one line.',
     },
     plan: {
+      pallet: 'Pallet {{no}}',
+      cartons_one: '{{count}} carton',
+      cartons_other: '{{count}} cartons',
       title: 'Packing plan',
       notYet: 'The packing plan is fixed when the shipment is picked.',
     },

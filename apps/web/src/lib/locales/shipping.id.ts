@@ -6,7 +6,17 @@ export const idShipping: typeof enShipping = {
     title: 'Pengiriman',
     new: 'Pengiriman baru',
     back: 'Semua pengiriman',
-    empty: 'Belum ada pengiriman.',
+    description:
+      'Barang jadi dikemas per tujuan dan minggu, diambil, diberi label dan dikirim sesuai order pembeli.',
+    empty: {
+      title: 'Belum ada pengiriman',
+      body: 'Buat pengiriman dari baris order pelanggan yang sudah dikonfirmasi.',
+      filteredTitle: 'Tidak ada pengiriman yang cocok',
+      filteredBody: 'Hapus filter atau cari nomor lain.',
+    },
+    filters: { search: 'Cari', searchPlaceholder: 'Nomor pengiriman' },
+    lineCount_one: '{{count}} baris',
+    lineCount_other: '{{count}} baris',
     state: { DRAFT: 'Draf', PICKED: 'Sudah diambil', SHIPPED: 'Terkirim', CANCELLED: 'Dibatalkan' },
     actions: { pick: 'Ambil (pick)', ship: 'Kirim', cancel: 'Batalkan pengiriman' },
     confirmAction: {
@@ -61,6 +71,9 @@ export const idShipping: typeof enShipping = {
       nothing: 'Isi jumlah pada minimal satu baris.',
     },
     plan: {
+      pallet: 'Palet {{no}}',
+      cartons_one: '{{count}} karton',
+      cartons_other: '{{count}} karton',
       title: 'Rencana kemas',
       notYet: 'Rencana kemas ditetapkan saat pengiriman diambil (pick).',
     },
