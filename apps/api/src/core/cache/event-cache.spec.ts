@@ -39,4 +39,37 @@ describe('EventCache', () => {
     await read('a');
     expect(loads).toEqual(['a', 'b', 'c', 'a']);
   });
+
+  it('drops only the keys an id-keyed event names, and everything when it names none', async () => {
+    const cache = new EventCache<string>(hub, /^(stock|product)\./, 60_000, Infinity, /^stock\./);
+    const loads: string[] = [];
+    const read = (key: string) => cache.get(key, async () => (loads.push(key), key));
+    const commit = (type: string, ids: string[]) =>
+      hub.committedHere([JSON.stringify({ type, ids, at: new Date().toISOString() })]);
+    await read('a');
+    await read('b');
+    commit('stock.changed', ['a']);
+    await read('a');
+    await read('b');
+    expect(loads).toEqual(['a', 'b', 'a']);
+    commit('stock.changed', []);
+    await read('a');
+    await read('b');
+    expect(loads).toEqual(['a', 'b', 'a', 'a', 'b']);
+    commit('product.updated', ['a']);
+    await read('b');
+    expect(loads).toEqual(['a', 'b', 'a', 'a', 'b', 'b']);
+  });
+
+  it('does not keep a load that was under way when its key was dropped', async () => {
+    const cache = new EventCache<number>(hub, /^stock\./, 60_000, Infinity, /^stock\./);
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((done) => (release = done));
+    const first = cache.get('a', async () => (await gate, ++loads));
+    hub.committedHere([JSON.stringify({ type: 'stock.changed', ids: ['a'], at: new Date().toISOString() })]);
+    release();
+    expect(await first).toBe(1);
+    expect(await cache.get('a', async () => ++loads)).toBe(2);
+  });
 });

@@ -10,7 +10,9 @@ interface Entry<T> {
  * Answers kept in memory until an event of any instance (or, at once, a commit of this one) says what they show changed (NOTIFY reaches
  * every instance), the owner drops them after its own command, or `ttlMs` passes (for what changes with
  * the clock alone). A failed load is not kept; concurrent readers of a missing key share one load. With
- * `maxEntries`, the entry stored longest ago goes first when a new key would exceed it.
+ * `maxEntries`, the entry stored longest ago goes first when a new key would exceed it. An event whose
+ * type matches `dropIdsOn` (keys are the ids such events name) drops only the keys it names, or
+ * everything when it names none (a notice of more than 100 ids carries none: "many changed").
  */
 export class EventCache<T> {
   private generation = 0;
@@ -21,9 +23,12 @@ export class EventCache<T> {
     dropOn: RegExp,
     private readonly ttlMs: number,
     private readonly maxEntries = Infinity,
+    dropIdsOn?: RegExp,
   ) {
-    const drop = (event: { type: string }) => {
-      if (dropOn.test(event.type)) this.invalidate();
+    const drop = (event: { type: string; ids?: readonly string[] }) => {
+      if (!dropOn.test(event.type)) return;
+      if (dropIdsOn?.test(event.type) && event.ids?.length) for (const id of event.ids) this.drop(id);
+      else this.invalidate();
     };
     hub.subscribe(drop);
     hub.onLocalCommit(drop);
@@ -32,6 +37,11 @@ export class EventCache<T> {
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  /** Drops one key (a load under way for it is not kept either). */
+  drop(key: string): void {
+    this.entries.delete(key);
   }
 
   get(key: string, load: () => Promise<T>): Promise<T> {

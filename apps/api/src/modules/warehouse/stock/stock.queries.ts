@@ -109,7 +109,8 @@ export class StockQueries {
   /**
    * A product's stock as last read, until an event says what it shows may have changed: a posting
    * (`stock.changed`: moves, reservations), a product, location or lot changed, a lot's quality status
-   * (`quality.lot.*`). Dropped at once by this instance's commits, by NOTIFY for the others.
+   * (`quality.lot.*`). Dropped at once by this instance's commits, by NOTIFY for the others; a posting or
+   * a product change drops only the products it names.
    */
   private readonly productStocks: EventCache<ProductStockResponse>;
 
@@ -117,7 +118,13 @@ export class StockQueries {
     private readonly dataSource: DataSource,
     hub: EventsHub,
   ) {
-    this.productStocks = new EventCache(hub, PRODUCT_STOCK_DROP_ON, 60_000, 5_000);
+    this.productStocks = new EventCache(
+      hub,
+      PRODUCT_STOCK_DROP_ON,
+      60_000,
+      5_000,
+      /^(stock\.changed|product\.)/,
+    );
   }
 
   async balances(q: StockQuery): Promise<BalancePage> {
