@@ -253,15 +253,13 @@ export class ShippingDocuments {
         y += 20;
       }
       if (c.partial) {
+        // The box is as wide as its text, which stays on one line.
+        const width = doc.font(FONT.bold).fontSize(10).widthOfString(T.partial) + 10;
         doc
-          .rect(14, y + 2, 190, 18)
+          .rect(14, y + 2, width, 18)
           .fillColor('#000')
           .fill();
-        doc
-          .font(FONT.bold)
-          .fontSize(10)
-          .fillColor('#fff')
-          .text(T.partial, 18, y + 6, { width: 182 });
+        doc.fillColor('#fff').text(T.partial, 19, y + 6, { width: width - 10, lineBreak: false });
         doc.fillColor('#000');
       }
       const lotId = lotOf.get(c.no);

@@ -112,35 +112,39 @@ export class ShipmentCustomerRef {
   name: string;
 }
 
-export class OpenSalesOrderLineResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
+/** What a line says of the sales-order line it stands for: the order, the article, where and when. */
+abstract class SalesOrderLineFields {
   @ApiProperty({ format: 'uuid' })
   salesOrderId: string;
   @ApiProperty({ example: 'SO-20261204-0001' })
   soNumber: string;
   @ApiProperty()
   customerPo: string;
-  @ApiProperty({ enum: ['CONFIRMED', 'PARTIALLY_SHIPPED'] })
-  state: SalesOrderState;
-  @ApiProperty()
-  lineNo: number;
   @ApiProperty({ format: 'uuid' })
   productId: string;
   @ApiProperty()
   productCode: string;
   @ApiProperty()
   productName: string;
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ enum: DESTINATIONS, enumName: 'Destination' })
+  destination: Destination;
+  @ApiProperty({ example: '2026-W22' })
+  deliveryWeek: string;
+}
+
+export class OpenSalesOrderLineResponse extends SalesOrderLineFields {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ enum: ['CONFIRMED', 'PARTIALLY_SHIPPED'] })
+  state: SalesOrderState;
+  @ApiProperty()
+  lineNo: number;
+  @ApiProperty({ type: 'integer', description: 'Ordered' })
   quantity: number;
   @ApiProperty({ type: 'integer' })
   shippedQuantity: number;
   @ApiProperty({ type: 'integer', description: 'Ordered − shipped − held by open shipments' })
   availableQuantity: number;
-  @ApiProperty({ example: '2026-W22' })
-  deliveryWeek: string;
-  @ApiProperty({ enum: DESTINATIONS, enumName: 'Destination' })
-  destination: Destination;
 }
 
 export class ShipmentPickResponse {
@@ -154,33 +158,17 @@ export class ShipmentPickResponse {
   quantity: number;
 }
 
-export class ShipmentLineResponse {
+export class ShipmentLineResponse extends SalesOrderLineFields {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty()
   lineNo: number;
   @ApiProperty({ format: 'uuid' })
   salesOrderLineId: string;
-  @ApiProperty({ format: 'uuid' })
-  salesOrderId: string;
-  @ApiProperty()
-  soNumber: string;
-  @ApiProperty()
-  customerPo: string;
   @ApiProperty()
   salesOrderLineNo: number;
-  @ApiProperty({ format: 'uuid' })
-  productId: string;
-  @ApiProperty()
-  productCode: string;
-  @ApiProperty()
-  productName: string;
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'In this shipment' })
   quantity: number;
-  @ApiProperty({ enum: DESTINATIONS, enumName: 'Destination' })
-  destination: Destination;
-  @ApiProperty({ example: '2026-W22' })
-  deliveryWeek: string;
   @ApiProperty({
     type: ShipmentPickResponse,
     isArray: true,

@@ -54,6 +54,7 @@ export function useShipmentColumns(): DataColumn<ShipmentSummary>[] {
     {
       id: 'pallets',
       header: t('shipping.fields.pallets'),
+      hiddenByDefault: true,
       align: 'right',
       sortValue: (s) => s.palletCount,
       cell: (s) => (s.palletCount > 0 ? s.palletCount : '—'),
