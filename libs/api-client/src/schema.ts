@@ -4309,6 +4309,7 @@ export type components = {
             /** Format: uuid */
             productId: string;
             productName: string;
+            /** @description Ordered */
             quantity: number;
             /** Format: uuid */
             salesOrderId: string;
@@ -5201,12 +5202,14 @@ export type components = {
             /** Format: uuid */
             productId: string;
             productName: string;
+            /** @description In this shipment */
             quantity: number;
             /** Format: uuid */
             salesOrderId: string;
             /** Format: uuid */
             salesOrderLineId: string;
             salesOrderLineNo: number;
+            /** @example SO-20261204-0001 */
             soNumber: string;
         };
         ShipmentPage: {
