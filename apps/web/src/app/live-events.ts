@@ -79,7 +79,11 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'mrp_run.released', keys: [purchasingKeys.orders()] },
   // The QC station: a lot's status, an inspection, a lab test or a plan; the finishing work orders and
   // the stock it inspects.
-  { prefix: 'quality', keys: [qualityKeys.all, warehouseKeys.stock()] },
+  // A lot released or blocked changes free stock: the stock pages and an approved order's material check.
+  {
+    prefix: 'quality',
+    keys: [qualityKeys.all, warehouseKeys.stock(), ppicKeys.orders(), ppicKeys.planning()],
+  },
   { prefix: 'quality_inspection', keys: [qualityKeys.all] },
   { prefix: 'lab_test', keys: [qualityKeys.all] },
   { prefix: 'test_plan', keys: [qualityKeys.all] },

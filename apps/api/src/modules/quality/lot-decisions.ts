@@ -7,6 +7,7 @@ import {
 } from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../core/context/request-context.js';
+import { EventPublisher } from '../../core/events/event-publisher.js';
 import { PassportService } from '../passport/passport.service.js';
 import { type StateMachine, StateTransitions } from '../../core/transitions/state-machine.js';
 import { Transactions } from '../../core/database/transactions.js';
@@ -38,6 +39,7 @@ export class LotDecisions {
     private readonly transitions: StateTransitions,
     private readonly tx: Transactions,
     private readonly passports: PassportService,
+    private readonly events: EventPublisher,
   ) {}
 
   /** quality.approve's override: release (even a blocked or rejected lot) or block, always with a reason. */
@@ -65,6 +67,9 @@ export class LotDecisions {
     });
     // A released finished-goods batch carries its passport from this moment (same transaction).
     if (result.to === 'RELEASED') await this.passports.issueOnRelease(m, lotId);
+    // The lot's stock joins or leaves free stock: whoever follows stock (an approved order's material
+    // check, the stock pages, kanban) hears it as a stock change, without needing quality.view.
+    await this.events.publish(m, 'stock.changed', [result.before.product_id]);
     return result.to;
   }
 }

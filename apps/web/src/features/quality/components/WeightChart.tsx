@@ -15,7 +15,11 @@ export function WeightChart({ series }: { series: WeightSeries }) {
     .map((p) => ({ ...p, at: formatDateTime(p.inspectedAt, lang) }));
   const values = data.flatMap((p) => [p.minGrams, p.maxGrams, p.lowerLimitGrams, p.upperLimitGrams]);
   const pad = Math.max(1, (Math.max(...values) - Math.min(...values)) * 0.1);
-  const domain = [Math.floor(Math.min(...values) - pad), Math.ceil(Math.max(...values) + pad)];
+  // Whole 5 g steps, so the axis reads 400, 410, … rather than odd figures.
+  const domain = [
+    Math.floor((Math.min(...values) - pad) / 5) * 5,
+    Math.ceil((Math.max(...values) + pad) / 5) * 5,
+  ];
   const n = (v: number) => formatNumber(v, lang);
   return (
     <div data-testid="weight-chart" style={{ width: '100%', height: 340 }}>
