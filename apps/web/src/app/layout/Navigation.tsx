@@ -1,5 +1,5 @@
 import { NavLink, ScrollArea, Stack } from '@mantine/core';
-import { IconHistory, IconHome, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconHistory, IconHome, IconKey, IconShieldLock, IconUsers, IconWebhook } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -20,6 +20,8 @@ const ADMIN_PAGES = [
   { path: '/admin/users', label: 'nav.users', icon: IconUsers },
   { path: '/admin/roles', label: 'nav.roles', icon: IconShieldLock },
   { path: '/admin/audit', label: 'nav.audit', icon: IconHistory },
+  { path: '/admin/api-keys', label: 'nav.apiKeys', icon: IconKey },
+  { path: '/admin/webhooks', label: 'nav.webhooks', icon: IconWebhook },
 ] as const;
 
 /** The side navigation: only the modules the user's permissions open. */

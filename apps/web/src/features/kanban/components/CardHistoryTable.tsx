@@ -3,6 +3,7 @@ import { IconLayoutKanban } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { formatQuantity } from '../../../lib/quantity';
+import { fetchListCsv } from '../../../lib/session';
 import { formatDateTime } from '../../../lib/time';
 import type { KanbanCard } from '../api';
 import { PRIORITY_COLOR, STATUS_COLOR } from './appearance';
@@ -14,7 +15,10 @@ export function CardHistoryTable({
   error,
   onRetry,
   onOpen,
+  department,
 }: {
+  /** The board's department filter: "Export all" downloads every card of it, closed ones of any age too. */
+  department?: KanbanCard['department'];
   cards: readonly KanbanCard[] | undefined;
   loading: boolean;
   error: unknown;
@@ -147,6 +151,7 @@ export function CardHistoryTable({
       minWidth={900}
       whiteSpace="nowrap"
       csvFileName="kanban-cards"
+      exportAll={() => fetchListCsv('/api/v1/ppic/kanban/cards', { department })}
       empty={
         <EmptyState
           py="xl"

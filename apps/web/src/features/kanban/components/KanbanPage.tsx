@@ -179,6 +179,7 @@ export function KanbanPage() {
               error={board.error}
               onRetry={() => void board.refetch()}
               onOpen={open}
+              department={department}
             />
           </Suspense>
         </Paper>
