@@ -6,6 +6,7 @@ import type { Principal } from '../core/context/request-context.js';
 import { MoTransitions } from '../modules/ppic/orders/mo-transitions.service.js';
 import { MoService } from '../modules/ppic/orders/mo.service.js';
 import { PurchasingService } from '../modules/purchasing/purchasing.service.js';
+import { CompanyService } from '../modules/admin/company.service.js';
 import { InspectionsService } from '../modules/quality/inspections.service.js';
 import { LabTestsService } from '../modules/quality/lab-tests.service.js';
 import { PostingService } from '../modules/warehouse/stock/posting.service.js';
@@ -90,6 +91,7 @@ export async function seedQualityBefore(
   log: (m: string) => void,
 ): Promise<void> {
   const ds = app.get(DataSource);
+  await seedPassportFacts(app);
   const [done] = await ds.query(`select 1 from lots where lot_number = $1`, [FABRIC_LOTS[0]!.lot]);
   if (done) return;
   const labTests = app.get(LabTestsService, { strict: false });
@@ -171,6 +173,37 @@ export async function seedQualityBefore(
   }
   log(
     `demo quality: test plans and standard weights for ${articles.length} articles, fabric lots from the mill (1 released, 2 in quarantine, 1 rejected)`,
+  );
+}
+
+/**
+ * What every passport shows: the manufacturer (company settings, through the admin service), the
+ * articles' commodity code, age grade, warnings and standards, and the fibre of the fabrics (recycled
+ * where the name says so), so a demo batch's passport is complete. Only where nothing is set yet.
+ */
+async function seedPassportFacts(app: INestApplicationContext): Promise<void> {
+  const ds = app.get(DataSource);
+  const [company] = await ds.query(`select 1 from company_settings where legal_name <> ''`);
+  if (!company)
+    await app.get(CompanyService, { strict: false }).update({
+      legalName: 'PT Kapok Boneka Indonesia',
+      address: 'Jl. Raya Industri No. 18, Kawasan Industri Jababeka, Cikarang, Bekasi 17530, Indonesia',
+      operatorId: 'ID-EORI-0318842771000',
+      contactEmail: 'quality@kapok.example',
+      contactPhone: '+62 21 8983 1800',
+      website: 'https://kapok.example',
+    });
+  await ds.query(
+    `update products set hs_code = '95030041', age_grade = '0+ (suitable from birth)',
+            warnings = '["Keep the packaging away from babies and young children.", "Remove all labels before giving to a baby."]'::jsonb,
+            harmonised_standards = '["EN 71-1:2014+A1:2018", "EN 71-2:2020", "EN 71-3:2019+A1:2021"]'::jsonb
+      where code = any($1) and hs_code is null`,
+    [Object.keys(WEIGHTS)],
+  );
+  await ds.query(
+    `update products set fibre = 'Polyester',
+            fibre_origin = (case when name ilike '%recycle%' then 'RECYCLED' else 'VIRGIN' end)::fibre_origin
+      where type = 'RAW_MATERIAL' and unit_conversions @> '[{"uom": "ROLL"}]'::jsonb and fibre is null`,
   );
 }
 
