@@ -365,7 +365,7 @@ function ShipmentView({ s }: { s: Shipment }) {
                           <Table.Td>
                             {i === 0 && (
                               <>
-                                <Text size="sm" fw={600}>
+                                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                                   {t('shipping.plan.pallet', { no: p.no })}
                                 </Text>
                                 <Text size="xs" c="dimmed">
@@ -378,7 +378,7 @@ function ShipmentView({ s }: { s: Shipment }) {
                           <Table.Td>
                             {c.no}{' '}
                             {c.partial && (
-                              <Badge size="xs" color="orange" variant="light">
+                              <Badge size="xs" color="orange" variant="light" miw="max-content">
                                 {t('shipping.fields.partial')}
                               </Badge>
                             )}
@@ -387,7 +387,9 @@ function ShipmentView({ s }: { s: Shipment }) {
                           <Table.Td>{c.destination}</Table.Td>
                           <Table.Td>{c.week}</Table.Td>
                           <Table.Td ta="right">{formatQuantity(c.quantity, 'PCS', lang)}</Table.Td>
-                          <Table.Td ff="monospace">{c.barcode}</Table.Td>
+                          <Table.Td ff="monospace" fz="xs">
+                            {c.barcode}
+                          </Table.Td>
                         </Table.Tr>
                       )),
                   )}
