@@ -194,7 +194,7 @@ async function seedPassportFacts(app: INestApplicationContext): Promise<void> {
       website: 'https://kapok.example',
     });
   await ds.query(
-    `update products set hs_code = '95030041', age_grade = '0+ (suitable from birth)',
+    `update products set hs_code = '95030041', age_grade = '0+',
             warnings = '["Keep the packaging away from babies and young children.", "Remove all labels before giving to a baby."]'::jsonb,
             harmonised_standards = '["EN 71-1:2014+A1:2018", "EN 71-2:2020", "EN 71-3:2019+A1:2021"]'::jsonb
       where code = any($1) and hs_code is null`,

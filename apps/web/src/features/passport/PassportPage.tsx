@@ -223,7 +223,7 @@ function PassportView({ passport: p, date }: { passport: Passport; date: (iso: s
               <Table.Tbody>
                 {p.labTests.map((l) => (
                   <Table.Tr key={`${l.type}-${l.date}`}>
-                    <Table.Td>{l.type}</Table.Td>
+                    <Table.Td>{t(`passport.testType.${l.type}`, { defaultValue: l.type })}</Table.Td>
                     <Table.Td>{l.standard}</Table.Td>
                     <Table.Td>{l.result}</Table.Td>
                     <Table.Td>{date(l.date)}</Table.Td>
