@@ -15,6 +15,7 @@ import { PassportModule } from './modules/passport/passport.module.js';
 import { TraceabilityModule } from './modules/traceability/traceability.module.js';
 import { QualityModule } from './modules/quality/quality.module.js';
 import { ShippingModule } from './modules/shipping/shipping.module.js';
+import { ProductionControlModule } from './modules/production-control/production-control.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 import { WorkModule } from './modules/work/work.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         QualityModule,
         ShippingModule,
         WebhooksModule,
+        ProductionControlModule,
       ],
       controllers: [HealthController],
     };

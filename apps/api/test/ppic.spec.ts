@@ -426,6 +426,8 @@ describe('work orders and handovers', () => {
 
   it('hands WIP over; the next department accepts its count, above 10% difference only with production.approve', async () => {
     const { a, cutting, sewing } = await running();
+    // The demo factory's WIP on the sewing line would refuse the handover (line clearance).
+    await p.clearLine('SEWING');
     await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/start`);
     await p.call('cutting', 'POST', `/production/work-orders/${cutting.id}/output`, { goodQuantity: 10 });
     expect(

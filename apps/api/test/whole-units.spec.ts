@@ -21,6 +21,7 @@ beforeAll(async () => {
     'sewing',
     'packing',
     'purchasing',
+    'admin',
   ])
     tokens[u] = (await t.as(u)).accessToken;
   p = await ppicFixtures(t, tokens);
@@ -135,6 +136,8 @@ describe('whole units in the API', () => {
   });
 
   it('work-order output, handover and accept count whole pieces', async () => {
+    // The demo factory's WIP on the sewing line would refuse the handover (line clearance).
+    await p.clearLine('SEWING');
     const a = await p.article({ fabric: 100, label: 50, carton: 50 });
     const mo = await p.mo(a.fg.id, 10);
     await p.transition('manager', mo.id, 'approve');

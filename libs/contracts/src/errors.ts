@@ -108,6 +108,10 @@ export const ERROR_CODES = [
   'WEBHOOK_PATTERN_UNKNOWN',
   // a finishing work order's good output beyond the pieces that passed the metal detector
   'NOT_METAL_DETECTED',
+  // shop-floor control
+  'LINE_NOT_CLEAR',
+  'SEGREGATION_NOT_ACKNOWLEDGED',
+  'NOTHING_ON_LINE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -101,6 +101,15 @@ export const EVENT_TYPES = [
   'webhook_delivery.attempted',
   'quality_alert.opened',
   'quality_alert.acknowledged',
+  // shop-floor control: a refused handover (line not clear), a segregation alarm, their escalation
+  'line_block.created',
+  'line_block.cleared',
+  'line_block.overridden',
+  'line_block.escalated',
+  'segregation_alarm.raised',
+  'segregation_alarm.acknowledged',
+  'segregation_alarm.escalated',
+  'production_line.scrapped',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export type EventEntity = EventType extends `${infer E}.${string}` ? E : never;
@@ -142,6 +151,9 @@ export const EVENT_ENTITY_MODULE: Record<EventEntity, PermissionModule> = {
   webhook_delivery: 'admin',
   // QC and the finishing supervisor both see production; the supervisor has no quality.view.
   quality_alert: 'production',
+  line_block: 'production',
+  segregation_alarm: 'production',
+  production_line: 'production',
 };
 
 /** A change notice sent to live clients: what changed, never the data itself. */

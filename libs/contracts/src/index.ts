@@ -16,3 +16,4 @@ export * from './passport.js';
 export * from './shipping.js';
 export * from './webhooks.js';
 export * from './audit.js';
+export * from './production-control.js';

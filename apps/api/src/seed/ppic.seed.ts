@@ -51,8 +51,9 @@ const PLANS: Plan[] = [
   { article: 3, qty: 96, daysAgo: 18, state: 'COMPLETED', dueInDays: 11, yieldLoss: 0.02 },
   { article: 0, qty: 360, daysAgo: 13, state: 'COMPLETED', dueInDays: 9 },
   { article: 1, qty: 192, daysAgo: 9, state: 'COMPLETED', dueInDays: 8, yieldLoss: 0.04 },
-  { article: 2, qty: 240, daysAgo: 8, state: 'IN_PROGRESS', dueInDays: 6, stopAfter: 2 },
+  // The running orders pass the lines in this order, so none meets another article's WIP (line clearance).
   { article: 0, qty: 450, daysAgo: 6, state: 'IN_PROGRESS', dueInDays: 10, stopAfter: 3 },
+  { article: 2, qty: 240, daysAgo: 8, state: 'IN_PROGRESS', dueInDays: 6, stopAfter: 2 },
   { article: 4, qty: 192, daysAgo: 12, state: 'IN_PROGRESS', dueInDays: 9, stopAfter: 1 },
   { article: 1, qty: 144, daysAgo: 4, state: 'APPROVED', dueInDays: 12 },
   { article: 3, qty: 48, daysAgo: 15, state: 'APPROVED', dueInDays: 10 },

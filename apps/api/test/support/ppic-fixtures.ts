@@ -74,5 +74,22 @@ export async function ppicFixtures(t: TestApp, tokens: Record<string, string>) {
   const transition = (user: string, id: string, action: string, body: unknown = {}) =>
     call(user, 'POST', `/ppic/tasks/${id}/${action}`, body);
 
-  return { wh, call, bom, article, mo, transition };
+  /**
+   * Empties a department line of every order's WIP (scrapped with a reason, as a supervisor would), so a
+   * handover onto it meets a clear line whatever the demo factory left there (line clearance, issue 17).
+   */
+  async function clearLine(department: string, user = 'admin') {
+    const lines = await call(user, 'GET', '/production/lines');
+    if (lines.status !== 200) throw new Error(JSON.stringify(lines.body));
+    const line = lines.body.items.find((l: { department: string }) => l.department === department);
+    for (const b of line?.batches ?? []) {
+      const res = await call(user, 'POST', `/production/lines/${department}/scrap`, {
+        moId: b.moId,
+        reason: 'Line cleared for the test batch',
+      });
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    }
+  }
+
+  return { wh, call, bom, article, mo, transition, clearLine };
 }

@@ -45,6 +45,12 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'manufacturing_order', keys: [ppicKeys.orders(), ppicKeys.dashboard()] },
   { prefix: 'work_order', keys: [productionKeys.workOrders(), ppicKeys.orders(), ppicKeys.dashboard()] },
   { prefix: 'handover', keys: [productionKeys.all, ppicKeys.orders(), ppicKeys.dashboard()] },
+  // Shop-floor control: blocks, alarms, escalations and scrapped WIP change the line board and the
+  // alerts; any posting may move WIP on or off a line; blocks and alarms also write the order's timeline.
+  { prefix: 'line_block', keys: [productionKeys.all, ppicKeys.orders()] },
+  { prefix: 'segregation_alarm', keys: [productionKeys.all, ppicKeys.orders()] },
+  { prefix: 'production_line', keys: [productionKeys.all, ppicKeys.orders()] },
+  { prefix: 'stock.changed', keys: [productionKeys.lines()] },
   // An approved order shows its material check against free stock until it starts.
   { prefix: 'stock.changed', keys: [ppicKeys.planning(), ppicKeys.orders()] },
   { prefix: 'bom', keys: [ppicKeys.planning()] },

@@ -46,6 +46,9 @@ import { LabTestEntity } from '../../modules/quality/entities/lab-test.entity.js
 import { WebhookDeliveryEntity } from '../../modules/webhooks/entities/webhook-delivery.entity.js';
 import { WebhookSubscriptionEntity } from '../../modules/webhooks/entities/webhook-subscription.entity.js';
 import { TestPlanItemEntity } from '../../modules/quality/entities/test-plan-item.entity.js';
+import { LineBlockEntity } from '../../modules/production-control/entities/line-block.entity.js';
+import { LineEscalationEntity } from '../../modules/production-control/entities/line-escalation.entity.js';
+import { SegregationAlarmEntity } from '../../modules/production-control/entities/segregation-alarm.entity.js';
 
 /** Every entity of the application, listed so the same set serves the app, migrations and the drift check. */
 import { ShipmentCartonEntity } from '../../modules/shipping/entities/shipment-carton.entity.js';
@@ -107,4 +110,7 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   QualityAlertEntity,
+  LineBlockEntity,
+  SegregationAlarmEntity,
+  LineEscalationEntity,
 ];

@@ -11,6 +11,7 @@ import {
   MoController,
   ProductionController,
 } from './ppic.controllers.js';
+import { HandoverChecks } from './production/handover-checks.js';
 import { WorkOrdersService } from './production/work-orders.service.js';
 import { PpicAuditLinks } from './ppic.audit-links.js';
 
@@ -18,8 +19,8 @@ import { PpicAuditLinks } from './ppic.audit-links.js';
 @Module({
   imports: [WarehouseModule, BomModule],
   controllers: [MoBatchController, DashboardController, MoController, ProductionController],
-  providers: [MoService, MoTransitions, WorkOrdersService, DashboardService, PpicAuditLinks],
-  exports: [MoService],
+  providers: [MoService, MoTransitions, WorkOrdersService, DashboardService, PpicAuditLinks, HandoverChecks],
+  exports: [MoService, HandoverChecks],
 })
 export class PpicModule implements OnModuleInit {
   constructor(private readonly bomUsage: BomUsageRegistry) {}

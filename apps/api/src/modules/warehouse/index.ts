@@ -34,3 +34,4 @@ export {
 } from './products/whole-units.js';
 export { lotStockAt, type LotStockRow } from './stock/lot-stock.facts.js';
 export { readPackingProducts, type PackingProductRow } from './products/packing.facts.js';
+export { lineWipByDocument, type LineWipRow } from './stock/line-wip.facts.js';

@@ -322,6 +322,9 @@ export const en = {
       WEBHOOK_TARGET_INVALID: 'The webhook URL cannot be used: give an http(s) address whose host resolves.',
       WEBHOOK_PATTERN_UNKNOWN: 'An event pattern matches no event.',
       NOT_METAL_DETECTED: 'Only pieces that passed the metal detector can be recorded as good output.',
+      LINE_NOT_CLEAR: 'The receiving line still holds another batch; clear it before sending.',
+      SEGREGATION_NOT_ACKNOWLEDGED: 'Acknowledge the segregation alarm before accepting.',
+      NOTHING_ON_LINE: 'That order has no WIP on this line.',
     } satisfies Record<ErrorCode, string>,
   },
   validation: {

@@ -339,6 +339,9 @@ export const id: Messages = {
         'URL webhook tidak dapat dipakai: isi alamat http(s) yang host-nya dapat ditemukan.',
       WEBHOOK_PATTERN_UNKNOWN: 'Ada pola peristiwa yang tidak cocok dengan peristiwa mana pun.',
       NOT_METAL_DETECTED: 'Hanya potongan yang lolos detektor logam yang dapat dicatat sebagai output baik.',
+      LINE_NOT_CLEAR: 'Line penerima masih berisi batch lain; kosongkan dulu sebelum mengirim.',
+      SEGREGATION_NOT_ACKNOWLEDGED: 'Konfirmasi alarm segregasi sebelum menerima.',
+      NOTHING_ON_LINE: 'Order itu tidak punya WIP di line ini.',
     },
   },
   validation: {

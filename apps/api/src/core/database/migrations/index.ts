@@ -3,6 +3,7 @@ import { Shipping1796431074638 } from './1796431074638-Shipping.js';
 import { MrpRunState1796430970127 } from './1796430970127-MrpRunState.js';
 import { Webhooks1796433561621 } from './1796433561621-Webhooks.js';
 import { QualityAlerts1796435000000 } from './1796435000000-QualityAlerts.js';
+import { LineControl1796436000000 } from './1796436000000-LineControl.js';
 import { Quality1796423385426 } from './1796423385426-Quality.js';
 import { ApiKeys1796422323392 } from './1796422323392-ApiKeys.js';
 import { KanbanPartial1796421296520 } from './1796421296520-KanbanPartial.js';
@@ -50,4 +51,5 @@ export const MIGRATIONS: Function[] = [
   Webhooks1796433561621,
   MrpGridJson1796434800000,
   QualityAlerts1796435000000,
+  LineControl1796436000000,
 ];

@@ -346,6 +346,8 @@ const noteOf = (after: Record<string, unknown> | null): string | null => {
     after?.approveNotes ??
     after?.startNotes ??
     after?.qualityNotes ??
-    after?.cancelReason;
+    after?.cancelReason ??
+    // shop-floor control's entries (line blocks, segregation) carry `notes`
+    after?.notes;
   return typeof note === 'string' ? note : null;
 };

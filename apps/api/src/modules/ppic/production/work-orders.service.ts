@@ -37,6 +37,7 @@ import type {
   WorkOrderQuery,
 } from '../dto/production.dto.js';
 import { MoTransitions } from '../orders/mo-transitions.service.js';
+import { HandoverChecks, type OutgoingHandover } from './handover-checks.js';
 import { MoService } from '../orders/mo.service.js';
 import { ownLineDepartment, ownsDepartment, toHandover } from '../orders/mo.read.js';
 import {
@@ -127,6 +128,7 @@ export class WorkOrdersService {
     private readonly moTransitions: MoTransitions,
     private readonly people: People,
     private readonly events: EventPublisher,
+    private readonly checks: HandoverChecks,
   ) {}
 
   async list(q: WorkOrderQuery, principal: Principal): Promise<WorkOrderList> {
@@ -259,6 +261,7 @@ export class WorkOrdersService {
   /** Sends good pieces to the next department; they stay reserved on this line until it accepts them. */
   async handover(id: string, quantity: number, principal: Principal): Promise<HandoverResponse> {
     let handoverId = '';
+    let outgoing: OutgoingHandover | undefined;
     const number = await nextDocumentNumber(this.dataSource.manager, 'HO', 4);
     await this.command(
       id,
@@ -279,6 +282,16 @@ export class WorkOrdersService {
           throw validationFailed(`Only ${free.toNumber()} good pieces are waiting to be handed over`, [
             { field: 'quantity', messages: ['more than made'] },
           ]);
+        outgoing = {
+          fromWorkOrderId: wo.id,
+          toWorkOrderId: next.id,
+          moId: wo.mo_id,
+          fromDepartment: wo.department,
+          toDepartment: next.department,
+          quantity: q.toFixed(4),
+        };
+        // Line clearance and segregation (shop-floor control) may refuse or follow up.
+        const checked = await this.checks.beforeSend(m, outgoing, principal);
         handoverId = await insertHandover(m, {
           number,
           from: wo.id,
@@ -286,6 +299,7 @@ export class WorkOrdersService {
           quantity: q.toFixed(4),
           sentById: principal.userId,
         });
+        await checked(m, handoverId);
         const line = await this.locations.line(wo.department, m);
         if (wo.output_product_id && line) {
           await this.posting.post(
@@ -306,7 +320,10 @@ export class WorkOrdersService {
         return { handedOverQuantity: q.toFixed(4) };
       },
       (wo) => wo.state,
-    );
+    ).catch(async (error: unknown) => {
+      await this.checks.refused(error, outgoing, principal);
+      throw error;
+    });
     return this.handoverById(handoverId);
   }
 
@@ -324,6 +341,7 @@ export class WorkOrdersService {
           return null;
         },
         effect: async (tm, h) => {
+          await this.checks.beforeAccept(tm, h.id, principal);
           refuseFractionsOfWholeUnits([
             { field: 'receivedQuantity', quantity: receivedQuantity, uom: h.uom },
           ]);

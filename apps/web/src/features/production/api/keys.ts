@@ -17,4 +17,8 @@ export const productionKeys = {
   workOrderList: (filters: WorkOrderFilters) => [...productionKeys.workOrders(), filters] as const,
   handovers: () => [...productionKeys.all, 'handovers'] as const,
   handoverList: (filters: HandoverFilters) => [...productionKeys.handovers(), filters] as const,
+  /** Shop-floor control: the line board, the line alerts, a handover's check before sending. */
+  lines: () => [...productionKeys.all, 'lines'] as const,
+  lineAlerts: () => [...productionKeys.all, 'line-alerts'] as const,
+  handoverCheck: (workOrderId: string) => [...productionKeys.all, 'handover-check', workOrderId] as const,
 };
