@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { Jobs } from '../src/core/jobs/jobs.js';
+import { escalateLine } from '../src/modules/production-control/escalation.js';
 import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
 import { ppicFixtures } from './support/ppic-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -132,6 +134,8 @@ describe('line clearance', () => {
 
     // The block is recorded (once, counting attempts), alerted to the line supervisor, and blocks the line.
     expect((await send(cutting.id)).status).toBe(409);
+    // The supervisor's step is due at once (the later ones are not yet).
+    await t.app.get(Jobs).runDue();
     const alerts = await ok('viewer', 'GET', '/production/line-alerts');
     const block = alerts.blocks.find((b: { moId: string }) => b.moId === mo.id);
     expect(block).toMatchObject({
@@ -266,6 +270,7 @@ describe('segregation', () => {
     });
     const sent = await send(ap.cutting.id);
     expect(sent.status).toBe(201);
+    await t.app.get(Jobs).runDue();
     const sewingLine = await line('SEWING');
     expect(sewingLine.status).toBe('ALARM');
     const alarm = (await ok('viewer', 'GET', '/production/line-alerts')).alarms.find(
@@ -316,5 +321,88 @@ describe('segregation', () => {
         expect.objectContaining({ moId: running.mo.id, reasons: ['WEEK'] }),
       ]),
     });
+  });
+});
+
+describe('escalation', () => {
+  it('fires each step once with two API instances when it is due, and never for what was resolved', async () => {
+    const other = await startTestApp({}, t.databaseUrl);
+    try {
+      await p.clearLine('SEWING');
+      const a = await p.article({ fabric: 200, label: 50, carton: 50 });
+      const running = await cutReady(a.fg.id, { destination: 'EU', week: '01-2024' });
+      await ok('sewing', 'POST', `/production/handovers/${(await send(running.cutting.id)).body.id}/accept`, {
+        receivedQuantity: 10,
+      });
+      const b = await p.article({ fabric: 100, label: 50, carton: 50 });
+      const blocked = await cutReady(b.fg.id);
+      expect((await send(blocked.cutting.id)).status).toBe(409);
+      const ap = await cutReady(a.fg.id, { destination: 'AP', week: '01-2024' });
+      // Through the other instance: both share the database and its queue.
+      const sent = await fetch(`${other.baseUrl}/api/v1/production/work-orders/${ap.cutting.id}/handover`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.cutting}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ quantity: 10 }),
+      });
+      expect(sent.status).toBe(201);
+      const handover = (await sent.json()) as { id: string };
+      const [{ id: blockId }] = (
+        await t.db.query(`select id from line_blocks where from_work_order_id = $1`, [blocked.cutting.id])
+      ).rows;
+      const [{ id: alarmId }] = (
+        await t.db.query(`select id from segregation_alarms where handover_id = $1`, [handover.id])
+      ).rows;
+      const steps = async (id: string) =>
+        (
+          await t.db.query(
+            'select step, recipient from line_escalations where subject_id = $1 order by step',
+            [id],
+          )
+        ).rows;
+      const runBoth = (makeDue?: boolean) =>
+        Promise.all([t, other].map((x) => x.app.get(Jobs).runDue(makeDue ? [escalateLine] : undefined)));
+
+      await runBoth();
+      expect(await steps(blockId)).toEqual([{ step: 1, recipient: 'LINE_SUPERVISOR' }]);
+      expect(await steps(alarmId)).toEqual([{ step: 1, recipient: 'LINE_SUPERVISOR' }]);
+
+      // The alarm is acknowledged; the block stays: time passes (the waiting jobs are made due).
+      await ok('sewing', 'POST', `/production/segregation-alarms/${alarmId}/acknowledge`, {
+        method: 'LINE_STOP',
+        notes: 'Line stopped until the EU batch left',
+      });
+      await runBoth(true);
+      await runBoth(true);
+      expect(await steps(blockId)).toEqual([
+        { step: 1, recipient: 'LINE_SUPERVISOR' },
+        { step: 2, recipient: 'PPIC_MANAGER' },
+        { step: 3, recipient: 'FACTORY_MANAGER' },
+      ]);
+      expect(await steps(alarmId)).toEqual([{ step: 1, recipient: 'LINE_SUPERVISOR' }]);
+      const fired = (
+        await t.db.query(
+          `select count(*)::int as n from audit_log where action = 'line_block.escalated' and entity_id = $1`,
+          [blockId],
+        )
+      ).rows[0].n;
+      expect(fired).toBe(3);
+      const alerts = await ok('viewer', 'GET', '/production/line-alerts');
+      expect(
+        alerts.escalations
+          .filter((e: { subjectId: string }) => e.subjectId === blockId)
+          .map((e: { step: number }) => e.step),
+      ).toEqual([3, 2, 1]);
+      expect(
+        Number(
+          (
+            await t.db.query(`select count(*) n from graphile_worker.jobs where task_identifier = $1`, [
+              escalateLine.name,
+            ])
+          ).rows[0].n,
+        ),
+      ).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });
