@@ -435,6 +435,15 @@ export const enModules = {
       left: 'After this, {{quantity}} pieces are left to record.',
       over: 'That is {{quantity}} pieces more than were received.',
     },
+    segregation: {
+      title: 'Segregation alarm',
+      explain:
+        'This batch goes to another destination or week than the line is running. Say how they are kept apart, then accept.',
+      method: 'Clearance method',
+      methods: { PHYSICAL_GAP: '5 m gap', LINE_STOP: 'Line stop', MANUAL_INSPECTION: 'Manual inspection' },
+      notes: 'Notes',
+      acknowledge: 'Acknowledge',
+    },
     handover: {
       title: 'Hand over · {{batch}}',
       explain: '{{quantity}} good pieces of {{product}} are ready for the next department.',
@@ -442,6 +451,13 @@ export const enModules = {
       moreThanMade: 'Only {{quantity}} good pieces are waiting',
       submit: 'Hand over',
       done: '{{quantity}} handed over to {{department}} ({{number}})',
+      checkClear: 'The {{department}} line is clear.',
+      checkBlocked:
+        'The {{department}} line still holds another article: {{what}}. The handover will be refused until it is handed on or scrapped.',
+      checkAlarm:
+        'Segregation: the {{department}} line runs {{what}} — another destination or week. The line must acknowledge it before accepting.',
+      checkOverridden: 'A supervisor overrode the block: this handover goes through.',
+      checking: 'Checking the receiving line…',
     },
     validation: {
       positive: 'Enter a quantity above 0',

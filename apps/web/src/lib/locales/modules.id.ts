@@ -438,6 +438,19 @@ export const idModules: ModuleMessages = {
       left: 'Setelah ini, {{quantity}} pcs tersisa untuk dicatat.',
       over: 'Itu {{quantity}} pcs lebih banyak dari yang diterima.',
     },
+    segregation: {
+      title: 'Alarm segregasi',
+      explain:
+        'Batch ini untuk tujuan atau minggu lain dari yang sedang dijalankan line. Jelaskan cara memisahkannya, lalu terima.',
+      method: 'Metode pemisahan',
+      methods: {
+        PHYSICAL_GAP: 'Jarak 5 m',
+        LINE_STOP: 'Line berhenti',
+        MANUAL_INSPECTION: 'Inspeksi manual',
+      },
+      notes: 'Catatan',
+      acknowledge: 'Konfirmasi',
+    },
     handover: {
       title: 'Serahkan · {{batch}}',
       explain: '{{quantity}} pcs bagus {{product}} siap untuk departemen berikutnya.',
@@ -445,6 +458,13 @@ export const idModules: ModuleMessages = {
       moreThanMade: 'Hanya {{quantity}} pcs bagus yang menunggu',
       submit: 'Serahkan',
       done: '{{quantity}} diserahkan ke {{department}} ({{number}})',
+      checkClear: 'Line {{department}} kosong.',
+      checkBlocked:
+        'Line {{department}} masih berisi artikel lain: {{what}}. Serah terima akan ditolak sampai WIP itu diteruskan atau di-scrap.',
+      checkAlarm:
+        'Segregasi: line {{department}} sedang menjalankan {{what}} — tujuan atau minggu berbeda. Line harus mengonfirmasi sebelum menerima.',
+      checkOverridden: 'Supervisor telah mengizinkan: serah terima ini diteruskan.',
+      checking: 'Memeriksa line penerima…',
     },
     validation: {
       positive: 'Isi jumlah lebih dari 0',

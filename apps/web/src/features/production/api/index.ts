@@ -10,3 +10,4 @@ export {
   type OutputBody,
   type WorkOrder,
 } from './work-orders';
+export { lineQueries, useAcknowledgeAlarm, type HandoverCheck } from './lines';

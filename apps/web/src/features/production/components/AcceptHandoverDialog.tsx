@@ -10,6 +10,7 @@ import { NumberField } from '../../../components/NumberField';
 import { describeError } from '../../../lib/errors';
 import { formatNumber, numberLocale } from '../../../lib/quantity';
 import { useAcceptHandover, type Handover } from '../api';
+import { AcknowledgeSegregation } from './AcknowledgeSegregation';
 import { PIECES, useActionKey } from './shared';
 
 const percent = (fraction: number, lang: string) =>
@@ -37,6 +38,11 @@ export function AcceptHandoverDialog({ handover, onClose }: { handover: Handover
   const blocked = needsSupervisor && !canApprove;
   const tolerance = percent(HANDOVER_TOLERANCE, lang).replace('+', '');
   const refusedForApproval = accept.error instanceof ApiError && accept.error.code === 'APPROVAL_REQUIRED';
+  // Refused until the line acknowledges the segregation alarm (issue 17): acknowledge here, then accept.
+  const segregationAlarm =
+    accept.error instanceof ApiError && accept.error.code === 'SEGREGATION_NOT_ACKNOWLEDGED'
+      ? ((accept.error.body.details as { alarmId?: string } | undefined)?.alarmId ?? null)
+      : null;
   const n = (v: number) => formatNumber(v, lang);
 
   const submit = () => {
@@ -75,7 +81,9 @@ export function AcceptHandoverDialog({ handover, onClose }: { handover: Handover
             batch: handover.batchNumber,
           })}
         </Text>
-        {accept.error && !refusedForApproval ? (
+        {segregationAlarm ? (
+          <AcknowledgeSegregation alarmId={segregationAlarm} onDone={() => accept.reset()} />
+        ) : accept.error && !refusedForApproval ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
             {describeError(accept.error, t).message}
           </Alert>

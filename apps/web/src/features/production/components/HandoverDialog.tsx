@@ -7,6 +7,7 @@ import { NumberField } from '../../../components/NumberField';
 import { describeError } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/quantity';
 import { useHandOver, type WorkOrder } from '../api';
+import { HandoverCheckNotice } from './HandoverCheckNotice';
 import { PIECES, useActionKey } from './shared';
 
 /** Sends good pieces to the next department on the route; it accepts them with its own count. */
@@ -54,6 +55,7 @@ export function HandoverDialog({ workOrder, onClose }: { workOrder: WorkOrder; o
             product: workOrder.outputProductCode ?? workOrder.productCode,
           })}
         </Text>
+        <HandoverCheckNotice workOrderId={workOrder.id} />
         {handOver.error ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
             {describeError(handOver.error, t).message}
