@@ -1216,6 +1216,106 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/production/line-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List line alerts
+         * @description Needs the permission `production.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listLineAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/line-blocks/{id}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Override line block
+         * @description Needs the permission `production.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["overrideLineBlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lines
+         * @description Needs the permission `production.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/lines/{department}/scrap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scrap line wip
+         * @description Needs the permission `production.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["scrapLineWip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/segregation-alarms/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge segregation alarm
+         * @description Needs the permission `production.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["acknowledgeSegregationAlarm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/production/work-orders": {
         parameters: {
             query?: never;
@@ -1250,6 +1350,26 @@ export type paths = {
          * @description Needs the permission `production.update` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
          */
         post: operations["handOverWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/work-orders/{id}/handover-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check handover
+         * @description Needs the permission `production.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["checkHandover"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2635,6 +2755,11 @@ export type components = {
              */
             receivedQuantity: number;
         };
+        AcknowledgeAlarmRequest: {
+            method: components["schemas"]["ClearanceMethod"];
+            /** @description What was done (gap, stop, inspection findings) */
+            notes: string;
+        };
         AcknowledgeAlertRequest: {
             note?: string;
         };
@@ -3085,6 +3210,8 @@ export type components = {
             /** @description At least 12 characters and hard to guess (zxcvbn score 3 or more) */
             newPassword: string;
         };
+        /** @enum {string} */
+        ClearanceMethod: "PHYSICAL_GAP" | "LINE_STOP" | "MANUAL_INSPECTION";
         /** @enum {string} */
         CodeLetter: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "J" | "K" | "L" | "M" | "N" | "P" | "Q";
         CompanyRequest: {
@@ -3607,7 +3734,31 @@ export type components = {
          * @description Stable UPPER_SNAKE code a program can branch on
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE" | "WEBHOOK_TARGET_PRIVATE" | "WEBHOOK_TARGET_INVALID" | "WEBHOOK_PATTERN_UNKNOWN" | "NOT_METAL_DETECTED";
+        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE" | "WEBHOOK_TARGET_PRIVATE" | "WEBHOOK_TARGET_INVALID" | "WEBHOOK_PATTERN_UNKNOWN" | "NOT_METAL_DETECTED" | "LINE_NOT_CLEAR" | "SEGREGATION_NOT_ACKNOWLEDGED" | "NOTHING_ON_LINE";
+        /** @enum {string} */
+        EscalationRecipient: "LINE_SUPERVISOR" | "PPIC_MANAGER" | "FACTORY_MANAGER" | "PRODUCTION_MANAGER";
+        EscalationResponse: {
+            batchNumber: string;
+            department: components["schemas"]["Department"];
+            /** Format: date-time */
+            firedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The block or alarm is still open */
+            open: boolean;
+            recipient: components["schemas"]["EscalationRecipient"];
+            step: number;
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "line_block" | "segregation_alarm";
+        };
+        EscalationStepResponse: {
+            /** Format: date-time */
+            firedAt: string;
+            recipient: components["schemas"]["EscalationRecipient"];
+            step: number;
+        };
         ExplosionNode: {
             /** Format: uuid */
             bomId: string | null;
@@ -3697,6 +3848,19 @@ export type components = {
             receivedAt: string;
             receivedBy: components["schemas"]["PersonRef"] | null;
         };
+        HandoverCheckResponse: {
+            /** @description Batches of another article: refused */
+            blocking: components["schemas"]["LineBatchResponse"][];
+            line: components["schemas"]["LineResponse"];
+            /** @description A supervisor overrode the block: the next handover goes through */
+            overridden: boolean;
+            result: components["schemas"]["HandoverCheckResult"];
+            /** @description Same article, other destination/week */
+            segregating: components["schemas"]["SegregatingBatchResponse"][];
+            toDepartment: components["schemas"]["Department"];
+        };
+        /** @enum {string} */
+        HandoverCheckResult: "CLEAR" | "BLOCKED" | "ALARM";
         HandoverList: {
             items: components["schemas"]["HandoverResponse"][];
             total: number;
@@ -3860,6 +4024,89 @@ export type components = {
         };
         /** @enum {string} */
         LimitKind: "MIN" | "MAX";
+        LineAlertsResponse: {
+            alarms: components["schemas"]["SegregationAlarmResponse"][];
+            blocks: components["schemas"]["LineBlockResponse"][];
+            escalations: components["schemas"]["EscalationResponse"][];
+        };
+        LineBatchResponse: {
+            articleCode: string;
+            /** Format: uuid */
+            articleId: string;
+            articleName: string;
+            batchNumber: string;
+            destination: string | null;
+            items: components["schemas"]["LineItemResponse"][];
+            /** Format: uuid */
+            moId: string;
+            moState: components["schemas"]["MoState"];
+            /** @description Pieces of every WIP stage of the order on the line */
+            quantity: number;
+            week: string | null;
+        };
+        LineBlockResponse: {
+            /** @description Refused sends so far */
+            attempts: number;
+            batchNumber: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The receiving line */
+            department: components["schemas"]["Department"];
+            escalations: components["schemas"]["EscalationStepResponse"][];
+            fromDepartment: components["schemas"]["Department"];
+            /** Format: uuid */
+            fromWorkOrderId: string;
+            /** Format: uuid */
+            handoverId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string;
+            /** @description The orders that blocked it have left the line: the sender may hand over again */
+            lineCleared: boolean;
+            /** Format: uuid */
+            moId: string;
+            /** @description What blocked the line */
+            onLine: components["schemas"]["OnLineSnapshotResponse"][];
+            overrideReason: string | null;
+            quantity: number;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: components["schemas"]["PersonRef"] | null;
+            sentBy: components["schemas"]["PersonRef"] | null;
+            state: components["schemas"]["LineBlockState"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        LineBlockState: "OPEN" | "CLEARED" | "OVERRIDDEN";
+        LineItemResponse: {
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            uom: components["schemas"]["Unit"];
+        };
+        LineList: {
+            items: components["schemas"]["LineResponse"][];
+        };
+        LineResponse: {
+            /** @description Open alarms on this line */
+            alarms: components["schemas"]["SegregationAlarmResponse"][];
+            batches: components["schemas"]["LineBatchResponse"][];
+            /** @description Open blocks of handovers to this line */
+            blocks: components["schemas"]["LineBlockResponse"][];
+            department: components["schemas"]["Department"];
+            /** @example LINE-SEWING */
+            locationCode: string;
+            /** @description BLOCKED: a refused handover waits; ALARM: a segregation to acknowledge; OCCUPIED: WIP on it */
+            status: components["schemas"]["LineStatus"];
+        };
+        /**
+         * @description BLOCKED: a refused handover waits; ALARM: a segregation to acknowledge; OCCUPIED: WIP on it
+         * @enum {string}
+         */
+        LineStatus: "CLEAR" | "OCCUPIED" | "BLOCKED" | "ALARM";
         LocationPage: {
             items: components["schemas"]["LocationResponse"][];
             limit: number;
@@ -4295,6 +4542,15 @@ export type components = {
         NotesRequest: {
             notes?: string;
         };
+        OnLineSnapshotResponse: {
+            articleCode: string;
+            batchNumber: string;
+            destination: string | null;
+            /** Format: uuid */
+            moId: string;
+            quantity: number;
+            week: string | null;
+        };
         OpenSalesOrderLineResponse: {
             /** @description Ordered − shipped − held by open shipments */
             availableQuantity: number;
@@ -4332,6 +4588,10 @@ export type components = {
             rejectedQuantity?: number;
             /** @description Required when there are rejects */
             rejectReason?: string;
+        };
+        OverrideBlockRequest: {
+            /** @description Why the handover may come onto the line despite the block */
+            reason: string;
         };
         OverviewResponse: {
             byState: components["schemas"]["StateCount"][];
@@ -5100,6 +5360,67 @@ export type components = {
             reject: number;
             sampleSize: number;
         };
+        ScrapLineWipRequest: {
+            /**
+             * Format: uuid
+             * @description The order whose WIP on the line is scrapped
+             */
+            moId: string;
+            /** @description Why the pieces are scrapped */
+            reason: string;
+        };
+        SegregatingBatchResponse: {
+            articleCode: string;
+            /** Format: uuid */
+            articleId: string;
+            articleName: string;
+            batchNumber: string;
+            destination: string | null;
+            items: components["schemas"]["LineItemResponse"][];
+            /** Format: uuid */
+            moId: string;
+            moState: components["schemas"]["MoState"];
+            /** @description Pieces of every WIP stage of the order on the line */
+            quantity: number;
+            reasons: components["schemas"]["SegregationReason"][];
+            week: string | null;
+        };
+        SegregationAlarmResponse: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedBy: components["schemas"]["PersonRef"] | null;
+            batchNumber: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The receiving line */
+            department: components["schemas"]["Department"];
+            /** @description Of the incoming batch */
+            destination: string | null;
+            escalations: components["schemas"]["EscalationStepResponse"][];
+            fromDepartment: components["schemas"]["Department"];
+            /** Format: uuid */
+            handoverId: string;
+            handoverNumber: string;
+            /** Format: uuid */
+            id: string;
+            method: components["schemas"]["ClearanceMethod"] | null;
+            /** Format: uuid */
+            moId: string;
+            notes: string | null;
+            /** @description What the line was running */
+            onLine: components["schemas"]["OnLineSnapshotResponse"][];
+            raisedBy: components["schemas"]["PersonRef"] | null;
+            reasons: components["schemas"]["SegregationReason"][];
+            state: components["schemas"]["SegregationAlarmState"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Of the incoming batch */
+            week: string | null;
+        };
+        /** @enum {string} */
+        SegregationAlarmState: "OPEN" | "ACKNOWLEDGED";
+        /** @enum {string} */
+        SegregationReason: "DESTINATION" | "WEEK";
         SetRuleRequest: {
             /** @default true */
             active?: boolean;
@@ -10942,6 +11263,376 @@ export interface operations {
             };
         };
     };
+    listLineAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineAlertsResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    overrideLineBlock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Example"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OverrideBlockRequest"];
+            };
+        };
+        responses: {
+            /** @description OVERRIDDEN: the next handover of that work order goes through */
+            200: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineBlockResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.approve */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every department line: the WIP on it (from the ledger), blocks and alarms */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineList"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    scrapLineWip: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                department: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "moId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "reason": "Example"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScrapLineWipRequest"];
+            };
+        };
+        responses: {
+            /** @description The line after the order’s WIP went to LOSS */
+            201: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.update */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOTHING_ON_LINE, INSUFFICIENT_STOCK */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acknowledgeSegregationAlarm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "PHYSICAL_GAP",
+                 *       "notes": "Example"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcknowledgeAlarmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegregationAlarmResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.update */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listWorkOrders: {
         parameters: {
             query?: {
@@ -11087,6 +11778,69 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
             422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What a handover would meet on the receiving line now */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverCheckResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs production.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LAST_DEPARTMENT */
+            409: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
