@@ -90,7 +90,6 @@ export function BomListPage() {
     {
       id: 'type',
       header: t('bom.fields.bomType'),
-      width: 150,
       sortValue: types,
       cell: (b) => (
         <>
@@ -140,7 +139,6 @@ export function BomListPage() {
     {
       id: 'revision',
       header: t('bom.list.revision'),
-      width: 110,
       sortValue: (b) => b.revision,
       cell: (b) => (
         <Badge variant="light" color="kapok" tt="none">
@@ -151,7 +149,6 @@ export function BomListPage() {
     {
       id: 'updated',
       header: t('bom.list.updated'),
-      width: 200,
       sortValue: (b) => b.updatedAt,
       csv: (b) => b.updatedAt,
       cell: (b) => (
@@ -235,7 +232,7 @@ export function BomListPage() {
             error={boms.error}
             onRetry={() => void boms.refetch()}
             stale={boms.isPlaceholderData}
-            minWidth={860}
+            minWidth={720}
             csvFileName="boms"
             paging={{ page, pageSize: PAGE_SIZE, total: boms.data?.total ?? 0, onPageChange: setPage }}
             empty={
