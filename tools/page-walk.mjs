@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document, window, getComputedStyle -- these run inside the page (page.evaluate). */
 /**
  * Page walk: signs in as each demo role and screenshots every page it can reach (the navigation, the
  * in-app links of each page, one of each detail page) at 1440×900 and 1024×768, in English and
