@@ -134,7 +134,7 @@ export function MoDetailPage() {
       )}
 
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
             <Section title={t('ppic.detail.workOrders')}>
               <WorkOrderProgress route={mo.route} workOrders={mo.workOrders} uom={mo.uom} />
@@ -157,7 +157,7 @@ export function MoDetailPage() {
             </Section>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
             <Section title={t('ppic.detail.summary')}>
               <Summary mo={mo} />
