@@ -33,7 +33,7 @@ export function PermissionMatrix({
   };
 
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={440}>
       <Table withColumnBorders={false} highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
