@@ -136,8 +136,12 @@ function SalesOrderView({ so }: { so: SalesOrder }) {
                         {l.destination}
                       </Badge>
                     </Table.Td>
-                    <Table.Td ta="right">{formatQuantity(l.quantity, 'PCS', lang)}</Table.Td>
-                    <Table.Td ta="right">{formatQuantity(l.shippedQuantity, 'PCS', lang)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {formatQuantity(l.quantity, 'PCS', lang)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {formatQuantity(l.shippedQuantity, 'PCS', lang)}
+                    </Table.Td>
                     <Table.Td>{l.exFactoryDate}</Table.Td>
                     <Table.Td>
                       {l.manufacturingOrders.length === 0 ? (
