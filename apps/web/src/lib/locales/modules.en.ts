@@ -1022,11 +1022,12 @@ export const enModules = {
           approve: 'Approve manufacturing orders or return them to draft',
         },
         production: {
-          view: 'See work orders and handovers',
+          view: 'See work orders, handovers, lines and line alerts',
           create: 'Not used by any screen yet',
-          update: 'Start work orders, record output and rejects, hand over and accept pieces',
+          update:
+            'Start work orders, record output and rejects, hand over and accept pieces, scrap line stock, acknowledge segregation alarms',
           delete: 'Not used by any screen yet',
-          approve: 'Not used by any screen yet',
+          approve: 'Override a line block (line not clear)',
         },
         kanban: {
           view: 'See the kanban board, cards, their stock and the reorder rules',

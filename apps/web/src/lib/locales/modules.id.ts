@@ -1033,11 +1033,12 @@ export const idModules: ModuleMessages = {
           approve: 'Menyetujui perintah produksi atau mengembalikannya ke draf',
         },
         production: {
-          view: 'Melihat perintah kerja dan serah terima',
+          view: 'Melihat perintah kerja, serah terima, lini dan peringatan lini',
           create: 'Belum dipakai di layar mana pun',
-          update: 'Memulai perintah kerja, mencatat hasil dan reject, menyerahkan dan menerima barang',
+          update:
+            'Memulai perintah kerja, mencatat hasil dan reject, menyerahkan dan menerima barang, membuang stok lini, mengonfirmasi alarm segregasi',
           delete: 'Belum dipakai di layar mana pun',
-          approve: 'Belum dipakai di layar mana pun',
+          approve: 'Mengesampingkan blokir lini (lini belum bersih)',
         },
         kanban: {
           view: 'Melihat papan kanban, kartu, stoknya dan aturan pemesanan ulang',
