@@ -435,6 +435,43 @@ export const enModules = {
       left: 'After this, {{quantity}} pieces are left to record.',
       over: 'That is {{quantity}} pieces more than were received.',
     },
+    lines: {
+      title: 'Line board',
+      description:
+        'Every department line: what is on it now (from the stock ledger), handovers waiting for it, segregation alarms.',
+      open: 'Line board',
+      back: 'Back to production',
+      status: { CLEAR: 'Clear', OCCUPIED: 'Occupied', BLOCKED: 'Blocked', ALARM: 'Alarm' },
+      clear: 'Nothing on the line: ready for the next batch.',
+      batch: '{{destination}} · week {{week}} · {{quantity}} pcs',
+      waiting: 'Waiting: {{batch}} from {{from}} ({{quantity}} pcs)',
+      refused_one: 'Refused once since {{since}}',
+      refused_other: 'Refused {{count}} times since {{since}}',
+      canSend: 'The line is clear now: the sender can hand over again.',
+      alarm: 'Segregation: {{batch}} for {{destination}}, week {{week}}',
+      alarmWhy:
+        'Other {{reasons}} than the line runs, since {{since}}. The line acknowledges it when accepting.',
+      reasons: { DESTINATION: 'destination', WEEK: 'week' },
+      escalated: 'Escalated to {{to}} ({{at}})',
+      recipients: {
+        LINE_SUPERVISOR: 'line supervisor',
+        PPIC_MANAGER: 'PPIC manager',
+        FACTORY_MANAGER: 'factory manager',
+        PRODUCTION_MANAGER: 'production manager',
+      },
+      scrap: 'Scrap from line',
+      scrapTitle: 'Scrap {{batch}} from the line',
+      scrapExplain:
+        '{{quantity}} pieces of {{batch}} on the {{department}} line are booked as a loss, and the line clears for the waiting handover.',
+      scrapped: '{{batch}} scrapped from the {{department}} line',
+      override: 'Override',
+      overrideTitle: 'Override the block of {{batch}}',
+      overrideExplain:
+        'The next handover of this batch goes onto the {{department}} line despite what is on it. Say why; it is audited.',
+      overridden: 'Block of {{batch}} overridden: its next handover goes through',
+      reason: 'Reason',
+      reasonHint: 'At least 3 characters',
+    },
     segregation: {
       title: 'Segregation alarm',
       explain:

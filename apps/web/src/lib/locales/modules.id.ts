@@ -438,6 +438,43 @@ export const idModules: ModuleMessages = {
       left: 'Setelah ini, {{quantity}} pcs tersisa untuk dicatat.',
       over: 'Itu {{quantity}} pcs lebih banyak dari yang diterima.',
     },
+    lines: {
+      title: 'Papan lini',
+      description:
+        'Setiap lini departemen: apa yang ada di sana sekarang (dari buku stok), serah terima yang menunggu, alarm segregasi.',
+      open: 'Papan lini',
+      back: 'Kembali ke produksi',
+      status: { CLEAR: 'Kosong', OCCUPIED: 'Terisi', BLOCKED: 'Terblokir', ALARM: 'Alarm' },
+      clear: 'Lini kosong: siap untuk batch berikutnya.',
+      batch: '{{destination}} · minggu {{week}} · {{quantity}} pcs',
+      waiting: 'Menunggu: {{batch}} dari {{from}} ({{quantity}} pcs)',
+      refused_one: 'Ditolak sekali sejak {{since}}',
+      refused_other: 'Ditolak {{count}} kali sejak {{since}}',
+      canSend: 'Lini sudah kosong: pengirim dapat menyerahkan lagi.',
+      alarm: 'Segregasi: {{batch}} untuk {{destination}}, minggu {{week}}',
+      alarmWhy:
+        '{{reasons}} berbeda dari yang dijalankan lini, sejak {{since}}. Lini mengonfirmasinya saat menerima.',
+      reasons: { DESTINATION: 'Tujuan', WEEK: 'Minggu' },
+      escalated: 'Dieskalasi ke {{to}} ({{at}})',
+      recipients: {
+        LINE_SUPERVISOR: 'supervisor lini',
+        PPIC_MANAGER: 'manajer PPIC',
+        FACTORY_MANAGER: 'manajer pabrik',
+        PRODUCTION_MANAGER: 'manajer produksi',
+      },
+      scrap: 'Buang dari lini',
+      scrapTitle: 'Buang {{batch}} dari lini',
+      scrapExplain:
+        '{{quantity}} potong {{batch}} di lini {{department}} dicatat sebagai kerugian, dan lini kosong untuk serah terima yang menunggu.',
+      scrapped: '{{batch}} dibuang dari lini {{department}}',
+      override: 'Abaikan blokir',
+      overrideTitle: 'Abaikan blokir {{batch}}',
+      overrideExplain:
+        'Serah terima berikutnya dari batch ini masuk ke lini {{department}} meskipun lini masih berisi. Tulis alasannya; tercatat di audit.',
+      overridden: 'Blokir {{batch}} diabaikan: serah terima berikutnya diteruskan',
+      reason: 'Alasan',
+      reasonHint: 'Minimal 3 karakter',
+    },
     segregation: {
       title: 'Alarm segregasi',
       explain:

@@ -10,4 +10,14 @@ export {
   type OutputBody,
   type WorkOrder,
 } from './work-orders';
-export { lineQueries, useAcknowledgeAlarm, type HandoverCheck } from './lines';
+export {
+  lineQueries,
+  useAcknowledgeAlarm,
+  useOverrideBlock,
+  useScrapLineWip,
+  type HandoverCheck,
+  type Line,
+  type LineBatch,
+  type LineBlock,
+  type SegregationAlarm,
+} from './lines';

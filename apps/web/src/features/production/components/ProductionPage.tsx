@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Collapse,
   EmptyState,
   Group,
@@ -14,11 +15,12 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingFactory2, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { IconBuildingFactory2, IconChevronDown, IconChevronRight, IconLayoutGrid } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useRoutes, useSearchParams } from 'react-router';
+import { NotFoundPage } from '../../../components/AccessPages';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCurrentUser, usePermission } from '../../../lib/auth';
@@ -27,6 +29,7 @@ import { handoverQueries, useStartWorkOrder, workOrderQueries, type Handover, ty
 import { AcceptHandoverDialog } from './AcceptHandoverDialog';
 import { HandoverDialog } from './HandoverDialog';
 import { IncomingHandovers } from './IncomingHandovers';
+import { LineBoardPage } from './LineBoardPage';
 import { OutputDialog } from './OutputDialog';
 import { isLineDepartment, LINE_DEPARTMENTS, useActionKey, type LineDepartment } from './shared';
 import { WorkOrderCard } from './WorkOrderCard';
@@ -66,6 +69,14 @@ type Dialog = { kind: 'output' | 'handover'; workOrder: WorkOrder } | { kind: 'a
  * managers choose one.
  */
 export function ProductionPage() {
+  return useRoutes([
+    { index: true, element: <DepartmentPage /> },
+    { path: 'lines', element: <LineBoardPage /> },
+    { path: '*', element: <NotFoundPage /> },
+  ]);
+}
+
+function DepartmentPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const canUpdate = usePermission('production.update');
@@ -104,6 +115,16 @@ export function ProductionPage() {
       <PageHeader
         title={t('production.title', { department: t(`departments.${department}`) })}
         description={t('production.description')}
+        actions={
+          <Button
+            component={Link}
+            to="/production/lines"
+            variant="light"
+            leftSection={<IconLayoutGrid size={16} />}
+          >
+            {t('production.lines.open')}
+          </Button>
+        }
       />
       {!own && (
         <SegmentedControl
