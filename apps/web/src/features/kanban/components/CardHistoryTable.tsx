@@ -74,16 +74,6 @@ export function CardHistoryTable({
       cell: (c) => t(`departments.${c.department}`),
     },
     {
-      id: 'status',
-      header: t('kanban.history.status'),
-      sortValue: (c) => t(`kanban.status.${c.status}`),
-      cell: (c) => (
-        <Badge color={STATUS_COLOR[c.status]} variant="light" radius="sm" tt="none">
-          {t(`kanban.status.${c.status}`)}
-        </Badge>
-      ),
-    },
-    {
       id: 'priority',
       header: t('kanban.detail.priority'),
       hiddenByDefault: true,
@@ -135,6 +125,17 @@ export function CardHistoryTable({
       sortValue: (c) => c.updatedAt,
       csv: (c) => c.updatedAt,
       cell: (c) => formatDateTime(c.updatedAt, lang),
+    },
+    {
+      id: 'status',
+      // Last: the column the tablet keeps in view at the right edge.
+      header: t('kanban.history.status'),
+      sortValue: (c) => t(`kanban.status.${c.status}`),
+      cell: (c) => (
+        <Badge color={STATUS_COLOR[c.status]} variant="light" radius="sm" tt="none">
+          {t(`kanban.status.${c.status}`)}
+        </Badge>
+      ),
     },
   ];
 
