@@ -364,6 +364,7 @@ export const en = {
     purchasing_admin: 'Purchasing admin',
     purchasing_manager: 'Purchasing manager',
     qc_manager: 'QC manager',
+    fg_admin: 'Finished-goods admin',
   },
   departments: {
     CUTTING: 'Cutting',

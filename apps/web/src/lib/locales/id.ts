@@ -381,6 +381,7 @@ export const id: Messages = {
     purchasing_admin: 'Admin pembelian',
     purchasing_manager: 'Manajer pembelian',
     qc_manager: 'Manajer QC',
+    fg_admin: 'Admin barang jadi',
   },
   departments: {
     CUTTING: 'Pemotongan',

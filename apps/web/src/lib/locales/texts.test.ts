@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PERMISSION_ACTIONS, PERMISSION_MODULES } from '@kapok/contracts';
+import { PERMISSION_ACTIONS, PERMISSION_MODULES, SEEDED_ROLES } from '@kapok/contracts';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { id } from './id';
@@ -86,6 +86,13 @@ describe('texts', () => {
           if (!keys.has(`admin.roles.grants.${module}.${action}`))
             missing.push(`${language}: ${module}.${action}`);
       }
+    expect(missing).toEqual([]);
+  });
+
+  it('names every seeded role in both languages', () => {
+    const missing = Object.entries(languages).flatMap(([language, keys]) =>
+      SEEDED_ROLES.filter((r) => !keys.has(`roles.${r.code}`)).map((r) => `${language}: ${r.code}`),
+    );
     expect(missing).toEqual([]);
   });
 });
