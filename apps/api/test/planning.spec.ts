@@ -84,7 +84,14 @@ describe('MRP runs', () => {
     expect(carton.quantity).toBe(10);
     expect(res.body.exceptions).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'NO_SUPPLIER', productId: a.fabric.id, productCode: a.fabric.code }),
+        expect.objectContaining({
+          type: 'NO_SUPPLIER',
+          productId: a.fabric.id,
+          productCode: a.fabric.code,
+          // Kept with the run and read back: the reason and what it names, to word it in any language.
+          reason: 'NO_SUPPLIER_ITEM',
+          params: expect.objectContaining({ product: a.fabric.code, quantity: '40.0000' }),
+        }),
       ]),
     );
 

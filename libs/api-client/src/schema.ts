@@ -4405,12 +4405,33 @@ export type components = {
         };
         /** @enum {string} */
         MoveType: "RECEIPT" | "ISSUE" | "TRANSFER" | "ADJUSTMENT" | "PRODUCTION_CONSUME" | "PRODUCTION_OUTPUT" | "SCRAP";
+        /**
+         * @description Why it was raised; null on runs saved before reasons were kept.
+         * @enum {string}
+         */
+        MrpExceptionReason: "SALES_ORDER_PAST_DUE" | "NO_BOM_FOR_WIP" | "NO_BOM" | "EXCESS" | "MAKE_LATE" | "BUY_LATE" | "NO_UNIT_CONVERSION" | "NO_SUPPLIER_ITEM";
         MrpExceptionResponse: {
+            /** @description The same in English. */
             message: string;
+            /**
+             * @description What the reason names (product code, dates, quantities as decimal text), to word it in any language.
+             * @example {
+             *       "arrives": "2026-12-25",
+             *       "date": "2026-12-07",
+             *       "leadDays": "14",
+             *       "orderBy": "2026-11-17",
+             *       "product": "ALB40011"
+             *     }
+             */
+            params: {
+                [key: string]: string;
+            };
             productCode: string;
             /** Format: uuid */
             productId: string;
             productName: string;
+            /** @description Why it was raised; null on runs saved before reasons were kept. */
+            reason: components["schemas"]["MrpExceptionReason"] | null;
             type: components["schemas"]["MrpExceptionType"];
             /** @example 2026-W51 */
             week: string;

@@ -19,6 +19,22 @@ export type MrpSupplyKind = (typeof MRP_SUPPLY_KINDS)[number];
 export const MRP_EXCEPTION_TYPES = values('LATE', 'NO_BOM', 'NO_SUPPLIER', 'EXCESS', 'PAST_DUE');
 export type MrpExceptionType = (typeof MRP_EXCEPTION_TYPES)[number];
 
+/**
+ * Why an exception was raised: with its `params` the web app says it in the reader's language; the
+ * English `message` stays for programs.
+ */
+export const MRP_EXCEPTION_REASONS = values(
+  'SALES_ORDER_PAST_DUE',
+  'NO_BOM_FOR_WIP',
+  'NO_BOM',
+  'EXCESS',
+  'MAKE_LATE',
+  'BUY_LATE',
+  'NO_UNIT_CONVERSION',
+  'NO_SUPPLIER_ITEM',
+);
+export type MrpExceptionReason = (typeof MRP_EXCEPTION_REASONS)[number];
+
 export const MRP_DEFAULT_HORIZON_WEEKS = 12;
 export const MRP_MAX_HORIZON_WEEKS = 52;
 /** Default working days from MO start to ex-factory for a finished good. */

@@ -1,4 +1,10 @@
-import type { MrpExceptionType, MrpRunState, PlannedOrderType, Unit } from '@kapok/contracts';
+import type {
+  MrpExceptionReason,
+  MrpExceptionType,
+  MrpRunState,
+  PlannedOrderType,
+  Unit,
+} from '@kapok/contracts';
 import type { EntityManager } from 'typeorm';
 import type { MrpGridBucket, MrpPeg, MrpResult } from './mrp/engine.types.js';
 import type { MrpSnapshot } from './mrp/engine.types.js';
@@ -93,12 +99,15 @@ export interface ExceptionRow {
   product_code: string;
   product_name: string;
   week: string;
+  /** Null on runs saved before reasons were kept. */
+  reason: MrpExceptionReason | null;
+  params: Record<string, string>;
   message: string;
 }
 
 export function runExceptions(manager: EntityManager, runId: string): Promise<ExceptionRow[]> {
   return manager.query(
-    `select type, product_id, product_code, product_name, week, message from mrp_exceptions
+    `select type, product_id, product_code, product_name, week, reason, params, message from mrp_exceptions
       where run_id = $1
       order by array_position(array['PAST_DUE','LATE','NO_BOM','NO_SUPPLIER','EXCESS']::mrp_exception_type[], type), week, product_code`,
     [runId],
@@ -264,10 +273,10 @@ export async function saveRun(
   }
   if (result.exceptions.length > 0) {
     await manager.query(
-      `insert into mrp_exceptions (run_id, type, product_id, product_code, product_name, week, message)
-       select $1, r.type, r.product_id, r.product_code, r.product_name, r.week, r.message
+      `insert into mrp_exceptions (run_id, type, product_id, product_code, product_name, week, reason, params, message)
+       select $1, r.type, r.product_id, r.product_code, r.product_name, r.week, r.reason, r.params, r.message
          from json_to_recordset($2::json) as r(type mrp_exception_type, product_id uuid, product_code text, product_name text,
-              week text, message text)`,
+              week text, reason text, params jsonb, message text)`,
       [
         id,
         JSON.stringify(
@@ -276,6 +285,8 @@ export async function saveRun(
             product_id: e.productId,
             ...named(e.productId),
             week: e.week,
+            reason: e.reason,
+            params: e.params,
             message: e.message.slice(0, 500),
           })),
         ),

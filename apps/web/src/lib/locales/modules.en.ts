@@ -1649,6 +1649,20 @@ export const enModules = {
       EXCESS: 'Excess',
       PAST_DUE: 'Past due',
     },
+    exceptionReason: {
+      SALES_ORDER_PAST_DUE:
+        '{{order}} ({{destination}}) was due ex-factory on {{date}}, before this plan’s first week',
+      NO_BOM_FOR_WIP: '{{product}} is needed but has no active BOM to make it inside the MO',
+      NO_BOM: '{{product}} is ordered but has no active BOM: nothing can be planned',
+      EXCESS:
+        '{{product}} ends the horizon with {{quantity}} {{unit}} on hand, more than 1.5 × (safety stock + later demand) = {{limit}}',
+      MAKE_LATE:
+        '{{product}} for {{demand}} is needed ex-factory {{date}} but would have to start on {{start}}; planned to start today, ready {{ready}}',
+      BUY_LATE:
+        '{{product}} is needed on {{date}} but {{leadDays}} working days of lead time mean ordering by {{orderBy}}; if ordered today it arrives {{arrives}}',
+      NO_UNIT_CONVERSION: '{{product}} is bought in {{purchaseUnit}}, which does not convert to {{unit}}',
+      NO_SUPPLIER_ITEM: '{{product}} needs {{quantity}} {{unit}} but has no preferred supplier item',
+    },
     type: { MAKE: 'MAKE', BUY: 'BUY' },
     pegKind: {
       SALES_ORDER_LINE: 'Sales order',

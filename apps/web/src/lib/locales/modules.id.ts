@@ -1667,6 +1667,21 @@ export const idModules: ModuleMessages = {
       EXCESS: 'Berlebih',
       PAST_DUE: 'Lewat jatuh tempo',
     },
+    exceptionReason: {
+      SALES_ORDER_PAST_DUE:
+        '{{order}} ({{destination}}) jatuh tempo ex-factory {{date}}, sebelum minggu pertama rencana ini',
+      NO_BOM_FOR_WIP: '{{product}} dibutuhkan tetapi tidak punya BOM aktif untuk dibuat di dalam MO',
+      NO_BOM: '{{product}} dipesan tetapi tidak punya BOM aktif: tidak ada yang bisa direncanakan',
+      EXCESS:
+        '{{product}} mengakhiri horizon dengan stok {{quantity}} {{unit}}, lebih dari 1,5 × (stok pengaman + permintaan berikutnya) = {{limit}}',
+      MAKE_LATE:
+        '{{product}} untuk {{demand}} dibutuhkan ex-factory {{date}} tetapi harus mulai {{start}}; direncanakan mulai hari ini, siap {{ready}}',
+      BUY_LATE:
+        '{{product}} dibutuhkan {{date}} tetapi waktu tunggu {{leadDays}} hari kerja berarti pesan paling lambat {{orderBy}}; jika dipesan hari ini tiba {{arrives}}',
+      NO_UNIT_CONVERSION:
+        '{{product}} dibeli dalam {{purchaseUnit}}, yang tidak dapat dikonversi ke {{unit}}',
+      NO_SUPPLIER_ITEM: '{{product}} butuh {{quantity}} {{unit}} tetapi tidak punya item pemasok utama',
+    },
     type: { MAKE: 'BUAT', BUY: 'BELI' },
     pegKind: {
       SALES_ORDER_LINE: 'Pesanan penjualan',

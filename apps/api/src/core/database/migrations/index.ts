@@ -1,3 +1,4 @@
+import { MrpExceptionReasons1796442785895 } from './1796442785895-MrpExceptionReasons.js';
 import { MrpGridJson1796434800000 } from './1796434800000-MrpGridJson.js';
 import { Shipping1796431074638 } from './1796431074638-Shipping.js';
 import { MrpRunState1796430970127 } from './1796430970127-MrpRunState.js';
@@ -52,4 +53,5 @@ export const MIGRATIONS: Function[] = [
   MrpGridJson1796434800000,
   QualityAlerts1796435000000,
   LineControl1796436000000,
+  MrpExceptionReasons1796442785895,
 ];

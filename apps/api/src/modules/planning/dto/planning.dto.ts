@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   MRP_DEFAULT_HORIZON_WEEKS,
+  MRP_EXCEPTION_REASONS,
   MRP_EXCEPTION_TYPES,
   MRP_MAX_HORIZON_WEEKS,
   MRP_PEG_KINDS,
@@ -9,6 +10,7 @@ import {
   MRP_SUPPLY_KINDS,
   PLANNED_ORDER_TYPES,
   UNITS,
+  type MrpExceptionReason,
   type MrpExceptionType,
   type MrpPegKind,
   type MrpRunPhase,
@@ -55,7 +57,28 @@ export class MrpExceptionResponse {
   productName: string;
   @ApiProperty({ example: '2026-W51' })
   week: string;
-  @ApiProperty()
+  @ApiProperty({
+    enum: MRP_EXCEPTION_REASONS,
+    enumName: 'MrpExceptionReason',
+    nullable: true,
+    description: 'Why it was raised; null on runs saved before reasons were kept.',
+  })
+  reason: MrpExceptionReason | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      'What the reason names (product code, dates, quantities as decimal text), to word it in any language.',
+    example: {
+      product: 'ALB40011',
+      date: '2026-12-07',
+      leadDays: '14',
+      orderBy: '2026-11-17',
+      arrives: '2026-12-25',
+    },
+  })
+  params: Record<string, string>;
+  @ApiProperty({ description: 'The same in English.' })
   message: string;
 }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { MRP_EXCEPTION_TYPES, type MrpExceptionType } from '@kapok/contracts';
+import { MRP_EXCEPTION_TYPES, type MrpExceptionReason, type MrpExceptionType } from '@kapok/contracts';
 import { BaseEntity } from '../../../core/database/base.entity.js';
 import { ProductEntity } from '../../warehouse/entities/product.entity.js';
 import { MrpRunEntity } from './mrp-run.entity.js';
@@ -33,6 +33,12 @@ export class MrpExceptionEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 8 })
   week: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  reason: MrpExceptionReason | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  params: Record<string, string>;
 
   @Column({ type: 'varchar', length: 500 })
   message: string;

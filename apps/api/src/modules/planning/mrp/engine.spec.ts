@@ -432,6 +432,15 @@ describe('MRP engine', () => {
         dueDate: '2026-12-14',
       });
       expect(result.exceptions[0].message).toContain('SO-a');
+      // The reason and its params word the same in any language; the message is their English text.
+      expect(result.exceptions[0]).toMatchObject({
+        reason: 'MAKE_LATE',
+        params: { product: 'BEAR', date: '2026-12-11', ready: '2026-12-21' },
+      });
+      expect(result.exceptions[1]).toMatchObject({
+        reason: 'BUY_LATE',
+        params: { leadDays: '5', arrives: '2026-12-14' },
+      });
     });
 
     it('NO_BOM: a finished good without an active BOM is not planned', () => {
@@ -459,6 +468,11 @@ describe('MRP engine', () => {
         }),
       );
       expect(types(result)).toEqual([['NO_SUPPLIER', 'thread', '2026-W51']]);
+      expect(result.exceptions[0]).toMatchObject({
+        reason: 'NO_SUPPLIER_ITEM',
+        params: { product: 'THREAD', quantity: '1.2000', unit: 'CONE' },
+        message: 'THREAD needs 1.2000 CONE but has no preferred supplier item',
+      });
       expect(ordersOf(result, 'thread')[0]).toMatchObject({ quantity: '2.0000', supplierId: null });
     });
 

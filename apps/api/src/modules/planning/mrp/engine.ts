@@ -1,4 +1,10 @@
-import { isWholeUnit, unitFactor, type MrpPegKind, type Unit } from '@kapok/contracts';
+import {
+  isWholeUnit,
+  unitFactor,
+  type MrpExceptionReason,
+  type MrpPegKind,
+  type Unit,
+} from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
 import {
   addDays,
@@ -27,6 +33,23 @@ const ZERO = new Decimal(0);
 const ZERO_TEXT = (0).toFixed(SCALE);
 // Most grid cells are zero: their text needs no rounding.
 const fmt = (d: Decimal) => (d.isZero() ? ZERO_TEXT : d.toFixed(SCALE, Decimal.ROUND_HALF_UP));
+
+/** The English text of each reason (the API's `message`); the web app words the same params itself. */
+const EXCEPTION_MESSAGES: Record<MrpExceptionReason, (p: Record<string, string>) => string> = {
+  SALES_ORDER_PAST_DUE: (p) =>
+    `${p.order} (${p.destination}) was due ex-factory on ${p.date}, before this plan's first week`,
+  NO_BOM_FOR_WIP: (p) => `${p.product} is needed but has no active BOM to make it inside the MO`,
+  NO_BOM: (p) => `${p.product} is ordered but has no active BOM: nothing can be planned`,
+  EXCESS: (p) =>
+    `${p.product} ends the horizon with ${p.quantity} ${p.unit} on hand, more than 1.5 × (safety stock + later demand) = ${p.limit}`,
+  MAKE_LATE: (p) =>
+    `${p.product} for ${p.demand} is needed ex-factory ${p.date} but would have to start on ${p.start}; planned to start today, ready ${p.ready}`,
+  BUY_LATE: (p) =>
+    `${p.product} is needed on ${p.date} but ${p.leadDays} working days of lead time mean ordering by ${p.orderBy}; if ordered today it arrives ${p.arrives}`,
+  NO_UNIT_CONVERSION: (p) =>
+    `${p.product} is bought in ${p.purchaseUnit}, which does not convert to ${p.unit}`,
+  NO_SUPPLIER_ITEM: (p) => `${p.product} needs ${p.quantity} ${p.unit} but has no preferred supplier item`,
+};
 const MAX_LEVELS = 50;
 /** Labels and codes in the reader's order, like localeCompare, without its cost per call. */
 const collator = new Intl.Collator();
@@ -200,12 +223,11 @@ class Planner {
         continue;
       }
       if (d.exFactoryDate < this.monday0) {
-        this.exception(
-          'PAST_DUE',
-          d.productId,
-          0,
-          `${d.soNumber} (${d.destination}) was due ex-factory on ${d.exFactoryDate}, before this plan's first week`,
-        );
+        this.exception('PAST_DUE', d.productId, 0, 'SALES_ORDER_PAST_DUE', {
+          order: d.soNumber,
+          destination: d.destination,
+          date: d.exFactoryDate,
+        });
       }
       this.addDemand(d.productId, {
         kind: 'SALES_ORDER_LINE',
@@ -304,14 +326,9 @@ class Planner {
     const hasDemand = list.some((b) => b.demand.length > 0);
     if (policy === 'NONE' && hasDemand) {
       const first = list.findIndex((b) => b.demand.length > 0);
-      this.exception(
-        'NO_BOM',
-        p.id,
-        first,
-        p.type === 'WIP'
-          ? `${p.code} is needed but has no active BOM to make it inside the MO`
-          : `${p.code} is ordered but has no active BOM: nothing can be planned`,
-      );
+      this.exception('NO_BOM', p.id, first, p.type === 'WIP' ? 'NO_BOM_FOR_WIP' : 'NO_BOM', {
+        product: p.code,
+      });
     }
 
     let available = onHand.minus(safety);
@@ -357,12 +374,12 @@ class Planner {
     const grossTotal = sum(list.flatMap((b) => b.demand.map((d) => d.quantity)));
     const excessLimit = safety.plus(this.later.get(p.id) ?? ZERO).times(1.5);
     if (grossTotal.gt(0) && last.gt(0) && last.minus(rounding).gt(excessLimit)) {
-      this.exception(
-        'EXCESS',
-        p.id,
-        this.weeks.length - 1,
-        `${p.code} ends the horizon with ${fmt(last)} ${p.uom} on hand, more than 1.5 × (safety stock + later demand) = ${fmt(excessLimit)}`,
-      );
+      this.exception('EXCESS', p.id, this.weeks.length - 1, 'EXCESS', {
+        product: p.code,
+        quantity: fmt(last),
+        unit: p.uom,
+        limit: fmt(excessLimit),
+      });
     }
     return {
       productId: p.id,
@@ -408,12 +425,13 @@ class Planner {
       late = true;
       start = this.s.today;
       due = addWorkingDays(start, p.productionLeadDays);
-      this.exception(
-        'LATE',
-        p.id,
-        bucket,
-        `${p.code} for ${d.label} is needed ex-factory ${d.date} but would have to start on ${subtractWorkingDays(d.date, p.productionLeadDays)}; planned to start today, ready ${due}`,
-      );
+      this.exception('LATE', p.id, bucket, 'MAKE_LATE', {
+        product: p.code,
+        demand: d.label,
+        date: d.date,
+        start: subtractWorkingDays(d.date, p.productionLeadDays),
+        ready: due,
+      });
     }
     const key = this.addOrder({
       type: 'MAKE',
@@ -449,14 +467,18 @@ class Planner {
       quantity = purchase.times(factor);
     } else {
       quantity = whole(need, p.uom);
-      this.exception(
-        'NO_SUPPLIER',
-        p.id,
-        bucket,
-        item
-          ? `${p.code} is bought in ${item.purchaseUom}, which does not convert to ${p.uom}`
-          : `${p.code} needs ${fmt(need)} ${p.uom} but has no preferred supplier item`,
-      );
+      if (item)
+        this.exception('NO_SUPPLIER', p.id, bucket, 'NO_UNIT_CONVERSION', {
+          product: p.code,
+          purchaseUnit: item.purchaseUom,
+          unit: p.uom,
+        });
+      else
+        this.exception('NO_SUPPLIER', p.id, bucket, 'NO_SUPPLIER_ITEM', {
+          product: p.code,
+          quantity: fmt(need),
+          unit: p.uom,
+        });
     }
     const leadDays = item?.leadTimeDays ?? 0;
     const real = shortfalls.filter((d) => d.kind !== 'SAFETY_STOCK');
@@ -469,12 +491,13 @@ class Planner {
       due = addWorkingDays(this.s.today, leadDays);
       if (real.length > 0) {
         late = true;
-        this.exception(
-          'LATE',
-          p.id,
-          bucket,
-          `${p.code} is needed on ${needDate} but ${leadDays} working days of lead time mean ordering by ${subtractWorkingDays(needDate, leadDays)}; if ordered today it arrives ${due}`,
-        );
+        this.exception('LATE', p.id, bucket, 'BUY_LATE', {
+          product: p.code,
+          date: needDate,
+          leadDays: String(leadDays),
+          orderBy: subtractWorkingDays(needDate, leadDays),
+          arrives: due,
+        });
       }
     }
     this.addOrder({
@@ -504,8 +527,15 @@ class Planner {
     return key;
   }
 
-  private exception(type: MrpException['type'], productId: string, bucket: number, message: string) {
-    this.exceptions.push({ type, productId, week: this.weeks[Math.max(0, bucket)], message });
+  private exception(
+    type: MrpException['type'],
+    productId: string,
+    bucket: number,
+    reason: MrpExceptionReason,
+    params: Record<string, string>,
+  ) {
+    const message = EXCEPTION_MESSAGES[reason](params);
+    this.exceptions.push({ type, productId, week: this.weeks[Math.max(0, bucket)], reason, params, message });
   }
 }
 

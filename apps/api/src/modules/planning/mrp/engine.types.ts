@@ -1,5 +1,6 @@
 import type {
   Department,
+  MrpExceptionReason,
   MrpExceptionType,
   MrpPegKind,
   MrpSupplyKind,
@@ -152,6 +153,9 @@ export interface MrpException {
   type: MrpExceptionType;
   productId: string;
   week: string;
+  reason: MrpExceptionReason;
+  /** What the reason's sentence names (codes, dates, quantities as text). */
+  params: Record<string, string>;
   message: string;
 }
 

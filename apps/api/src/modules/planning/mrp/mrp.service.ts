@@ -333,6 +333,8 @@ export class MrpService implements OnApplicationBootstrap {
         productCode: e.product_code,
         productName: e.product_name,
         week: e.week,
+        reason: e.reason,
+        params: e.params,
         message: e.message,
       })),
     };

@@ -1,8 +1,10 @@
 import { Anchor, Badge, Paper, Text, Title } from '@mantine/core';
 import type { MrpExceptionType } from '@kapok/contracts';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../../components/data-table';
+import { formatNumber } from '../../../lib/quantity';
 import type { MrpException } from '../api';
 
 export const EXCEPTION_COLORS: Record<MrpExceptionType, string> = {
@@ -12,6 +14,18 @@ export const EXCEPTION_COLORS: Record<MrpExceptionType, string> = {
   NO_SUPPLIER: 'yellow',
   EXCESS: 'gray',
 };
+
+/** Quantities among an exception's params, written with the reader's decimal separator. */
+const QUANTITY_PARAMS = new Set(['quantity', 'limit']);
+
+/** The exception in the reader's language from its reason and params; the API's English text otherwise. */
+export function exceptionText(t: TFunction, lang: string, e: MrpException): string {
+  if (!e.reason) return e.message;
+  const params = Object.fromEntries(
+    Object.entries(e.params).map(([k, v]) => [k, QUANTITY_PARAMS.has(k) ? formatNumber(v, lang) : v]),
+  );
+  return t(`planning.exceptionReason.${e.reason}`, { ...params, defaultValue: e.message });
+}
 
 /** The order the API lists them in: what is already wrong first. */
 const MRP_EXCEPTION_ORDER: MrpExceptionType[] = ['PAST_DUE', 'LATE', 'NO_BOM', 'NO_SUPPLIER', 'EXCESS'];
@@ -25,8 +39,9 @@ export function ExceptionsPanel({
   exceptions: MrpException[];
   onProduct: (productId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
+  const say = (e: MrpException) => exceptionText(t, i18n.language, e);
   // The run answers every exception at once: they are paged here, the most urgent first.
   const rows = useMemo(() => exceptions.map((e, i) => ({ ...e, id: `${i}` })), [exceptions]);
   const columns: DataColumn<MrpException>[] = [
@@ -60,14 +75,20 @@ export function ExceptionsPanel({
       sortValue: (e) => e.productName,
       cell: (e) => e.productName,
     },
-    { id: 'week', header: t('planning.fields.week'), sortValue: (e) => e.week, cell: (e) => e.week },
+    {
+      id: 'week',
+      header: t('planning.fields.week'),
+      minWidth: 96,
+      sortValue: (e) => e.week,
+      cell: (e) => e.week,
+    },
     {
       id: 'message',
       header: t('planning.fields.message'),
-      sortValue: (e) => e.message,
+      sortValue: say,
       cell: (e) => (
-        <Text size="sm" miw={320} style={{ whiteSpace: 'normal' }}>
-          {e.message}
+        <Text size="sm" miw={260} style={{ whiteSpace: 'normal' }}>
+          {say(e)}
         </Text>
       ),
     },
@@ -83,7 +104,7 @@ export function ExceptionsPanel({
         columns={columns}
         rows={rows.slice((page - 1) * PAGE, page * PAGE)}
         rowId={(e) => e.id}
-        minWidth={760}
+        minWidth={640}
         whiteSpace="nowrap"
         csvFileName="mrp-exceptions"
         paging={{ page, pageSize: PAGE, total: rows.length, onPageChange: setPage }}
