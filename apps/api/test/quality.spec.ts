@@ -389,6 +389,26 @@ describe('metal detection on a finishing work order', () => {
       department: string;
     }>;
     const wo = (d: string) => wos.find((w) => w.department === d)!.id;
+    // The demo leaves other articles' orders on the sewing and finishing lines: clear them, or the
+    // handovers are refused as LINE_NOT_CLEAR (line clearance, issue 17).
+    const lines = (await p.call('ppic_admin', 'GET', '/production/lines')).body;
+    for (const [user, department] of [
+      ['sewing', 'SEWING'],
+      ['finishing', 'FINISHING'],
+    ]) {
+      const line = (Array.isArray(lines) ? lines : lines.items).find(
+        (l: { department: string }) => l.department === department,
+      ) as { batches: Array<{ moId: string }> };
+      for (const b of line.batches)
+        expect(
+          (
+            await p.call(user, 'POST', `/production/lines/${department}/scrap`, {
+              moId: b.moId,
+              reason: 'Cleared for the test batch',
+            })
+          ).status,
+        ).toBe(201);
+    }
     for (const [user, department] of [
       ['cutting', 'CUTTING'],
       ['sewing', 'SEWING'],
