@@ -87,7 +87,7 @@ describe('platform', () => {
       /kapok_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/health\/live"[^}]*status="200"/,
     );
     expect(text).toContain('# TYPE kapok_stock_moves_total counter');
-    expect(text).toMatch(/kapok_open_alerts\{level="OUT"\} \d+/);
+    expect(text).toMatch(/kapok_open_alerts\{level="[A-Z_]+"\} \d+/);
     expect(text).toContain('kapok_sse_clients');
     expect(text).toContain('kapok_process_resident_memory_bytes');
   });
