@@ -89,6 +89,16 @@ test.describe('integrations', () => {
       await expect(log.getByRole('row', { name: /webhook\.ping/ })).toHaveCount(2);
       await expect.poll(() => received.length).toBe(2);
       expect(received[1].headers['webhook-id']).toBe(received[0].headers['webhook-id']);
+
+      // Deleted after a confirmation that names the address: nothing more goes there.
+      await page.keyboard.press('Escape');
+      await expect(log).toBeHidden();
+      await row.getByRole('button', { name: `Delete webhook ${url}` }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete this webhook?' });
+      await expect(confirm).toContainText(`Nothing more is sent to ${url}`);
+      await confirm.getByRole('button', { name: 'Delete' }).click();
+      await expect(confirm).toBeHidden();
+      await expect(row).toHaveCount(0);
     } finally {
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     }

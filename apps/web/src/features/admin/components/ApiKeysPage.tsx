@@ -17,6 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Can } from '../../../components/Can';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { PageHeader } from '../../../components/PageHeader';
 import { usePermission } from '../../../lib/auth';
@@ -170,43 +171,26 @@ export function ApiKeysPage() {
         hint={t('integrations.keys.secretHint')}
         onClose={() => setSecret(null)}
       />
-      <Modal
-        opened={revoking !== null}
+      <ConfirmAction
+        subject={revoking}
+        title={(k) => t('integrations.keys.revokeTitle', { name: k.name })}
+        body={() => t('integrations.keys.revokeBody')}
+        confirmLabel={t('integrations.keys.revoke')}
+        pending={revoke.isPending}
+        error={revoke.error}
         onClose={() => setRevoking(null)}
-        title={t('integrations.keys.revokeTitle', { name: revoking?.name ?? '' })}
-      >
-        <Stack>
-          <Text size="sm">{t('integrations.keys.revokeBody')}</Text>
-          {revoke.error && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
-              {describeError(revoke.error, t).message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevoking(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoking &&
-                revoke.mutate(revoking.id, {
-                  onSuccess: () => {
-                    notifications.show({
-                      color: 'green',
-                      message: t('integrations.keys.revoked', { name: revoking.name }),
-                    });
-                    setRevoking(null);
-                  },
-                })
-              }
-            >
-              {t('integrations.keys.revoke')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        onConfirm={(k) =>
+          revoke.mutate(k.id, {
+            onSuccess: () => {
+              notifications.show({
+                color: 'green',
+                message: t('integrations.keys.revoked', { name: k.name }),
+              });
+              setRevoking(null);
+            },
+          })
+        }
+      />
     </>
   );
 }

@@ -29,6 +29,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Can } from '../../../components/Can';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { PageHeader } from '../../../components/PageHeader';
 import { usePermission } from '../../../lib/auth';
@@ -256,29 +257,15 @@ export function WebhooksPage() {
       >
         {viewing && <DeliveryLog hook={viewing} canRedeliver={canUpdate} />}
       </Drawer>
-      <Modal
-        opened={deleting !== null}
+      <ConfirmAction
+        subject={deleting}
+        title={() => t('integrations.hooks.deleteTitle')}
+        body={(h) => t('integrations.hooks.deleteBody', { url: h.url })}
+        confirmLabel={t('integrations.hooks.delete')}
+        pending={remove.isPending}
         onClose={() => setDeleting(null)}
-        title={t('integrations.hooks.deleteTitle')}
-      >
-        <Stack>
-          <Text size="sm" style={{ wordBreak: 'break-all' }}>
-            {t('integrations.hooks.deleteBody', { url: deleting?.url ?? '' })}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
-            >
-              {t('integrations.hooks.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        onConfirm={(h) => remove.mutate(h.id, { onSuccess: () => setDeleting(null) })}
+      />
     </>
   );
 }
