@@ -16,6 +16,7 @@ import { TraceabilityModule } from './modules/traceability/traceability.module.j
 import { QualityModule } from './modules/quality/quality.module.js';
 import { ShippingModule } from './modules/shipping/shipping.module.js';
 import { ProductionControlModule } from './modules/production-control/production-control.module.js';
+import { SubconModule } from './modules/subcon/subcon.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { WarehouseModule } from './modules/warehouse/warehouse.module.js';
 import { WorkModule } from './modules/work/work.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ShippingModule,
         WebhooksModule,
         ProductionControlModule,
+        SubconModule,
       ],
       controllers: [HealthController],
     };

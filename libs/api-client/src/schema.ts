@@ -2260,6 +2260,170 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subcon/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subcon alerts
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listSubconAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subcon/gate-passes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List gate passes
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listGatePasses"];
+        put?: never;
+        /**
+         * Create gate pass
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["createGatePass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subcon/gate-passes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get gate pass
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["getGatePass"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subcon/gate-passes/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel gate pass
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["cancelGatePass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subcon/gate-passes/{id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count gate pass
+         * @description Needs the permission `warehouse.approve` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["countGatePass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subcon/gate-passes/{id}/gate-pass.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gate pass pdf
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["gatePassPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subcon/gate-passes/{id}/to-line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move gate pass to line
+         * @description Needs the permission `warehouse.create` (a role's, or an API key's role's). One transaction: the change, its audit rows and its events. Send an Idempotency-Key to make a retry safe.
+         */
+        post: operations["moveGatePassToLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subcon/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subcon work orders
+         * @description Needs the permission `warehouse.view` (a role's, or an API key's role's). Reads only.
+         */
+        get: operations["listSubconWorkOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/warehouse/alerts": {
         parameters: {
             query?: never;
@@ -3104,6 +3268,13 @@ export type components = {
             to: string;
         };
         CancelCardRequest: Record<string, never>;
+        CancelGatePassRequest: {
+            /**
+             * @description Why the pass is cancelled (kept on the audit row)
+             * @example Vehicle did not come
+             */
+            reason: string;
+        };
         CancelMoRequest: {
             /** @example Buyer moved the order to week 07 */
             reason: string;
@@ -3256,6 +3427,22 @@ export type components = {
         ContextDetails: {
             [key: string]: unknown;
         };
+        CountGatePassRequest: {
+            /** @description Every line of the pass, once */
+            lines: components["schemas"]["CountLineRequest"][];
+        };
+        CountLineRequest: {
+            /**
+             * @description What security counted at the gate, in the line unit
+             * @example 40
+             */
+            countedQuantity: number;
+            /**
+             * Format: uuid
+             * @description A line of this pass
+             */
+            lineId: string;
+        };
         CreateApiKeyRequest: {
             /**
              * Format: date-time
@@ -3362,6 +3549,40 @@ export type components = {
             updatedAt: string;
             url: string;
             version: number;
+        };
+        CreateGatePassRequest: {
+            /** @description The customs document number (BC 2.6.1 out, BC 2.6.2 in) */
+            customsReference?: string;
+            /** @description IN: the vendor's delivery note (surat jalan) number — required for IN */
+            deliveryNote?: string;
+            direction: components["schemas"]["GatePassDirection"];
+            /**
+             * @description The driver
+             * @example Slamet
+             */
+            driverName: string;
+            lines: components["schemas"]["GatePassLineRequest"][];
+            notes?: string;
+            /**
+             * Format: uuid
+             * @description A SUBCONTRACTOR partner
+             */
+            partnerId: string;
+            /**
+             * Format: uuid
+             * @description IN: the warehouse rack (WAREHOUSE, not finished goods) the goods are received into; default the first rack
+             */
+            receivingLocationId?: string;
+            /**
+             * @description The vehicle (plate number)
+             * @example B 9123 KX
+             */
+            vehicleNumber: string;
+            /**
+             * Format: uuid
+             * @description A SUBCON work order of a running order (started)
+             */
+            workOrderId: string;
         };
         CreateInspectionRequest: {
             /**
@@ -3484,6 +3705,8 @@ export type components = {
             /** @example IKEA Supply AG */
             name: string;
             phone?: string;
+            /** @description Subcontractors: days they may hold the factory goods before an overdue alert (default 14) */
+            subcontractAgreedDays?: number;
             /** @description Customers: days from the factory to the destination port (default 0) */
             transitDays?: number;
             type: components["schemas"]["PartnerType"];
@@ -3734,7 +3957,7 @@ export type components = {
          * @description Stable UPPER_SNAKE code a program can branch on
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE" | "WEBHOOK_TARGET_PRIVATE" | "WEBHOOK_TARGET_INVALID" | "WEBHOOK_PATTERN_UNKNOWN" | "NOT_METAL_DETECTED" | "LINE_NOT_CLEAR" | "SEGREGATION_NOT_ACKNOWLEDGED" | "NOTHING_ON_LINE";
+        ErrorCode: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "ROUTE_NOT_DECLARED" | "STALE_VERSION" | "INVALID_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PROCESSED" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" | "TOKEN_EXPIRED" | "INVALID_TOKEN" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "SESSION_ENDED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "USERNAME_TAKEN" | "LAST_SUPERADMIN" | "ROLE_PROTECTED" | "ROLE_CODE_TAKEN" | "ROLE_NAME_TAKEN" | "INVALID_API_KEY" | "API_KEY_EXPIRED" | "API_KEY_REVOKED" | "AMBIGUOUS_CREDENTIALS" | "API_KEY_NAME_TAKEN" | "NOT_FOR_API_KEYS" | "INSUFFICIENT_STOCK" | "INVALID_MOVE" | "UNIT_NOT_CONVERTIBLE" | "FRACTIONAL_WHOLE_UNIT" | "DUPLICATE_CODE" | "PRODUCT_INACTIVE" | "PRODUCT_HAS_STOCK" | "VIRTUAL_LOCATION" | "LOT_NUMBER_TAKEN" | "NO_WAREHOUSE" | "NO_LOCATION" | "NO_FINISHED_GOODS_LOCATION" | "BOM_ALREADY_ACTIVE" | "BOM_CYCLE" | "BOM_IN_USE" | "BOM_ROUTE_MISMATCH" | "BOM_TOO_DEEP" | "NO_ACTIVE_BOM" | "SELF_APPROVAL" | "NO_DEPARTMENT" | "NO_SOURCE" | "BATCH_FAILED" | "NOT_READY" | "NO_LINE" | "LAST_DEPARTMENT" | "APPROVAL_REQUIRED" | "DUPLICATE_CUSTOMER_PO" | "DUPLICATE_SUPPLIER_ITEM" | "OVER_RECEIPT" | "NO_SUPPLIER" | "MRP_RUNNING" | "ALREADY_RELEASED" | "STALE_RUN" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "IMAGE_TYPE_MISMATCH" | "NOT_FINISHED_GOODS" | "LOT_NOT_RELEASED" | "NO_TEST_PLAN" | "NOT_IN_TEST_PLAN" | "NO_STANDARD_WEIGHT" | "NOT_FINISHING" | "SHIPMENT_SHORTAGE" | "NO_PACKING_SIZE" | "WEBHOOK_TARGET_PRIVATE" | "WEBHOOK_TARGET_INVALID" | "WEBHOOK_PATTERN_UNKNOWN" | "NOT_METAL_DETECTED" | "LINE_NOT_CLEAR" | "SEGREGATION_NOT_ACKNOWLEDGED" | "NOTHING_ON_LINE" | "NOT_A_SUBCONTRACTOR" | "NOT_SUBCON_WORK_ORDER";
         /** @enum {string} */
         EscalationRecipient: "LINE_SUPERVISOR" | "PPIC_MANAGER" | "FACTORY_MANAGER" | "PRODUCTION_MANAGER";
         EscalationResponse: {
@@ -3806,6 +4029,110 @@ export type components = {
              */
             messages: string[];
         };
+        /** @enum {string} */
+        GatePassDirection: "OUT" | "IN";
+        GatePassLineRequest: {
+            /**
+             * Format: uuid
+             * @description OUT: the work order input WIP (cut panels) or a SUBCON material of its order; IN: the work order output WIP
+             */
+            productId: string;
+            /**
+             * @description In the product stock unit; whole units (PCS, …) in whole numbers
+             * @example 12.5
+             */
+            quantity: number;
+        };
+        GatePassLineResponse: {
+            /** @description Security's last count */
+            countedQuantity: number | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description WIP (panels out, sewn goods in) or supporting material
+             * @enum {string}
+             */
+            kind: "WIP" | "MATERIAL";
+            lineNo: number;
+            /**
+             * Format: uuid
+             * @description IN: the QUARANTINE lot received
+             */
+            lotId: string | null;
+            productCode: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            quantity: number;
+            uom: components["schemas"]["Unit"];
+        };
+        GatePassPage: {
+            items: components["schemas"]["GatePassResponse"][];
+            limit: number;
+            skip: number;
+            total: number;
+        };
+        GatePassResponse: {
+            batchNumber: string;
+            cancelledBy: components["schemas"]["PersonRef"] | null;
+            cancelReason: string | null;
+            /**
+             * Format: uuid
+             * @description The subcontractor's consignment location
+             */
+            consignmentLocationId: string | null;
+            /** Format: date-time */
+            countedAt: string | null;
+            countedBy: components["schemas"]["PersonRef"] | null;
+            /** @description How many times security counted it */
+            counts: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRef"] | null;
+            /** @example BC 2.6.1 */
+            customsDocument: string;
+            customsReference: string | null;
+            deliveryNote: string | null;
+            direction: components["schemas"]["GatePassDirection"];
+            driverName: string;
+            /**
+             * Format: date-time
+             * @description OUT: due back by
+             */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["GatePassLineResponse"][];
+            /** @description Lines whose last count differs from the pass */
+            mismatches: number;
+            /** Format: uuid */
+            moId: string;
+            notes: string | null;
+            /** @example GPO-20261205-0001 */
+            number: string;
+            /**
+             * Format: date-time
+             * @description IN: when the released goods were moved to the SUBCON line (ready for the handover to Finishing)
+             */
+            onLineAt: string | null;
+            partner: components["schemas"]["PartnerRef"];
+            /**
+             * Format: uuid
+             * @description IN: the rack the goods are received into
+             */
+            receivingLocationId: string | null;
+            /** Format: date-time */
+            releasedAt: string | null;
+            state: components["schemas"]["GatePassState"];
+            /** Format: date-time */
+            updatedAt: string;
+            vehicleNumber: string;
+            version: number;
+            /** Format: uuid */
+            workOrderId: string;
+        };
+        /** @enum {string} */
+        GatePassState: "DRAFT" | "HOLD" | "RELEASED" | "CANCELLED";
         GoodsReceiptLineResponse: {
             /** Format: uuid */
             id: string;
@@ -4122,16 +4449,21 @@ export type components = {
             department: "CUTTING" | "EMBROIDERY" | "SUBCON" | "SEWING" | "FINISHING" | "PACKING" | "WAREHOUSE" | "FINISHED_GOODS" | "QC" | "PPIC" | null;
             /** Format: uuid */
             id: string;
-            /** @description WAREHOUSE, LINE and TRANSIT hold stock; the others are virtual */
+            /** @description WAREHOUSE, LINE, TRANSIT and SUBCONTRACTOR hold stock; the others are virtual */
             internal: boolean;
             isFinishedGoods: boolean;
             name: string;
+            /**
+             * Format: uuid
+             * @description SUBCONTRACTOR locations: the subcontractor (partner) holding the goods on consignment
+             */
+            partnerId: string | null;
             type: components["schemas"]["LocationType"];
             /** Format: date-time */
             updatedAt: string;
         };
         /** @enum {string} */
-        LocationType: "WAREHOUSE" | "LINE" | "TRANSIT" | "SUPPLIER" | "CUSTOMER" | "PRODUCTION" | "LOSS";
+        LocationType: "WAREHOUSE" | "LINE" | "TRANSIT" | "SUPPLIER" | "CUSTOMER" | "PRODUCTION" | "LOSS" | "SUBCONTRACTOR";
         LoginRequest: {
             /** @example kapok-demo */
             password: string;
@@ -4646,6 +4978,8 @@ export type components = {
             leadTimeDays: number;
             name: string;
             phone: string | null;
+            /** @description Subcontractors: days they may hold the factory goods before an overdue alert */
+            subcontractAgreedDays: number;
             transitDays: number;
             type: components["schemas"]["PartnerType"];
             /** Format: date-time */
@@ -5698,6 +6032,78 @@ export type components = {
             skip: number;
             total: number;
         };
+        SubconAlertList: {
+            items: components["schemas"]["SubconAlertResponse"][];
+            total: number;
+        };
+        SubconAlertResponse: {
+            agreedDays: number;
+            batchNumber: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            gatePassId: string;
+            /** Format: uuid */
+            id: string;
+            /** @example GPO-20261205-0001 */
+            number: string;
+            /** @description WIP pieces of the pass not back when the alert opened */
+            outstandingQuantity: number;
+            partner: components["schemas"]["PartnerRef"];
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @enum {string} */
+            status: "OPEN" | "RESOLVED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SubconMaterialResponse: {
+            code: string;
+            /** @description Used by what came back */
+            consumedQuantity: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description What the order needs of it at SUBCON */
+            quantity: number;
+            /** @description Sent out on RELEASED passes */
+            sentQuantity: number;
+            uom: components["schemas"]["Unit"];
+        };
+        SubconProductRef: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            uom: components["schemas"]["Unit"];
+        };
+        SubconWorkOrderList: {
+            items: components["schemas"]["SubconWorkOrderResponse"][];
+            total: number;
+        };
+        SubconWorkOrderResponse: {
+            batchNumber: string;
+            /** Format: uuid */
+            id: string;
+            /** @description What goes out (the cut panels) */
+            input: components["schemas"]["SubconProductRef"] | null;
+            /** @description Accepted from Cutting onto the SUBCON line */
+            inputQuantity: number;
+            materials: components["schemas"]["SubconMaterialResponse"][];
+            /** Format: uuid */
+            moId: string;
+            /** @description What comes back (sewn skins or panels) */
+            output: components["schemas"]["SubconProductRef"] | null;
+            /** @description Pieces come back on RELEASED passes */
+            returnedQuantity: number;
+            /** @description WIP pieces sent out on RELEASED passes */
+            sentQuantity: number;
+            /** @example IN_PROGRESS */
+            state: string;
+            targetQuantity: number;
+        };
         SupplierItemPage: {
             items: components["schemas"]["SupplierItemResponse"][];
             limit: number;
@@ -6009,6 +6415,8 @@ export type components = {
             /** @example IKEA Supply AG */
             name: string;
             phone?: string;
+            /** @description Subcontractors: days they may hold the factory goods before an overdue alert (default 14) */
+            subcontractAgreedDays?: number;
             /** @description Customers: days from the factory to the destination port (default 0) */
             transitDays?: number;
             type: components["schemas"]["PartnerType"];
@@ -15765,6 +16173,641 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
             422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSubconAlerts: {
+        parameters: {
+            query?: {
+                /** @description Default: OPEN */
+                status?: "OPEN" | "RESOLVED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stock at a subcontractor beyond its agreed days */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubconAlertList"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listGatePasses: {
+        parameters: {
+            query?: {
+                direction?: components["schemas"]["GatePassDirection"];
+                limit?: number;
+                /** @description A SUBCONTRACTOR partner */
+                partnerId?: string;
+                /** @description Part of the pass number, batch number or vehicle number */
+                search?: string;
+                skip?: number;
+                state?: components["schemas"]["GatePassState"];
+                /** @description A SUBCON work order */
+                workOrderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatePassPage"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createGatePass: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "direction": "OUT",
+                 *       "driverName": "Slamet",
+                 *       "lines": [
+                 *         {
+                 *           "productId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *           "quantity": 12.5
+                 *         }
+                 *       ],
+                 *       "partnerId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41",
+                 *       "vehicleNumber": "B 9123 KX",
+                 *       "workOrderId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateGatePassRequest"];
+            };
+        };
+        responses: {
+            /** @description DRAFT, numbered GPO-/GPI-YYYYMMDD-NNNN */
+            201: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatePassResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown partner or work order */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE: the SUBCON work order is not started */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_A_SUBCONTRACTOR, NOT_SUBCON_WORK_ORDER, FRACTIONAL_WHOLE_UNIT, VALIDATION_FAILED (a product not of the work order, twice, a missing delivery note on IN) */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getGatePass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatePassResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancelGatePass: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Vehicle did not come"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelGatePassRequest"];
+            };
+        };
+        responses: {
+            /** @description CANCELLED (from DRAFT or HOLD), with the reason */
+            200: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatePassResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    countGatePass: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "lines": [
+                 *         {
+                 *           "countedQuantity": 40,
+                 *           "lineId": "3f0c9a52-6a0e-4b8e-9d3c-2f1a7b5e8c41"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CountGatePassRequest"];
+            };
+        };
+        responses: {
+            /** @description RELEASED when every count equals the pass (stock moved in the same transaction), HOLD otherwise (nothing moved) */
+            200: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatePassResponse"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON or not the content type the route takes */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.approve */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE (not DRAFT or HOLD), INSUFFICIENT_STOCK, LOT_NOT_RELEASED */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A line missing, unknown or counted twice; FRACTIONAL_WHOLE_UNIT */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    gatePassPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The printed gate pass (A4), signature boxes for warehouse, security, driver */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    moveGatePassToLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) per logical attempt. A repeat within 24 h returns the first answer and changes nothing; the same key with a different body is 422 IDEMPOTENCY_KEY_REUSED; a repeat while the first still runs is 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description IN, RELEASED, its lot released by QC: the goods move from the receiving rack to the SUBCON line (then handed to Finishing) */
+            200: {
+                headers: {
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatePassResponse"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.create */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record has this id */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVALID_STATE (not a released IN pass, or already moved), LOT_NOT_RELEASED (QC has not released it) */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details: one entry per field), or a business rule the input breaks */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSubconWorkOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SUBCON work orders of running orders: what may go out and what went out and came back */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubconWorkOrderList"];
+                };
+            };
+            /** @description No, forged or expired access token or API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Needs warehouse.view */
+            403: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;

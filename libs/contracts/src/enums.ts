@@ -26,6 +26,7 @@ export const LOCATION_TYPES = values(
   'CUSTOMER',
   'PRODUCTION',
   'LOSS',
+  'SUBCONTRACTOR',
 );
 export type LocationType = (typeof LOCATION_TYPES)[number];
 

@@ -112,6 +112,9 @@ export const ERROR_CODES = [
   'LINE_NOT_CLEAR',
   'SEGREGATION_NOT_ACKNOWLEDGED',
   'NOTHING_ON_LINE',
+  // the subcontract route
+  'NOT_A_SUBCONTRACTOR',
+  'NOT_SUBCON_WORK_ORDER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -110,6 +110,13 @@ export const EVENT_TYPES = [
   'segregation_alarm.acknowledged',
   'segregation_alarm.escalated',
   'production_line.scrapped',
+  // the subcontract route: gate passes and stock overdue at a subcontractor
+  'gate_pass.created',
+  'gate_pass.counted',
+  'gate_pass.cancelled',
+  'gate_pass.moved_to_line',
+  'subcon_alert.opened',
+  'subcon_alert.resolved',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export type EventEntity = EventType extends `${infer E}.${string}` ? E : never;
@@ -154,6 +161,8 @@ export const EVENT_ENTITY_MODULE: Record<EventEntity, PermissionModule> = {
   line_block: 'production',
   segregation_alarm: 'production',
   production_line: 'production',
+  gate_pass: 'warehouse',
+  subcon_alert: 'warehouse',
 };
 
 /** A change notice sent to live clients: what changed, never the data itself. */

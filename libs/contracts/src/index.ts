@@ -17,3 +17,4 @@ export * from './shipping.js';
 export * from './webhooks.js';
 export * from './audit.js';
 export * from './production-control.js';
+export * from './subcon.js';

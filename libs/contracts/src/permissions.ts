@@ -130,6 +130,8 @@ export const SEEDED_ROLES: readonly RoleDefinition[] = [
     name: 'Warehouse operator',
     permissions: ['warehouse.view', 'warehouse.create', 'kanban.view', 'kanban.update'],
   },
+  // Security counts goods at the gate against the gate pass (original-system.md §2.4, #500–#570).
+  { code: 'security', name: 'Security', permissions: ['warehouse.view', 'warehouse.approve'] },
   { code: 'dept_admin', name: 'Department admin', permissions: deptAdmin },
   {
     code: 'dept_supervisor',
@@ -194,6 +196,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'qc_manager', fullName: 'Teguh Saputra', role: 'qc_manager', department: 'QC' },
   { username: 'fg', fullName: 'Vina Oktaviani', role: 'fg_admin', department: 'WAREHOUSE' },
   { username: 'viewer', fullName: 'Oki Setiawan', role: 'viewer', department: null },
+  { username: 'security', fullName: 'Wahyu Nugraha', role: 'security', department: null },
   { username: 'merchandiser', fullName: 'Putri Ramadhani', role: 'merchandiser', department: null },
   { username: 'purchasing', fullName: 'Rudi Hartono', role: 'purchasing_admin', department: null },
   { username: 'purchasing_mgr', fullName: 'Sinta Wulandari', role: 'purchasing_manager', department: null },

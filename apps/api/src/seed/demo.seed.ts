@@ -8,6 +8,7 @@ import { seedOrders } from './orders.seed.js';
 import { seedPlanning } from './planning.seed.js';
 import { seedPpic } from './ppic.seed.js';
 import { seedQualityAfter, seedQualityBefore } from './quality.seed.js';
+import { seedSubcon } from './subcon.seed.js';
 import { seedShipping } from './shipping.seed.js';
 import { seedWarehouse } from './warehouse.seed.js';
 
@@ -32,6 +33,7 @@ export async function seedDemo(
   await seedQualityBefore(app, log);
   await seedPpic(app, log);
   await seedQualityAfter(app, log);
+  await seedSubcon(app, log);
   await seedShipping(app, log);
   // Last: the plan reads everything seeded before it.
   await seedPlanning(app, log);

@@ -64,7 +64,7 @@ const PLANS: Plan[] = [
   { article: 3, qty: 96, daysAgo: 5, state: 'IN_PROGRESS', dueInDays: 12, stopAfter: 3 },
 ];
 
-async function principal(ds: DataSource, username: string): Promise<Principal> {
+export async function principal(ds: DataSource, username: string): Promise<Principal> {
   const [u] = await ds.query(
     `select u.id, u.username, u.department, r.code, r.permissions from users u join roles r on r.id = u.role_id where u.username = $1`,
     [username],
@@ -224,7 +224,7 @@ function workerOf(department: string): string {
   );
 }
 
-async function receiveNeeds(
+export async function receiveNeeds(
   ds: DataSource,
   posting: PostingService,
   moId: string,

@@ -56,6 +56,9 @@ import { ShipmentLineEntity } from '../../modules/shipping/entities/shipment-lin
 import { ShipmentPalletEntity } from '../../modules/shipping/entities/shipment-pallet.entity.js';
 import { ShipmentPickEntity } from '../../modules/shipping/entities/shipment-pick.entity.js';
 import { ShipmentEntity } from '../../modules/shipping/entities/shipment.entity.js';
+import { GatePassEntity } from '../../modules/subcon/entities/gate-pass.entity.js';
+import { GatePassLineEntity } from '../../modules/subcon/entities/gate-pass-line.entity.js';
+import { SubconAlertEntity } from '../../modules/subcon/entities/subcon-alert.entity.js';
 export const ENTITIES = [
   RoleEntity,
   UserEntity,
@@ -113,4 +116,7 @@ export const ENTITIES = [
   LineBlockEntity,
   SegregationAlarmEntity,
   LineEscalationEntity,
+  GatePassEntity,
+  GatePassLineEntity,
+  SubconAlertEntity,
 ];

@@ -11,6 +11,8 @@ export interface PartnerFact {
   type: PartnerType;
   transitDays: number;
   leadTimeDays: number;
+  /** Subcontractors: days they may hold Kapok's goods. */
+  subcontractAgreedDays: number;
   active: boolean;
 }
 
@@ -49,6 +51,7 @@ export class PartnersFacts {
           type: r.type,
           transitDays: r.transit_days,
           leadTimeDays: r.lead_time_days,
+          subcontractAgreedDays: r.subcontract_agreed_days,
           active: r.active,
         },
       ]),

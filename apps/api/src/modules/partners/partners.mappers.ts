@@ -15,6 +15,7 @@ export const toPartnerResponse = (r: PartnerRow): PartnerResponse => ({
   phone: r.phone,
   transitDays: r.transit_days,
   leadTimeDays: r.lead_time_days,
+  subcontractAgreedDays: r.subcontract_agreed_days,
   active: r.active,
   version: r.version,
   createdAt: r.created_at.toISOString(),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SUPPLIER_LEAD_DAYS, unitFactor } from '@kapok/contracts';
+import { DEFAULT_SUBCONTRACT_AGREED_DAYS, DEFAULT_SUPPLIER_LEAD_DAYS, unitFactor } from '@kapok/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../../core/audit/audit.writer.js';
 import { isUniqueViolation } from '../../core/database/db-errors.js';
@@ -47,6 +47,8 @@ const partnerValues = (b: PartnerFields, current?: PartnerResponse): PartnerValu
   phone: b.phone ?? null,
   transitDays: b.transitDays ?? current?.transitDays ?? 0,
   leadTimeDays: b.leadTimeDays ?? current?.leadTimeDays ?? DEFAULT_SUPPLIER_LEAD_DAYS,
+  subcontractAgreedDays:
+    b.subcontractAgreedDays ?? current?.subcontractAgreedDays ?? DEFAULT_SUBCONTRACT_AGREED_DAYS,
   active: b.active ?? current?.active ?? true,
 });
 

@@ -14,6 +14,7 @@ export interface PartnerRow {
   phone: string | null;
   transit_days: number;
   lead_time_days: number;
+  subcontract_agreed_days: number;
   active: boolean;
   version: number;
   created_at: Date;
@@ -29,6 +30,7 @@ export interface PartnerValues {
   phone: string | null;
   transitDays: number;
   leadTimeDays: number;
+  subcontractAgreedDays: number;
   active: boolean;
 }
 
@@ -100,9 +102,21 @@ export async function partnerCodeTaken(m: EntityManager, code: string): Promise<
 
 export async function insertPartner(m: EntityManager, code: string, v: PartnerValues): Promise<string> {
   const [{ id }]: Array<{ id: string }> = await m.query(
-    `insert into partners (code, name, type, address, contact, email, phone, transit_days, lead_time_days, active)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [code, v.name, v.type, v.address, v.contact, v.email, v.phone, v.transitDays, v.leadTimeDays, v.active],
+    `insert into partners (code, name, type, address, contact, email, phone, transit_days, lead_time_days, active, subcontract_agreed_days)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+    [
+      code,
+      v.name,
+      v.type,
+      v.address,
+      v.contact,
+      v.email,
+      v.phone,
+      v.transitDays,
+      v.leadTimeDays,
+      v.active,
+      v.subcontractAgreedDays,
+    ],
   );
   return id;
 }
@@ -110,9 +124,22 @@ export async function insertPartner(m: EntityManager, code: string, v: PartnerVa
 export async function updatePartner(m: EntityManager, id: string, v: PartnerValues): Promise<void> {
   await m.query(
     `update partners set name = $2, type = $3, address = $4, contact = $5, email = $6, phone = $7,
-            transit_days = $8, lead_time_days = $9, active = $10, version = version + 1, updated_at = now()
+            transit_days = $8, lead_time_days = $9, active = $10, subcontract_agreed_days = $11,
+            version = version + 1, updated_at = now()
       where id = $1`,
-    [id, v.name, v.type, v.address, v.contact, v.email, v.phone, v.transitDays, v.leadTimeDays, v.active],
+    [
+      id,
+      v.name,
+      v.type,
+      v.address,
+      v.contact,
+      v.email,
+      v.phone,
+      v.transitDays,
+      v.leadTimeDays,
+      v.active,
+      v.subcontractAgreedDays,
+    ],
   );
 }
 

@@ -12,6 +12,7 @@ import {
   ProductionController,
 } from './ppic.controllers.js';
 import { HandoverChecks } from './production/handover-checks.js';
+import { SubcontractedWork } from './production/subcontracted-work.js';
 import { WorkOrdersService } from './production/work-orders.service.js';
 import { PpicAuditLinks } from './ppic.audit-links.js';
 
@@ -19,8 +20,8 @@ import { PpicAuditLinks } from './ppic.audit-links.js';
 @Module({
   imports: [WarehouseModule, BomModule],
   controllers: [MoBatchController, DashboardController, MoController, ProductionController],
-  providers: [MoService, MoTransitions, WorkOrdersService, DashboardService, PpicAuditLinks, HandoverChecks],
-  exports: [MoService, HandoverChecks],
+  providers: [MoService, MoTransitions, WorkOrdersService, DashboardService, PpicAuditLinks, HandoverChecks, SubcontractedWork],
+  exports: [MoService, HandoverChecks, SubcontractedWork],
 })
 export class PpicModule implements OnModuleInit {
   constructor(private readonly bomUsage: BomUsageRegistry) {}

@@ -4,7 +4,9 @@
  * ask these services and change stock only through the posting service.
  */
 export { Locations, type LocationInfo } from './locations/location-directory.js';
+export { ConsignmentLocations, type ConsignmentPartner } from './locations/consignment.js';
 export { productionLot } from './lots/production-lots.js';
+export { subcontractLot, type SubcontractLot } from './lots/subcontract-lots.js';
 export { readPassportProducts, type PassportProductRow } from './products/passport.facts.js';
 export { ProductImages, type ProductImage } from './products/product-images.js';
 export { sendImage } from './products/product-image.controller.js';

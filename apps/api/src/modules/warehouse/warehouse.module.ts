@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AlertsEvaluator } from './alerts/alerts.evaluator.js';
 import { AlertsService } from './alerts/alerts.service.js';
+import { ConsignmentLocations } from './locations/consignment.js';
 import { Locations } from './locations/location-directory.js';
 import { LocationsService } from './locations/locations.service.js';
 import { LotsService } from './lots/lots.service.js';
@@ -33,6 +34,7 @@ import {
   ],
   providers: [
     Locations,
+    ConsignmentLocations,
     Stock,
     PostingHooks,
     ProductsService,
@@ -46,6 +48,15 @@ import {
     ProductImages,
     WarehouseAuditLinks,
   ],
-  exports: [ProductImages, Locations, Stock, PostingService, PostingHooks, LocationsService, StockQueries],
+  exports: [
+    ProductImages,
+    Locations,
+    ConsignmentLocations,
+    Stock,
+    PostingService,
+    PostingHooks,
+    LocationsService,
+    StockQueries,
+  ],
 })
 export class WarehouseModule {}

@@ -1399,6 +1399,7 @@ export const enModules = {
       CUSTOMER: 'Customer',
       PRODUCTION: 'Production (consumed)',
       LOSS: 'Loss and scrap',
+      SUBCONTRACTOR: 'At a subcontractor',
     },
     moveTypes: {
       RECEIPT: 'Receipt',

@@ -1412,6 +1412,7 @@ export const idModules: ModuleMessages = {
       CUSTOMER: 'Pelanggan',
       PRODUCTION: 'Produksi (terpakai)',
       LOSS: 'Susut dan afkir',
+      SUBCONTRACTOR: 'Di subkon',
     },
     moveTypes: {
       RECEIPT: 'Penerimaan',

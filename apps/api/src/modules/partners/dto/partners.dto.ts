@@ -82,6 +82,9 @@ export class PartnerFields {
   @Days('Suppliers: days from order to receipt (default 14)')
   leadTimeDays?: number;
 
+  @Days('Subcontractors: days they may hold the factory goods before an overdue alert (default 14)')
+  subcontractAgreedDays?: number;
+
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
@@ -125,6 +128,10 @@ export class PartnerResponse {
   transitDays: number;
   @ApiProperty()
   leadTimeDays: number;
+  @ApiProperty({
+    description: 'Subcontractors: days they may hold the factory goods before an overdue alert',
+  })
+  subcontractAgreedDays: number;
   @ApiProperty()
   active: boolean;
   @ApiProperty()

@@ -39,6 +39,10 @@ export class PartnerEntity extends BaseEntity {
   @Column({ type: 'integer', default: 14 })
   leadTimeDays: number;
 
+  /** Subcontractors: days they may hold Kapok's goods before an overdue alert (gate passes). */
+  @Column({ type: 'integer', default: 14 })
+  subcontractAgreedDays: number;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

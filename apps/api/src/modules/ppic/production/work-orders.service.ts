@@ -74,7 +74,7 @@ const woPastTense: Record<WorkOrderAction, string> = {
 };
 
 /** A work order's state machine; its order must be running and the department the user's. */
-class WorkOrderMachine implements StateMachine<
+export class WorkOrderMachine implements StateMachine<
   WorkOrderRow,
   WorkOrderState,
   WorkOrderAction,

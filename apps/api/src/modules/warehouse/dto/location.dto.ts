@@ -91,8 +91,17 @@ export class LocationResponse {
   department: Department | null;
   @ApiProperty()
   isFinishedGoods: boolean;
-  @ApiProperty({ description: 'WAREHOUSE, LINE and TRANSIT hold stock; the others are virtual' })
+  @ApiProperty({
+    description: 'WAREHOUSE, LINE, TRANSIT and SUBCONTRACTOR hold stock; the others are virtual',
+  })
   internal: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'SUBCONTRACTOR locations: the subcontractor (partner) holding the goods on consignment',
+  })
+  partnerId: string | null;
   @ApiProperty()
   active: boolean;
   @ApiProperty({ format: 'date-time' })

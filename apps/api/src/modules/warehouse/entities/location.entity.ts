@@ -2,12 +2,22 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { DEPARTMENTS, LOCATION_TYPES, type Department, type LocationType } from '@kapok/contracts';
 import { BaseEntity } from '../../../core/database/base.entity.js';
 
-export const INTERNAL_LOCATION_TYPES: readonly LocationType[] = ['WAREHOUSE', 'LINE', 'TRANSIT'];
+/** Locations that hold stock: racks, lines, transit, and the factory's goods held by a subcontractor. */
+export const INTERNAL_LOCATION_TYPES: readonly LocationType[] = [
+  'WAREHOUSE',
+  'LINE',
+  'TRANSIT',
+  'SUBCONTRACTOR',
+];
 export const isInternal = (type: LocationType) => INTERNAL_LOCATION_TYPES.includes(type);
 
 @Entity('locations')
 @Check('locations_department_rule', `(type IN ('LINE', 'TRANSIT')) = (department IS NOT NULL)`)
 @Check('locations_finished_goods_rule', `NOT is_finished_goods OR type = 'WAREHOUSE'`)
+// A SUBCONTRACTOR location is the consignment stock of exactly one subcontractor partner.
+// Compared as text: the enum value is added by the same migration and cannot be used before it commits.
+@Check('locations_partner_rule', `(type::text = 'SUBCONTRACTOR') = (partner_id IS NOT NULL)`)
+@Index('locations_partner_key', ['partnerId'], { unique: true, where: `partner_id IS NOT NULL` })
 // One line and one transit location per department, one finished-goods warehouse, one of each virtual type.
 @Index('locations_line_per_department', ['type', 'department'], {
   unique: true,
@@ -34,6 +44,10 @@ export class LocationEntity extends BaseEntity {
 
   @Column({ type: 'boolean', default: false })
   isFinishedGoods: boolean;
+
+  /** SUBCONTRACTOR locations: the partner holding the goods (created on demand, see ConsignmentLocations). */
+  @Column({ type: 'uuid', nullable: true })
+  partnerId: string | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -11,6 +11,8 @@ export interface LocationInfo {
   type: LocationType;
   department: Department | null;
   isFinishedGoods: boolean;
+  /** SUBCONTRACTOR locations: the partner holding the goods. */
+  partnerId: string | null;
   active: boolean;
 }
 
@@ -20,6 +22,7 @@ interface LocationRow {
   type: LocationType;
   department: Department | null;
   is_finished_goods: boolean;
+  partner_id: string | null;
   active: boolean;
 }
 
@@ -92,6 +95,11 @@ export class Locations implements OnModuleInit {
     return (await this.one((l) => l.type === 'TRANSIT' && l.department === department, m))?.id ?? null;
   }
 
+  /** The consignment location of a subcontractor, or null before anything was sent there. */
+  async consignment(partnerId: string, m?: EntityManager): Promise<string | null> {
+    return (await this.one((l) => l.type === 'SUBCONTRACTOR' && l.partnerId === partnerId, m))?.id ?? null;
+  }
+
   async finishedGoods(m?: EntityManager): Promise<string | null> {
     return (await this.one((l) => l.isFinishedGoods, m))?.id ?? null;
   }
@@ -127,7 +135,7 @@ export class Locations implements OnModuleInit {
 
   private query(m?: EntityManager): Promise<Map<string, LocationInfo>> {
     const loaded = (m ?? this.dataSource.manager)
-      .query('select id, code, type, department, is_finished_goods, active from locations')
+      .query('select id, code, type, department, is_finished_goods, partner_id, active from locations')
       .then(
         (rows: LocationRow[]) =>
           new Map(
@@ -139,6 +147,7 @@ export class Locations implements OnModuleInit {
                 type: r.type,
                 department: r.department,
                 isFinishedGoods: r.is_finished_goods,
+                partnerId: r.partner_id,
                 active: r.active,
               },
             ]),

@@ -169,6 +169,7 @@ export const toLocationResponse = (l: LocationEntity): LocationResponse => ({
   department: l.department,
   isFinishedGoods: l.isFinishedGoods,
   internal: isInternal(l.type),
+  partnerId: l.partnerId,
   active: l.active,
   createdAt: l.createdAt.toISOString(),
   updatedAt: l.updatedAt.toISOString(),

@@ -25,7 +25,7 @@ const LOT_SELECT = `
   select l.id, l.product_id, p.code as product_code, p.name as product_name, p.type as product_type, p.uom,
          l.lot_number, l.received_at, l.supplier_id, l.quality_status,
          coalesce((select sum(b.on_hand) from stock_balances b join locations loc on loc.id = b.location_id
-                    where b.lot_id = l.id and loc.type in ('WAREHOUSE', 'LINE', 'TRANSIT')), 0)::text as on_hand
+                    where b.lot_id = l.id and loc.type in ('WAREHOUSE', 'LINE', 'TRANSIT', 'SUBCONTRACTOR')), 0)::text as on_hand
     from lots l join products p on p.id = l.product_id`;
 
 /** Reads and locks a lot for a status change; undefined when it does not exist. */
@@ -69,7 +69,7 @@ export function lotBalances(
 ): Promise<Array<{ product_id: string; location_id: string; on_hand: string }>> {
   return m.query(
     `select b.product_id, b.location_id, b.on_hand::text from stock_balances b
-       join locations loc on loc.id = b.location_id and loc.type in ('WAREHOUSE', 'LINE', 'TRANSIT')
+       join locations loc on loc.id = b.location_id and loc.type in ('WAREHOUSE', 'LINE', 'TRANSIT', 'SUBCONTRACTOR')
       where b.lot_id = $1 and b.on_hand > 0 order by loc.code`,
     [lotId],
   );

@@ -30,7 +30,7 @@ export async function checkLedger(db: DataSource | EntityManager): Promise<Ledge
     internal_flows as (
       select f.product_id, f.location_id, f.lot_id, sum(f.q) as on_hand
         from flows f join locations l on l.id = f.location_id
-       where l.type in ('WAREHOUSE', 'LINE', 'TRANSIT')
+       where l.type in ('WAREHOUSE', 'LINE', 'TRANSIT', 'SUBCONTRACTOR')
        group by f.product_id, f.location_id, f.lot_id
     ),
     open_reservations as (
@@ -59,7 +59,7 @@ export async function checkLedger(db: DataSource | EntityManager): Promise<Ledge
     union all
     select b.product_id, b.location_id, b.lot_id, 'VIRTUAL_BALANCE', b.on_hand::text, '0'
       from stock_balances b join locations l on l.id = b.location_id
-     where l.type not in ('WAREHOUSE', 'LINE', 'TRANSIT')
+     where l.type not in ('WAREHOUSE', 'LINE', 'TRANSIT', 'SUBCONTRACTOR')
   `);
   return rows.map((r) => ({
     productId: r.product_id,

@@ -34,7 +34,7 @@ export function readFreeStock(manager: EntityManager): Promise<FreeStockRow[]> {
   return manager.query(
     `select b.product_id, sum(b.on_hand - b.reserved)::text as free
        from stock_balances b
-       join locations l on l.id = b.location_id and l.type in ('WAREHOUSE', 'LINE', 'TRANSIT')
+       join locations l on l.id = b.location_id and l.type in ('WAREHOUSE', 'LINE', 'TRANSIT', 'SUBCONTRACTOR')
        left join lots lot on lot.id = b.lot_id
       where lot.id is null or lot.quality_status = 'RELEASED'
       group by b.product_id

@@ -19,7 +19,7 @@ import type {
   StockSummaryQuery,
 } from '../dto/stock.dto.js';
 
-const INTERNAL = `('WAREHOUSE', 'LINE', 'TRANSIT')`;
+const INTERNAL = `('WAREHOUSE', 'LINE', 'TRANSIT', 'SUBCONTRACTOR')`;
 
 /** The events after which a product's stock answer may differ. */
 export const PRODUCT_STOCK_DROP_ON = /^(stock\.changed|product\.|location\.|lot\.|quality\.lot\.)/;
