@@ -1,3 +1,4 @@
+import { DEMO_USERS, SEEDED_ROLES } from '@kapok/contracts';
 import { unwrap } from '@kapok/api-client';
 import { raw, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -23,7 +24,7 @@ describe('users', () => {
   it('lists with paging, search and filters', async () => {
     const { client } = await t.as('admin');
     const page = unwrap(await client.GET('/api/v1/admin/users', { params: { query: { limit: 5 } } }));
-    expect(page).toMatchObject({ total: 20, skip: 0, limit: 5 });
+    expect(page).toMatchObject({ total: DEMO_USERS.length, skip: 0, limit: 5 });
     expect(page.items).toHaveLength(5);
     expect(page.items.map((u) => u.username)).toEqual([...page.items.map((u) => u.username)].sort());
     const sewing = unwrap(
@@ -190,7 +191,7 @@ describe('roles', () => {
     const res = await api('/api/v1/admin/roles');
     expect(res.status).toBe(200);
     const byCode = Object.fromEntries(res.body.items.map((r: { code: string }) => [r.code, r]));
-    expect(Object.keys(byCode)).toHaveLength(16);
+    expect(Object.keys(byCode)).toHaveLength(SEEDED_ROLES.length);
     expect(byCode.superadmin.permissions).toHaveLength(60);
     expect(byCode.dept_admin.userCount).toBeGreaterThanOrEqual(5);
     expect(byCode.warehouse_operator.permissions).toEqual([

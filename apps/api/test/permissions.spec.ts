@@ -115,6 +115,7 @@ describe('the permission guard', () => {
     ['purchasing_admin', 'purchasing'],
     ['purchasing_manager', 'purchasing_mgr'],
     ['fg_admin', 'fg'],
+    ['security', 'security'],
   ]);
   const cases = protectedRoutes.flatMap(([route, permission]) =>
     SEEDED_ROLES.filter(

@@ -33,6 +33,8 @@ export const AUDIT_ENTITY_MODULE = {
   test_plan: 'quality',
   lab_test: 'quality',
   shipment: 'shipping',
+  gate_pass: 'warehouse',
+  subcon_alert: 'warehouse',
 } as const satisfies Record<string, PermissionModule>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_MODULE;

@@ -20,7 +20,15 @@ import { PpicAuditLinks } from './ppic.audit-links.js';
 @Module({
   imports: [WarehouseModule, BomModule],
   controllers: [MoBatchController, DashboardController, MoController, ProductionController],
-  providers: [MoService, MoTransitions, WorkOrdersService, DashboardService, PpicAuditLinks, HandoverChecks, SubcontractedWork],
+  providers: [
+    MoService,
+    MoTransitions,
+    WorkOrdersService,
+    DashboardService,
+    PpicAuditLinks,
+    HandoverChecks,
+    SubcontractedWork,
+  ],
   exports: [MoService, HandoverChecks, SubcontractedWork],
 })
 export class PpicModule implements OnModuleInit {

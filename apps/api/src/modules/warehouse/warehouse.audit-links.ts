@@ -37,9 +37,10 @@ export class WarehouseAuditLinks implements OnModuleInit {
     );
     this.links.register(
       'location',
+      // Locations have no page of their own: the stock page lists what each holds.
       auditLookup<LocationLinkRow>(`select id, code from locations where id = any($1::uuid[])`, (r) => ({
         label: r.code,
-        path: null,
+        path: '/warehouse',
       })),
     );
     // A lot's page is its trace; passport issues and quality decisions are audited on the lot too.

@@ -325,6 +325,8 @@ export const en = {
       LINE_NOT_CLEAR: 'The receiving line still holds another batch; clear it before sending.',
       SEGREGATION_NOT_ACKNOWLEDGED: 'Acknowledge the segregation alarm before accepting.',
       NOTHING_ON_LINE: 'That order has no WIP on this line.',
+      NOT_A_SUBCONTRACTOR: 'That partner is not a subcontractor.',
+      NOT_SUBCON_WORK_ORDER: 'Gate passes are for SUBCON work orders only.',
     } satisfies Record<ErrorCode, string>,
   },
   validation: {
@@ -365,6 +367,7 @@ export const en = {
     purchasing_manager: 'Purchasing manager',
     qc_manager: 'QC manager',
     fg_admin: 'Finished-goods admin',
+    security: 'Security (gate)',
   },
   departments: {
     CUTTING: 'Cutting',

@@ -342,6 +342,8 @@ export const id: Messages = {
       LINE_NOT_CLEAR: 'Line penerima masih berisi batch lain; kosongkan dulu sebelum mengirim.',
       SEGREGATION_NOT_ACKNOWLEDGED: 'Konfirmasi alarm segregasi sebelum menerima.',
       NOTHING_ON_LINE: 'Order itu tidak punya WIP di line ini.',
+      NOT_A_SUBCONTRACTOR: 'Partner itu bukan subkon.',
+      NOT_SUBCON_WORK_ORDER: 'Surat jalan subkon hanya untuk SPK SUBCON.',
     },
   },
   validation: {
@@ -382,6 +384,7 @@ export const id: Messages = {
     purchasing_manager: 'Manajer pembelian',
     qc_manager: 'Manajer QC',
     fg_admin: 'Admin barang jadi',
+    security: 'Satpam (pos jaga)',
   },
   departments: {
     CUTTING: 'Pemotongan',

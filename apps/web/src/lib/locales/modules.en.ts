@@ -1197,6 +1197,8 @@ export const enModules = {
         test_plan: 'Test plan',
         lab_test: 'Lab test',
         shipment: 'Shipment',
+        gate_pass: 'Gate pass (subcon)',
+        subcon_alert: 'Subcon overdue alert',
         auth: 'Sign-in',
         session: 'Session',
         passport: 'Passport',

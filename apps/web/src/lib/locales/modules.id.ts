@@ -1210,6 +1210,8 @@ export const idModules: ModuleMessages = {
         test_plan: 'Rencana uji',
         lab_test: 'Uji lab',
         shipment: 'Pengiriman',
+        gate_pass: 'Surat jalan subkon',
+        subcon_alert: 'Peringatan subkon terlambat',
         auth: 'Log masuk',
         session: 'Sesi',
         passport: 'Paspor',

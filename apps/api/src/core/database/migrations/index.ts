@@ -27,4 +27,33 @@ import { Bom1795667082201 } from './1795667082201-Bom.js';
 import { Warehouse1795666723364 } from './1795666723364-Warehouse.js';
 import { Init1795666103031 } from './1795666103031-Init.js';
 /** Every migration in order. `npm run migration:generate -- <Name>` writes a new one and adds it here. */
-export const MIGRATIONS: Function[] = [Init1795666103031, Warehouse1795666723364, Bom1795667082201, Idempotency1795667303687, Kanban1795667480237, Ppic1795667938590, OrderPermissions1796409928386, ProductionLeadDays1796410261843, Mrp1796411115632, LoginLimits1796411765340, Orders1796412841272, RefreshReplacement1796413128706, MoSalesOrderLine1796414843472, DashboardWindow1796417380801, TraceLotIndex1796420168375, QualityPermissions1796420445185, Passport1796421119299, KanbanPartial1796421296520, ApiKeys1796422323392, Quality1796423385426, MrpRunState1796430970127, Shipping1796431074638, Webhooks1796433561621, MrpGridJson1796434800000, QualityAlerts1796435000000, LineControl1796436000000, MrpExceptionReasons1796442785895, Subcon1796452310170];
+export const MIGRATIONS: Function[] = [
+  Init1795666103031,
+  Warehouse1795666723364,
+  Bom1795667082201,
+  Idempotency1795667303687,
+  Kanban1795667480237,
+  Ppic1795667938590,
+  OrderPermissions1796409928386,
+  ProductionLeadDays1796410261843,
+  Mrp1796411115632,
+  LoginLimits1796411765340,
+  Orders1796412841272,
+  RefreshReplacement1796413128706,
+  MoSalesOrderLine1796414843472,
+  DashboardWindow1796417380801,
+  TraceLotIndex1796420168375,
+  QualityPermissions1796420445185,
+  Passport1796421119299,
+  KanbanPartial1796421296520,
+  ApiKeys1796422323392,
+  Quality1796423385426,
+  MrpRunState1796430970127,
+  Shipping1796431074638,
+  Webhooks1796433561621,
+  MrpGridJson1796434800000,
+  QualityAlerts1796435000000,
+  LineControl1796436000000,
+  MrpExceptionReasons1796442785895,
+  Subcon1796452310170,
+];
