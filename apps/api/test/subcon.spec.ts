@@ -220,6 +220,12 @@ describe('the subcontract route', () => {
     expect(await p.wh.balance(a.cut.id, consignment)).toBe(10);
     expect(await p.wh.balance(a.thread.id, consignment)).toBe(20);
     expect(await p.wh.balance(a.thread.id, a.rack.id)).toBe(80);
+    // The panels left the SUBCON line: line occupancy (from the ledger) no longer shows the order there.
+    const board = (await ok('viewer', 'GET', '/production/lines')).items as Array<{
+      department: string;
+      batches: Array<{ moId: string }>;
+    }>;
+    expect(board.find((l) => l.department === 'SUBCON')!.batches.map((b) => b.moId)).not.toContain(a.mo.id);
     const audit = (
       await t.db.query(`select action, after from audit_log where entity_id = $1 order by at, id`, [pass.id])
     ).rows;

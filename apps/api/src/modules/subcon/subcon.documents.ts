@@ -84,13 +84,15 @@ export class SubconDocuments {
     ];
     let y = 130;
     for (const [label, value] of facts) {
-      doc.font(FONT.regular).fontSize(9).fillColor('#555').text(label, left, y, { width: 170 });
-      doc
+      // A label or value that wraps pushes the next row down: nothing overlaps.
+      const labelHeight = doc.font(FONT.regular).fontSize(9).heightOfString(label, { width: 170 });
+      doc.fillColor('#555').text(label, left, y, { width: 170 });
+      const valueHeight = doc
         .font(FONT.bold)
         .fontSize(10)
-        .fillColor('#000')
-        .text(value, left + 175, y, { width: width - 175 });
-      y += 18;
+        .heightOfString(value, { width: width - 175 });
+      doc.fillColor('#000').text(value, left + 175, y, { width: width - 175 });
+      y += Math.max(labelHeight, valueHeight) + 6;
     }
 
     y += 10;
