@@ -28,6 +28,7 @@ export const enOrders = {
       phone: 'Phone',
       transitDays: 'Transit days',
       leadTimeDays: 'Lead time (days)',
+      subcontractAgreedDays: 'Agreed days at the subcontractor',
       days: 'Transit / lead time',
       active: 'Active',
     },
@@ -35,6 +36,8 @@ export const enOrders = {
       transitDays:
         'Days from the factory to the destination port: ex-factory is this much before the delivery week.',
       leadTimeDays: 'Days from order to receipt, unless a supplier item says otherwise.',
+      subcontractAgreedDays:
+        'Days the subcontractor may hold our goods; stock still there after that raises an overdue alert.',
     },
     empty: {
       title: 'No partners yet',

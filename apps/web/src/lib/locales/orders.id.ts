@@ -30,12 +30,15 @@ export const idOrders: typeof enOrders = {
       phone: 'Telepon',
       transitDays: 'Hari transit',
       leadTimeDays: 'Lead time (hari)',
+      subcontractAgreedDays: 'Hari yang disepakati di subkon',
       days: 'Transit / lead time',
       active: 'Aktif',
     },
     hints: {
       transitDays: 'Hari dari pabrik ke pelabuhan tujuan: ex-factory sebanyak ini sebelum minggu kirim.',
       leadTimeDays: 'Hari dari pesan sampai terima, kecuali item pemasok menyatakan lain.',
+      subcontractAgreedDays:
+        'Hari barang kita boleh berada di subkon; stok yang masih di sana setelahnya memicu peringatan terlambat.',
     },
     empty: {
       title: 'Belum ada mitra',

@@ -58,7 +58,12 @@ function PartnerView({ p }: { p: Partner }) {
               [t('partners.fields.address'), p.address],
               p.type === 'CUSTOMER'
                 ? [t('partners.fields.transitDays'), t('partners.days', { count: p.transitDays })]
-                : [t('partners.fields.leadTimeDays'), t('partners.days', { count: p.leadTimeDays })],
+                : p.type === 'SUBCONTRACTOR'
+                  ? [
+                      t('partners.fields.subcontractAgreedDays'),
+                      t('partners.days', { count: p.subcontractAgreedDays }),
+                    ]
+                  : [t('partners.fields.leadTimeDays'), t('partners.days', { count: p.leadTimeDays })],
             ]}
           />
         </Paper>

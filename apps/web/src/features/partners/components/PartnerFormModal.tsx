@@ -33,6 +33,7 @@ const valuesOf = (p?: Partner | null): PartnerValues => ({
   phone: p?.phone ?? '',
   transitDays: p?.transitDays ?? 0,
   leadTimeDays: p?.leadTimeDays ?? 14,
+  subcontractAgreedDays: p?.subcontractAgreedDays ?? 14,
   active: p?.active ?? true,
 });
 
@@ -98,6 +99,7 @@ function PartnerForm({ opened, onClose, partner }: Props) {
           phone: optional(v.phone),
           transitDays: v.transitDays,
           leadTimeDays: v.leadTimeDays,
+          subcontractAgreedDays: v.subcontractAgreedDays,
           active: v.active,
           version: partner?.version,
         },
@@ -185,7 +187,13 @@ function PartnerForm({ opened, onClose, partner }: Props) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller
             control={control}
-            name={type === 'CUSTOMER' ? 'transitDays' : 'leadTimeDays'}
+            name={
+              type === 'CUSTOMER'
+                ? 'transitDays'
+                : type === 'SUBCONTRACTOR'
+                  ? 'subcontractAgreedDays'
+                  : 'leadTimeDays'
+            }
             render={({ field }) => (
               <NumberField
                 key={field.name}

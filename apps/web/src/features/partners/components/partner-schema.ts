@@ -21,6 +21,7 @@ export const partnerSchema = z.object({
   phone: z.string().trim().max(50, 'validation.tooLong'),
   transitDays: days,
   leadTimeDays: days,
+  subcontractAgreedDays: days,
   active: z.boolean(),
 });
 export type PartnerValues = z.input<typeof partnerSchema>;
