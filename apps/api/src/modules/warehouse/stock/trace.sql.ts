@@ -59,6 +59,11 @@ const MAX_DEPTH = 40;
  * Backward, a lot leads to the batches that produced into it and a batch to the lots it consumed;
  * forward the other way round. Each step is an index lookup (moves by lot, moves by reference), and a
  * node already on its own path is not entered again.
+ *
+ * Each node's lot and product are read by primary key in a `lateral … limit 1` (the limit keeps
+ * PostgreSQL from flattening it into a plain join). The planner cannot size a recursive CTE (it guessed
+ * 1,541 nodes for a 12-node backward trace at scale 10) and, with plain joins, hashed the whole `lots`
+ * table for every trace: 48 of 61 ms at scale 10, growing with the number of lots.
  */
 export function traceLedger(m: EntityManager, lotId: string, direction: TraceDirection): Promise<TraceRow[]> {
   const [fromLot, fromBatch] =
@@ -92,8 +97,7 @@ export function traceLedger(m: EntityManager, lotId: string, direction: TraceDir
      )
      select w.path, w.depth, w.kind, w.lot_id, w.batch, w.quantity::text as quantity, w.first_at, w.last_at,
             w.document_ids, l.lot_number, l.received_at, l.supplier_id, l.purchase_order_line_id,
-            p.id as product_id, p.code as product_code, p.name as product_name, p.type::text as product_type,
-            p.uom::text as uom,
+            l.product_id, l.product_code, l.product_name, l.product_type, l.uom,
             (select sum(b.on_hand)::text from stock_balances b
               where b.product_id = l.product_id and b.lot_id = l.id) as on_hand,
             (select json_agg(json_build_object('document_type', r.document_type, 'document_id', r.document_id,
@@ -106,8 +110,13 @@ export function traceLedger(m: EntityManager, lotId: string, direction: TraceDir
                from stock_moves d join locations c on c.id = d.to_location_id and c.type = 'CUSTOMER'
               where d.lot_id = l.id) as dispatches
        from walk w
-       left join lots l on l.id = w.lot_id
-       left join products p on p.id = l.product_id
+       left join lateral (
+         select l.id, l.lot_number, l.received_at, l.supplier_id, l.purchase_order_line_id, l.product_id,
+                p.code as product_code, p.name as product_name, p.type::text as product_type, p.uom::text as uom
+           from lots l join products p on p.id = l.product_id
+          where l.id = w.lot_id
+          limit 1
+       ) l on true
       order by w.path`,
     [lotId, fromLot, fromBatch],
   );
