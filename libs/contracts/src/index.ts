@@ -2,6 +2,7 @@ export * from './enums.js';
 export * from './permissions.js';
 export * from './events.js';
 export * from './units.js';
+export * from './whole-units.js';
 export * from './alerts.js';
 export * from './kanban.js';
 export * from './manufacturing.js';

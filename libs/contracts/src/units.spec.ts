@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWholeUnit, WHOLE_UNITS, wholeUnitsToUse } from './units.js';
+import { wholeUnitsToUse } from './units.js';
+import { isWholeUnit, WHOLE_UNITS } from './whole-units.js';
 
 describe('whole units', () => {
   it('knows which units are counted whole', () => {

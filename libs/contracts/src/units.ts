@@ -1,8 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Unit } from './enums.js';
-
-/** Quantities are stored with 4 decimals (numeric(18,4)). */
-export const QUANTITY_SCALE = 4;
+import { isWholeUnit, QUANTITY_SCALE } from './whole-units.js';
 
 /** Factors that hold for every product: 1 `from` = factor `to`. */
 const FIXED: Array<[Unit, Unit, string]> = [
@@ -65,17 +63,6 @@ export function convertibleUnits(stockUnit: Unit, conversions: readonly UnitConv
   for (const c of conversions) units.add(c.uom);
   return [...units];
 }
-
-/**
- * Units counted in whole pieces: nobody types, plans or ships 0.4 of a carton. PALLET is listed
- * although no product is kept in it yet, so a pallet conversion added later is whole from day one.
- */
-export const WHOLE_UNITS = ['PCS', 'CARTON', 'PALLET', 'SET', 'PACK', 'SHEET', 'CONE', 'ROLL'] as const;
-export type WholeUnit = (typeof WHOLE_UNITS)[number];
-
-/** Whether quantities in `uom` must be whole numbers. */
-export const isWholeUnit = (uom: string | null | undefined): uom is WholeUnit =>
-  (WHOLE_UNITS as readonly string[]).includes(uom ?? '');
 
 /**
  * What will actually be used of a requirement: whole units are rounded up once per order (8.65

@@ -1,17 +1,11 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { SessionProvider, useSession } from '../lib/auth';
 import i18n from '../lib/i18n';
 import type { SessionManager } from '../lib/session';
 import { theme } from './theme';
-
-// Notifications are shown by module pages only: the toaster loads after the first paint, and the
-// store keeps anything shown before it mounts.
-const Notifications = lazy(() =>
-  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
-);
 
 /** Nothing of one user's data outlives their session in this tab. */
 function ClearCacheOnSignOut({ queryClient }: { queryClient: QueryClient }) {
@@ -34,9 +28,6 @@ export function AppProviders({
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Suspense fallback={null}>
-          <Notifications position="top-right" />
-        </Suspense>
         <QueryClientProvider client={queryClient}>
           <SessionProvider manager={session}>
             <ClearCacheOnSignOut queryClient={queryClient} />

@@ -2,7 +2,7 @@ import { ActionIcon, AppShell, Burger, Group, Text, Tooltip } from '@mantine/cor
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from '@tabler/icons-react';
 import type { KapokEvent } from '@kapok/contracts';
-import { Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageErrorBoundary } from '../../components/ErrorBoundary';
@@ -14,6 +14,13 @@ import { EVENT_ROUTES } from '../live-events';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
 
+// Notifications are shown by module pages only: the toaster (the notifications package, ~9 KB gzipped)
+// loads with the first page other than home, so login + home do not fetch it; the store keeps anything
+// shown before it mounts.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
+
 /** The signed-in frame: brand and account in the header, modules on the side, the page in the middle. */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -24,6 +31,9 @@ export function AppLayout() {
   const navigationOpen = navigation !== 'closed';
   const navigationLabel = navigationOpen ? t('nav.collapse') : t('nav.expand');
   const { pathname } = useLocation();
+  // Once mounted, the toaster stays (a page's notification outlives a navigation home).
+  const [toaster, setToaster] = useState(pathname !== '/');
+  if (pathname !== '/' && !toaster) setToaster(true);
 
   useLiveEvents(EVENT_ROUTES, (event: KapokEvent) => {
     // A role change may be the user's own: re-read the permissions the navigation is built from.
@@ -86,6 +96,11 @@ export function AppLayout() {
           </PageErrorBoundary>
         </div>
       </AppShell.Main>
+      {toaster && (
+        <Suspense fallback={null}>
+          <Notifications position="top-right" />
+        </Suspense>
+      )}
     </AppShell>
   );
 }
