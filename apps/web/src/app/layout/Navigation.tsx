@@ -5,15 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../lib/auth';
 import { modulesFor } from '../../lib/modules';
-import { loadModuleTexts } from '../../lib/i18n';
 
-// The open-alert count loads after the shell, so the first page stays small.
+// The open-alert count loads after the shell, so the first page stays small; its one text is in the
+// shell's own texts (`nav.openAlerts`), so the module pages' texts (~23 KB gzipped) wait for a module page.
 const OpenAlertsBadge = lazy(() =>
-  Promise.all([import('../../features/warehouse/components/OpenAlertsBadge'), loadModuleTexts()]).then(
-    ([m]) => ({
-      default: m.OpenAlertsBadge,
-    }),
-  ),
+  import('../../features/warehouse/components/OpenAlertsBadge').then((m) => ({ default: m.OpenAlertsBadge })),
 );
 
 const ADMIN_PAGES = [

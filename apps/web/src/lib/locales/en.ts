@@ -77,6 +77,9 @@ export const en = {
     company: 'Company',
     apiKeys: 'API keys',
     webhooks: 'Webhooks',
+    // The shell's badge next to Warehouse: here, so the shell needs no module texts.
+    openAlerts_one: '{{count}} open stock alert',
+    openAlerts_other: '{{count}} open stock alerts',
   },
   modules: {
     shipping: {

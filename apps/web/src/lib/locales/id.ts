@@ -77,6 +77,9 @@ export const id: Messages = {
     company: 'Perusahaan',
     apiKeys: 'Kunci API',
     webhooks: 'Webhook',
+    // The shell's badge next to Warehouse: here, so the shell needs no module texts.
+    openAlerts_one: '{{count}} peringatan stok terbuka',
+    openAlerts_other: '{{count}} peringatan stok terbuka',
   },
   modules: {
     shipping: {

@@ -1382,10 +1382,6 @@ export const enModules = {
   },
   warehouse: {
     tabs: { stock: 'Stock', alerts: 'Alerts' },
-    nav: {
-      openAlerts_one: '{{count}} open stock alert',
-      openAlerts_other: '{{count}} open stock alerts',
-    },
     levels: { OK: 'OK', LOW: 'Low', CRITICAL: 'Critical', OUT: 'Out of stock' },
     productTypes: {
       RAW_MATERIAL: 'Raw material',

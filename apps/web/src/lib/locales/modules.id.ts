@@ -1395,10 +1395,6 @@ export const idModules: ModuleMessages = {
   },
   warehouse: {
     tabs: { stock: 'Stok', alerts: 'Peringatan' },
-    nav: {
-      openAlerts_one: '{{count}} peringatan stok terbuka',
-      openAlerts_other: '{{count}} peringatan stok terbuka',
-    },
     levels: { OK: 'Aman', LOW: 'Rendah', CRITICAL: 'Kritis', OUT: 'Habis' },
     productTypes: {
       RAW_MATERIAL: 'Bahan baku',

@@ -17,7 +17,7 @@ export function OpenAlertsBadge() {
       color="red"
       variant="filled"
       circle={open.data < 10}
-      aria-label={t('warehouse.nav.openAlerts', { count: open.data })}
+      aria-label={t('nav.openAlerts', { count: open.data })}
     >
       {open.data}
     </Badge>
