@@ -75,25 +75,34 @@ try {
       ['backward', fg],
       ['forward', material],
     ]) {
-      const times = [];
       let statements = 0;
       let nodes = 0;
       const counting = { query: (...a) => (statements++, ds.manager.query(...a)) };
-      for (const lot of lots) {
-        const started = performance.now();
-        const result = await traceLedger(counting, lot.id, direction);
-        times.push(performance.now() - started);
-        nodes += result.length;
+      // Pass 1 traces each lot once, as a first look at a lot does (its pages may still be on disk or in
+      // the OS cache: at scale 10 the ledger no longer fits PostgreSQL's shared buffers, at scale 1 it
+      // does). Pass 2 traces the same lots again, with their pages in shared buffers.
+      const passes = [];
+      for (let pass = 0; pass < 2; pass++) {
+        const times = [];
+        for (const lot of lots) {
+          const started = performance.now();
+          const result = await traceLedger(counting, lot.id, direction);
+          times.push(performance.now() - started);
+          if (pass === 0) nodes += result.length;
+        }
+        passes.push(times.sort((a, b) => a - b));
       }
-      times.sort((a, b) => a - b);
+      const [times, warm] = passes;
       const row = {
         scale,
         direction,
         traces: lots.length,
-        statementsPerTrace: statements / Math.max(1, lots.length),
+        statementsPerTrace: statements / Math.max(1, 2 * lots.length),
         meanNodes: Math.round(nodes / Math.max(1, lots.length)),
         p50ms: Number(percentile(times, 50).toFixed(2)),
         p95ms: Number(percentile(times, 95).toFixed(2)),
+        warmP50ms: Number(percentile(warm, 50).toFixed(2)),
+        warmP95ms: Number(percentile(warm, 95).toFixed(2)),
         moves: factory.counts.stockMoves ?? factory.counts.moves,
       };
       rows.push(row);
