@@ -89,6 +89,36 @@ describe('DataTable', () => {
     expect(screen.queryByRole('button', { name: 'Sort by Note' })).not.toBeInTheDocument();
   });
 
+  it('sorts as the page says when the page keeps the sort, and tells the page what is clicked', async () => {
+    const user = userEvent.setup();
+    const onSortChange = vi.fn();
+    const { rerender } = renderTable({ sort: { id: 'qty', desc: true }, onSortChange });
+    expect(firstCells()).toEqual(['KB-2', 'KB-10', 'KB-7']);
+    await user.click(screen.getByRole('button', { name: 'Sort by Quantity' }));
+    // Descending was shown: the next click takes the sort off.
+    expect(onSortChange).toHaveBeenLastCalledWith(null);
+    await user.click(screen.getByRole('button', { name: 'Sort by Card' }));
+    expect(onSortChange).toHaveBeenLastCalledWith({ id: 'number', desc: false });
+    // Nothing changes on screen until the page answers with its new sort.
+    expect(firstCells()).toEqual(['KB-2', 'KB-10', 'KB-7']);
+    // A sort that names no sortable column (an old link) leaves the server's order.
+    rerender(
+      <MantineProvider theme={theme} env="test">
+        <DataTable<Card>
+          tableId="test.cards"
+          label="Cards"
+          columns={columns}
+          rows={cards}
+          rowId={(c) => c.id}
+          empty={<p>No cards</p>}
+          sort={{ id: 'note', desc: false }}
+          onSortChange={onSortChange}
+        />
+      </MantineProvider>,
+    );
+    expect(firstCells()).toEqual(['KB-10', 'KB-2', 'KB-7']);
+  });
+
   it('hides a column, remembers it for the table, and cannot hide an always-visible one', async () => {
     const user = userEvent.setup();
     const { unmount } = renderTable();

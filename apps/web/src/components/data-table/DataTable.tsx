@@ -31,12 +31,13 @@ import {
   type ColumnVisibilityState,
   type RowData,
   type SortingState,
+  type Updater,
 } from '@tanstack/react-table';
 import { Fragment, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../ErrorState';
 import { TableSkeleton } from '../LoadingState';
-import type { DataColumn, DataTablePaging, PlainValue } from './columns';
+import type { DataColumn, DataTablePaging, DataTableSort, PlainValue } from './columns';
 import { csvColumns, downloadBlob, downloadCsv, toCsv } from './csv';
 import { describeError } from '../../lib/errors';
 
@@ -77,6 +78,9 @@ export interface DataTableProps<T extends RowData> {
   /** Between the filters and the table (e.g. what to do with the ticked rows). */
   banner?: ReactNode;
   paging?: DataTablePaging;
+  /** The sort, when the page keeps it (given `onSortChange`); otherwise the table keeps its own. */
+  sort?: DataTableSort | null;
+  onSortChange?: (sort: DataTableSort | null) => void;
   /** A line under the table, after the count (e.g. the time zone). */
   footnote?: ReactNode;
   /** File name of the CSV export; the export is offered when it is given. */
@@ -119,6 +123,8 @@ export function DataTable<T extends RowData>({
   toolbar,
   banner,
   paging,
+  sort,
+  onSortChange,
   footnote,
   csvFileName,
   exportAll,
@@ -129,13 +135,25 @@ export function DataTable<T extends RowData>({
   whiteSpace,
 }: DataTableProps<T>) {
   const { t, i18n } = useTranslation();
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const [ownSorting, setOwnSorting] = useState<SortingState>([]);
   const [stored, setStored] = useLocalStorage<ColumnVisibilityState>({
     key: `kapok.table.${tableId}.columns`,
     defaultValue: {},
     getInitialValueInEffect: false,
   });
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
+  // A sort the page keeps (from the address) counts only on a column that sorts.
+  const sorting: SortingState = onSortChange
+    ? sort && byId.get(sort.id)?.sortValue
+      ? [{ id: sort.id, desc: sort.desc }]
+      : []
+    : ownSorting;
+  const setSorting = (updater: Updater<SortingState>) => {
+    const next = typeof updater === 'function' ? updater(sorting) : updater;
+    if (!onSortChange) return setOwnSorting(next);
+    const last = next.at(-1);
+    onSortChange(last ? { id: last.id, desc: last.desc } : null);
+  };
   const columnVisibility = useMemo(() => {
     const visibility: ColumnVisibilityState = {};
     for (const c of columns) {

@@ -35,3 +35,9 @@ export interface DataTablePaging {
   total: number;
   onPageChange: (page: number) => void;
 }
+
+/** The column a table is sorted by, when the page keeps it (e.g. in the address). */
+export interface DataTableSort {
+  id: string;
+  desc: boolean;
+}

@@ -1,14 +1,12 @@
 import { Anchor, Button, EmptyState, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { PARTNER_TYPES, type PartnerType } from '@kapok/contracts';
 import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, type DataColumn } from '../../../components/data-table';
+import { DataTable, useListPage, type DataColumn } from '../../../components/data-table';
 import { partnerQueries, type Partner } from '../api';
 import { PartnerFormModal } from './PartnerFormModal';
 import { PartnerTypeBadge } from './PartnerTypeBadge';
@@ -18,20 +16,8 @@ const PAGE = 50;
 /** Every partner, filtered by kind or searched by code and name. */
 export function PartnerListPage() {
   const { t } = useTranslation();
-  const [type, setType] = useState<'ALL' | PartnerType>('ALL');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [page, setPage] = useState(1);
+  const list = useListPage({ filters: { type: PARTNER_TYPES }, pageSize: PAGE, query: partnerQueries.list });
   const [creating, setCreating] = useState(false);
-  const partners = useQuery(
-    partnerQueries.list({
-      type: type === 'ALL' ? undefined : type,
-      search: debounced || undefined,
-      skip: (page - 1) * PAGE,
-      limit: PAGE,
-    }),
-  );
-  const filtered = type !== 'ALL' || debounced !== '';
 
   const columns: DataColumn<Partner>[] = [
     {
@@ -114,25 +100,17 @@ export function PartnerListPage() {
           tableId="partners.list"
           label={t('partners.title')}
           columns={columns}
-          rows={partners.data?.items}
           rowId={(p) => p.id}
-          loading={partners.isPending}
-          error={partners.error}
-          onRetry={() => void partners.refetch()}
-          stale={partners.isPlaceholderData}
+          {...list.table}
           minWidth={680}
           whiteSpace="nowrap"
           csvFileName="partners"
-          paging={{ page, pageSize: PAGE, total: partners.data?.total ?? 0, onPageChange: setPage }}
           toolbar={
             <>
               <SegmentedControl
                 aria-label={t('partners.fields.type')}
-                value={type}
-                onChange={(v) => {
-                  setType(v as typeof type);
-                  setPage(1);
-                }}
+                value={list.filters.type ?? 'ALL'}
+                onChange={(v) => list.setFilter('type', v === 'ALL' ? null : (v as PartnerType))}
                 data={[
                   { value: 'ALL', label: t('common.all') },
                   ...PARTNER_TYPES.map((p) => ({ value: p, label: t(`partners.typePlural.${p}`) })),
@@ -142,11 +120,8 @@ export function PartnerListPage() {
                 aria-label={t('partners.search')}
                 placeholder={t('partners.search')}
                 leftSection={<IconSearch size={16} />}
-                value={search}
-                onChange={(e) => {
-                  setSearch(e.currentTarget.value);
-                  setPage(1);
-                }}
+                value={list.search}
+                onChange={(e) => list.setSearch(e.currentTarget.value)}
                 w={260}
               />
             </>
@@ -156,8 +131,8 @@ export function PartnerListPage() {
               py="xl"
               withIndicatorBackground
               icon={<IconUsersGroup />}
-              title={filtered ? t('partners.empty.filteredTitle') : t('partners.empty.title')}
-              description={filtered ? t('partners.empty.filteredBody') : t('partners.empty.body')}
+              title={list.filtered ? t('partners.empty.filteredTitle') : t('partners.empty.title')}
+              description={list.filtered ? t('partners.empty.filteredBody') : t('partners.empty.body')}
             />
           }
         />

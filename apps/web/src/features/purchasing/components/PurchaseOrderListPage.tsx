@@ -1,15 +1,13 @@
 import { Anchor, Button, EmptyState, Paper, Select, Switch, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { PURCHASE_ORDER_STATES, type PurchaseOrderState } from '@kapok/contracts';
 import { IconPlus, IconSearch, IconShoppingCart } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { fetchListCsv } from '../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, type DataColumn } from '../../../components/data-table';
+import { DataTable, useListPage, type DataColumn } from '../../../components/data-table';
 import { formatNumber } from '../../../lib/quantity';
 import { purchasingQueries, type PurchaseOrderSummary } from '../api';
 import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge';
@@ -19,29 +17,13 @@ const PAGE = 50;
 /** Purchase orders, filtered by state and supplier; open ones (approved, partly received) first to hand. */
 export function PurchaseOrderListPage() {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<PurchaseOrderState | null>(null);
-  const [supplierId, setSupplierId] = useState<string | null>(null);
-  const [openOnly, setOpenOnly] = useState(false);
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [page, setPage] = useState(1);
+  const list = useListPage({
+    filters: { state: PURCHASE_ORDER_STATES, supplierId: 'text', open: 'flag' },
+    pageSize: PAGE,
+    query: purchasingQueries.list,
+  });
+  const { state, supplierId, open: openOnly } = list.filters;
   const suppliers = useQuery(purchasingQueries.suppliers());
-  const filters = {
-    state: state ?? undefined,
-    supplierId: supplierId ?? undefined,
-    open: openOnly || undefined,
-    search: debounced || undefined,
-    skip: (page - 1) * PAGE,
-    limit: PAGE,
-  };
-  const orders = useQuery(purchasingQueries.list(filters));
-  const filtered = !!(state || supplierId || openOnly || debounced);
-  const filter =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
 
   const toolbar = (
     <>
@@ -49,8 +31,8 @@ export function PurchaseOrderListPage() {
         label={t('purchasing.filters.search')}
         placeholder={t('purchasing.filters.searchPlaceholder')}
         leftSection={<IconSearch size={16} />}
-        value={search}
-        onChange={(e) => filter(setSearch)(e.currentTarget.value)}
+        value={list.search}
+        onChange={(e) => list.setSearch(e.currentTarget.value)}
         w={220}
       />
       <Select
@@ -59,7 +41,7 @@ export function PurchaseOrderListPage() {
         clearable
         data={PURCHASE_ORDER_STATES.map((s) => ({ value: s, label: t(`purchasing.state.${s}`) }))}
         value={state}
-        onChange={(v) => filter(setState)(v as PurchaseOrderState | null)}
+        onChange={(v) => list.setFilter('state', v as PurchaseOrderState | null)}
         w={190}
       />
       <Select
@@ -69,14 +51,14 @@ export function PurchaseOrderListPage() {
         searchable
         data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
         value={supplierId}
-        onChange={filter(setSupplierId)}
+        onChange={(v) => list.setFilter('supplierId', v)}
         w={240}
       />
       <Switch
         mb={8}
         label={t('purchasing.filters.openOnly')}
         checked={openOnly}
-        onChange={(e) => filter(setOpenOnly)(e.currentTarget.checked)}
+        onChange={(e) => list.setFilter('open', e.currentTarget.checked)}
       />
     </>
   );
@@ -154,25 +136,20 @@ export function PurchaseOrderListPage() {
           tableId="purchasing.orders"
           label={t('purchasing.title')}
           columns={columns}
-          rows={orders.data?.items}
           rowId={(o) => o.id}
-          loading={orders.isPending}
-          error={orders.error}
-          onRetry={() => void orders.refetch()}
-          stale={orders.isPlaceholderData}
+          {...list.table}
           minWidth={860}
           whiteSpace="nowrap"
           csvFileName="purchase-orders"
-          exportAll={() => fetchListCsv('/api/v1/purchasing/orders', filters)}
-          paging={{ page, pageSize: PAGE, total: orders.data?.total ?? 0, onPageChange: setPage }}
+          exportAll={() => fetchListCsv('/api/v1/purchasing/orders', list.params)}
           toolbar={toolbar}
           empty={
             <EmptyState
               py="xl"
               withIndicatorBackground
               icon={<IconShoppingCart />}
-              title={filtered ? t('purchasing.empty.filteredTitle') : t('purchasing.empty.title')}
-              description={filtered ? t('purchasing.empty.filteredBody') : t('purchasing.empty.body')}
+              title={list.filtered ? t('purchasing.empty.filteredTitle') : t('purchasing.empty.title')}
+              description={list.filtered ? t('purchasing.empty.filteredBody') : t('purchasing.empty.body')}
             />
           }
         />

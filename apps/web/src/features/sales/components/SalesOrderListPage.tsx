@@ -1,15 +1,14 @@
 import { Anchor, Button, EmptyState, Paper, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { SALES_ORDER_STATES, type SalesOrderState } from '@kapok/contracts';
 import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { fetchListCsv } from '../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, type DataColumn } from '../../../components/data-table';
+import { DataTable, useListPage, type DataColumn } from '../../../components/data-table';
 import { formatQuantity } from '../../../lib/quantity';
 import { salesQueries, type SalesOrderSummary } from '../api';
 import { SalesOrderStateBadge } from './SalesOrderStateBadge';
@@ -20,30 +19,14 @@ const PAGE = 50;
 /** The buyer's orders, filtered by state, customer and delivery week. */
 export function SalesOrderListPage() {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<SalesOrderState | null>(null);
-  const [customerId, setCustomerId] = useState<string | null>(null);
-  const [week, setWeek] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [page, setPage] = useState(1);
+  const list = useListPage({
+    filters: { state: SALES_ORDER_STATES, customerId: 'text', week: 'text' },
+    pageSize: PAGE,
+    query: salesQueries.list,
+  });
+  const { state, customerId, week } = list.filters;
   const customers = useQuery(salesQueries.customers());
-  const filters = {
-    state: state ?? undefined,
-    customerId: customerId ?? undefined,
-    week: week ?? undefined,
-    search: debounced || undefined,
-    skip: (page - 1) * PAGE,
-    limit: PAGE,
-  };
-  const orders = useQuery(salesQueries.list(filters));
   const weeks = useMemo(() => weekOptions(26), []);
-  const filtered = !!(state || customerId || week || debounced);
-  const filter =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
 
   const toolbar = (
     <>
@@ -51,8 +34,8 @@ export function SalesOrderListPage() {
         label={t('sales.filters.search')}
         placeholder={t('sales.filters.searchPlaceholder')}
         leftSection={<IconSearch size={16} />}
-        value={search}
-        onChange={(e) => filter(setSearch)(e.currentTarget.value)}
+        value={list.search}
+        onChange={(e) => list.setSearch(e.currentTarget.value)}
         w={240}
       />
       <Select
@@ -61,7 +44,7 @@ export function SalesOrderListPage() {
         clearable
         data={SALES_ORDER_STATES.map((s) => ({ value: s, label: t(`sales.state.${s}`) }))}
         value={state}
-        onChange={(v) => filter(setState)(v as SalesOrderState | null)}
+        onChange={(v) => list.setFilter('state', v as SalesOrderState | null)}
         w={180}
       />
       <Select
@@ -71,7 +54,7 @@ export function SalesOrderListPage() {
         searchable
         data={(customers.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
         value={customerId}
-        onChange={filter(setCustomerId)}
+        onChange={(v) => list.setFilter('customerId', v)}
         w={220}
       />
       <Select
@@ -81,7 +64,7 @@ export function SalesOrderListPage() {
         searchable
         data={weeks}
         value={week}
-        onChange={filter(setWeek)}
+        onChange={(v) => list.setFilter('week', v)}
         w={150}
       />
     </>
@@ -173,25 +156,20 @@ export function SalesOrderListPage() {
           tableId="sales.orders"
           label={t('sales.title')}
           columns={columns}
-          rows={orders.data?.items}
           rowId={(o) => o.id}
-          loading={orders.isPending}
-          error={orders.error}
-          onRetry={() => void orders.refetch()}
-          stale={orders.isPlaceholderData}
+          {...list.table}
           minWidth={860}
           whiteSpace="nowrap"
           csvFileName="sales-orders"
-          exportAll={() => fetchListCsv('/api/v1/sales/orders', filters)}
-          paging={{ page, pageSize: PAGE, total: orders.data?.total ?? 0, onPageChange: setPage }}
+          exportAll={() => fetchListCsv('/api/v1/sales/orders', list.params)}
           toolbar={toolbar}
           empty={
             <EmptyState
               py="xl"
               withIndicatorBackground
               icon={<IconFileInvoice />}
-              title={filtered ? t('sales.empty.filteredTitle') : t('sales.empty.title')}
-              description={filtered ? t('sales.empty.filteredBody') : t('sales.empty.body')}
+              title={list.filtered ? t('sales.empty.filteredTitle') : t('sales.empty.title')}
+              description={list.filtered ? t('sales.empty.filteredBody') : t('sales.empty.body')}
             />
           }
         />

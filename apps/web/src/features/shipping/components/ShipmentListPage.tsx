@@ -1,14 +1,12 @@
 import { SHIPMENT_STATES, type ShipmentState } from '@kapok/contracts';
 import { Button, EmptyState, Paper, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconTruckDelivery } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, useListPage } from '../../../components/data-table';
 import { salesQueries } from '../../sales/api';
 import { shippingQueries, type ShipmentSummary } from '../api';
 import { useShipmentColumns } from './shipment-columns';
@@ -18,28 +16,13 @@ const PAGE = 50;
 /** The shipments, filtered by state, customer and number, on the app's one list. */
 export function ShipmentListPage() {
   const { t } = useTranslation();
-  const [state, setState] = useState<ShipmentState | null>(null);
-  const [customerId, setCustomerId] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [page, setPage] = useState(1);
+  const list = useListPage({
+    filters: { state: SHIPMENT_STATES, customerId: 'text' },
+    pageSize: PAGE,
+    query: shippingQueries.list,
+  });
+  const { state, customerId } = list.filters;
   const customers = useQuery(salesQueries.customers());
-  const list = useQuery(
-    shippingQueries.list({
-      state: state ?? undefined,
-      customerId: customerId ?? undefined,
-      search: debounced || undefined,
-      skip: (page - 1) * PAGE,
-      limit: PAGE,
-    }),
-  );
-  const filtered = !!(state || customerId || debounced);
-  const filter =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
 
   const toolbar = (
     <>
@@ -47,8 +30,8 @@ export function ShipmentListPage() {
         label={t('shipping.filters.search')}
         placeholder={t('shipping.filters.searchPlaceholder')}
         leftSection={<IconSearch size={16} />}
-        value={search}
-        onChange={(e) => filter(setSearch)(e.currentTarget.value)}
+        value={list.search}
+        onChange={(e) => list.setSearch(e.currentTarget.value)}
         w={220}
       />
       <Select
@@ -57,7 +40,7 @@ export function ShipmentListPage() {
         clearable
         data={SHIPMENT_STATES.map((s) => ({ value: s, label: t(`shipping.state.${s}`) }))}
         value={state}
-        onChange={(v) => filter(setState)(v as ShipmentState | null)}
+        onChange={(v) => list.setFilter('state', v as ShipmentState | null)}
         w={180}
       />
       <Select
@@ -67,7 +50,7 @@ export function ShipmentListPage() {
         searchable
         data={(customers.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
         value={customerId}
-        onChange={filter(setCustomerId)}
+        onChange={(v) => list.setFilter('customerId', v)}
         w={240}
       />
     </>
@@ -93,24 +76,19 @@ export function ShipmentListPage() {
           tableId="shipping.shipments"
           label={t('shipping.title')}
           columns={columns}
-          rows={list.data?.items}
           rowId={(s) => s.id}
-          loading={list.isPending}
-          error={list.error}
-          onRetry={() => void list.refetch()}
-          stale={list.isPlaceholderData}
+          {...list.table}
           minWidth={700}
           whiteSpace="nowrap"
           csvFileName="shipments"
-          paging={{ page, pageSize: PAGE, total: list.data?.total ?? 0, onPageChange: setPage }}
           toolbar={toolbar}
           empty={
             <EmptyState
               py="xl"
               withIndicatorBackground
               icon={<IconTruckDelivery />}
-              title={filtered ? t('shipping.empty.filteredTitle') : t('shipping.empty.title')}
-              description={filtered ? t('shipping.empty.filteredBody') : t('shipping.empty.body')}
+              title={list.filtered ? t('shipping.empty.filteredTitle') : t('shipping.empty.title')}
+              description={list.filtered ? t('shipping.empty.filteredBody') : t('shipping.empty.body')}
             />
           }
         />
