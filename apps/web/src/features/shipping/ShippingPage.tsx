@@ -7,7 +7,6 @@ import {
   NumberInput,
   Paper,
   Select,
-  Stack,
   Table,
   Text,
   TextInput,
@@ -21,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useRoutes } from 'react-router';
 import { NotFoundPage } from '../../components/AccessPages';
 import { DocumentActions, type DocumentAction } from '../../components/DocumentActions';
+import { ArticleCell, DocumentView } from '../../components/DocumentView';
 import { QueryPage } from '../../components/QueryPage';
 import { useActionKey } from '../../lib/action-key';
 import { describeError } from '../../lib/errors';
@@ -36,7 +36,7 @@ import {
   type ShipmentSummary,
 } from './api';
 import { DataTable } from '../../components/data-table';
-import { ArticleCell, DestinationBadge, OrderLineCell } from './components/LineCells';
+import { DestinationBadge, OrderLineCell } from './components/LineCells';
 import { ShipmentListPage } from './components/ShipmentListPage';
 import { ShipmentStateBadge } from './components/ShipmentStateBadge';
 import { useShipmentColumns } from './components/shipment-columns';
@@ -244,162 +244,144 @@ function ShipmentView({ s }: { s: Shipment }) {
   const packed = s.cartons.length > 0;
 
   return (
-    <>
-      <title>{`${s.number} · Kapok`}</title>
-      <Anchor component={Link} to="/shipping" size="sm" mb="xs" display="inline-flex" style={{ gap: 4 }}>
-        <IconArrowLeft size={16} /> {t('shipping.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
-        <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={2} ff="monospace">
-              {s.number}
-            </Title>
-            <ShipmentStateBadge state={s.state} />
-          </Group>
-          <Text c="dimmed">
-            {s.customer.code} · {s.customer.name} · {formatQuantity(s.totalQuantity, 'PCS', lang)}
-          </Text>
-        </Stack>
+    <DocumentView
+      number={s.number}
+      back={{ to: '/shipping', label: t('shipping.back') }}
+      badge={<ShipmentStateBadge state={s.state} />}
+      subtitle={`${s.customer.code} · ${s.customer.name} · ${formatQuantity(s.totalQuantity, 'PCS', lang)}`}
+      actions={
         <DocumentActions
           actions={actions}
           pending={transition.isPending ? (transition.variables?.action ?? null) : null}
           onRun={run}
         />
-      </Group>
-      <Group mb="lg" gap="sm">
-        {(['deliveryNote', 'cartonLabels', 'palletLabels'] as const).map((d) => (
-          <Button
-            key={d}
-            variant="default"
-            leftSection={<IconFileTypePdf size={16} />}
-            disabled={d !== 'deliveryNote' && !packed}
-            onClick={() => void open(d)}
-          >
-            {t(`shipping.documents.${d}`)}
-          </Button>
-        ))}
-      </Group>
-      <Stack gap="lg">
-        <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">
-            {t('shipping.fields.lines')}
-          </Title>
+      }
+      notice={
+        <Group mb="lg" gap="sm">
+          {(['deliveryNote', 'cartonLabels', 'palletLabels'] as const).map((d) => (
+            <Button
+              key={d}
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} />}
+              disabled={d !== 'deliveryNote' && !packed}
+              onClick={() => void open(d)}
+            >
+              {t(`shipping.documents.${d}`)}
+            </Button>
+          ))}
+        </Group>
+      }
+      lines={{
+        title: t('shipping.fields.lines'),
+        minWidth: 680,
+        rows: s.lines,
+        columns: [
+          {
+            header: t('shipping.fields.order'),
+            cell: (l) => (
+              <OrderLineCell
+                soNumber={l.soNumber}
+                lineNo={l.salesOrderLineNo}
+                customerPo={l.customerPo}
+                salesOrderId={l.salesOrderId}
+              />
+            ),
+          },
+          {
+            header: t('shipping.fields.article'),
+            cell: (l) => <ArticleCell code={l.productCode} name={l.productName} />,
+          },
+          {
+            header: t('shipping.fields.destination'),
+            cell: (l) => <DestinationBadge destination={l.destination} />,
+          },
+          {
+            header: t('shipping.fields.quantity'),
+            align: 'right',
+            cell: (l) => formatQuantity(l.quantity, 'PCS', lang),
+          },
+          {
+            header: t('shipping.fields.lots'),
+            cell: (l) =>
+              l.picks.length === 0
+                ? '—'
+                : l.picks.map((p) => (
+                    <div key={`${p.lotId}-${p.productionWeek}`}>
+                      <Text size="xs" ff="monospace">
+                        {p.lotNumber ?? '—'}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {p.productionWeek} · {formatQuantity(p.quantity, 'PCS', lang)}
+                      </Text>
+                    </div>
+                  )),
+          },
+        ],
+      }}
+    >
+      <Paper withBorder p="md" radius="md">
+        <Title order={4} mb="sm">
+          {t('shipping.plan.title')}
+        </Title>
+        {!packed ? (
+          <Text c="dimmed">{t('shipping.plan.notYet')}</Text>
+        ) : (
           <Table.ScrollContainer minWidth={680}>
-            <Table aria-label={t('shipping.fields.lines')} verticalSpacing={6}>
+            <Table aria-label={t('shipping.plan.title')} verticalSpacing={4} data-testid="packing-plan">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={36}>#</Table.Th>
-                  <Table.Th>{t('shipping.fields.order')}</Table.Th>
+                  <Table.Th>{t('shipping.fields.pallet')}</Table.Th>
+                  <Table.Th>{t('shipping.fields.carton')}</Table.Th>
                   <Table.Th>{t('shipping.fields.article')}</Table.Th>
                   <Table.Th>{t('shipping.fields.destination')}</Table.Th>
+                  <Table.Th>{t('shipping.fields.productionWeek')}</Table.Th>
                   <Table.Th ta="right">{t('shipping.fields.quantity')}</Table.Th>
-                  <Table.Th>{t('shipping.fields.lots')}</Table.Th>
+                  <Table.Th>{t('shipping.fields.barcode')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {s.lines.map((l) => (
-                  <Table.Tr key={l.id}>
-                    <Table.Td>{l.lineNo}</Table.Td>
-                    <Table.Td>
-                      <OrderLineCell
-                        soNumber={l.soNumber}
-                        lineNo={l.salesOrderLineNo}
-                        customerPo={l.customerPo}
-                        salesOrderId={l.salesOrderId}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <ArticleCell code={l.productCode} name={l.productName} />
-                    </Table.Td>
-                    <Table.Td>
-                      <DestinationBadge destination={l.destination} />
-                    </Table.Td>
-                    <Table.Td ta="right">{formatQuantity(l.quantity, 'PCS', lang)}</Table.Td>
-                    <Table.Td>
-                      {l.picks.length === 0
-                        ? '—'
-                        : l.picks.map((p) => (
-                            <div key={`${p.lotId}-${p.productionWeek}`}>
-                              <Text size="xs" ff="monospace">
-                                {p.lotNumber ?? '—'}
+                {s.pallets.map((p) =>
+                  s.cartons
+                    .filter((c) => c.palletNo === p.no)
+                    .map((c, i) => (
+                      <Table.Tr key={c.no}>
+                        <Table.Td>
+                          {i === 0 && (
+                            <>
+                              <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                                {t('shipping.plan.pallet', { no: p.no })}
                               </Text>
                               <Text size="xs" c="dimmed">
-                                {p.productionWeek} · {formatQuantity(p.quantity, 'PCS', lang)}
+                                {t('shipping.plan.cartons', { count: p.cartons })} ·{' '}
+                                {formatQuantity(p.quantity, 'PCS', lang)}
                               </Text>
-                            </div>
-                          ))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                            </>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          {c.no}{' '}
+                          {c.partial && (
+                            <Badge size="xs" color="orange" variant="light" miw="max-content">
+                              {t('shipping.fields.partial')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td ff="monospace">{c.productCode}</Table.Td>
+                        <Table.Td>{c.destination}</Table.Td>
+                        <Table.Td>{c.week}</Table.Td>
+                        <Table.Td ta="right">{formatQuantity(c.quantity, 'PCS', lang)}</Table.Td>
+                        <Table.Td ff="monospace" fz="xs">
+                          {c.barcode}
+                        </Table.Td>
+                      </Table.Tr>
+                    )),
+                )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">
-            {t('shipping.plan.title')}
-          </Title>
-          {!packed ? (
-            <Text c="dimmed">{t('shipping.plan.notYet')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={680}>
-              <Table aria-label={t('shipping.plan.title')} verticalSpacing={4} data-testid="packing-plan">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('shipping.fields.pallet')}</Table.Th>
-                    <Table.Th>{t('shipping.fields.carton')}</Table.Th>
-                    <Table.Th>{t('shipping.fields.article')}</Table.Th>
-                    <Table.Th>{t('shipping.fields.destination')}</Table.Th>
-                    <Table.Th>{t('shipping.fields.productionWeek')}</Table.Th>
-                    <Table.Th ta="right">{t('shipping.fields.quantity')}</Table.Th>
-                    <Table.Th>{t('shipping.fields.barcode')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {s.pallets.map((p) =>
-                    s.cartons
-                      .filter((c) => c.palletNo === p.no)
-                      .map((c, i) => (
-                        <Table.Tr key={c.no}>
-                          <Table.Td>
-                            {i === 0 && (
-                              <>
-                                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                                  {t('shipping.plan.pallet', { no: p.no })}
-                                </Text>
-                                <Text size="xs" c="dimmed">
-                                  {t('shipping.plan.cartons', { count: p.cartons })} ·{' '}
-                                  {formatQuantity(p.quantity, 'PCS', lang)}
-                                </Text>
-                              </>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            {c.no}{' '}
-                            {c.partial && (
-                              <Badge size="xs" color="orange" variant="light" miw="max-content">
-                                {t('shipping.fields.partial')}
-                              </Badge>
-                            )}
-                          </Table.Td>
-                          <Table.Td ff="monospace">{c.productCode}</Table.Td>
-                          <Table.Td>{c.destination}</Table.Td>
-                          <Table.Td>{c.week}</Table.Td>
-                          <Table.Td ta="right">{formatQuantity(c.quantity, 'PCS', lang)}</Table.Td>
-                          <Table.Td ff="monospace" fz="xs">
-                            {c.barcode}
-                          </Table.Td>
-                        </Table.Tr>
-                      )),
-                  )}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Paper>
-      </Stack>
-    </>
+        )}
+      </Paper>
+    </DocumentView>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconPencil, IconTruckDelivery } from '@tabler/icons-react';
+import { IconPencil, IconTruckDelivery } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DocumentActions, type DocumentAction } from '../../../components/DocumentActions';
+import { ArticleCell, DocumentView } from '../../../components/DocumentView';
 import { FactList } from '../../../components/FactList';
 import { QueryPage } from '../../../components/QueryPage';
 import { useActionKey } from '../../../lib/action-key';
@@ -64,21 +65,12 @@ function PurchaseOrderView({ po }: { po: PurchaseOrder }) {
   const receivable = ['APPROVED', 'PARTIALLY_RECEIVED'].includes(po.state);
 
   return (
-    <>
-      <title>{`${po.number} · Kapok`}</title>
-      <Anchor component={Link} to="/purchasing" size="sm" mb="xs" display="inline-flex" style={{ gap: 4 }}>
-        <IconArrowLeft size={16} /> {t('purchasing.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
-        <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={2} ff="monospace">
-              {po.number}
-            </Title>
-            <PurchaseOrderStateBadge state={po.state} size="lg" data-testid="po-state" />
-          </Group>
-          <Text c="dimmed">{po.supplier.name}</Text>
-        </Stack>
+    <DocumentView
+      number={po.number}
+      back={{ to: '/purchasing', label: t('purchasing.back') }}
+      badge={<PurchaseOrderStateBadge state={po.state} size="lg" data-testid="po-state" />}
+      subtitle={po.supplier.name}
+      actions={
         <DocumentActions
           actions={actions}
           blocked={
@@ -110,110 +102,99 @@ function PurchaseOrderView({ po }: { po: PurchaseOrder }) {
             </Button>
           )}
         </DocumentActions>
-      </Group>
-      {selfApproval && (
-        <Text size="sm" c="dimmed" mb="md" data-testid="self-approval">
-          {t('purchasing.selfApproval')}
-        </Text>
-      )}
-      <Stack gap="lg">
-        <Paper withBorder p="md" radius="md">
-          <Header po={po} lang={lang} />
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">
-            {t('purchasing.lines.title')}
-          </Title>
+      }
+      notice={
+        selfApproval && (
+          <Text size="sm" c="dimmed" mb="md" data-testid="self-approval">
+            {t('purchasing.selfApproval')}
+          </Text>
+        )
+      }
+      facts={<Header po={po} lang={lang} />}
+      lines={{
+        title: t('purchasing.lines.title'),
+        minWidth: 860,
+        rows: po.lines,
+        columns: [
+          {
+            header: t('purchasing.fields.item'),
+            cell: (l) => <ArticleCell code={l.productCode} name={l.productName} />,
+          },
+          {
+            header: t('purchasing.fields.quantity'),
+            align: 'right',
+            cell: (l) => formatQuantity(l.quantity, l.uom, lang),
+          },
+          {
+            header: t('purchasing.fields.received'),
+            align: 'right',
+            cell: (l) => formatQuantity(l.receivedQuantity, l.uom, lang),
+          },
+          {
+            header: t('purchasing.fields.open'),
+            align: 'right',
+            cell: (l) => formatQuantity(l.openQuantity, l.uom, lang),
+          },
+          { header: t('purchasing.fields.expectedDate'), cell: (l) => l.expectedDate },
+          {
+            header: t('purchasing.fields.unitPrice'),
+            align: 'right',
+            cell: (l) => (l.unitPrice === null ? '—' : `IDR ${formatNumber(l.unitPrice, lang, 2)}`),
+          },
+        ],
+      }}
+    >
+      <Paper withBorder p="md" radius="md">
+        <Title order={4} mb="sm">
+          {t('purchasing.receipts.title')}
+        </Title>
+        {po.receipts.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {receivable ? t('purchasing.receipts.noneYet') : t('purchasing.receipts.none')}
+          </Text>
+        ) : (
           <Table.ScrollContainer minWidth={860}>
-            <Table aria-label={t('purchasing.lines.title')} verticalSpacing={6}>
+            <Table aria-label={t('purchasing.receipts.title')} verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={36}>#</Table.Th>
+                  <Table.Th>{t('purchasing.receipts.number')}</Table.Th>
+                  <Table.Th>{t('purchasing.receipts.when')}</Table.Th>
                   <Table.Th>{t('purchasing.fields.item')}</Table.Th>
                   <Table.Th ta="right">{t('purchasing.fields.quantity')}</Table.Th>
-                  <Table.Th ta="right">{t('purchasing.fields.received')}</Table.Th>
-                  <Table.Th ta="right">{t('purchasing.fields.open')}</Table.Th>
-                  <Table.Th>{t('purchasing.fields.expectedDate')}</Table.Th>
-                  <Table.Th ta="right">{t('purchasing.fields.unitPrice')}</Table.Th>
+                  <Table.Th>{t('purchasing.receipts.lot')}</Table.Th>
+                  <Table.Th>{t('purchasing.receipts.rack')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {po.lines.map((l) => (
-                  <Table.Tr key={l.id}>
-                    <Table.Td>{l.lineNo}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600} ff="monospace">
-                        {l.productCode}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {l.productName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{formatQuantity(l.quantity, l.uom, lang)}</Table.Td>
-                    <Table.Td ta="right">{formatQuantity(l.receivedQuantity, l.uom, lang)}</Table.Td>
-                    <Table.Td ta="right">{formatQuantity(l.openQuantity, l.uom, lang)}</Table.Td>
-                    <Table.Td>{l.expectedDate}</Table.Td>
-                    <Table.Td ta="right">
-                      {l.unitPrice === null ? '—' : `IDR ${formatNumber(l.unitPrice, lang, 2)}`}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {po.receipts.flatMap((r) =>
+                  r.lines.map((l, i) => (
+                    <Table.Tr key={l.id}>
+                      <Table.Td ff="monospace">{i === 0 ? r.number : ''}</Table.Td>
+                      <Table.Td>
+                        {i === 0
+                          ? `${formatDateTime(r.receivedAt, lang)} · ${r.receivedBy?.fullName ?? '—'}`
+                          : ''}
+                      </Table.Td>
+                      <Table.Td ff="monospace">{l.productCode}</Table.Td>
+                      <Table.Td ta="right">
+                        {formatQuantity(l.quantity, l.uom, lang)}
+                        {l.uom !== l.stockUom && (
+                          <Text size="xs" c="dimmed">
+                            = {formatQuantity(l.stockQuantity, l.stockUom, lang)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td ff="monospace">{l.lotNumber}</Table.Td>
+                      <Table.Td ff="monospace">{l.locationCode}</Table.Td>
+                    </Table.Tr>
+                  )),
+                )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">
-            {t('purchasing.receipts.title')}
-          </Title>
-          {po.receipts.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {receivable ? t('purchasing.receipts.noneYet') : t('purchasing.receipts.none')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={860}>
-              <Table aria-label={t('purchasing.receipts.title')} verticalSpacing={6}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('purchasing.receipts.number')}</Table.Th>
-                    <Table.Th>{t('purchasing.receipts.when')}</Table.Th>
-                    <Table.Th>{t('purchasing.fields.item')}</Table.Th>
-                    <Table.Th ta="right">{t('purchasing.fields.quantity')}</Table.Th>
-                    <Table.Th>{t('purchasing.receipts.lot')}</Table.Th>
-                    <Table.Th>{t('purchasing.receipts.rack')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {po.receipts.flatMap((r) =>
-                    r.lines.map((l, i) => (
-                      <Table.Tr key={l.id}>
-                        <Table.Td ff="monospace">{i === 0 ? r.number : ''}</Table.Td>
-                        <Table.Td>
-                          {i === 0
-                            ? `${formatDateTime(r.receivedAt, lang)} · ${r.receivedBy?.fullName ?? '—'}`
-                            : ''}
-                        </Table.Td>
-                        <Table.Td ff="monospace">{l.productCode}</Table.Td>
-                        <Table.Td ta="right">
-                          {formatQuantity(l.quantity, l.uom, lang)}
-                          {l.uom !== l.stockUom && (
-                            <Text size="xs" c="dimmed">
-                              = {formatQuantity(l.stockQuantity, l.stockUom, lang)}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td ff="monospace">{l.lotNumber}</Table.Td>
-                        <Table.Td ff="monospace">{l.locationCode}</Table.Td>
-                      </Table.Tr>
-                    )),
-                  )}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Paper>
-      </Stack>
-    </>
+        )}
+      </Paper>
+    </DocumentView>
   );
 }
 

@@ -1,11 +1,12 @@
 import type { SalesOrderAction } from '@kapok/contracts';
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DocumentActions, type DocumentAction } from '../../../components/DocumentActions';
+import { ArticleCell, DocumentView } from '../../../components/DocumentView';
 import { FactList } from '../../../components/FactList';
 import { QueryPage } from '../../../components/QueryPage';
 import { useActionKey } from '../../../lib/action-key';
@@ -61,24 +62,39 @@ function SalesOrderView({ so }: { so: SalesOrder }) {
     );
   };
 
-  return (
-    <>
-      <title>{`${so.number} · Kapok`}</title>
-      <Anchor component={Link} to="/sales" size="sm" mb="xs" display="inline-flex" style={{ gap: 4 }}>
-        <IconArrowLeft size={16} /> {t('sales.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
-        <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={2} ff="monospace">
-              {so.number}
-            </Title>
-            <SalesOrderStateBadge state={so.state} size="lg" data-testid="so-state" />
+  const mos = (l: SalesOrder['lines'][number]) =>
+    l.manufacturingOrders.length === 0 ? (
+      <Text size="sm" c="dimmed">
+        {so.state === 'CONFIRMED' ? t('sales.lines.notPlanned') : '—'}
+      </Text>
+    ) : (
+      <Stack gap={2}>
+        {l.manufacturingOrders.map((mo) => (
+          <Group key={mo.id} gap={6} wrap="nowrap">
+            {canSeeMos ? (
+              <Anchor component={Link} to={`/ppic/orders/${mo.id}`} size="sm" ff="monospace">
+                {mo.batchNumber}
+              </Anchor>
+            ) : (
+              <Text size="sm" ff="monospace">
+                {mo.batchNumber}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {formatQuantity(mo.plannedQuantity, 'PCS', lang)} · {t(`ppic.state.${mo.state}`)}
+            </Text>
           </Group>
-          <Text c="dimmed">
-            {so.customer.name} · {t('sales.fields.customerPo')} {so.customerPo}
-          </Text>
-        </Stack>
+        ))}
+      </Stack>
+    );
+
+  return (
+    <DocumentView
+      number={so.number}
+      back={{ to: '/sales', label: t('sales.back') }}
+      badge={<SalesOrderStateBadge state={so.state} size="lg" data-testid="so-state" />}
+      subtitle={`${so.customer.name} · ${t('sales.fields.customerPo')} ${so.customerPo}`}
+      actions={
         <DocumentActions
           actions={actions}
           pending={transition.isPending ? (transition.variables?.action ?? null) : null}
@@ -95,95 +111,45 @@ function SalesOrderView({ so }: { so: SalesOrder }) {
             </Button>
           )}
         </DocumentActions>
-      </Group>
-      <Stack gap="lg">
-        <Paper withBorder p="md" radius="md">
-          <Header so={so} lang={lang} />
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">
-            {t('sales.lines.title')}
-          </Title>
-          <Table.ScrollContainer minWidth={880}>
-            <Table aria-label={t('sales.lines.title')} verticalSpacing={6}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={36}>#</Table.Th>
-                  <Table.Th>{t('sales.fields.article')}</Table.Th>
-                  <Table.Th>{t('sales.fields.deliveryWeek')}</Table.Th>
-                  <Table.Th>{t('sales.fields.destination')}</Table.Th>
-                  <Table.Th ta="right">{t('sales.fields.quantity')}</Table.Th>
-                  <Table.Th ta="right">{t('sales.fields.shipped')}</Table.Th>
-                  <Table.Th>{t('sales.fields.exFactory')}</Table.Th>
-                  <Table.Th>{t('sales.fields.peggedMos')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {so.lines.map((l) => (
-                  <Table.Tr key={l.id}>
-                    <Table.Td>{l.lineNo}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600} ff="monospace">
-                        {l.productCode}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {l.productName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{l.deliveryWeek}</Table.Td>
-                    <Table.Td>
-                      <Badge miw="max-content" variant="outline">
-                        {l.destination}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {formatQuantity(l.quantity, 'PCS', lang)}
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {formatQuantity(l.shippedQuantity, 'PCS', lang)}
-                    </Table.Td>
-                    <Table.Td>{l.exFactoryDate}</Table.Td>
-                    <Table.Td>
-                      {l.manufacturingOrders.length === 0 ? (
-                        <Text size="sm" c="dimmed">
-                          {so.state === 'CONFIRMED' ? t('sales.lines.notPlanned') : '—'}
-                        </Text>
-                      ) : (
-                        <Stack gap={2}>
-                          {l.manufacturingOrders.map((mo) => (
-                            <Group key={mo.id} gap={6} wrap="nowrap">
-                              {canSeeMos ? (
-                                <Anchor
-                                  component={Link}
-                                  to={`/ppic/orders/${mo.id}`}
-                                  size="sm"
-                                  ff="monospace"
-                                >
-                                  {mo.batchNumber}
-                                </Anchor>
-                              ) : (
-                                <Text size="sm" ff="monospace">
-                                  {mo.batchNumber}
-                                </Text>
-                              )}
-                              <Text size="xs" c="dimmed">
-                                {formatQuantity(mo.plannedQuantity, 'PCS', lang)} ·{' '}
-                                {t(`ppic.state.${mo.state}`)}
-                              </Text>
-                            </Group>
-                          ))}
-                        </Stack>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-        {canSeeShipments && so.state !== 'DRAFT' && <SalesOrderShipments salesOrderId={so.id} />}
-      </Stack>
-    </>
+      }
+      facts={<Header so={so} lang={lang} />}
+      lines={{
+        title: t('sales.lines.title'),
+        minWidth: 880,
+        rows: so.lines,
+        columns: [
+          {
+            header: t('sales.fields.article'),
+            cell: (l) => <ArticleCell code={l.productCode} name={l.productName} />,
+          },
+          { header: t('sales.fields.deliveryWeek'), cell: (l) => l.deliveryWeek },
+          {
+            header: t('sales.fields.destination'),
+            cell: (l) => (
+              <Badge miw="max-content" variant="outline">
+                {l.destination}
+              </Badge>
+            ),
+          },
+          {
+            header: t('sales.fields.quantity'),
+            align: 'right',
+            nowrap: true,
+            cell: (l) => formatQuantity(l.quantity, 'PCS', lang),
+          },
+          {
+            header: t('sales.fields.shipped'),
+            align: 'right',
+            nowrap: true,
+            cell: (l) => formatQuantity(l.shippedQuantity, 'PCS', lang),
+          },
+          { header: t('sales.fields.exFactory'), cell: (l) => l.exFactoryDate },
+          { header: t('sales.fields.peggedMos'), cell: mos },
+        ],
+      }}
+    >
+      {canSeeShipments && so.state !== 'DRAFT' && <SalesOrderShipments salesOrderId={so.id} />}
+    </DocumentView>
   );
 }
 

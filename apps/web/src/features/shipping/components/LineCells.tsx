@@ -34,20 +34,6 @@ export function OrderLineCell({
   );
 }
 
-/** An article: its code, and its name on one line under it. */
-export function ArticleCell({ code, name }: { code: string; name: string }) {
-  return (
-    <>
-      <Text size="sm" fw={600} ff="monospace">
-        {code}
-      </Text>
-      <Text size="xs" c="dimmed" lineClamp={1}>
-        {name}
-      </Text>
-    </>
-  );
-}
-
 export function DestinationBadge({ destination }: { destination: string }) {
   return (
     <Badge variant="outline" miw="max-content">
