@@ -87,7 +87,10 @@ describe('audit log for people', () => {
   it('filters by module through the entity types it owns; 422 for an unknown module', async () => {
     const production = await page('module=production&limit=100');
     expect(production.total).toBeGreaterThan(0);
-    expect(new Set(production.items.map((e) => e.entityType))).toEqual(new Set(['work_order', 'handover']));
+    // Work orders and handovers, and the demo's line block and segregation alarm (shop-floor control).
+    expect(new Set(production.items.map((e) => e.entityType))).toEqual(
+      new Set(['work_order', 'handover', 'line_block', 'segregation_alarm']),
+    );
     const ppic = await page('module=ppic&limit=100');
     expect(new Set(ppic.items.map((e) => e.entityType))).toEqual(new Set(['manufacturing_order']));
     const both = await page('module=production&entityType=manufacturing_order');

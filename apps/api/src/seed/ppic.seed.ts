@@ -7,6 +7,8 @@ import { MoTransitions } from '../modules/ppic/orders/mo-transitions.service.js'
 import { MoService } from '../modules/ppic/orders/mo.service.js';
 import { WorkOrdersService } from '../modules/ppic/production/work-orders.service.js';
 import { PostingService } from '../modules/warehouse/stock/posting.service.js';
+import { LineCommandsService } from '../modules/production-control/line-commands.service.js';
+import { LineNotClear } from '../modules/production-control/line-control.service.js';
 import { labOutcome, recordFinishingChecks, testBatch } from './quality.seed.js';
 
 const ARTICLES: Array<[string, Route, string]> = [
@@ -35,6 +37,10 @@ type Plan = {
   dueInDays: number;
   yieldLoss?: number;
   stopAfter?: number;
+  /** Another buyer's destination than the article's usual one. */
+  destination?: string;
+  /** The pattern of its finishing weighings (by default its place among the plans that have none). */
+  qcSeed?: number;
 };
 
 /** About eight weeks of orders: completed history, some late, some with rejects, and orders in every state now. */
@@ -51,6 +57,28 @@ const PLANS: Plan[] = [
   { article: 3, qty: 96, daysAgo: 18, state: 'COMPLETED', dueInDays: 11, yieldLoss: 0.02 },
   { article: 0, qty: 360, daysAgo: 13, state: 'COMPLETED', dueInDays: 9 },
   { article: 1, qty: 192, daysAgo: 9, state: 'COMPLETED', dueInDays: 8, yieldLoss: 0.04 },
+  // The QT-09 example: Gosig Golden 70 packed for AP, then the same article and week for EU follows it
+  // onto the packing line — a segregation alarm the packers acknowledge (a 5 m gap) before accepting.
+  {
+    article: 4,
+    qty: 128,
+    daysAgo: 7,
+    state: 'IN_PROGRESS',
+    dueInDays: 10,
+    stopAfter: 5,
+    destination: 'Japan / AP',
+    qcSeed: 40,
+  },
+  {
+    article: 4,
+    qty: 96,
+    daysAgo: 7,
+    state: 'IN_PROGRESS',
+    dueInDays: 11,
+    stopAfter: 5,
+    destination: 'Belgium / EU',
+    qcSeed: 44,
+  },
   // The running orders pass the lines in this order, so none meets another article's WIP (line clearance).
   { article: 0, qty: 450, daysAgo: 6, state: 'IN_PROGRESS', dueInDays: 10, stopAfter: 3 },
   { article: 2, qty: 240, daysAgo: 8, state: 'IN_PROGRESS', dueInDays: 6, stopAfter: 2 },
@@ -63,6 +91,11 @@ const PLANS: Plan[] = [
   // At finishing now: QC's metal detector and scale have a batch to work on.
   { article: 3, qty: 96, daysAgo: 5, state: 'IN_PROGRESS', dueInDays: 12, stopAfter: 3 },
 ];
+
+const qcSeedOf = (plan: Plan) => plan.qcSeed ?? PLANS.filter((p) => p.qcSeed === undefined).indexOf(plan);
+
+/** The cutting line's half-done batch tries to send onto the embroidery line, which another article holds. */
+const BLOCKED_SENDER = PLANS.findIndex((p) => p.state === 'IN_PROGRESS' && p.stopAfter === 1);
 
 export async function principal(ds: DataSource, username: string): Promise<Principal> {
   const [u] = await ds.query(
@@ -119,7 +152,7 @@ export async function seedPpic(
         route,
         dueDate: due,
         week,
-        destination,
+        destination: plan.destination ?? destination,
         notes: 'Demo history',
       },
       planner,
@@ -162,12 +195,13 @@ export async function seedPpic(
       // QC at finishing: the metal detector before any output, and the stuffing weights.
       if (wo.department === 'FINISHING') {
         const detected = runningNow ? good.div(2).floor() : good;
-        await recordFinishingChecks(app, wo.id, detected.toNumber(), startedAt - 1, PLANS.indexOf(plan));
+        await recordFinishingChecks(app, wo.id, detected.toNumber(), startedAt - 1, qcSeedOf(plan));
       }
       if (runningNow) {
         // The department in front of the queue today: half done.
         const half = good.div(2).floor();
         if (half.gt(0)) await workOrders.output(wo.id, { goodQuantity: half.toNumber() }, worker);
+        if (PLANS.indexOf(plan) === BLOCKED_SENDER) await sendOntoBusyLine(workOrders, wo.id, half, worker);
         await stampWorkOrder(ds, wo.id, readyAt, startedAt, null);
         break;
       }
@@ -184,7 +218,9 @@ export async function seedPpic(
       if (i < steps.length - 1) {
         const next = wos[i + 1];
         const handover = await workOrders.handover(wo.id, good.toNumber(), worker);
-        await workOrders.accept(handover.id, good.toNumber(), await principal(ds, workerOf(next.department)));
+        const receiver = await principal(ds, workerOf(next.department));
+        await acknowledgeSegregation(app, handover.id, receiver);
+        await workOrders.accept(handover.id, good.toNumber(), receiver);
       }
       quantity = good;
       clock = endedAt - 1;
@@ -208,6 +244,48 @@ export async function seedPpic(
     }
   }
   log(`demo production: ${PLANS.length} manufacturing orders over eight weeks`);
+}
+
+/**
+ * A handover that meets a segregation alarm (the same article for another destination or week on the
+ * receiving line): the receiver keeps the batches apart with a 5 m gap and says so before accepting.
+ */
+async function acknowledgeSegregation(
+  app: INestApplicationContext,
+  handoverId: string,
+  receiver: Principal,
+): Promise<void> {
+  const [alarm]: Array<{ id: string }> = await app
+    .get(DataSource)
+    .query(`select id from segregation_alarms where handover_id = $1 and state = 'OPEN'`, [handoverId]);
+  if (!alarm) return;
+  await app.get(LineCommandsService, { strict: false }).acknowledge(
+    alarm.id,
+    {
+      method: 'PHYSICAL_GAP',
+      notes: 'AP cartons packed first; 5 m empty gap on the conveyor before the EU batch, packing told',
+    },
+    receiver,
+  );
+}
+
+/**
+ * The half-cut batch is sent on while the receiving line still holds another article's WIP: the handover
+ * is refused (409 LINE_NOT_CLEAR), the block recorded and its alert open, waiting for the line to clear.
+ */
+async function sendOntoBusyLine(
+  workOrders: WorkOrdersService,
+  workOrderId: string,
+  quantity: Decimal,
+  worker: Principal,
+): Promise<void> {
+  try {
+    await workOrders.handover(workOrderId, quantity.toNumber(), worker);
+  } catch (error) {
+    if (error instanceof LineNotClear) return;
+    throw error;
+  }
+  throw new Error('demo: the handover onto the busy line went through; the demo expects it blocked');
 }
 
 /** Who works each department's orders; the subcontractor has no account, so an administrator books its work. */
