@@ -19,5 +19,6 @@ export {
   type Line,
   type LineBatch,
   type LineBlock,
+  type LineEscalation,
   type SegregationAlarm,
 } from './lines';

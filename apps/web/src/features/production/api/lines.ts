@@ -9,6 +9,7 @@ export type Line = Schemas['LineResponse'];
 export type LineBatch = Schemas['LineBatchResponse'];
 export type LineBlock = Schemas['LineBlockResponse'];
 export type SegregationAlarm = Schemas['SegregationAlarmResponse'];
+export type LineEscalation = Schemas['EscalationResponse'];
 
 /** Shop-floor control: what a handover would meet on the receiving line, before it is sent. */
 export const lineQueries = {
@@ -17,6 +18,12 @@ export const lineQueries = {
     queryOptions({
       queryKey: productionKeys.lines(),
       queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/production/lines', { signal })).items,
+    }),
+  /** Open blocks and alarms on every line and the escalations that fired (the line alerts page). */
+  alerts: () =>
+    queryOptions({
+      queryKey: productionKeys.lineAlerts(),
+      queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/production/line-alerts', { signal })),
     }),
   handoverCheck: (workOrderId: string) =>
     queryOptions({

@@ -19,6 +19,7 @@ import {
   IconAlertTriangle,
   IconArrowLeft,
   IconBan,
+  IconBell,
   IconCircleCheck,
   IconPackages,
 } from '@tabler/icons-react';
@@ -76,14 +77,24 @@ export function LineBoardPage() {
         title={t('production.lines.title')}
         description={t('production.lines.description')}
         actions={
-          <Button
-            component={Link}
-            to="/production"
-            variant="default"
-            leftSection={<IconArrowLeft size={16} />}
-          >
-            {t('production.lines.back')}
-          </Button>
+          <Group gap="sm">
+            <Button
+              component={Link}
+              to="/production/alerts"
+              variant="light"
+              leftSection={<IconBell size={16} />}
+            >
+              {t('production.lineAlerts.openBoard')}
+            </Button>
+            <Button
+              component={Link}
+              to="/production"
+              variant="default"
+              leftSection={<IconArrowLeft size={16} />}
+            >
+              {t('production.lines.back')}
+            </Button>
+          </Group>
         }
       />
       {lines.isPending ? (

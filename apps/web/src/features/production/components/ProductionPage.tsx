@@ -29,6 +29,7 @@ import { handoverQueries, useStartWorkOrder, workOrderQueries, type Handover, ty
 import { AcceptHandoverDialog } from './AcceptHandoverDialog';
 import { HandoverDialog } from './HandoverDialog';
 import { IncomingHandovers } from './IncomingHandovers';
+import { LineAlertsPage } from './LineAlertsPage';
 import { LineBoardPage } from './LineBoardPage';
 import { OutputDialog } from './OutputDialog';
 import { isLineDepartment, LINE_DEPARTMENTS, useActionKey, type LineDepartment } from './shared';
@@ -72,6 +73,7 @@ export function ProductionPage() {
   return useRoutes([
     { index: true, element: <DepartmentPage /> },
     { path: 'lines', element: <LineBoardPage /> },
+    { path: 'alerts', element: <LineAlertsPage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
 }
