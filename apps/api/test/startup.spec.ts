@@ -48,7 +48,8 @@ describe('two API processes starting at once on an empty database', () => {
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
-  });
+    // Two processes seed the whole demo (eight weeks of production, the subcontract route) on two cores.
+  }, 120_000);
 
   it('in production both start and create the bootstrap admin once', async () => {
     const empty = await freshDatabase('empty');
