@@ -61,7 +61,7 @@ export function LineAlertsPage() {
               error={alerts.error}
               onRetry={() => void alerts.refetch()}
               skeletonRows={3}
-              minWidth={860}
+              minWidth={680}
               csvFileName="line-alerts"
               footnote={t('common.timeZoneNote')}
               empty={
@@ -92,7 +92,7 @@ export function LineAlertsPage() {
               error={alerts.error}
               onRetry={() => void alerts.refetch()}
               skeletonRows={3}
-              minWidth={720}
+              minWidth={600}
               csvFileName="line-escalations"
               empty={
                 <EmptyState
@@ -152,7 +152,7 @@ function useOpenColumns(): DataColumn<OpenAlert>[] {
       sortValue: (a) => subject(a).batchNumber,
       cell: (a) => (
         <>
-          <Text size="sm" fw={600} ff="monospace">
+          <Text size="sm" fw={600} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
             {subject(a).batchNumber}
           </Text>
           <Text size="xs" c="dimmed">
@@ -189,30 +189,26 @@ function useOpenColumns(): DataColumn<OpenAlert>[] {
     },
     {
       id: 'since',
-      header: t('production.lineAlerts.since'),
+      header: t('production.lineAlerts.sinceTold'),
       sortValue: (a) => subject(a).createdAt,
-      cell: (a) => (
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {formatDateTime(subject(a).createdAt, lang)}
-        </Text>
-      ),
-    },
-    {
-      id: 'escalated',
-      header: t('production.lineAlerts.escalatedTo'),
-      sortValue: (a) => subject(a).escalations.length,
       csv: (a) =>
-        subject(a)
-          .escalations.map((s) => t(`production.lines.recipients.${s.recipient}`))
-          .join(' → '),
+        [
+          subject(a).createdAt,
+          ...subject(a).escalations.map((s) => t(`production.lines.recipients.${s.recipient}`)),
+        ].join(' → '),
       cell: (a) => {
         const steps = subject(a).escalations;
         return (
-          <Text size="sm" c={steps.length === 0 ? 'dimmed' : undefined}>
-            {steps.length === 0
-              ? t('production.lineAlerts.notYet')
-              : steps.map((s) => t(`production.lines.recipients.${s.recipient}`)).join(' → ')}
-          </Text>
+          <>
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {formatDateTime(subject(a).createdAt, lang)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {steps.length === 0
+                ? t('production.lineAlerts.notYet')
+                : steps.map((s) => t(`production.lines.recipients.${s.recipient}`)).join(' → ')}
+            </Text>
+          </>
         );
       },
     },
@@ -257,7 +253,7 @@ function useEscalationColumns(): DataColumn<LineEscalation>[] {
       alwaysVisible: true,
       sortValue: (e) => e.batchNumber,
       cell: (e) => (
-        <Text size="sm" ff="monospace">
+        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
           {e.batchNumber}
         </Text>
       ),
