@@ -6,6 +6,7 @@ import { partnerKeys } from '../features/partners/api/keys';
 import { purchasingKeys } from '../features/purchasing/api/keys';
 import { salesKeys } from '../features/sales/api/keys';
 import { shippingKeys } from '../features/shipping/keys';
+import { subconKeys } from '../features/subcon/keys';
 import { planningKeys } from '../features/planning/api/keys';
 import { ppicKeys } from '../features/ppic/api/keys';
 import { productionKeys } from '../features/production/api/keys';
@@ -50,6 +51,9 @@ export const EVENT_ROUTES: readonly EventRoute[] = [
   { prefix: 'line_block', keys: [productionKeys.all, ppicKeys.orders()] },
   { prefix: 'segregation_alarm', keys: [productionKeys.all, ppicKeys.orders()] },
   { prefix: 'production_line', keys: [productionKeys.all, ppicKeys.orders()] },
+  // Subcontract: a pass's count or cancel changes its page, the list and what is at the subcontractor.
+  { prefix: 'gate_pass', keys: [subconKeys.all] },
+  { prefix: 'subcon_alert', keys: [subconKeys.all] },
   { prefix: 'stock.changed', keys: [productionKeys.lines()] },
   // An approved order shows its material check against free stock until it starts.
   { prefix: 'stock.changed', keys: [ppicKeys.planning(), ppicKeys.orders()] },

@@ -1,12 +1,14 @@
 import { enOrders } from './orders.en';
 import { enQuality } from './quality.en';
 import { enShipping } from './shipping.en';
+import { enSubcon } from './subcon.en';
 
 /** English texts of the module pages: loaded with the first module page, not with the login page. */
 export const enModules = {
   ...enOrders,
   ...enShipping,
   ...enQuality,
+  ...enSubcon,
   ppic: {
     tabs: { orders: 'Manufacturing orders', dashboard: 'Dashboard' },
     state: {

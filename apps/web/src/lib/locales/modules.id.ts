@@ -2,12 +2,14 @@ import type { ModuleMessages } from './modules.en';
 import { idOrders } from './orders.id';
 import { idQuality } from './quality.id';
 import { idShipping } from './shipping.id';
+import { idSubcon } from './subcon.id';
 
 /** Bahasa Indonesia of the module pages. */
 export const idModules: ModuleMessages = {
   ...idOrders,
   ...idShipping,
   ...idQuality,
+  ...idSubcon,
   ppic: {
     tabs: { orders: 'Manufacturing order', dashboard: 'Dasbor' },
     state: {

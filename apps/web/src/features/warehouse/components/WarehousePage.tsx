@@ -1,9 +1,10 @@
 import { Badge, Tabs } from '@mantine/core';
-import { IconAlertTriangle, IconStack2, IconTruckDelivery } from '@tabler/icons-react';
+import { IconAlertTriangle, IconStack2, IconTruck, IconTruckDelivery } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useRoutes } from 'react-router';
 import { NotFoundPage } from '../../../components/AccessPages';
+import { GatePassesPage } from '../../subcon/GatePassesPage';
 import { alertQueries } from '../api';
 import { AlertsPage } from './AlertsPage';
 import { ProductStockPage } from './ProductStockPage';
@@ -21,13 +22,16 @@ export function WarehousePage() {
     { path: 'products/:productId', element: <ProductStockPage /> },
     { path: 'alerts', element: <AlertsPage /> },
     { path: 'receive', element: <ReceivePage /> },
+    { path: 'gate-passes/*', element: <GatePassesPage /> },
     { path: '*', element: <NotFoundPage /> },
   ]);
   const tab = pathname.startsWith('/warehouse/alerts')
     ? 'alerts'
     : pathname.startsWith('/warehouse/receive')
       ? 'receive'
-      : 'stock';
+      : pathname.startsWith('/warehouse/gate-passes')
+        ? 'gate-passes'
+        : 'stock';
 
   return (
     <>
@@ -55,6 +59,9 @@ export function WarehousePage() {
           </Tabs.Tab>
           <Tabs.Tab value="receive" leftSection={<IconTruckDelivery size={16} />}>
             {t('receive.tab')}
+          </Tabs.Tab>
+          <Tabs.Tab value="gate-passes" leftSection={<IconTruck size={16} />}>
+            {t('subcon.tab')}
           </Tabs.Tab>
         </Tabs.List>
       </Tabs>
