@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Jobs } from '../src/core/jobs/jobs.js';
 import { subconOverdue } from '../src/modules/subcon/overdue.js';
@@ -374,7 +375,25 @@ describe('the subcontract route', () => {
       },
       201,
     );
-    const counted = await countAll(back);
+    // A short count at the gate holds the return too: nothing is received, nothing consumed.
+    const short = await countAll(back, 'security', 1);
+    expect(short.body).toMatchObject({ state: 'HOLD', mismatches: 1 });
+    expect(short.body.lines[0].lotId).toBeNull();
+    expect(
+      await p.wh.balance(a.cut.id, again.consignmentLocationId ?? short.body.consignmentLocationId),
+    ).toBe(10);
+    // Counted again with an Idempotency-Key and retried: received once.
+    const key = { 'idempotency-key': randomUUID() };
+    const body = {
+      lines: back.lines.map((l: { id: string; quantity: number }) => ({
+        lineId: l.id,
+        countedQuantity: l.quantity,
+      })),
+    };
+    const counted = await p.call('security', 'POST', `/subcon/gate-passes/${back.id}/count`, body, key);
+    const retried = await p.call('security', 'POST', `/subcon/gate-passes/${back.id}/count`, body, key);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ state: 'RELEASED', counts: 2 });
     expect(counted.body).toMatchObject({ state: 'RELEASED' });
     const lotId = counted.body.lines[0].lotId;
     // AQL 2.5, lot of 10 (code letter B, sample 3, accept 0): one defect rejects the lot.
