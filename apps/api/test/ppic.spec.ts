@@ -1,36 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
-import { ppicFixtures } from './support/ppic-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { ppicSuite, type PpicFixtures } from './support/ppic-suite.js';
 
-let t: TestApp;
-const tokens: Record<string, string> = {};
-let p: Awaited<ReturnType<typeof ppicFixtures>>;
-
-beforeAll(async () => {
-  t = await startTestApp({ DB_POOL_SIZE: '30' });
-  for (const u of [
-    'warehouse',
-    'engineer',
-    'ppic',
-    'ppic_admin',
-    'manager',
-    'cutting',
-    'sewing',
-    'spv_sewing',
-    'packing',
-    'viewer',
-    'admin',
-  ]) {
-    tokens[u] = (await t.as(u)).accessToken;
-  }
-  p = await ppicFixtures(t, tokens);
+let p: PpicFixtures;
+ppicSuite(['ppic', 'spv_sewing', 'packing', 'viewer', 'admin'], (suite) => ({ p } = suite), {
+  DB_POOL_SIZE: '30',
 });
-afterEach(async () => {
-  expect(await checkLedger(t.app.get(DataSource))).toEqual([]);
-});
-afterAll(() => t.close());
 
 const balance = (productId: string, locationId: string) => p.wh.balance(productId, locationId);
 

@@ -1,36 +1,14 @@
-import { DataSource } from 'typeorm';
 import { Jobs } from '../src/core/jobs/jobs.js';
 import { escalateLine } from '../src/modules/production-control/escalation.js';
-import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
-import { ppicFixtures } from './support/ppic-fixtures.js';
+import { ppicSuite, type PpicFixtures, type PpicSuite } from './support/ppic-suite.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
-let p: Awaited<ReturnType<typeof ppicFixtures>>;
-
-beforeAll(async () => {
-  t = await startTestApp({ DB_POOL_SIZE: '30' });
-  for (const u of [
-    'warehouse',
-    'engineer',
-    'ppic',
-    'ppic_admin',
-    'manager',
-    'cutting',
-    'sewing',
-    'spv_sewing',
-    'viewer',
-    'admin',
-  ]) {
-    tokens[u] = (await t.as(u)).accessToken;
-  }
-  p = await ppicFixtures(t, tokens);
+let tokens: PpicSuite['tokens'];
+let p: PpicFixtures;
+ppicSuite(['ppic', 'spv_sewing', 'viewer', 'admin'], (suite) => ({ t, tokens, p } = suite), {
+  DB_POOL_SIZE: '30',
 });
-afterEach(async () => {
-  expect(await checkLedger(t.app.get(DataSource))).toEqual([]);
-});
-afterAll(() => t.close());
 
 interface Batch {
   moId: string;

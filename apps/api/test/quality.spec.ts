@@ -1,35 +1,13 @@
 import type { ApiErrorBody, Schemas } from '@kapok/api-client';
-import { DataSource } from 'typeorm';
-import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
-import { ppicFixtures } from './support/ppic-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { ppicSuite, type PpicFixtures, type PpicSuite } from './support/ppic-suite.js';
+import type { TestApp } from './support/test-app.js';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
-let p: Awaited<ReturnType<typeof ppicFixtures>>;
-
-beforeAll(async () => {
-  t = await startTestApp({ DB_POOL_SIZE: '30' });
-  for (const u of [
-    'warehouse',
-    'engineer',
-    'ppic_admin',
-    'manager',
-    'cutting',
-    'sewing',
-    'finishing',
-    'qc',
-    'qc_manager',
-    'viewer',
-  ]) {
-    tokens[u] = (await t.as(u)).accessToken;
-  }
-  p = await ppicFixtures(t, tokens);
+let tokens: PpicSuite['tokens'];
+let p: PpicFixtures;
+ppicSuite(['finishing', 'qc', 'qc_manager', 'viewer'], (suite) => ({ t, tokens, p } = suite), {
+  DB_POOL_SIZE: '30',
 });
-afterEach(async () => {
-  expect(await checkLedger(t.app.get(DataSource))).toEqual([]);
-});
-afterAll(() => t.close());
 
 const wh = () => p.wh;
 

@@ -1,35 +1,11 @@
-import { DataSource } from 'typeorm';
-import { checkLedger } from '../src/modules/warehouse/stock/ledger-check.js';
 import { ordersFixtures } from './support/orders-fixtures.js';
-import { ppicFixtures } from './support/ppic-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { ppicSuite, type PpicFixtures } from './support/ppic-suite.js';
+import type { TestApp } from './support/test-app.js';
 
 /** Whole units (PCS, CARTON, …) are counted in whole numbers on every write route: 422, never rounded. */
 let t: TestApp;
-const tokens: Record<string, string> = {};
-let p: Awaited<ReturnType<typeof ppicFixtures>>;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  for (const u of [
-    'warehouse',
-    'engineer',
-    'ppic',
-    'ppic_admin',
-    'manager',
-    'cutting',
-    'sewing',
-    'packing',
-    'purchasing',
-    'admin',
-  ])
-    tokens[u] = (await t.as(u)).accessToken;
-  p = await ppicFixtures(t, tokens);
-});
-afterEach(async () => {
-  expect(await checkLedger(t.app.get(DataSource))).toEqual([]);
-});
-afterAll(() => t.close());
+let p: PpicFixtures;
+ppicSuite(['ppic', 'packing', 'purchasing', 'admin'], (suite) => ({ t, p } = suite));
 
 const refused = (res: { status: number; body: { code: string; details: unknown } }, field: string) => {
   expect(res.status).toBe(422);
