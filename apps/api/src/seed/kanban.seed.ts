@@ -1,9 +1,9 @@
-import type { Department, Permission, Priority } from '@kapok/contracts';
+import type { Department, Priority } from '@kapok/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../core/context/request-context.js';
 import { KanbanRulesService } from '../modules/kanban/kanban-rules.service.js';
 import { KanbanService } from '../modules/kanban/kanban.service.js';
+import { principal } from './principal.js';
 
 type Step = 'REQUESTED' | 'APPROVED' | 'IN_TRANSIT' | 'RECEIVED' | 'SHORT' | 'REJECTED' | 'CANCELLED';
 
@@ -28,21 +28,6 @@ const RULES: Array<[Department, string, number, number, Priority]> = [
   ['FINISHING', 'IKP20157', 50, 100, 'NORMAL'],
   ['SEWING', 'ALL40030', 300, 1000, 'NORMAL'],
 ];
-
-async function principal(ds: DataSource, username: string): Promise<Principal> {
-  const [u] = await ds.query(
-    `select u.id, u.username, u.department, r.code, r.permissions from users u join roles r on r.id = u.role_id where u.username = $1`,
-    [username],
-  );
-  return {
-    userId: u.id,
-    username: u.username,
-    sessionId: 'demo-seed',
-    roleCode: u.code,
-    department: u.department,
-    permissions: new Set<Permission>(u.permissions),
-  };
-}
 
 /** Cards in every state for several departments, and replenishment rules (one of which fires at once). */
 export async function seedKanban(

@@ -3,16 +3,15 @@ import {
   isoWeekOf,
   type Destination,
   type PartnerType,
-  type Permission,
   type Unit,
   type UnitConversion,
 } from '@kapok/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../core/context/request-context.js';
 import { PartnersService } from '../modules/partners/partners.service.js';
 import { PurchasingService } from '../modules/purchasing/purchasing.service.js';
 import { SalesService } from '../modules/sales/sales.service.js';
+import { principal } from './principal.js';
 
 /** The partners of planning.md; names after the original system's suppliers. */
 const PARTNERS: Array<{
@@ -39,22 +38,6 @@ const PARTNERS: Array<{
 const UNSOURCED = 'WBT-6MM';
 
 const ARTICLES = ['40551542', '40551543', '40551544', '40551545', '40551546'];
-
-/** A demo user as the services see the caller. */
-export async function principal(ds: DataSource, username: string): Promise<Principal> {
-  const [u] = await ds.query(
-    `select u.id, u.username, u.department, r.code, r.permissions from users u join roles r on r.id = u.role_id where u.username = $1`,
-    [username],
-  );
-  return {
-    userId: u.id,
-    username: u.username,
-    sessionId: 'demo-seed',
-    roleCode: u.code,
-    department: u.department,
-    permissions: new Set<Permission>(u.permissions),
-  };
-}
 
 interface Material {
   id: string;

@@ -1,4 +1,4 @@
-import { ROUTES, type Permission, type Route } from '@kapok/contracts';
+import { ROUTES, type Route } from '@kapok/contracts';
 import { Decimal } from 'decimal.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,6 +10,7 @@ import { PostingService } from '../modules/warehouse/stock/posting.service.js';
 import { LineCommandsService } from '../modules/production-control/line-commands.service.js';
 import { LineNotClear } from '../modules/production-control/line-control.service.js';
 import { labOutcome, recordFinishingChecks, testBatch } from './quality.seed.js';
+import { principal } from './principal.js';
 
 const ARTICLES: Array<[string, Route, string]> = [
   ['40551542', 'ROUTE_1', 'Belgium'],
@@ -96,21 +97,6 @@ const qcSeedOf = (plan: Plan) => plan.qcSeed ?? PLANS.filter((p) => p.qcSeed ===
 
 /** The cutting line's half-done batch tries to send onto the embroidery line, which another article holds. */
 const BLOCKED_SENDER = PLANS.findIndex((p) => p.state === 'IN_PROGRESS' && p.stopAfter === 1);
-
-export async function principal(ds: DataSource, username: string): Promise<Principal> {
-  const [u] = await ds.query(
-    `select u.id, u.username, u.department, r.code, r.permissions from users u join roles r on r.id = u.role_id where u.username = $1`,
-    [username],
-  );
-  return {
-    userId: u.id,
-    username: u.username,
-    sessionId: 'demo-seed',
-    roleCode: u.code,
-    department: u.department,
-    permissions: new Set<Permission>(u.permissions),
-  };
-}
 
 const at = (daysAgo: number, hours: number) =>
   new Date(Date.now() - daysAgo * 86_400_000 + hours * 3_600_000);

@@ -1,8 +1,7 @@
-import { factoryToday, type LabTestType, type LimitKind, type Permission } from '@kapok/contracts';
+import { factoryToday, type LabTestType, type LimitKind } from '@kapok/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Principal } from '../core/context/request-context.js';
 import { MoTransitions } from '../modules/ppic/orders/mo-transitions.service.js';
 import { MoService } from '../modules/ppic/orders/mo.service.js';
 import { PurchasingService } from '../modules/purchasing/purchasing.service.js';
@@ -10,6 +9,7 @@ import { CompanyService } from '../modules/admin/company.service.js';
 import { InspectionsService } from '../modules/quality/inspections.service.js';
 import { LabTestsService } from '../modules/quality/lab-tests.service.js';
 import { PostingService } from '../modules/warehouse/stock/posting.service.js';
+import { principal } from './principal.js';
 
 /** Standard stuffed weight and tolerance of the five demo articles, grams. */
 const WEIGHTS: Record<string, [number, number]> = {
@@ -62,21 +62,6 @@ const FABRIC_LOTS: Array<{
   { code: 'IPPR351', yards: 100, lot: 'R-IPPR351-2612-03', outcome: 'reject' },
 ];
 const SHORT_MO_NOTE = 'Waiting for the NYLEX WHITE roll in quarantine';
-
-async function principal(ds: DataSource, username: string): Promise<Principal> {
-  const [u] = await ds.query(
-    `select u.id, u.username, u.department, r.code, r.permissions from users u join roles r on r.id = u.role_id where u.username = $1`,
-    [username],
-  );
-  return {
-    userId: u.id,
-    username: u.username,
-    sessionId: 'demo-seed',
-    roleCode: u.code,
-    department: u.department,
-    permissions: new Set<Permission>(u.permissions),
-  };
-}
 
 const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000);
 

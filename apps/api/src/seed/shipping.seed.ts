@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ShippingService } from '../modules/shipping/shipping.service.js';
 import { StockCommands } from '../modules/warehouse/stock/stock.commands.js';
-import { principal } from './orders.seed.js';
+import { principal } from './principal.js';
 
 /** The first IKEA order of the demo; its first two delivery weeks ship. */
 const CUSTOMER_PO = '4500812231';

@@ -5,7 +5,8 @@ import { MoService } from '../modules/ppic/orders/mo.service.js';
 import { WorkOrdersService } from '../modules/ppic/production/work-orders.service.js';
 import { GatePassesService } from '../modules/subcon/gate-passes.service.js';
 import { PostingService } from '../modules/warehouse/stock/posting.service.js';
-import { principal, receiveNeeds } from './ppic.seed.js';
+import { receiveNeeds } from './ppic.seed.js';
+import { principal } from './principal.js';
 
 const ARTICLE = '40551545';
 const QUANTITY = 120;
