@@ -126,12 +126,6 @@ export const en = {
       emptyTitle: 'No plan yet',
       emptyBody: 'Run MRP to plan the whole factory.',
     },
-    quality: {
-      description:
-        'The QC station: incoming inspection with its sampling plan, metal detection, stuffing weight and lab tests per batch.',
-      emptyTitle: 'Nothing to inspect',
-      emptyBody: 'Lots in quarantine and finishing work orders waiting for QC will appear here.',
-    },
     sales: {
       description:
         'The buyer’s orders by article, delivery week and destination, and the MOs that serve them.',
@@ -157,7 +151,6 @@ export const en = {
     admin: {
       description: 'Users, roles and their permissions, and the audit log of every change.',
     },
-    comingSoon: 'Being built',
     open: 'Open',
   },
   home: {

@@ -126,12 +126,6 @@ export const id: Messages = {
       emptyTitle: 'Belum ada rencana',
       emptyBody: 'Jalankan MRP untuk merencanakan seluruh pabrik.',
     },
-    quality: {
-      description:
-        'Stasiun QC: inspeksi kedatangan dengan rencana sampling, deteksi logam, berat isian, dan uji lab per batch.',
-      emptyTitle: 'Tidak ada yang perlu diinspeksi',
-      emptyBody: 'Lot karantina dan work order finishing yang menunggu QC akan muncul di sini.',
-    },
     sales: {
       description: 'Pesanan pembeli per artikel, minggu kirim dan tujuan, beserta MO yang melayaninya.',
       emptyTitle: 'Belum ada sales order',
@@ -155,7 +149,6 @@ export const id: Messages = {
     admin: {
       description: 'Pengguna, peran beserta izinnya, dan log audit setiap perubahan.',
     },
-    comingSoon: 'Sedang dibangun',
     open: 'Buka',
   },
   home: {
