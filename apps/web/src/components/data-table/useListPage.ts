@@ -6,7 +6,11 @@ import type { DataTablePaging, DataTableSort } from './columns';
 /** A list filter kept in the address: free text (an id, a week), an on/off switch, or one of a few values. */
 export type ListFilter = 'text' | 'flag' | readonly string[];
 
-type FilterValue<F> = F extends 'flag' ? boolean : F extends readonly (infer V)[] ? V | null : string | null;
+export type FilterValue<F> = F extends 'flag'
+  ? boolean
+  : F extends readonly (infer V)[]
+    ? V | null
+    : string | null;
 type ParamValue<F> = F extends 'flag' ? true : NonNullable<FilterValue<F>>;
 
 export type ListFilterValues<S extends Record<string, ListFilter>> = { [K in keyof S]: FilterValue<S[K]> };
@@ -17,6 +21,14 @@ export type ListParams<S extends Record<string, ListFilter>> = { [K in keyof S]?
   skip: number;
   limit: number;
 };
+
+/** What a filter bar needs of a list page: its filters and search, and how to change them. */
+export interface ListFilterControls<S extends Record<string, ListFilter>> {
+  filters: ListFilterValues<S>;
+  setFilter: <K extends keyof S & string>(key: K, value: FilterValue<S[K]>) => void;
+  search: string;
+  setSearch: (text: string) => void;
+}
 
 interface ListAnswer {
   items: readonly unknown[];

@@ -1,12 +1,12 @@
-import { Anchor, Button, EmptyState, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, EmptyState, Paper, SegmentedControl, Text } from '@mantine/core';
 import { PARTNER_TYPES, type PartnerType } from '@kapok/contracts';
-import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, useListPage, type DataColumn } from '../../../components/data-table';
+import { DataTable, SearchFilter, useListPage, type DataColumn } from '../../../components/data-table';
 import { partnerQueries, type Partner } from '../api';
 import { PartnerFormModal } from './PartnerFormModal';
 import { PartnerTypeBadge } from './PartnerTypeBadge';
@@ -116,14 +116,7 @@ export function PartnerListPage() {
                   ...PARTNER_TYPES.map((p) => ({ value: p, label: t(`partners.typePlural.${p}`) })),
                 ]}
               />
-              <TextInput
-                aria-label={t('partners.search')}
-                placeholder={t('partners.search')}
-                leftSection={<IconSearch size={16} />}
-                value={list.search}
-                onChange={(e) => list.setSearch(e.currentTarget.value)}
-                w={260}
-              />
+              <SearchFilter list={list} placeholder={t('partners.search')} w={260} />
             </>
           }
           empty={

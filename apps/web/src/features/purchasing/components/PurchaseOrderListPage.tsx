@@ -1,13 +1,19 @@
-import { Anchor, Button, EmptyState, Paper, Select, Switch, TextInput } from '@mantine/core';
-import { PURCHASE_ORDER_STATES, type PurchaseOrderState } from '@kapok/contracts';
-import { IconPlus, IconSearch, IconShoppingCart } from '@tabler/icons-react';
+import { Anchor, Button, EmptyState, Paper, Switch } from '@mantine/core';
+import { PURCHASE_ORDER_STATES } from '@kapok/contracts';
+import { IconPlus, IconShoppingCart } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { fetchListCsv } from '../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, useListPage, type DataColumn } from '../../../components/data-table';
+import {
+  DataTable,
+  SearchFilter,
+  SelectFilter,
+  useListPage,
+  type DataColumn,
+} from '../../../components/data-table';
 import { formatNumber } from '../../../lib/quantity';
 import { purchasingQueries, type PurchaseOrderSummary } from '../api';
 import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge';
@@ -22,42 +28,35 @@ export function PurchaseOrderListPage() {
     pageSize: PAGE,
     query: purchasingQueries.list,
   });
-  const { state, supplierId, open: openOnly } = list.filters;
   const suppliers = useQuery(purchasingQueries.suppliers());
 
   const toolbar = (
     <>
-      <TextInput
+      <SearchFilter
+        list={list}
         label={t('purchasing.filters.search')}
         placeholder={t('purchasing.filters.searchPlaceholder')}
-        leftSection={<IconSearch size={16} />}
-        value={list.search}
-        onChange={(e) => list.setSearch(e.currentTarget.value)}
         w={220}
       />
-      <Select
+      <SelectFilter
+        list={list}
+        name="state"
         label={t('purchasing.fields.state')}
-        placeholder={t('common.all')}
-        clearable
         data={PURCHASE_ORDER_STATES.map((s) => ({ value: s, label: t(`purchasing.state.${s}`) }))}
-        value={state}
-        onChange={(v) => list.setFilter('state', v as PurchaseOrderState | null)}
         w={190}
       />
-      <Select
+      <SelectFilter
+        list={list}
+        name="supplierId"
         label={t('purchasing.fields.supplier')}
-        placeholder={t('common.all')}
-        clearable
         searchable
         data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
-        value={supplierId}
-        onChange={(v) => list.setFilter('supplierId', v)}
         w={240}
       />
       <Switch
         mb={8}
         label={t('purchasing.filters.openOnly')}
-        checked={openOnly}
+        checked={list.filters.open}
         onChange={(e) => list.setFilter('open', e.currentTarget.checked)}
       />
     </>

@@ -1,6 +1,6 @@
-import { Anchor, Button, EmptyState, Paper, Select, Text, TextInput } from '@mantine/core';
-import { SALES_ORDER_STATES, type SalesOrderState } from '@kapok/contracts';
-import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, EmptyState, Paper, Text } from '@mantine/core';
+import { SALES_ORDER_STATES } from '@kapok/contracts';
+import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchListCsv } from '../../../lib/session';
@@ -8,7 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, useListPage, type DataColumn } from '../../../components/data-table';
+import {
+  DataTable,
+  SearchFilter,
+  SelectFilter,
+  useListPage,
+  type DataColumn,
+} from '../../../components/data-table';
 import { formatQuantity } from '../../../lib/quantity';
 import { salesQueries, type SalesOrderSummary } from '../api';
 import { SalesOrderStateBadge } from './SalesOrderStateBadge';
@@ -24,47 +30,38 @@ export function SalesOrderListPage() {
     pageSize: PAGE,
     query: salesQueries.list,
   });
-  const { state, customerId, week } = list.filters;
   const customers = useQuery(salesQueries.customers());
   const weeks = useMemo(() => weekOptions(26), []);
 
   const toolbar = (
     <>
-      <TextInput
+      <SearchFilter
+        list={list}
         label={t('sales.filters.search')}
         placeholder={t('sales.filters.searchPlaceholder')}
-        leftSection={<IconSearch size={16} />}
-        value={list.search}
-        onChange={(e) => list.setSearch(e.currentTarget.value)}
         w={240}
       />
-      <Select
+      <SelectFilter
+        list={list}
+        name="state"
         label={t('sales.fields.state')}
-        placeholder={t('common.all')}
-        clearable
         data={SALES_ORDER_STATES.map((s) => ({ value: s, label: t(`sales.state.${s}`) }))}
-        value={state}
-        onChange={(v) => list.setFilter('state', v as SalesOrderState | null)}
         w={180}
       />
-      <Select
+      <SelectFilter
+        list={list}
+        name="customerId"
         label={t('sales.fields.customer')}
-        placeholder={t('common.all')}
-        clearable
         searchable
         data={(customers.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
-        value={customerId}
-        onChange={(v) => list.setFilter('customerId', v)}
         w={220}
       />
-      <Select
+      <SelectFilter
+        list={list}
+        name="week"
         label={t('sales.fields.deliveryWeek')}
-        placeholder={t('common.all')}
-        clearable
         searchable
         data={weeks}
-        value={week}
-        onChange={(v) => list.setFilter('week', v)}
         w={150}
       />
     </>

@@ -1,12 +1,12 @@
-import { SHIPMENT_STATES, type ShipmentState } from '@kapok/contracts';
-import { Button, EmptyState, Paper, Select, TextInput } from '@mantine/core';
-import { IconPlus, IconSearch, IconTruckDelivery } from '@tabler/icons-react';
+import { SHIPMENT_STATES } from '@kapok/contracts';
+import { Button, EmptyState, Paper } from '@mantine/core';
+import { IconPlus, IconTruckDelivery } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Can } from '../../../components/Can';
 import { PageHeader } from '../../../components/PageHeader';
-import { DataTable, useListPage } from '../../../components/data-table';
+import { DataTable, SearchFilter, SelectFilter, useListPage } from '../../../components/data-table';
 import { salesQueries } from '../../sales/api';
 import { shippingQueries, type ShipmentSummary } from '../api';
 import { useShipmentColumns } from './shipment-columns';
@@ -21,36 +21,29 @@ export function ShipmentListPage() {
     pageSize: PAGE,
     query: shippingQueries.list,
   });
-  const { state, customerId } = list.filters;
   const customers = useQuery(salesQueries.customers());
 
   const toolbar = (
     <>
-      <TextInput
+      <SearchFilter
+        list={list}
         label={t('shipping.filters.search')}
         placeholder={t('shipping.filters.searchPlaceholder')}
-        leftSection={<IconSearch size={16} />}
-        value={list.search}
-        onChange={(e) => list.setSearch(e.currentTarget.value)}
         w={220}
       />
-      <Select
+      <SelectFilter
+        list={list}
+        name="state"
         label={t('shipping.fields.state')}
-        placeholder={t('common.all')}
-        clearable
         data={SHIPMENT_STATES.map((s) => ({ value: s, label: t(`shipping.state.${s}`) }))}
-        value={state}
-        onChange={(v) => list.setFilter('state', v as ShipmentState | null)}
         w={180}
       />
-      <Select
+      <SelectFilter
+        list={list}
+        name="customerId"
         label={t('shipping.fields.customer')}
-        placeholder={t('common.all')}
-        clearable
         searchable
         data={(customers.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
-        value={customerId}
-        onChange={(v) => list.setFilter('customerId', v)}
         w={240}
       />
     </>
