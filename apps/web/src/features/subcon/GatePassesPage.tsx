@@ -123,7 +123,14 @@ function GatePassListPage() {
       alwaysVisible: true,
       sortValue: (p) => p.number,
       cell: (p) => (
-        <Anchor component={Link} to={`/warehouse/gate-passes/${p.id}`} fw={600} ff="monospace" size="sm">
+        <Anchor
+          component={Link}
+          to={`/warehouse/gate-passes/${p.id}`}
+          fw={600}
+          ff="monospace"
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {p.number}
         </Anchor>
       ),
@@ -148,7 +155,7 @@ function GatePassListPage() {
       header: t('subcon.fields.partner'),
       sortValue: (p) => p.partner.name,
       cell: (p) => (
-        <Text size="sm" lineClamp={1}>
+        <Text size="sm" lineClamp={2} maw={200}>
           {p.partner.name}
         </Text>
       ),
@@ -158,7 +165,7 @@ function GatePassListPage() {
       header: t('subcon.fields.batch'),
       sortValue: (p) => p.batchNumber,
       cell: (p) => (
-        <Text size="sm" ff="monospace">
+        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
           {p.batchNumber}
         </Text>
       ),
@@ -173,6 +180,7 @@ function GatePassListPage() {
     {
       id: 'quantity',
       header: t('subcon.fields.lines'),
+      hiddenByDefault: true,
       align: 'right',
       sortValue: (p) => p.lines.length,
       cell: (p) => (
@@ -200,7 +208,7 @@ function GatePassListPage() {
       alwaysVisible: true,
       sortValue: (w) => w.batchNumber,
       cell: (w) => (
-        <Text size="sm" ff="monospace" fw={600}>
+        <Text size="sm" ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }}>
           {w.batchNumber}
         </Text>
       ),
@@ -309,7 +317,7 @@ function GatePassListPage() {
             error={passes.error}
             onRetry={() => void passes.refetch()}
             stale={passes.isPlaceholderData}
-            minWidth={820}
+            minWidth={760}
             csvFileName="gate-passes"
             paging={{ page, pageSize: PAGE_SIZE, total: passes.data?.total ?? 0, onPageChange: setPage }}
             footnote={t('common.timeZoneNote')}

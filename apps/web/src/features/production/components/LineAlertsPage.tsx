@@ -236,14 +236,20 @@ function useEscalationColumns(): DataColumn<LineEscalation>[] {
       sortValue: kind,
       csv: (e) => t(`production.lines.status.${kind(e)}`),
       cell: (e) => (
-        <Badge miw="max-content" color={KIND_COLORS[kind(e)]} variant="light">
-          {t(`production.lines.status.${kind(e)}`)}
-        </Badge>
+        <>
+          <Badge miw="max-content" color={KIND_COLORS[kind(e)]} variant="light">
+            {t(`production.lines.status.${kind(e)}`)}
+          </Badge>
+          <Text size="xs" c="dimmed" mt={2}>
+            {t(`departments.${e.department}`)}
+          </Text>
+        </>
       ),
     },
     {
       id: 'line',
       header: t('production.lineAlerts.line'),
+      hiddenByDefault: true,
       sortValue: (e) => t(`departments.${e.department}`),
       cell: (e) => t(`departments.${e.department}`),
     },
