@@ -192,6 +192,7 @@ function GatePassListPage() {
     {
       id: 'createdAt',
       header: t('subcon.fields.createdAt'),
+      hiddenByDefault: true,
       sortValue: (p) => p.createdAt,
       cell: (p) => (
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -228,14 +229,22 @@ function GatePassListPage() {
       header: t('subcon.fields.sent'),
       align: 'right',
       sortValue: (w) => w.sentQuantity,
-      cell: (w) => formatQuantity(w.sentQuantity, w.input?.uom, lang),
+      cell: (w) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatQuantity(w.sentQuantity, w.input?.uom, lang)}
+        </Text>
+      ),
     },
     {
       id: 'returned',
       header: t('subcon.fields.returned'),
       align: 'right',
       sortValue: (w) => w.returnedQuantity,
-      cell: (w) => formatQuantity(w.returnedQuantity, w.output?.uom, lang),
+      cell: (w) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatQuantity(w.returnedQuantity, w.output?.uom, lang)}
+        </Text>
+      ),
     },
     {
       id: 'atSubcontractor',
@@ -317,7 +326,7 @@ function GatePassListPage() {
             error={passes.error}
             onRetry={() => void passes.refetch()}
             stale={passes.isPlaceholderData}
-            minWidth={760}
+            minWidth={660}
             csvFileName="gate-passes"
             paging={{ page, pageSize: PAGE_SIZE, total: passes.data?.total ?? 0, onPageChange: setPage }}
             footnote={t('common.timeZoneNote')}
