@@ -5,21 +5,19 @@ import {
   EmptyState,
   Group,
   Modal,
-  Paper,
   Select,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconKey, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Can } from '../../../components/Can';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DataTable, type DataColumn } from '../../../components/data-table';
-import { PageHeader } from '../../../components/PageHeader';
+import { ListFrame } from '../../../components/ListFrame';
 import { usePermission } from '../../../lib/auth';
 import { describeError, fieldErrors, isApiError } from '../../../lib/errors';
 import { factoryDayEnd, formatDateTime } from '../../../lib/time';
@@ -132,18 +130,16 @@ export function ApiKeysPage() {
 
   return (
     <>
-      <PageHeader
+      <ListFrame
         title={t('integrations.keys.title')}
         description={t('integrations.keys.description')}
-        actions={
-          <Can permission="admin.create">
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-              {t('integrations.keys.new')}
-            </Button>
-          </Can>
-        }
-      />
-      <Paper p="md" radius="md">
+        create={{
+          permission: 'admin.create',
+          label: t('integrations.keys.new'),
+          onClick: () => setCreating(true),
+        }}
+        withBorder={false}
+      >
         <DataTable<ApiKey>
           tableId="admin.apiKeys"
           label={t('integrations.keys.title')}
@@ -163,7 +159,7 @@ export function ApiKeysPage() {
             />
           }
         />
-      </Paper>
+      </ListFrame>
       {creating && <CreateApiKeyModal onClose={() => setCreating(false)} onCreated={setSecret} />}
       <SecretOnce
         title={t('integrations.keys.createdTitle')}

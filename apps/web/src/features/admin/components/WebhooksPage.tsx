@@ -7,7 +7,6 @@ import {
   Group,
   Modal,
   MultiSelect,
-  Paper,
   Stack,
   Switch,
   Text,
@@ -19,7 +18,6 @@ import { webhookPatternChoices, type WebhookDeliveryStatus } from '@kapok/contra
 import {
   IconAlertCircle,
   IconList,
-  IconPlus,
   IconRefresh,
   IconSend,
   IconTrash,
@@ -28,10 +26,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Can } from '../../../components/Can';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DataTable, type DataColumn } from '../../../components/data-table';
-import { PageHeader } from '../../../components/PageHeader';
+import { ListFrame } from '../../../components/ListFrame';
 import { usePermission } from '../../../lib/auth';
 import { describeError, fieldErrors } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/time';
@@ -209,18 +206,16 @@ export function WebhooksPage() {
 
   return (
     <>
-      <PageHeader
+      <ListFrame
         title={t('integrations.hooks.title')}
         description={t('integrations.hooks.description')}
-        actions={
-          <Can permission="admin.create">
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-              {t('integrations.hooks.new')}
-            </Button>
-          </Can>
-        }
-      />
-      <Paper p="md" radius="md">
+        create={{
+          permission: 'admin.create',
+          label: t('integrations.hooks.new'),
+          onClick: () => setCreating(true),
+        }}
+        withBorder={false}
+      >
         <DataTable<Webhook>
           tableId="admin.webhooks"
           label={t('integrations.hooks.title')}
@@ -240,7 +235,7 @@ export function WebhooksPage() {
             />
           }
         />
-      </Paper>
+      </ListFrame>
       {creating && <CreateWebhookModal onClose={() => setCreating(false)} onCreated={setSecret} />}
       <SecretOnce
         title={t('integrations.hooks.createdTitle')}

@@ -1,11 +1,10 @@
-import { Anchor, Button, EmptyState, Paper, SegmentedControl, Text } from '@mantine/core';
+import { Anchor, EmptyState, SegmentedControl, Text } from '@mantine/core';
 import { PARTNER_TYPES, type PartnerType } from '@kapok/contracts';
-import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Can } from '../../../components/Can';
-import { PageHeader } from '../../../components/PageHeader';
+import { ListFrame } from '../../../components/ListFrame';
 import { DataTable, SearchFilter, useListPage, type DataColumn } from '../../../components/data-table';
 import { partnerQueries, type Partner } from '../api';
 import { PartnerFormModal } from './PartnerFormModal';
@@ -84,18 +83,11 @@ export function PartnerListPage() {
 
   return (
     <>
-      <PageHeader
+      <ListFrame
         title={t('partners.title')}
         description={t('partners.description')}
-        actions={
-          <Can permission="partners.create">
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-              {t('partners.new')}
-            </Button>
-          </Can>
-        }
-      />
-      <Paper withBorder p="md" radius="md">
+        create={{ permission: 'partners.create', label: t('partners.new'), onClick: () => setCreating(true) }}
+      >
         <DataTable<Partner>
           tableId="partners.list"
           label={t('partners.title')}
@@ -129,7 +121,7 @@ export function PartnerListPage() {
             />
           }
         />
-      </Paper>
+      </ListFrame>
       <PartnerFormModal opened={creating} onClose={() => setCreating(false)} />
     </>
   );

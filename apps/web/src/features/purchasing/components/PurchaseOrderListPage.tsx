@@ -1,12 +1,11 @@
-import { Anchor, Button, EmptyState, Paper, Switch } from '@mantine/core';
+import { Anchor, EmptyState, Switch } from '@mantine/core';
 import { PURCHASE_ORDER_STATES } from '@kapok/contracts';
-import { IconPlus, IconShoppingCart } from '@tabler/icons-react';
+import { IconShoppingCart } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { fetchListCsv } from '../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Can } from '../../../components/Can';
-import { PageHeader } from '../../../components/PageHeader';
+import { ListFrame } from '../../../components/ListFrame';
 import {
   DataTable,
   SearchFilter,
@@ -119,18 +118,11 @@ export function PurchaseOrderListPage() {
 
   return (
     <>
-      <PageHeader
+      <ListFrame
         title={t('purchasing.title')}
         description={t('purchasing.description')}
-        actions={
-          <Can permission="purchasing.create">
-            <Button component={Link} to="/purchasing/orders/new" leftSection={<IconPlus size={16} />}>
-              {t('purchasing.new')}
-            </Button>
-          </Can>
-        }
-      />
-      <Paper withBorder p="md" radius="md">
+        create={{ permission: 'purchasing.create', label: t('purchasing.new'), to: '/purchasing/orders/new' }}
+      >
         <DataTable<PurchaseOrderSummary>
           tableId="purchasing.orders"
           label={t('purchasing.title')}
@@ -152,7 +144,7 @@ export function PurchaseOrderListPage() {
             />
           }
         />
-      </Paper>
+      </ListFrame>
     </>
   );
 }

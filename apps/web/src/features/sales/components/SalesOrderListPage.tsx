@@ -1,13 +1,12 @@
-import { Anchor, Button, EmptyState, Paper, Text } from '@mantine/core';
+import { Anchor, EmptyState, Text } from '@mantine/core';
 import { SALES_ORDER_STATES } from '@kapok/contracts';
-import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
+import { IconFileInvoice } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchListCsv } from '../../../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Can } from '../../../components/Can';
-import { PageHeader } from '../../../components/PageHeader';
+import { ListFrame } from '../../../components/ListFrame';
 import {
   DataTable,
   SearchFilter,
@@ -137,18 +136,11 @@ export function SalesOrderListPage() {
 
   return (
     <>
-      <PageHeader
+      <ListFrame
         title={t('sales.title')}
         description={t('sales.description')}
-        actions={
-          <Can permission="sales.create">
-            <Button component={Link} to="/sales/orders/new" leftSection={<IconPlus size={16} />}>
-              {t('sales.new')}
-            </Button>
-          </Can>
-        }
-      />
-      <Paper withBorder p="md" radius="md">
+        create={{ permission: 'sales.create', label: t('sales.new'), to: '/sales/orders/new' }}
+      >
         <DataTable<SalesOrderSummary>
           tableId="sales.orders"
           label={t('sales.title')}
@@ -170,7 +162,7 @@ export function SalesOrderListPage() {
             />
           }
         />
-      </Paper>
+      </ListFrame>
     </>
   );
 }

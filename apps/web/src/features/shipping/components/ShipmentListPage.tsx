@@ -1,11 +1,9 @@
 import { SHIPMENT_STATES } from '@kapok/contracts';
-import { Button, EmptyState, Paper } from '@mantine/core';
-import { IconPlus, IconTruckDelivery } from '@tabler/icons-react';
+import { EmptyState } from '@mantine/core';
+import { IconTruckDelivery } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Can } from '../../../components/Can';
-import { PageHeader } from '../../../components/PageHeader';
+import { ListFrame } from '../../../components/ListFrame';
 import { DataTable, SearchFilter, SelectFilter, useListPage } from '../../../components/data-table';
 import { salesQueries } from '../../sales/api';
 import { shippingQueries, type ShipmentSummary } from '../api';
@@ -53,18 +51,11 @@ export function ShipmentListPage() {
 
   return (
     <>
-      <PageHeader
+      <ListFrame
         title={t('shipping.title')}
         description={t('shipping.description')}
-        actions={
-          <Can permission="shipping.create">
-            <Button component={Link} to="/shipping/shipments/new" leftSection={<IconPlus size={16} />}>
-              {t('shipping.new')}
-            </Button>
-          </Can>
-        }
-      />
-      <Paper withBorder p="md" radius="md">
+        create={{ permission: 'shipping.create', label: t('shipping.new'), to: '/shipping/shipments/new' }}
+      >
         <DataTable<ShipmentSummary>
           tableId="shipping.shipments"
           label={t('shipping.title')}
@@ -85,7 +76,7 @@ export function ShipmentListPage() {
             />
           }
         />
-      </Paper>
+      </ListFrame>
     </>
   );
 }
