@@ -8,6 +8,7 @@ export type GatePass = Schemas['GatePassResponse'];
 export type GatePassLine = Schemas['GatePassLineResponse'];
 export type SubconWorkOrder = Schemas['SubconWorkOrderResponse'];
 export type CreateGatePass = Schemas['CreateGatePassRequest'];
+export type SubconAlert = Schemas['SubconAlertResponse'];
 
 export { subconKeys, type GatePassFilters } from './keys';
 
@@ -30,6 +31,13 @@ export const subconQueries = {
     queryOptions({
       queryKey: subconKeys.workOrders(),
       queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/subcon/work-orders', { signal })).items,
+    }),
+  /** Passes whose pieces stayed at the subcontractor past the agreed days (live: `subcon_alert.*`). */
+  alerts: (status: 'OPEN' | 'RESOLVED' = 'OPEN') =>
+    queryOptions({
+      queryKey: subconKeys.alerts(status),
+      queryFn: async ({ signal }) =>
+        unwrap(await api.GET('/api/v1/subcon/alerts', { params: { query: { status } }, signal })).items,
     }),
 };
 

@@ -15,4 +15,5 @@ export const subconKeys = {
   list: (filters: GatePassFilters) => [...subconKeys.passes(), 'list', filters] as const,
   pass: (id: string) => [...subconKeys.passes(), id] as const,
   workOrders: () => [...subconKeys.all, 'work-orders'] as const,
+  alerts: (status: 'OPEN' | 'RESOLVED') => [...subconKeys.all, 'alerts', status] as const,
 };

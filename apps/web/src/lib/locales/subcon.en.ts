@@ -7,6 +7,22 @@ export const enSubcon = {
       'Cut panels and supporting material out to the subcontractor, sewn goods back in: security counts every pass at the gate.',
     all: 'All',
     allStates: 'Every state',
+    overdue: {
+      title: 'Overdue at subcontractors',
+      hint: 'Gate passes out whose pieces are still at the subcontractor after the agreed days. An alert closes itself when a pass in brings the pieces back.',
+      partner: 'Subcontractor',
+      pass: 'Gate pass',
+      stillOut: 'Pieces still out',
+      dueAt: 'Due back',
+      daysOverdue: 'Days overdue',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
+      today: 'since today',
+      agreed: 'agreed {{count}} days',
+      empty: 'Nothing overdue at the subcontractors',
+      emptyBody:
+        'Every pass out is back or still within its agreed days. An overdue pass appears here as soon as its due date passes.',
+    },
     directions: { OUT: 'Out', IN: 'In' },
     directionHint: {
       OUT: 'Goods out to the subcontractor ({{customs}})',

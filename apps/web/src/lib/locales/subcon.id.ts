@@ -9,6 +9,22 @@ export const idSubcon: typeof enSubcon = {
       'Potongan panel dan bahan pendukung keluar ke subkon, barang jahitan kembali masuk: satpam menghitung setiap surat jalan di gerbang.',
     all: 'Semua',
     allStates: 'Semua status',
+    overdue: {
+      title: 'Terlambat di subkon',
+      hint: 'Surat jalan keluar yang barangnya masih di subkon melewati hari yang disepakati. Peringatan tertutup sendiri saat surat jalan masuk membawa barangnya kembali.',
+      partner: 'Subkon',
+      pass: 'Surat jalan',
+      stillOut: 'Pcs masih di luar',
+      dueAt: 'Batas kembali',
+      daysOverdue: 'Hari terlambat',
+      days_one: '{{count}} hari',
+      days_other: '{{count}} hari',
+      today: 'sejak hari ini',
+      agreed: 'disepakati {{count}} hari',
+      empty: 'Tidak ada yang terlambat di subkon',
+      emptyBody:
+        'Semua surat jalan keluar sudah kembali atau masih dalam hari yang disepakati. Surat jalan yang terlambat muncul di sini begitu batasnya lewat.',
+    },
     directions: { OUT: 'Keluar', IN: 'Masuk' },
     directionHint: {
       OUT: 'Barang keluar ke subkon ({{customs}})',

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   EmptyState,
   Group,
@@ -20,6 +21,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { SubconOverdueAlerts } from '../../subcon/SubconOverdueAlerts';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { PageHeader } from '../../../components/PageHeader';
 import { usePermission } from '../../../lib/auth';
@@ -130,6 +132,9 @@ export function AlertsPage() {
           />
         </Stack>
       </Paper>
+      <Box mt="md">
+        <SubconOverdueAlerts />
+      </Box>
       <AcknowledgeModal alert={acknowledging} onClose={() => setAcknowledging(null)} />
     </>
   );
