@@ -96,6 +96,8 @@ test.describe('warehouse', () => {
     // The demo's open alerts are listed (NYLEX WHITE is no longer one: a roll of it waits in quarantine).
     await expect(open.getByRole('row').nth(1)).toBeVisible();
     await expect(open.getByRole('row', { name: /ACC-EYE-10MM/ })).toHaveCount(0);
+    // Below them, the passes overdue at a subcontractor: none in the demo, so the empty state says so.
+    await expect(admin.getByText('Nothing overdue at the subcontractors')).toBeVisible();
 
     // An operator, elsewhere, issues all but 500 pieces to the sewing line: below the minimum.
     const operator = await signedIn(browser, 'wh_operator');
