@@ -66,10 +66,11 @@ const BOARD = glue`${CARD_SELECT}${cards`
 const CARD_USERS = people`select id, username, full_name from users where id = any($1::uuid[])`;
 
 // --- stock of a product: StockQueries.productStock (one round trip) ---------------------------------
-const INTERNAL = `('WAREHOUSE', 'LINE', 'TRANSIT')`;
+const INTERNAL = stock`('WAREHOUSE', 'LINE', 'TRANSIT', 'SUBCONTRACTOR')`;
 const PRODUCT_STOCK = stock`
   select pr.name as product_name, pr.code as product_code, pr.uom, b.product_id, b.location_id, loc.code as location_code,
-         loc.name as location_name, b.lot_id, lot.lot_number, lot.received_at, b.on_hand, b.reserved, b.updated_at
+         loc.name as location_name, b.lot_id, lot.lot_number, lot.received_at, lot.quality_status, b.on_hand, b.reserved,
+         b.updated_at
     from products pr
     left join (stock_balances b
                join locations loc on loc.id = b.location_id and loc.type in ${INTERNAL}
@@ -132,10 +133,14 @@ const EXPLODE_TREE = explosion`with recursive tree(bom_id, depth) as (
          ) x on true
         where h.id = $1 and h.deleted_at is null
         order by x.bom_id, x.position`;
-const EXPLODE_FREE = stockFacts`select b.product_id, sum(b.on_hand - b.reserved) as free
+/** Free stock counts only lots QC released (and stock kept without a lot). */
+const RELEASED_ONLY = stockFacts`left join lots q on q.id = b.lot_id`;
+const IS_RELEASED = stockFacts`(q.id is null or q.quality_status = 'RELEASED')`;
+const EXPLODE_FREE = glue`${stockFacts`select b.product_id, sum(b.on_hand - b.reserved) as free
          from stock_balances b join locations l on l.id = b.location_id and l.type = 'WAREHOUSE'
-        where b.product_id = any($1::uuid[])
-        group by b.product_id`;
+         `}${RELEASED_ONLY}${stockFacts`
+        where `}${IS_RELEASED}${stockFacts` and b.product_id = any($1::uuid[])
+        group by b.product_id`}`;
 
 // --- MO dashboard: DashboardService.overview / bottlenecks -------------------------------------------
 const DEPARTMENTS_ON_ROUTES = ['CUTTING', 'EMBROIDERY', 'SUBCON', 'SEWING', 'FINISHING', 'PACKING'];
