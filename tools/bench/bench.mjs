@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     'skip-web': { type: 'boolean', default: false },
     reads: { type: 'string' },
     'web-only': { type: 'boolean', default: false },
+    'writes-only': { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     profile: { type: 'string' },
     json: { type: 'string' },
@@ -65,6 +66,8 @@ if (args.help) {
                           web, no writes: for measuring one change to one read path
   --web-only              only the web figures (bundle, first visits, board render) on the scale-1
                           factory: no reads, no writes
+  --writes-only           only the kanban and MO cycles (throughput, statements per operation, no lost
+                          update) on the scale-1 factory: no reads, no web
   --explain               print EXPLAIN (ANALYZE, BUFFERS) of the reads' SQL on the loaded factory
   --profile DIR           run the API with --cpu-prof into DIR and print its hottest functions
   --json FILE             also write every figure as JSON
@@ -211,7 +214,8 @@ async function scenarioIds(url) {
 }
 
 const webOnly = args['web-only'];
-const readsOnly = webOnly ? [] : (args.reads?.split(',') ?? null);
+const writesOnly = args['writes-only'];
+const readsOnly = webOnly || writesOnly ? [] : (args.reads?.split(',') ?? null);
 /** The scenarios `--reads` asks for (all of them without it). */
 const onlyReads = (scenarios) => (readsOnly ? scenarios.filter((s) => readsOnly.includes(s.key)) : scenarios);
 
@@ -673,7 +677,7 @@ async function main() {
 
   if (args.explain) report.explain = await explainReads(factoryDb.url, ids, factoryDb.factory.heroBomIds);
 
-  if (!args['skip-web'] && (!readsOnly || webOnly)) {
+  if (!args['skip-web'] && !writesOnly && (!readsOnly || webOnly)) {
     report.web = { entry: entrySize() };
     log(
       `web entry: ${report.web.entry.files.length} files, ${report.web.entry.gzipKb.toFixed(1)} KB gzipped`,
@@ -699,7 +703,7 @@ async function main() {
     }
   }
 
-  if (!readsOnly) await writes();
+  if (!readsOnly || writesOnly) await writes();
   async function writes() {
     log('writes');
     const verifier = new pg.Client({ connectionString: factoryDb.url });

@@ -2,7 +2,8 @@
 /**
  * The trace row of docs/quality.md: generates the bench factory at each `--scales` value, then times
  * the lot trace (the API's own `traceLedger` from apps/api/dist, one recursive statement) backward
- * from finished-goods batch lots and forward from material lots, and counts its SQL statements.
+ * from finished-goods batch lots and forward from material lots, counts its SQL statements and, under
+ * EXPLAIN (ANALYZE, BUFFERS), the shared-buffer pages each trace touches.
  * The generated factory receives finished goods without lots, so this script first gives every
  * completed MO's output its batch lot (as the API does since the trace landed).
  * Usage: flock /tmp/kapok-heavy.lock node tools/bench/trace.mjs --scales 1,10 [--samples 200]
@@ -93,6 +94,25 @@ try {
         passes.push(times.sort((a, b) => a - b));
       }
       const [times, warm] = passes;
+      // Pages per trace: the same statement under EXPLAIN (ANALYZE, BUFFERS), shared buffers hit + read
+      // (read: not in shared buffers, from the OS cache or the disk), mean over the lots, after both passes.
+      let hit = 0;
+      let read = 0;
+      for (const lot of lots) {
+        let statement;
+        await traceLedger(
+          { query: async (sql, params) => ((statement = [sql, params]), []) },
+          lot.id,
+          direction,
+        );
+        const [row] = await ds.manager.query(
+          `explain (analyze, buffers, format json) ${statement[0]}`,
+          statement[1],
+        );
+        const { Plan: plan } = row['QUERY PLAN'][0];
+        hit += plan['Shared Hit Blocks'];
+        read += plan['Shared Read Blocks'];
+      }
       const row = {
         scale,
         direction,
@@ -103,6 +123,8 @@ try {
         p95ms: Number(percentile(times, 95).toFixed(2)),
         warmP50ms: Number(percentile(warm, 50).toFixed(2)),
         warmP95ms: Number(percentile(warm, 95).toFixed(2)),
+        buffersHit: Math.round(hit / Math.max(1, lots.length)),
+        buffersRead: Math.round(read / Math.max(1, lots.length)),
         moves: factory.counts.stockMoves ?? factory.counts.moves,
       };
       rows.push(row);
