@@ -1,4 +1,5 @@
 import { Subcon1796452310170 } from './1796452310170-Subcon.js';
+import { TraceLotDestination1796460000000 } from './1796460000000-TraceLotDestination.js';
 import { MrpExceptionReasons1796442785895 } from './1796442785895-MrpExceptionReasons.js';
 import { MrpGridJson1796434800000 } from './1796434800000-MrpGridJson.js';
 import { Shipping1796431074638 } from './1796431074638-Shipping.js';
@@ -56,4 +57,5 @@ export const MIGRATIONS: Function[] = [
   LineControl1796436000000,
   MrpExceptionReasons1796442785895,
   Subcon1796452310170,
+  TraceLotDestination1796460000000,
 ];

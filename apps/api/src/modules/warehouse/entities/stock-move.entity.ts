@@ -22,8 +22,12 @@ import { ProductEntity } from './product.entity.js';
 @Index('stock_moves_to_idx', ['toLocationId', 'createdAt'])
 @Index('stock_moves_reference_idx', ['reference'])
 @Index('stock_moves_document_idx', ['documentId'])
-/** Trace: the moves of a lot. */
-@Index('stock_moves_lot_idx', ['lotId', 'type'])
+/**
+ * Trace: the moves of a lot, by type (the walk, receipts) and by destination (dispatches to a customer,
+ * checked in the index so only the dispatched moves' rows are read). One index for both: the ledger is
+ * written by every posting.
+ */
+@Index('stock_moves_lot_idx', ['lotId', 'type', 'toLocationId'])
 export class StockMoveEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
