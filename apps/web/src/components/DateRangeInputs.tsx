@@ -1,6 +1,6 @@
-import { TextInput } from '@mantine/core';
+import { DateField } from './DateField';
 
-/** A from/to pair of date inputs (YYYY-MM-DD) that keep `from` ≤ `to`. */
+/** A from/to pair of date fields (ISO YYYY-MM-DD out, shown as the reader writes dates) that keep `from` ≤ `to`. */
 export function DateRangeInputs({
   from,
   to,
@@ -18,22 +18,15 @@ export function DateRangeInputs({
 }) {
   return (
     <>
-      <TextInput
+      <DateField
         w={160}
-        type="date"
+        clearable
         label={fromLabel}
         value={from}
         max={to || undefined}
-        onChange={(e) => onFromChange(e.currentTarget.value)}
+        onChange={onFromChange}
       />
-      <TextInput
-        w={160}
-        type="date"
-        label={toLabel}
-        value={to}
-        min={from || undefined}
-        onChange={(e) => onToChange(e.currentTarget.value)}
-      />
+      <DateField w={160} clearable label={toLabel} value={to} min={from || undefined} onChange={onToChange} />
     </>
   );
 }

@@ -9,6 +9,14 @@ export const enModules = {
   ...enShipping,
   ...enQuality,
   ...enSubcon,
+  dateField: {
+    placeholder: 'dd/mm/yyyy',
+    placeholderTime: 'dd/mm/yyyy hh:mm',
+    invalid: '“{{text}}” is not a date: type it as dd/mm/yyyy',
+    invalidTime: '“{{text}}” is not a date and time: type it as dd/mm/yyyy hh:mm',
+    beforeMin: 'Not before {{date}}',
+    afterMax: 'Not after {{date}}',
+  },
   ppic: {
     tabs: { orders: 'Manufacturing orders', dashboard: 'Dashboard' },
     state: {

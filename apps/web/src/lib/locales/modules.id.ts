@@ -10,6 +10,14 @@ export const idModules: ModuleMessages = {
   ...idShipping,
   ...idQuality,
   ...idSubcon,
+  dateField: {
+    placeholder: 'hh/bb/tttt',
+    placeholderTime: 'hh/bb/tttt jj:mm',
+    invalid: '“{{text}}” bukan tanggal: tulis seperti hh/bb/tttt',
+    invalidTime: '“{{text}}” bukan tanggal dan jam: tulis seperti hh/bb/tttt jj:mm',
+    beforeMin: 'Tidak boleh sebelum {{date}}',
+    afterMax: 'Tidak boleh setelah {{date}}',
+  },
   ppic: {
     tabs: { orders: 'Manufacturing order', dashboard: 'Dasbor' },
     state: {

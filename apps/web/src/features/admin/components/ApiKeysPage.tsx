@@ -16,6 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '../../../components/ConfirmAction';
+import { DateField } from '../../../components/DateField';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ListFrame } from '../../../components/ListFrame';
 import { usePermission } from '../../../lib/auth';
@@ -110,6 +111,7 @@ export function ApiKeysPage() {
             id: 'actions',
             header: '',
             alwaysVisible: true,
+            sticky: true,
             cell: (k: ApiKey) =>
               stateOf(k) === 'revoked' ? null : (
                 <Button
@@ -255,12 +257,12 @@ function CreateApiKeyModal({
             searchable
             error={fields.role}
           />
-          <TextInput
-            type="date"
+          <DateField
+            clearable
             label={t('integrations.keys.expires')}
             description={t('integrations.keys.expiresHint')}
             value={expires}
-            onChange={(e) => setExpires(e.currentTarget.value)}
+            onChange={setExpires}
             error={fields.expiresAt}
           />
           <Group justify="flex-end">

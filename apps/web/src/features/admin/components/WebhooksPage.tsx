@@ -329,6 +329,7 @@ function DeliveryLog({ hook, canRedeliver }: { hook: Webhook; canRedeliver: bool
             id: 'redeliver',
             header: '',
             alwaysVisible: true,
+            sticky: true,
             cell: (d: WebhookDelivery) =>
               d.status === 'pending' ? null : (
                 <Button

@@ -128,7 +128,8 @@ export function CardHistoryTable({
     },
     {
       id: 'status',
-      // Last: the column the tablet keeps in view at the right edge.
+      // Last, and kept in view at the right edge when the table scrolls on the tablet.
+      sticky: true,
       header: t('kanban.history.status'),
       sortValue: (c) => t(`kanban.status.${c.status}`),
       cell: (c) => (

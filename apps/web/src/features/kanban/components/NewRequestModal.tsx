@@ -10,7 +10,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -27,6 +26,7 @@ import { productQueries, useCreateCard, type CreateCardBody, type RequestablePro
 import { describeKanbanError } from './errors';
 import { FACTORY_TIME_LABEL, fromFactoryLocal } from './format';
 import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
+import { DateField } from '../../../components/DateField';
 
 // Messages are i18n keys; the form translates them.
 export const newRequestSchema = z.object({
@@ -174,12 +174,22 @@ export function NewRequestModal({
                 />
               )}
             />
-            <TextInput
-              type="datetime-local"
-              label={t('kanban.new.neededBy', { zone: FACTORY_TIME_LABEL })}
-              description={t('kanban.new.neededByHint')}
-              error={message(errors.neededBy?.message)}
-              {...register('neededBy')}
+            <Controller
+              control={control}
+              name="neededBy"
+              render={({ field }) => (
+                <DateField
+                  withTime
+                  clearable
+                  label={t('kanban.new.neededBy', { zone: FACTORY_TIME_LABEL })}
+                  description={t('kanban.new.neededByHint')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  error={message(errors.neededBy?.message)}
+                />
+              )}
             />
           </SimpleGrid>
           <Controller

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { factoryToday, UNITS } from '@kapok/contracts';
-import { Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { Controller, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
@@ -17,6 +17,7 @@ import {
 import { QueryPage } from '../../../components/QueryPage';
 import { NumberField } from '../../../components/NumberField';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
+import { DateField } from '../../../components/DateField';
 import { useActionKey } from '../../../lib/action-key';
 import { describeError, fieldErrors } from '../../../lib/errors';
 import { purchasingQueries, useSavePurchaseOrder, type PurchaseOrder, type SupplierItem } from '../api';
@@ -182,12 +183,20 @@ function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
                 />
               )}
             />
-            <TextInput
-              type="date"
-              label={t('purchasing.fields.orderDate')}
-              withAsterisk
-              error={message(errors.orderDate?.message)}
-              {...register('orderDate')}
+            <Controller
+              control={control}
+              name="orderDate"
+              render={({ field }) => (
+                <DateField
+                  label={t('purchasing.fields.orderDate')}
+                  withAsterisk
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  error={message(errors.orderDate?.message)}
+                />
+              )}
             />
           </SimpleGrid>
           <Textarea mt="sm" label={t('purchasing.fields.notes')} rows={2} {...register('notes')} />
@@ -209,7 +218,11 @@ function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={720}>
-              <Table aria-label={t('purchasing.lines.title')} verticalSpacing={6}>
+              <Table
+                className="kapok-sticky-last"
+                aria-label={t('purchasing.lines.title')}
+                verticalSpacing={6}
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={36}>#</Table.Th>
@@ -273,11 +286,20 @@ function PurchaseOrderForm({ order }: { order?: PurchaseOrder }) {
                           />
                         </Table.Td>
                         <Table.Td>
-                          <TextInput
-                            type="date"
-                            aria-label={t('purchasing.lines.expectedOf', { n })}
-                            error={message(lineErrors?.expectedDate?.message)}
-                            {...register(`lines.${index}.expectedDate`)}
+                          <Controller
+                            control={control}
+                            name={`lines.${index}.expectedDate`}
+                            render={({ field }) => (
+                              <DateField
+                                aria-label={t('purchasing.lines.expectedOf', { n })}
+                                clearable
+                                value={field.value}
+                                onChange={field.onChange}
+                                onBlur={field.onBlur}
+                                ref={field.ref}
+                                error={message(lineErrors?.expectedDate?.message)}
+                              />
+                            )}
                           />
                         </Table.Td>
                         <Table.Td>

@@ -18,6 +18,7 @@ import {
 import { QueryPage } from '../../../components/QueryPage';
 import { NumberField } from '../../../components/NumberField';
 import { useUnsavedChangesGuard } from '../../../components/UnsavedChangesGuard';
+import { DateField } from '../../../components/DateField';
 import { useActionKey } from '../../../lib/action-key';
 import { describeError, fieldErrors } from '../../../lib/errors';
 import { salesQueries, useSaveSalesOrder, type SalesOrder } from '../api';
@@ -151,12 +152,20 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
               error={message(errors.customerPo?.message)}
               {...register('customerPo')}
             />
-            <TextInput
-              type="date"
-              label={t('sales.fields.orderDate')}
-              withAsterisk
-              error={message(errors.orderDate?.message)}
-              {...register('orderDate')}
+            <Controller
+              control={control}
+              name="orderDate"
+              render={({ field }) => (
+                <DateField
+                  label={t('sales.fields.orderDate')}
+                  withAsterisk
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  error={message(errors.orderDate?.message)}
+                />
+              )}
             />
           </SimpleGrid>
           <Textarea mt="sm" label={t('sales.fields.notes')} rows={2} {...register('notes')} />
@@ -171,7 +180,7 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
           error={message(errors.lines?.root?.message ?? errors.lines?.message)}
         >
           <Table.ScrollContainer minWidth={720}>
-            <Table aria-label={t('sales.lines.title')} verticalSpacing={6}>
+            <Table className="kapok-sticky-last" aria-label={t('sales.lines.title')} verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={36}>#</Table.Th>

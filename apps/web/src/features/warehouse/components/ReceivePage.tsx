@@ -96,7 +96,12 @@ export function ReceivePage() {
               </Stack>
             ) : (
               <Table.ScrollContainer minWidth={620}>
-                <Table aria-label={t('receive.linesTitle')} verticalSpacing={6} highlightOnHover>
+                <Table
+                  className="kapok-sticky-last"
+                  aria-label={t('receive.linesTitle')}
+                  verticalSpacing={6}
+                  highlightOnHover
+                >
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('receive.reference')}</Table.Th>

@@ -422,7 +422,12 @@ export function BomEditor({ bom }: { bom?: Bom }) {
                   </Text>
                 </Title>
                 <Table.ScrollContainer minWidth={820}>
-                  <Table highlightOnHover={false} verticalSpacing={6} layout="fixed">
+                  <Table
+                    className="kapok-sticky-last"
+                    highlightOnHover={false}
+                    verticalSpacing={6}
+                    layout="fixed"
+                  >
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th w={36} />

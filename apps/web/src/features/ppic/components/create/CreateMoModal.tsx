@@ -49,6 +49,7 @@ import {
 } from './mo-schema';
 import { ProductSelect } from './ProductSelect';
 import { useUnsavedChangesGuard } from '../../../../components/UnsavedChangesGuard';
+import { DateField } from '../../../../components/DateField';
 
 const ROUTE_NAMES = Object.keys(ROUTES) as Route[];
 /** The preview waits for the planner to stop typing before it explodes the BOM again. */
@@ -340,13 +341,22 @@ export function CreateMoModal({
                     />
                   )}
                 />
-                <TextInput
-                  type="date"
-                  label={t('ppic.create.dueDate')}
-                  description={t('ppic.create.dueDateHint')}
-                  min={factoryToday()}
-                  error={message(errors.dueDate?.message)}
-                  {...register('dueDate')}
+                <Controller
+                  control={control}
+                  name="dueDate"
+                  render={({ field }) => (
+                    <DateField
+                      label={t('ppic.create.dueDate')}
+                      description={t('ppic.create.dueDateHint')}
+                      clearable
+                      min={factoryToday()}
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      error={message(errors.dueDate?.message)}
+                    />
+                  )}
                 />
               </SimpleGrid>
               <TextInput

@@ -1,6 +1,7 @@
-import { Group, SegmentedControl, TextInput } from '@mantine/core';
+import { Group, SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Period } from '../../api';
+import { DateField } from '../../../../components/DateField';
 import { addDays, factoryToday } from '../shared/format';
 
 export const PRESETS = ['7', '30', '90'] as const;
@@ -42,26 +43,22 @@ export function PeriodPicker({
       />
       {choice === 'custom' && (
         <>
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
+            w={150}
             label={t('ppic.dashboard.from')}
             value={period.from}
             max={period.to}
-            onChange={(e) =>
-              e.currentTarget.value && onChange('custom', { ...period, from: e.currentTarget.value })
-            }
+            onChange={(from) => from && onChange('custom', { ...period, from })}
           />
-          <TextInput
-            type="date"
+          <DateField
             size="xs"
+            w={150}
             label={t('ppic.dashboard.to')}
             value={period.to}
             min={period.from}
             max={factoryToday()}
-            onChange={(e) =>
-              e.currentTarget.value && onChange('custom', { ...period, to: e.currentTarget.value })
-            }
+            onChange={(to) => to && onChange('custom', { ...period, to })}
           />
         </>
       )}

@@ -3,7 +3,7 @@ import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Unit } from '@kapok/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useController, useForm, useWatch } from 'react-hook-form';
+import { Controller, useController, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { factoryDayStart } from '../../../../lib/time';
 import { locationQueries, productQueries } from '../../api';
@@ -14,6 +14,7 @@ import { PostingError } from './PostingError';
 import { optional, receiveSchema, type ReceiveValues } from './schemas';
 import { usePostingSubmit } from './use-posting-submit';
 import { UnsavedChangesGuard } from '../../../../components/UnsavedChangesGuard';
+import { DateField } from '../../../../components/DateField';
 
 const FIELDS = [
   'productId',
@@ -122,13 +123,22 @@ export function ReceiveForm({ productId, onDone }: { productId?: string; onDone:
             error={message(errors.lotNumber?.message)}
             {...register('lotNumber')}
           />
-          <TextInput
-            type="date"
-            label={t('warehouse.forms.receive.receivedAt')}
-            description={t('warehouse.forms.receive.receivedAtHint')}
-            max={factoryToday()}
-            error={message(errors.receivedAt?.message)}
-            {...register('receivedAt')}
+          <Controller
+            control={control}
+            name="receivedAt"
+            render={({ field }) => (
+              <DateField
+                label={t('warehouse.forms.receive.receivedAt')}
+                description={t('warehouse.forms.receive.receivedAtHint')}
+                clearable
+                max={factoryToday()}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={message(errors.receivedAt?.message)}
+              />
+            )}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
