@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { factoryDayEnd, factoryDayStart, factoryHour, formatDateTime, formatLongDate } from './time';
+import {
+  factoryDayEnd,
+  factoryDayStart,
+  factoryHour,
+  formatDateTime,
+  formatFactoryDay,
+  formatLongDate,
+} from './time';
 
 describe('factory time (Asia/Jakarta)', () => {
+  it("shows a factory day in the reader's language, never as an ISO date", () => {
+    expect(formatFactoryDay('2025-12-26', 'en')).toBe('26 Dec 2025');
+    expect(formatFactoryDay('2025-12-26', 'id')).toBe('26 Des 2025');
+    expect(formatFactoryDay('2026-01-01', 'id')).toBe('1 Jan 2026');
+  });
+
   it('shows UTC instants in WIB, seven hours ahead', () => {
     expect(formatDateTime('2025-11-26T07:05:00Z', 'en')).toBe('26 Nov 2025, 14:05 WIB');
   });

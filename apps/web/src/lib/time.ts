@@ -30,6 +30,12 @@ export function formatDateTime(value: string | number | Date, lang = 'en'): stri
   return `${f.format(toDate(value))} ${FACTORY_TIME_LABEL}`;
 }
 
+/** "26 Dec 2025" (en) or "26 Des 2025" (id): a factory day (YYYY-MM-DD) as the reader writes it. */
+export function formatFactoryDay(day: string, lang = 'en'): string {
+  // A day alone is read as UTC midnight: 07:00 in Jakarta, the same day.
+  return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(toDate(day));
+}
+
 /** "Wednesday, 26 November 2025" in the factory's time zone. */
 export function formatLongDate(value: string | number | Date, lang = 'en'): string {
   return formatter(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ErrorState';
 import { TableSkeleton } from '../../../components/LoadingState';
 import { formatNumber, formatQuantity } from '../../../lib/quantity';
+import { formatFactoryDay } from '../../../lib/time';
 import { planningQueries, type MrpGrid, type MrpRun } from '../api';
 
 const ROWS = ['grossDemand', 'scheduledReceipts', 'plannedReceipts', 'projectedOnHand'] as const;
@@ -146,7 +147,8 @@ function GridView({ grid }: { grid: MrpGrid }) {
           {grid.plannedOrders.map((o) => (
             <Text size="sm" key={o.id}>
               <b>{o.key}</b> {t(`planning.type.${o.type}`)} {formatQuantity(o.quantity, o.uom, lang)} ·{' '}
-              {t('planning.fields.start')} {o.startDate} · {t('planning.fields.due')} {o.dueDate}
+              {t('planning.fields.start')} {formatFactoryDay(o.startDate, lang)} · {t('planning.fields.due')}{' '}
+              {formatFactoryDay(o.dueDate, lang)}
               {o.releasedDocumentNumber ? ` · ${o.releasedDocumentNumber}` : ''}
             </Text>
           ))}

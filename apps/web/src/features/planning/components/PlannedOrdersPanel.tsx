@@ -9,6 +9,7 @@ import { DataTable, type DataColumn } from '../../../components/data-table';
 import { usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
 import { formatQuantity } from '../../../lib/quantity';
+import { formatFactoryDay } from '../../../lib/time';
 import { planningQueries, useReleasePlannedOrders, type MrpRun, type PlannedOrder } from '../api';
 
 const PAGE = 50;
@@ -210,7 +211,7 @@ export function PlannedOrdersPanel({
       sortValue: (o) => o.dueDate,
       cell: (o) => (
         <>
-          <Text size="sm">{o.dueDate}</Text>
+          <Text size="sm">{formatFactoryDay(o.dueDate, lang)}</Text>
           <Text size="xs" c="dimmed">
             {o.week}
           </Text>

@@ -12,7 +12,7 @@ import { useActionKey } from '../../../lib/action-key';
 import { useCurrentUser, usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
 import { formatNumber, formatQuantity } from '../../../lib/quantity';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime, formatFactoryDay } from '../../../lib/time';
 import { purchasingQueries, usePurchaseOrderTransition, type PurchaseOrder } from '../api';
 import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge';
 
@@ -135,7 +135,10 @@ function PurchaseOrderView({ po }: { po: PurchaseOrder }) {
             align: 'right',
             cell: (l) => formatQuantity(l.openQuantity, l.uom, lang),
           },
-          { header: t('purchasing.fields.expectedDate'), cell: (l) => l.expectedDate },
+          {
+            header: t('purchasing.fields.expectedDate'),
+            cell: (l) => (l.expectedDate ? formatFactoryDay(l.expectedDate, lang) : '—'),
+          },
           {
             header: t('purchasing.fields.unitPrice'),
             align: 'right',
@@ -202,7 +205,7 @@ function Header({ po, lang }: { po: PurchaseOrder; lang: string }) {
   const { t } = useTranslation();
   const rows: [string, string][] = [
     [t('purchasing.fields.supplier'), `${po.supplier.code} · ${po.supplier.name}`],
-    [t('purchasing.fields.orderDate'), po.orderDate],
+    [t('purchasing.fields.orderDate'), formatFactoryDay(po.orderDate, lang)],
     [t('purchasing.fields.createdBy'), po.createdBy?.fullName ?? '—'],
   ];
   if (po.approvedAt)

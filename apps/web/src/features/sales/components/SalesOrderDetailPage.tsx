@@ -13,7 +13,7 @@ import { useActionKey } from '../../../lib/action-key';
 import { usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
 import { formatQuantity } from '../../../lib/quantity';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime, formatFactoryDay } from '../../../lib/time';
 import { SalesOrderShipments } from '../../shipping/ShippingPage';
 import { salesQueries, useSalesOrderTransition, type SalesOrder } from '../api';
 import { SalesOrderStateBadge } from './SalesOrderStateBadge';
@@ -143,7 +143,11 @@ function SalesOrderView({ so }: { so: SalesOrder }) {
             nowrap: true,
             cell: (l) => formatQuantity(l.shippedQuantity, 'PCS', lang),
           },
-          { header: t('sales.fields.exFactory'), cell: (l) => l.exFactoryDate },
+          {
+            header: t('sales.fields.exFactory'),
+            cell: (l) => formatFactoryDay(l.exFactoryDate, lang),
+            nowrap: true,
+          },
           { header: t('sales.fields.peggedMos'), cell: mos },
         ],
       }}
@@ -157,7 +161,7 @@ function Header({ so, lang }: { so: SalesOrder; lang: string }) {
   const { t } = useTranslation();
   const rows: [string, string][] = [
     [t('sales.fields.customer'), `${so.customer.code} · ${so.customer.name}`],
-    [t('sales.fields.orderDate'), so.orderDate],
+    [t('sales.fields.orderDate'), formatFactoryDay(so.orderDate, lang)],
     [t('sales.fields.quantity'), formatQuantity(so.totalQuantity, 'PCS', lang)],
     [t('sales.fields.createdBy'), so.createdBy?.fullName ?? '—'],
   ];

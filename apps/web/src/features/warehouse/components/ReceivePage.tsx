@@ -31,6 +31,7 @@ import { useActionKey } from '../../../lib/action-key';
 import { usePermission } from '../../../lib/auth';
 import { describeError } from '../../../lib/errors';
 import { formatQuantity } from '../../../lib/quantity';
+import { formatFactoryDay } from '../../../lib/time';
 import { locationQueries, receivingQueries, useReceivePurchaseOrder, type ReceivableLine } from '../api';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -136,7 +137,9 @@ export function ReceivePage() {
                         <Table.Td ta="right" style={NOWRAP}>
                           {formatQuantity(l.openQuantity, l.uom, lang)}
                         </Table.Td>
-                        <Table.Td style={NOWRAP}>{l.expectedDate}</Table.Td>
+                        <Table.Td style={NOWRAP}>
+                          {l.expectedDate ? formatFactoryDay(l.expectedDate, lang) : '—'}
+                        </Table.Td>
                         <Table.Td>
                           <Button
                             size="xs"
