@@ -1245,6 +1245,9 @@ export const enModules = {
         auth: 'Sign-in',
         session: 'Session',
         passport: 'Passport',
+        quality_alert: 'Quality alert',
+        webhook_subscription: 'Webhook',
+        webhook_delivery: 'Webhook delivery',
       },
       verbs: {
         created: 'Created',
@@ -1295,6 +1298,9 @@ export const enModules = {
         line_wip_scrapped: 'WIP scrapped from a line',
         block_overridden: 'Line block overridden',
         cleared: 'Cleared',
+        partially_shipped: 'Partly shipped',
+        receipt: 'Received',
+        failed: 'Failed',
       },
       fields: {
         actions: 'Actions',

@@ -1258,6 +1258,9 @@ export const idModules: ModuleMessages = {
         auth: 'Log masuk',
         session: 'Sesi',
         passport: 'Paspor',
+        quality_alert: 'Peringatan kualitas',
+        webhook_subscription: 'Webhook',
+        webhook_delivery: 'Pengiriman webhook',
       },
       verbs: {
         created: 'Dibuat',
@@ -1308,6 +1311,9 @@ export const idModules: ModuleMessages = {
         line_wip_scrapped: 'WIP dibuang dari lini',
         block_overridden: 'Blokir lini diabaikan',
         cleared: 'Selesai (lini kosong)',
+        partially_shipped: 'Dikirim sebagian',
+        receipt: 'Diterima',
+        failed: 'Gagal',
       },
       fields: {
         actions: 'Tindakan',
