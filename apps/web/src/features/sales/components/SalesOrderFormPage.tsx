@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { formatFactoryDay } from '../../../lib/time';
 import { useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '../../../components/AccessPages';
 import {
@@ -61,7 +62,7 @@ export function SalesOrderFormPage() {
 }
 
 function SalesOrderForm({ order }: { order?: SalesOrder }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const customers = useQuery(salesQueries.customers());
   const articles = useQuery(salesQueries.articles());
@@ -185,10 +186,10 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
                 <Table.Tr>
                   <Table.Th w={36}>#</Table.Th>
                   <Table.Th>{t('sales.fields.article')}</Table.Th>
-                  <Table.Th w={130}>{t('sales.fields.deliveryWeek')}</Table.Th>
+                  <Table.Th w={140}>{t('sales.fields.deliveryWeek')}</Table.Th>
                   <Table.Th w={100}>{t('sales.fields.destination')}</Table.Th>
                   <Table.Th w={150}>{t('sales.fields.quantity')}</Table.Th>
-                  <Table.Th w={100}>{t('sales.fields.exFactory')}</Table.Th>
+                  <Table.Th w={110}>{t('sales.fields.exFactory')}</Table.Th>
                   <Table.Th w={40} />
                 </Table.Tr>
               </Table.Thead>
@@ -270,8 +271,10 @@ function SalesOrderForm({ order }: { order?: SalesOrder }) {
                         />
                       </Table.Td>
                       <Table.Td pt={14}>
-                        <Text size="sm" data-testid={`ex-factory-${n}`}>
-                          {customer && isIsoWeek(week) ? exFactoryDate(week, customer.transitDays) : '—'}
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid={`ex-factory-${n}`}>
+                          {customer && isIsoWeek(week)
+                            ? formatFactoryDay(exFactoryDate(week, customer.transitDays), i18n.language)
+                            : '—'}
                         </Text>
                       </Table.Td>
                       <Table.Td>
