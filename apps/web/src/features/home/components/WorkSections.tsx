@@ -16,7 +16,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatQuantity } from '../../../lib/quantity';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime, formatFactoryDay } from '../../../lib/time';
 import type { WorkItem, WorkSection } from '../api/work';
 
 const LOOK: Record<WorkSectionKey, { icon: Icon; color: string; path: string }> = {
@@ -53,6 +53,11 @@ const linkOf = (kind: WorkItemKind, id: string): string => {
 
 const LEVEL_COLOR: Record<string, string> = { OUT: 'red', CRITICAL: 'orange', LOW: 'yellow', OK: 'green' };
 
+/** A due date is a factory day ("21 Des 2026"); the other moments keep their time of day. */
+const DUE_DAY_KINDS = new Set(['manufacturing_order', 'work_order']);
+const when = (item: WorkItem, lang: string) =>
+  DUE_DAY_KINDS.has(item.kind) ? formatFactoryDay(item.at!, lang) : formatDateTime(item.at!, lang);
+
 function Line({ item }: { item: WorkItem }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -66,7 +71,7 @@ function Line({ item }: { item: WorkItem }) {
           {[
             item.number ? item.productCode : null,
             item.quantity === null ? null : formatQuantity(item.quantity, item.uom, lang),
-            item.at ? t(`home.work.when.${item.kind}`, { date: formatDateTime(item.at, lang) }) : null,
+            item.at ? t(`home.work.when.${item.kind}`, { date: when(item, lang) }) : null,
           ]
             .filter(Boolean)
             .join(' · ')}
