@@ -1298,6 +1298,7 @@ export const enModules = {
         line_wip_scrapped: 'WIP scrapped from a line',
         block_overridden: 'Line block overridden',
         cleared: 'Cleared',
+        moved_to_line: 'Moved to the line',
         partially_shipped: 'Partly shipped',
         receipt: 'Received',
         failed: 'Failed',

@@ -1311,6 +1311,7 @@ export const idModules: ModuleMessages = {
         line_wip_scrapped: 'WIP dibuang dari lini',
         block_overridden: 'Blokir lini diabaikan',
         cleared: 'Selesai (lini kosong)',
+        moved_to_line: 'Dipindah ke lini',
         partially_shipped: 'Dikirim sebagian',
         receipt: 'Diterima',
         failed: 'Gagal',
