@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../core/context/request-context.js';
 import { AppError } from '../../core/errors/app-error.js';
-import { code128Png, createPdf, FONT, pdfBytes, qrPng } from '../../core/pdf/pdf.js';
+import {
+  code128Png,
+  createPdf,
+  FONT,
+  pdfBytes,
+  pdfSignatureBoxes,
+  pdfTable,
+  qrPng,
+} from '../../core/pdf/pdf.js';
 import { readCompany } from '../admin/company.facts.js';
 import { passportCodesOfLots } from '../passport/passport.facts.js';
 import { readPackingProducts } from '../warehouse/index.js';
@@ -105,44 +113,13 @@ export class ShippingDocuments {
       { title: T.cartons, w: 55, right: true },
       { title: T.pallets, w: 56, right: true },
     ];
-    const row = (values: string[], bold: boolean) => {
-      let x = left;
-      const height = Math.max(
-        ...values.map((v, i) =>
-          doc
-            .font(bold ? FONT.bold : FONT.regular)
-            .fontSize(8)
-            .heightOfString(v, { width: cols[i].w - 4 }),
-        ),
-      );
-      values.forEach((v, i) => {
-        doc.text(v, x + 2, y + 3, { width: cols[i].w - 4, align: cols[i].right ? 'right' : 'left' });
-        x += cols[i].w;
-      });
-      y += height + 6;
-      doc
-        .moveTo(left, y)
-        .lineTo(left + width, y)
-        .lineWidth(0.5)
-        .strokeColor('#999')
-        .stroke();
-    };
-    doc
-      .moveTo(left, y)
-      .lineTo(left + width, y)
-      .lineWidth(1)
-      .strokeColor('#000')
-      .stroke();
-    row(
-      cols.map((c) => c.title),
-      true,
-    );
+    const table = pdfTable(doc, { left, width, y }, cols);
     const picked = s.cartons.length > 0;
     for (const l of s.lines) {
       const cartons = s.cartons.filter((c) => c.lineNo === l.lineNo);
       const pallets = new Set(cartons.map((c) => c.palletNo));
       const weeks = [...new Set(l.picks.map((p) => p.productionWeek))].join(', ') || l.deliveryWeek;
-      row(
+      table.row(
         [
           String(l.lineNo),
           l.productCode,
@@ -156,7 +133,7 @@ export class ShippingDocuments {
         false,
       );
     }
-    row(
+    table.row(
       [
         '',
         '',
@@ -169,6 +146,7 @@ export class ShippingDocuments {
       ],
       true,
     );
+    y = table.bottom();
     if (!picked) {
       y += 6;
       doc.font(FONT.regular).fontSize(9).fillColor('#a00').text(T.notPicked, left, y);
@@ -182,22 +160,7 @@ export class ShippingDocuments {
     }
 
     // Signature boxes at the foot of the page.
-    const boxW = (width - 20) / 3;
-    const boxY = Math.max(y + 30, doc.page.height - doc.page.margins.bottom - 110);
-    [T.preparedBy, T.driver, T.receivedBy].forEach((title, i) => {
-      const x = left + i * (boxW + 10);
-      doc.rect(x, boxY, boxW, 100).lineWidth(0.8).strokeColor('#000').stroke();
-      doc
-        .font(FONT.bold)
-        .fontSize(9)
-        .text(title, x + 6, boxY + 6, { width: boxW - 12 });
-      doc
-        .font(FONT.regular)
-        .fontSize(7)
-        .fillColor('#555')
-        .text(T.sign, x + 6, boxY + 84, { width: boxW - 12 });
-      doc.fillColor('#000');
-    });
+    pdfSignatureBoxes(doc, { left, width, y }, [T.preparedBy, T.driver, T.receivedBy], T.sign);
     return pdfBytes(doc);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { code128Png, createPdf, FONT, pdfBytes } from '../../core/pdf/pdf.js';
+import { code128Png, createPdf, FONT, pdfBytes, pdfSignatureBoxes, pdfTable } from '../../core/pdf/pdf.js';
 import { readCompany } from '../admin/company.facts.js';
 import { GatePassesService } from './gate-passes.service.js';
 
@@ -105,40 +105,9 @@ export class SubconDocuments {
       { title: T.quantity, w: 73, right: true },
       { title: T.counted, w: 73, right: true },
     ];
-    const row = (values: string[], bold: boolean) => {
-      let x = left;
-      const height = Math.max(
-        ...values.map((v, i) =>
-          doc
-            .font(bold ? FONT.bold : FONT.regular)
-            .fontSize(8)
-            .heightOfString(v, { width: cols[i].w - 4 }),
-        ),
-      );
-      values.forEach((v, i) => {
-        doc.text(v, x + 2, y + 3, { width: cols[i].w - 4, align: cols[i].right ? 'right' : 'left' });
-        x += cols[i].w;
-      });
-      y += height + 6;
-      doc
-        .moveTo(left, y)
-        .lineTo(left + width, y)
-        .lineWidth(0.5)
-        .strokeColor('#999')
-        .stroke();
-    };
-    doc
-      .moveTo(left, y)
-      .lineTo(left + width, y)
-      .lineWidth(1)
-      .strokeColor('#000')
-      .stroke();
-    row(
-      cols.map((c) => c.title),
-      true,
-    );
+    const table = pdfTable(doc, { left, width, y }, cols);
     for (const l of p.lines)
-      row(
+      table.row(
         [
           String(l.lineNo),
           l.productCode,
@@ -150,6 +119,7 @@ export class SubconDocuments {
         ],
         false,
       );
+    y = table.bottom();
     if (p.state === 'HOLD') {
       y += 6;
       doc.font(FONT.bold).fontSize(9).fillColor('#a00').text(T.hold, left, y, { width });
@@ -163,22 +133,7 @@ export class SubconDocuments {
     }
 
     // Signature boxes: warehouse, security, driver.
-    const boxW = (width - 20) / 3;
-    const boxY = Math.max(y + 30, doc.page.height - doc.page.margins.bottom - 110);
-    [T.warehouse, T.security, T.driverSign].forEach((title, i) => {
-      const x = left + i * (boxW + 10);
-      doc.rect(x, boxY, boxW, 100).lineWidth(0.8).strokeColor('#000').stroke();
-      doc
-        .font(FONT.bold)
-        .fontSize(9)
-        .text(title, x + 6, boxY + 6, { width: boxW - 12 });
-      doc
-        .font(FONT.regular)
-        .fontSize(7)
-        .fillColor('#555')
-        .text(T.sign, x + 6, boxY + 84, { width: boxW - 12 });
-      doc.fillColor('#000');
-    });
+    pdfSignatureBoxes(doc, { left, width, y }, [T.warehouse, T.security, T.driverSign], T.sign);
     return pdfBytes(doc);
   }
 }
