@@ -74,14 +74,20 @@ export class ShippingDocuments {
     doc
       .font(FONT.bold)
       .fontSize(16)
-      .text(company?.legal_name ?? 'Kapok', left, 36);
+      .text(company?.legal_name ?? 'Kapok', left, 36, { width: width / 2 });
     if (company?.address)
       doc
         .font(FONT.regular)
         .fontSize(9)
         .text(company.address, { width: width / 2 });
-    doc.font(FONT.bold).fontSize(18).text(T.deliveryNote, left, 36, { width, align: 'right' });
-    doc.font(FONT.regular).fontSize(10).text(s.number, { width, align: 'right' });
+    doc
+      .font(FONT.bold)
+      .fontSize(16)
+      .text(T.deliveryNote, left + width / 2, 36, { width: width / 2, align: 'right' });
+    doc
+      .font(FONT.regular)
+      .fontSize(10)
+      .text(s.number, { width: width / 2, align: 'right' });
 
     doc.moveDown(2);
     const pos = [...new Set(s.lines.map((l) => `${l.customerPo} (${l.soNumber})`))].join(', ');
